@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { computeVisibility, isAnswered, type Answers, type AnswerValue } from "../definition/conditions";
+import type { Definition, Item, Locale, LocalizedText } from "../definition/schema";
+
+/** What arrives from a form: FormData entries, or react-hook-form values. */
+export type RawValue = string | string[] | number | boolean | null | undefined;
+export type RawAnswers = Record<string, RawValue>;
+
+export type AnswerErrors = Record<string, LocalizedText>;
+
+export interface ValidationScope {
+  /** Only these sections are checked (one page of the form); all when omitted. */
+  sections?: readonly string[];
+  /** Whether unanswered required items are errors (submitting) or fine (saving a draft). */
+  requireAnswers: boolean;
+}
+
+export const DEFAULT_TEXT_MAX = 2000;
+
+const msg = {
+  required: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." },
+  badOption: { vi: "Lựa chọn không hợp lệ, vui lòng chọn lại.", en: "That choice is not valid; please choose again." },
+  oneOnly: { vi: "Chỉ chọn một phương án.", en: "Choose only one option." },
+  notNumber: { vi: "Vui lòng nhập một con số (ví dụ 12).", en: "Please enter a number (for example 12)." },
+  notInteger: { vi: "Vui lòng nhập số nguyên.", en: "Please enter a whole number." },
+  min: (n: number) => ({ vi: `Số nhỏ nhất có thể nhập là ${n}.`, en: `The smallest number allowed is ${n}.` }),
+  max: (n: number) => ({ vi: `Số lớn nhất có thể nhập là ${n}.`, en: `The largest number allowed is ${n}.` }),
+  tooLong: (n: number) => ({ vi: `Vui lòng viết không quá ${n} ký tự.`, en: `Please write at most ${n} characters.` }),
+} satisfies Record<string, LocalizedText | ((n: number) => LocalizedText)>;
+
+function asStrings(raw: RawValue): string[] {
+  if (raw === undefined || raw === null || raw === false) return [];
+  if (raw === true) return [];
+  if (Array.isArray(raw)) return raw.map((v) => String(v).trim()).filter((v) => v !== "");
+  const s = String(raw).trim();
+  return s === "" ? [] : [s];
+}
+
+/** Turns one raw value into the stored form of the item's answer, or an error. */
+export function normalizeAnswer(item: Item, raw: RawValue): { value?: AnswerValue; error?: LocalizedText } {
+  const values = asStrings(raw);
+  if (values.length === 0) return {};
+  switch (item.type) {
+    case "multiple": {
+      const unique = [...new Set(values)];
+      if (unique.some((v) => !item.options?.some((o) => o.code === v))) return { error: msg.badOption };
+      const order = new Map(item.options!.map((o, i) => [o.code, i]));
+      return { value: unique.sort((a, b) => order.get(a)! - order.get(b)!) };
+    }
+    case "number": {
+      if (values.length > 1) return { error: msg.notNumber };
+      const text = values[0].replace(/\s/g, "").replace(",", ".");
+      if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: msg.notNumber };
+      const n = Number(text);
+      if (item.integer && !Number.isInteger(n)) return { error: msg.notInteger };
+      if (item.min !== undefined && n < item.min) return { error: msg.min(item.min) };
+      if (item.max !== undefined && n > item.max) return { error: msg.max(item.max) };
+      return { value: n };
+    }
+    case "text": {
+      const text = (Array.isArray(raw) ? values.join("\n") : String(raw)).trim().normalize("NFC");
+      const limit = item.maxLength ?? DEFAULT_TEXT_MAX;
+      if (text.length > limit) return { error: msg.tooLong(limit) };
+      return { value: text };
+    }
+    default: {
+      if (values.length > 1) return { error: msg.oneOnly };
+      if (!item.options?.some((o) => o.code === values[0])) return { error: msg.badOption };
+      return { value: values[0] };
+    }
+  }
+}
+
+export interface ValidationResult {
+  /** Cleaned answers of visible items (answers to hidden items are dropped). */
+  answers: Answers;
+  errors: AnswerErrors;
+}
+
+/**
+ * Validates answers against a definition with its skip logic: the single rule set used by the
+ * browser (through `buildAnswersSchema`) and by the server.
+ */
+export function validateAnswers(def: Definition, raw: RawAnswers, scope: ValidationScope): ValidationResult {
+  const normalized: Answers = {};
+  const errors: AnswerErrors = {};
+  for (const section of def.sections) {
+    for (const item of section.items) {
+      const { value, error } = normalizeAnswer(item, raw[item.code]);
+      if (value !== undefined) normalized[item.code] = value;
+      if (error) errors[item.code] = error;
+    }
+  }
+  const visible = computeVisibility(def, normalized);
+  const inScope = (sectionCode: string) => !scope.sections || scope.sections.includes(sectionCode);
+  for (const section of def.sections) {
+    for (const item of section.items) {
+      const shown = visible.items.has(item.code);
+      if (!shown || !inScope(section.code)) {
+        delete errors[item.code];
+        continue;
+      }
+      if (scope.requireAnswers && item.required && !errors[item.code] && !isAnswered(visible.effective[item.code])) {
+        errors[item.code] = msg.required;
+      }
+    }
+  }
+  return { answers: visible.effective, errors };
+}
+
+/**
+ * The zod schema of a page (or the whole form) of a definition. Client (zodResolver) and server
+ * parse with the same schema; the output is the cleaned answers.
+ */
+export function buildAnswersSchema(def: Definition, scope: ValidationScope, locale: Locale) {
+  const raw = z.record(z.string(), z.any());
+  return raw
+    .superRefine((value, ctx) => {
+      const { errors } = validateAnswers(def, value as RawAnswers, scope);
+      for (const [code, text] of Object.entries(errors)) {
+        ctx.addIssue({ code: "custom", path: [code], message: text[locale] });
+      }
+    })
+    .transform((value) => validateAnswers(def, value as RawAnswers, scope).answers);
+}
+
+/** Reads a form submission into raw answers, keeping repeated fields (checkbox groups) as lists. */
+export function rawAnswersFromEntries(entries: Iterable<[string, unknown]>, def: Definition): RawAnswers {
+  const multiple = new Set(def.sections.flatMap((s) => s.items.filter((i) => i.type === "multiple").map((i) => i.code)));
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of entries) {
+    if (typeof value !== "string") continue;
+    if (multiple.has(key)) {
+      const list = (out[key] as string[] | undefined) ?? [];
+      list.push(value);
+      out[key] = list;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./001-initial";
+
+/**
+ * Migrations are listed here rather than read from disk, so they survive bundling by the
+ * Remix compiler and run the same from the web server, the CLI and the tests.
+ */
+const migrations: Record<string, Migration> = {
+  "001-initial": m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

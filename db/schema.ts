@@ -1,0 +1,114 @@
+/**
+ * The hand-written database interface. Portable by construction: text ids made by the app,
+ * ISO-8601 UTC timestamps as text, booleans as 0/1 integers, JSON as text (parsed by zod on read).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export interface DefinitionsTable {
+  id: string; // `${key}@${version}`
+  key: string;
+  version: string;
+  title_vi: string;
+  title_en: string;
+  content: string; // canonical JSON of the definition
+  content_hash: string; // sha256 of `content`
+  status: "draft" | "published";
+  source: string; // file path or "app"
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface RoundsTable {
+  id: string;
+  definition_id: string;
+  name: string;
+  period_start: string | null;
+  period_end: string | null;
+  /** Staff scoped to a province only see rounds with this code. Null = national. */
+  province_code: string | null;
+  status: "open" | "closed";
+  created_at: string;
+}
+
+export interface RoundUnitsTable {
+  round_id: string;
+  code: string;
+  name: string;
+  level: "province" | "district" | "commune" | "agency";
+  parent_code: string | null;
+}
+
+export interface InvitationsTable {
+  code: string;
+  round_id: string;
+  unit_code: string | null;
+  stratum: string | null;
+  psu: string | null;
+  weight: number | null;
+  channel: "paper" | "link" | "sms";
+  status: "issued" | "started" | "submitted";
+  created_at: string;
+  first_opened_at: string | null;
+  submitted_at: string | null;
+}
+
+export interface ResponsesTable {
+  id: string;
+  round_id: string;
+  /** Null for responses imported from CSV (earlier years, paper batches keyed elsewhere). */
+  invitation_code: string | null;
+  definition_id: string;
+  status: "draft" | "submitted";
+  answers: string; // JSON object: item code -> answer
+  locale: "vi" | "en";
+  entry_mode: "online" | "paper" | "import";
+  unit_code: string | null;
+  stratum: string | null;
+  psu: string | null;
+  weight: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: "admin" | "manager" | "clerk" | "analyst";
+  province_code: string | null;
+  created_at: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: string;
+  count: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  definitions: DefinitionsTable;
+  rounds: RoundsTable;
+  round_units: RoundUnitsTable;
+  invitations: InvitationsTable;
+  responses: ResponsesTable;
+  staff_users: StaffUsersTable;
+  rate_limits: RateLimitsTable;
+  settings: SettingsTable;
+}
+
+export type DefinitionRow = Selectable<DefinitionsTable>;
+export type RoundRow = Selectable<RoundsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type ResponseRow = Selectable<ResponsesTable>;
+export type StaffUserRow = Selectable<StaffUsersTable>;
+export type NewResponse = Insertable<ResponsesTable>;
+export type ResponseUpdate = Updateable<ResponsesTable>;
+// Kept so that a future table with a database-made column has the import ready.
+export type { Generated };
