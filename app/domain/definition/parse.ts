@@ -22,16 +22,18 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${String(seg)}`), "$");
 }
 
-function zodIssues(error: z.ZodError): DefinitionIssue[] {
+function zodIssues(issues: z.ZodError["issues"], prefix: PropertyKey[] = []): DefinitionIssue[] {
   const out: DefinitionIssue[] = [];
-  for (const issue of error.issues) {
-    // A union failure hides the useful reason one level down: report the closest branch's issues.
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    // A union failure hides the useful reason one level down (or more: conditions and index nodes
+    // nest unions): report the closest branch's issues.
     if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors) && issue.errors.length) {
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-      for (const sub of best) out.push({ path: formatPath([...issue.path, ...sub.path]), message: sub.message });
+      out.push(...zodIssues(best, path));
       continue;
     }
-    out.push({ path: formatPath(issue.path), message: issue.message });
+    out.push({ path: formatPath(path), message: issue.message });
   }
   return out;
 }
@@ -45,7 +47,7 @@ const EXPECTED_OPTION_COUNT: Partial<Record<Item["type"], number>> = { satisfact
  */
 export function parseDefinition(raw: unknown): ParseResult {
   const shape = DefinitionSchema.safeParse(raw);
-  if (!shape.success) return { ok: false, issues: zodIssues(shape.error) };
+  if (!shape.success) return { ok: false, issues: zodIssues(shape.error.issues) };
   const def = structuredClone(shape.data);
   const issues: DefinitionIssue[] = [];
   const report = (path: ReadonlyArray<PropertyKey>, message: string) => issues.push({ path: formatPath(path), message });
@@ -231,15 +233,75 @@ export function parseDefinitionText(text: string): ParseResult & { raw?: unknown
     raw = JSON.parse(clean);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    let where = "$";
-    if (pos) {
-      const before = clean.slice(0, Number(pos[1]));
-      const line = before.split("\n").length;
-      const column = Number(pos[1]) - before.lastIndexOf("\n");
-      where = `line ${line}, column ${column}`;
-    }
-    return { ok: false, issues: [{ path: where, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` }] };
+    // V8 gives no position for "Unexpected token" and "Unexpected end of JSON input".
+    const pos = Number(/position (\d+)/.exec(message)?.[1] ?? locateJsonError(clean));
+    const before = clean.slice(0, pos);
+    const where = `line ${before.split("\n").length}, column ${pos - before.lastIndexOf("\n")}`;
+    // The location replaces V8's position and its quoted excerpt of the source.
+    const plain = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "");
+    return { ok: false, issues: [{ path: where, message: `not valid JSON: ${plain}` }] };
   }
   return { ...parseDefinition(raw), raw };
+}
+
+/** Offset of the first JSON syntax error in `text` (its length when the text ends too early). */
+function locateJsonError(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const expect = (c: string) => (text[i] === c ? i++ : fail());
+  const string = () => {
+    expect('"');
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] < " ") fail();
+      if (text[i] === "\\") {
+        i++;
+        if (text[i] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
+        else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
+      }
+      i++;
+    }
+    expect('"');
+  };
+  const number = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+  const value = (): void => {
+    space();
+    if (text[i] === "{" || text[i] === "[") {
+      const close = text[i] === "{" ? "}" : "]";
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (close === "}") {
+          space();
+          string();
+          space();
+          expect(":");
+        }
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else return void expect(close);
+      }
+    }
+    if (text[i] === '"') return string();
+    const literal = ["true", "false", "null"].find((w) => text.startsWith(w, i));
+    if (literal) return void (i += literal.length);
+    number.lastIndex = i;
+    if (number.test(text)) return void (i = number.lastIndex);
+    fail();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (at) {
+    if (typeof at === "number") return at;
+    throw at;
+  }
+  return text.length;
 }

@@ -10,8 +10,9 @@ const OPTION_CODE = /^[A-Za-z0-9_.-]+$/;
 
 export const LocalizedTextSchema = z
   .object({
-    vi: z.string().trim().min(1, "needs Vietnamese text"),
-    en: z.string().trim().min(1, "needs English text"),
+    // The schema-level message also covers a missing key, which zod would report as a type error.
+    vi: z.string({ error: "needs Vietnamese text" }).trim().min(1, "needs Vietnamese text"),
+    en: z.string({ error: "needs English text" }).trim().min(1, "needs English text"),
   })
   .strict();
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
