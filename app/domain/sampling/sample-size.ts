@@ -1,0 +1,70 @@
+import { SamplingError, isWholeNumber } from "./errors";
+
+/** z for a two-sided 95% interval, as in Cochran and the ministry's guidance (not 1.959964…). */
+export const Z_95 = 1.96;
+
+export type SampleSizeRule =
+  | { method: "fixed"; n: number }
+  /** n = N / (1 + N·e²), the pre-2017 guidance (sipas-method.md §5). */
+  | { method: "yamane"; e: number }
+  /** Margin of error e at 95% for a proportion p (default 0.5), with finite-population correction. */
+  | { method: "margin"; e: number; p?: number };
+
+// Formulas that are whole numbers in exact arithmetic can land a hair above it in floating point
+// (e.g. 400 / (1 + 400·0.05²) = 200.00000000000003); rounding that up would add a person.
+const CEIL_TOLERANCE = 1e-9;
+function ceilTolerant(x: number): number {
+  return Math.ceil(x - CEIL_TOLERANCE);
+}
+
+export function requireFrameSize(N: unknown): number {
+  if (!isWholeNumber(N, 1)) throw new SamplingError(`frame size N must be a whole number of at least 1, got ${String(N)}`);
+  return N;
+}
+
+function requireMargin(e: unknown): number {
+  if (typeof e !== "number" || !(e > 0 && e < 1)) {
+    throw new SamplingError(`margin of error e must be greater than 0 and less than 1 (0.05 = 5%), got ${String(e)}`);
+  }
+  return e;
+}
+
+/** Yamane: n = ⌈N / (1 + N·e²)⌉. */
+export function yamaneSampleSize(N: number, e: number): number {
+  requireFrameSize(N);
+  requireMargin(e);
+  return Math.min(N, ceilTolerant(N / (1 + N * e * e)));
+}
+
+/**
+ * Cochran for a proportion at 95%: n₀ = z²·p(1−p)/e², then the finite-population correction
+ * n = ⌈n₀ / (1 + (n₀ − 1)/N)⌉. p = 0.5 gives the largest n, the safe default.
+ */
+export function marginSampleSize(N: number, e: number, p = 0.5): number {
+  requireFrameSize(N);
+  requireMargin(e);
+  if (typeof p !== "number" || !(p > 0 && p < 1)) {
+    throw new SamplingError(`expected proportion p must be greater than 0 and less than 1, got ${String(p)}`);
+  }
+  const n0 = (Z_95 * Z_95 * p * (1 - p)) / (e * e);
+  return Math.min(N, Math.max(1, ceilTolerant(n0 / (1 + (n0 - 1) / N))));
+}
+
+/** The total sample size of a round for a frame of N units. */
+export function computeSampleSize(N: number, rule: SampleSizeRule): number {
+  requireFrameSize(N);
+  switch (rule.method) {
+    case "fixed":
+      if (!isWholeNumber(rule.n, 1)) {
+        throw new SamplingError(`sample size n must be a whole number of at least 1, got ${String(rule.n)}`);
+      }
+      if (rule.n > N) throw new SamplingError(`sample size n = ${rule.n} is larger than the frame (N = ${N})`);
+      return rule.n;
+    case "yamane":
+      return yamaneSampleSize(N, rule.e);
+    case "margin":
+      return marginSampleSize(N, rule.e, rule.p);
+    default:
+      throw new SamplingError(`unknown sample size method "${String((rule as { method: unknown }).method)}"`);
+  }
+}
