@@ -8,7 +8,7 @@ describe("xoshiro128** and its seeding", () => {
     expect(take(rngFromState(1, 2, 3, 4), 6)).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
   });
 
-  // Produced by the reference C code (xoshiro128plusplus.c / splitmix64.c with FNV-1a-64), see the ADR.
+  // Produced by the reference C code (xoshiro128**, SplitMix64, FNV-1a-64): docs/decisions/011-sampling.md.
   it.each([
     [0, "", [2083230971, 3165514249, 3756007901, 1517875248, 1951938967, 1003092964]],
     [42, "", [56736522, 3510523818, 3159696588, 225478442, 1834116085, 1763739478]],

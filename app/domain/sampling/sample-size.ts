@@ -1,6 +1,6 @@
 import { SamplingError, isWholeNumber } from "./errors";
 
-/** z for a two-sided 95% interval, as in Cochran and the ministry's guidance (not 1.959964…). */
+/** z for a two-sided 95% interval, Cochran's rounded figure (not 1.959964…). */
 export const Z_95 = 1.96;
 
 export type SampleSizeRule =
