@@ -107,6 +107,10 @@ describe("errors", () => {
       "stratum a must have a whole number of at least 1 units, got 0",
     );
   });
+  it("refuses a frame too large for exact integer arithmetic", () => {
+    const huge = [{ key: "a", size: 2 ** 40 }, { key: "b", size: 2 ** 40 }];
+    expect(() => allocateSample(huge, 2 ** 20, { method: "proportional" })).toThrow("frame too large to allocate exactly (n × N exceeds 2^53)");
+  });
   it("refuses a bad n and an unknown method", () => {
     expect(() => allocateSample(langSon, 2.5, { method: "equal" })).toThrow("sample size n must be a whole number of at least 0, got 2.5");
     expect(() => allocateSample(langSon, 2, { method: "neyman" } as never)).toThrow('unknown allocation method "neyman"');
