@@ -1,0 +1,232 @@
+/**
+ * Year-over-year comparison of two rounds, also across definition versions: nodes and items are matched by
+ * code. See docs/decisions/010-index-engine.md.
+ */
+import type { Definition, IndexKind, LocalizedText } from "../definition/schema";
+import { normalQuantile } from "./normal";
+import { compilePlan, type IndexPlan } from "./plan";
+import type { IndexResult, NodeEstimate, RowType } from "./types";
+
+export interface CompareOptions {
+  /** Compare nodes whose items or rule changed anyway: true for all, or the node codes the user accepted. */
+  acceptChanged?: boolean | readonly string[];
+  /** Confidence level of the difference's interval; default 0.95. */
+  level?: number;
+}
+
+export interface NodeComparison {
+  tree: string;
+  code: string;
+  type: RowType;
+  kind: IndexKind;
+  label: LocalizedText;
+  inA: boolean;
+  inB: boolean;
+  estimateA: number | null;
+  estimateB: number | null;
+  seA: number | null;
+  seB: number | null;
+  /** B − A in percentage points; null when not comparable or either side is empty. */
+  difference: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** In both versions, and unchanged or accepted by the user. */
+  comparable: boolean;
+  /** Changed, and compared because the user accepted it. */
+  accepted: boolean;
+  /** Why the row is not the same measure in both versions. */
+  reasons: string[];
+}
+
+export interface GroupComparison {
+  key: string | null;
+  rows: NodeComparison[];
+}
+
+export interface RoundComparison {
+  a: { key: string; version: string };
+  b: { key: string; version: string };
+  /** Index items (by code) in only one of the two versions. */
+  itemsOnlyInA: string[];
+  itemsOnlyInB: string[];
+  groups: GroupComparison[];
+  notes: string[];
+}
+
+interface RowInfo {
+  tree: string;
+  code: string;
+  type: RowType;
+  kind: IndexKind;
+  label: LocalizedText;
+  rule?: string;
+  weights?: number[];
+  children: string[];
+  /** Items whose answers enter the row's estimate. */
+  items: string[];
+}
+
+function rowInfo(plan: IndexPlan): Map<string, RowInfo> {
+  const out = new Map<string, RowInfo>();
+  for (const row of plan.rows) {
+    const key = `${row.tree}/${row.type}/${row.code}`;
+    if (row.type === "item") {
+      out.set(key, { tree: row.tree, code: row.code, type: "item", kind: row.kind, label: row.label, children: [], items: [row.code] });
+    } else {
+      const node = plan.nodes[row.ref];
+      out.set(key, {
+        tree: row.tree,
+        code: row.code,
+        type: "node",
+        kind: row.kind,
+        label: row.label,
+        rule: node.rule === "item" ? `item ${plan.items[node.item!].code}` : node.rule,
+        weights: node.rule === "weighted" ? node.weights : undefined,
+        children: node.children.map((c) => ("item" in c ? plan.items[c.item].code : plan.nodes[c.node].code)),
+        items: node.estimateLeaves.map((k) => plan.items[k].code),
+      });
+    }
+  }
+  return out;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  return sa.size === new Set(b).size && b.every((x) => sa.has(x));
+}
+
+/**
+ * Differences B − A per group and row, with SE √(SE_A² + SE_B²) and a normal interval: the two rounds are
+ * independent samples. A row is comparable when it exists in both versions and measures the same thing: the
+ * same items enter it, with the same positive answers, by the same rule and weights. Otherwise it is marked
+ * not comparable, with the reasons, unless the user accepted it (`acceptChanged`).
+ */
+export function compareRounds(
+  resultA: IndexResult,
+  resultB: IndexResult,
+  defA: Definition,
+  defB: Definition,
+  options: CompareOptions = {},
+): RoundComparison {
+  for (const [r, d, name] of [[resultA, defA, "A"], [resultB, defB, "B"]] as const) {
+    if (r.definition.key !== d.key || r.definition.version !== d.version) {
+      throw new Error(`result ${name} was computed for ${r.definition.key} ${r.definition.version}, not ${d.key} ${d.version}`);
+    }
+  }
+  const planA = compilePlan(defA);
+  const planB = compilePlan(defB);
+  const infoA = rowInfo(planA);
+  const infoB = rowInfo(planB);
+  const positiveA = new Map(planA.items.map((i) => [i.code, i]));
+  const positiveB = new Map(planB.items.map((i) => [i.code, i]));
+  const itemsOnlyInA = [...positiveA.keys()].filter((c) => !positiveB.has(c)).sort();
+  const itemsOnlyInB = [...positiveB.keys()].filter((c) => !positiveA.has(c)).sort();
+  const level = options.level ?? 0.95;
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const accepted = (code: string) =>
+    options.acceptChanged === true || (Array.isArray(options.acceptChanged) && options.acceptChanged.includes(code));
+
+  /** Why an item's answers do not mean the same in both versions. */
+  function itemReasons(code: string): string[] {
+    const a = positiveA.get(code);
+    const b = positiveB.get(code);
+    if (!a || !b) return [];
+    const reasons: string[] = [];
+    if (!sameSet(a.positive, b.positive)) reasons.push(`positive answers of ${code} changed (${a.positive.join(",")} → ${b.positive.join(",")})`);
+    if (!sameSet([...a.status.keys()], [...b.status.keys()])) reasons.push(`answer options of ${code} changed`);
+    return reasons;
+  }
+
+  const keys = [...new Set([...infoA.keys(), ...infoB.keys()])];
+  const statics = keys.map((key) => {
+    const a = infoA.get(key);
+    const b = infoB.get(key);
+    const info = (b ?? a)!;
+    const reasons: string[] = [];
+    if (!a) reasons.push(`only in version ${defB.version}`);
+    else if (!b) reasons.push(`only in version ${defA.version}`);
+    else {
+      if (a.kind !== b.kind) reasons.push(`kind changed (${a.kind} → ${b.kind})`);
+      if (a.type === "node") {
+        const added = b.items.filter((c) => !a.items.includes(c));
+        const removed = a.items.filter((c) => !b.items.includes(c));
+        if (added.length || removed.length) {
+          reasons.push(`items changed: ${[...added.map((c) => `+${c}`), ...removed.map((c) => `−${c}`)].join(" ")}`);
+        }
+        if (a.rule !== b.rule) reasons.push(`rule changed (${a.rule} → ${b.rule})`);
+        else if (a.weights && b.weights && (a.children.join() !== b.children.join() || a.weights.join() !== b.weights.join())) {
+          reasons.push("weights changed");
+        }
+      }
+      for (const code of a.items.filter((c) => b.items.includes(c))) reasons.push(...itemReasons(code));
+    }
+    const both = Boolean(a && b);
+    const ok = both && (reasons.length === 0 || accepted(info.code));
+    return { key, info, inA: Boolean(a), inB: Boolean(b), reasons, comparable: ok, accepted: ok && reasons.length > 0 };
+  });
+
+  const groupKeys: (string | null)[] = [];
+  for (const g of [...resultA.groups, ...resultB.groups]) if (!groupKeys.includes(g.key)) groupKeys.push(g.key);
+  const rowsOf = (r: IndexResult, key: string | null) => {
+    const map = new Map<string, NodeEstimate>();
+    for (const row of r.groups.find((g) => g.key === key)?.nodes ?? []) map.set(`${row.tree}/${row.type}/${row.code}`, row);
+    return map;
+  };
+
+  const groups = groupKeys.map((gk) => {
+    const rowsA = rowsOf(resultA, gk);
+    const rowsB = rowsOf(resultB, gk);
+    const rows = statics.map((s): NodeComparison => {
+      const a = rowsA.get(s.key);
+      const b = rowsB.get(s.key);
+      const out: NodeComparison = {
+        tree: s.info.tree,
+        code: s.info.code,
+        type: s.info.type,
+        kind: s.info.kind,
+        label: s.info.label,
+        inA: s.inA,
+        inB: s.inB,
+        estimateA: a?.estimate ?? null,
+        estimateB: b?.estimate ?? null,
+        seA: a?.se ?? null,
+        seB: b?.se ?? null,
+        difference: null,
+        se: null,
+        ciLow: null,
+        ciHigh: null,
+        comparable: s.comparable,
+        accepted: s.accepted,
+        reasons: s.reasons,
+      };
+      if (s.comparable && out.estimateA !== null && out.estimateB !== null && out.seA !== null && out.seB !== null) {
+        out.difference = out.estimateB - out.estimateA;
+        out.se = Math.sqrt(out.seA * out.seA + out.seB * out.seB);
+        out.ciLow = out.difference - z * out.se;
+        out.ciHigh = out.difference + z * out.se;
+      }
+      return out;
+    });
+    return { key: gk, rows };
+  });
+
+  const notes: string[] = [
+    `Differences are ${defB.version} − ${defA.version} in percentage points; the two rounds are treated as independent samples.`,
+  ];
+  if (resultA.options.weighted !== resultB.options.weighted) notes.push("One round is weighted and the other is not: differences mix the two.");
+  if (resultA.options.multiUnit !== resultB.options.multiUnit) {
+    notes.push(`Whole-round figures are made differently (${resultA.options.multiUnit} vs ${resultB.options.multiUnit}).`);
+  }
+  if (itemsOnlyInA.length) notes.push(`Items only in ${defA.version}: ${itemsOnlyInA.join(", ")}.`);
+  if (itemsOnlyInB.length) notes.push(`Items only in ${defB.version}: ${itemsOnlyInB.join(", ")}.`);
+
+  return {
+    a: { key: defA.key, version: defA.version },
+    b: { key: defB.key, version: defB.version },
+    itemsOnlyInA,
+    itemsOnlyInB,
+    groups,
+    notes,
+  };
+}
