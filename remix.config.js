@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
+  assetsBuildDirectory: "build/client",
+  publicPath: "/build/",
   // better-sqlite3 and pg are native / node-only: keep them out of the server bundle.
   serverDependenciesToBundle: [],
   future: {

@@ -109,19 +109,34 @@ export function validateAnswers(def: Definition, raw: RawAnswers, scope: Validat
 }
 
 /**
- * The zod schema of a page (or the whole form) of a definition. Client (zodResolver) and server
- * parse with the same schema; the output is the cleaned answers.
+ * The raw answers of a whole form while one page is edited: answers kept from other pages,
+ * and for the page's own items exactly what the page holds (absent = cleared).
  */
-export function buildAnswersSchema(def: Definition, scope: ValidationScope, locale: Locale) {
-  const raw = z.record(z.string(), z.any());
-  return raw
+export function overlayPage(def: Definition, base: RawAnswers, page: RawAnswers, sections: readonly string[]): RawAnswers {
+  const combined: RawAnswers = { ...base };
+  for (const section of def.sections) {
+    if (!sections.includes(section.code)) continue;
+    for (const item of section.items) combined[item.code] = page[item.code];
+  }
+  return combined;
+}
+
+/**
+ * The zod schema of a page (or the whole form) of a definition. Client (zodResolver) and server
+ * parse with the same schema. `base` holds the answers of the other pages, which skip rules read.
+ * The output is the cleaned answers of the whole form.
+ */
+export function buildAnswersSchema(def: Definition, scope: ValidationScope, locale: Locale, base: RawAnswers = {}) {
+  const combine = (value: unknown) => (scope.sections ? overlayPage(def, base, value as RawAnswers, scope.sections) : (value as RawAnswers));
+  return z
+    .record(z.string(), z.any())
     .superRefine((value, ctx) => {
-      const { errors } = validateAnswers(def, value as RawAnswers, scope);
+      const { errors } = validateAnswers(def, combine(value), scope);
       for (const [code, text] of Object.entries(errors)) {
         ctx.addIssue({ code: "custom", path: [code], message: text[locale] });
       }
     })
-    .transform((value) => validateAnswers(def, value as RawAnswers, scope).answers);
+    .transform((value) => validateAnswers(def, combine(value), scope).answers);
 }
 
 /** Reads a form submission into raw answers, keeping repeated fields (checkbox groups) as lists. */
@@ -137,6 +152,17 @@ export function rawAnswersFromEntries(entries: Iterable<[string, unknown]>, def:
     } else {
       out[key] = value;
     }
+  }
+  return out;
+}
+
+/** A lenient reading of raw values for live skip logic while a person types (no validation). */
+export function rawToAnswers(raw: RawAnswers): Answers {
+  const out: Answers = {};
+  for (const [code, value] of Object.entries(raw)) {
+    const values = asStrings(value);
+    if (values.length === 0) continue;
+    out[code] = Array.isArray(value) ? values : values[0];
   }
   return out;
 }

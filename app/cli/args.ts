@@ -1,0 +1,46 @@
+import { UserError } from "../domain/errors";
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `--name value`, `--name=value` and bare `--flag`; everything else is positional. */
+export function parseArgs(argv: string[], booleanFlags: readonly string[] = []): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    } else if (booleanFlags.includes(arg.slice(2)) || i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
+      flags.set(arg.slice(2), true);
+    } else {
+      flags.set(arg.slice(2), argv[++i]);
+    }
+  }
+  return { positional, flags };
+}
+
+export function requireFlag(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (value === undefined || value === true) throw new UserError(`missing --${name} <value>`, 2);
+  return value;
+}
+
+export function optionalFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  if (value === true) throw new UserError(`--${name} needs a value`, 2);
+  return value;
+}
+
+export function rejectUnknownFlags(args: ParsedArgs, known: readonly string[]): void {
+  for (const name of args.flags.keys()) {
+    if (!known.includes(name)) throw new UserError(`unknown option --${name} (known: ${known.map((k) => `--${k}`).join(", ") || "none"})`, 2);
+  }
+}

@@ -1,0 +1,39 @@
+import { UserError } from "../domain/errors";
+import { listDefinitions, validateDefinitionText } from "../services/definitions.server";
+import { importDefinitionFile, readDefinitionFile } from "../services/definition-files.server";
+import { rejectUnknownFlags } from "./args";
+import type { Command, CliContext } from "./main";
+
+function fileArg(ctx: CliContext): string {
+  const file = ctx.args.positional[0];
+  if (!file) throw new UserError("missing <file>", 2);
+  return file;
+}
+
+export const definitionCommands: Record<string, Command> = {
+  "definitions validate": async (ctx) => {
+    rejectUnknownFlags(ctx.args, []);
+    const file = fileArg(ctx);
+    const report = validateDefinitionText(readDefinitionFile(file));
+    if (!report.ok) {
+      ctx.err(`${file}: ${report.issues.length} problem(s)`);
+      for (const issue of report.issues) ctx.err(`  ${file} ${issue.path}: ${issue.message}`);
+      return 1;
+    }
+    const d = report.definition;
+    const items = d.sections.reduce((n, s) => n + s.items.length, 0);
+    ctx.out(`${file}: valid — ${d.key}@${d.version}, ${d.sections.length} sections, ${items} items, ${d.indices.length} index trees, sha256 ${report.hash}`);
+  },
+  "definitions import": async (ctx) => {
+    rejectUnknownFlags(ctx.args, []);
+    const file = fileArg(ctx);
+    const { db } = await ctx.db();
+    const outcome = await importDefinitionFile(db, file);
+    ctx.out(outcome.status === "imported" ? `imported ${outcome.id} (sha256 ${outcome.hash})` : `${outcome.id} already published with identical content (sha256 ${outcome.hash})`);
+  },
+  "definitions list": async (ctx) => {
+    rejectUnknownFlags(ctx.args, []);
+    const { db } = await ctx.db();
+    for (const d of await listDefinitions(db)) ctx.out(`${d.id}\t${d.status}\t${d.content_hash.slice(0, 12)}\t${d.title_vi}`);
+  },
+};

@@ -1,0 +1,47 @@
+import { UserError } from "../domain/errors";
+import { issueCodes } from "../services/invitations.server";
+import { createRound, listRounds } from "../services/rounds.server";
+import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
+import type { Command } from "./main";
+
+const CHANNELS = ["paper", "link", "sms"] as const;
+
+export const roundCommands: Record<string, Command> = {
+  "rounds create": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["definition", "name", "id", "province", "from", "to"]);
+    const { db } = await ctx.db();
+    const round = await createRound(db, {
+      definition: requireFlag(ctx.args, "definition"),
+      name: requireFlag(ctx.args, "name"),
+      id: optionalFlag(ctx.args, "id"),
+      provinceCode: optionalFlag(ctx.args, "province") ?? null,
+      periodStart: optionalFlag(ctx.args, "from") ?? null,
+      periodEnd: optionalFlag(ctx.args, "to") ?? null,
+    });
+    ctx.out(round.id);
+  },
+  "rounds list": async (ctx) => {
+    rejectUnknownFlags(ctx.args, []);
+    const { db } = await ctx.db();
+    const rounds = await listRounds(db);
+    ctx.out(["id", "definition", "codes", "drafts", "submitted", "name"].join("\t"));
+    for (const r of rounds) ctx.out([r.id, r.definitionId, r.codes, r.drafts, r.submitted, r.name].join("\t"));
+  },
+  "codes issue": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "count", "channel", "unit"]);
+    const countText = requireFlag(ctx.args, "count");
+    if (!/^\d+$/.test(countText)) throw new UserError(`--count must be a whole number (got "${countText}")`, 2);
+    const channel = optionalFlag(ctx.args, "channel") ?? "paper";
+    if (!CHANNELS.includes(channel as (typeof CHANNELS)[number])) throw new UserError(`--channel must be one of ${CHANNELS.join(", ")}`, 2);
+    const unit = optionalFlag(ctx.args, "unit") ?? null;
+    const { db } = await ctx.db();
+    const codes = await issueCodes(db, {
+      roundId: requireFlag(ctx.args, "round"),
+      count: Number(countText),
+      channel: channel as (typeof CHANNELS)[number],
+      unitCode: unit,
+      stratum: unit,
+    });
+    for (const code of codes) ctx.out(code);
+  },
+};

@@ -1,0 +1,22 @@
+import { UserError } from "../domain/errors";
+import { createStaffUser, type StaffRole } from "../services/staff.server";
+import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
+import type { Command } from "./main";
+
+export const staffCommands: Record<string, Command> = {
+  "staff create": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["username", "role", "province", "name"]);
+    // The password comes from the environment, not argv, so it is not left in shell history or `ps`.
+    const password = process.env.SIPAS_NEW_PASSWORD;
+    if (!password) throw new UserError("set SIPAS_NEW_PASSWORD to the new user's password", 2);
+    const { db } = await ctx.db();
+    const user = await createStaffUser(db, {
+      username: requireFlag(ctx.args, "username"),
+      role: requireFlag(ctx.args, "role") as StaffRole,
+      provinceCode: optionalFlag(ctx.args, "province") ?? null,
+      displayName: optionalFlag(ctx.args, "name"),
+      password,
+    });
+    ctx.out(`created ${user.username} (${user.role}${user.provinceCode ? `, province ${user.provinceCode}` : ""})`);
+  },
+};

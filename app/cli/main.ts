@@ -1,0 +1,84 @@
+import { migrateToLatest, openDatabase, type DbHandle } from "../../db/connection";
+import { isUserError, UserError } from "../domain/errors";
+import { parseArgs, type ParsedArgs } from "./args";
+import { definitionCommands } from "./commands-definitions";
+import { roundCommands } from "./commands-rounds";
+import { demoCommands } from "./commands-demo";
+import { staffCommands } from "./commands-staff";
+
+export interface CliContext {
+  args: ParsedArgs;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Opens and migrates the database of DATABASE_URL on first use. */
+  db: () => Promise<DbHandle>;
+}
+
+export type Command = (ctx: CliContext) => Promise<number | void>;
+
+const commands: Record<string, Command> = {
+  ...definitionCommands,
+  ...roundCommands,
+  ...demoCommands,
+  ...staffCommands,
+  "db migrate": async (ctx) => {
+    await ctx.db();
+    ctx.out("database is up to date");
+  },
+};
+
+const USAGE = `usage: sipas <command>
+
+  definitions validate <file>            check a questionnaire definition, list every problem
+  definitions import <file>              publish a definition version (immutable once published)
+  definitions list                       list stored definition versions
+  rounds create --definition <key>@<version> --name <name> [--id <id>] [--province <code>]
+                                         create a survey round; prints its id
+  rounds list                            list rounds with their codes, drafts and submissions
+  codes issue --round <id> --count <n> [--channel paper|link|sms] [--unit <code>]
+                                         issue one-time codes, printed one a line
+  staff create --username <u> --role admin|manager|clerk|analyst [--province <code>]
+                                         create a staff login (password from SIPAS_NEW_PASSWORD)
+  demo seed                              shipped definitions, round "demo", first admin, a few codes
+  db migrate                             bring the database schema up to date
+
+The database is DATABASE_URL (postgres://...) or the SQLite file data/sipas.sqlite.`;
+
+/** Runs one command; returns the exit code. Errors go to stderr, never as a stack trace for a user mistake. */
+export async function main(
+  argv: string[],
+  io: { out?: (s: string) => void; err?: (s: string) => void } = {},
+): Promise<number> {
+  const out = io.out ?? ((s: string) => process.stdout.write(s + "\n"));
+  const err = io.err ?? ((s: string) => process.stderr.write(s + "\n"));
+  let handle: DbHandle | undefined;
+  const ctxDb = async () => {
+    if (!handle) {
+      handle = openDatabase({ url: process.env.DATABASE_URL });
+      await migrateToLatest(handle.db);
+    }
+    return handle;
+  };
+  try {
+    if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help") {
+      out(USAGE);
+      return argv.length === 0 ? 2 : 0;
+    }
+    const name = [`${argv[0]} ${argv[1] ?? ""}`.trim(), argv[0]].find((n) => commands[n]);
+    if (!name) throw new UserError(`unknown command "${argv.slice(0, 2).join(" ")}"\n\n${USAGE}`, 2);
+    const rest = argv.slice(name.split(" ").length);
+    const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json"]), out, err, db: ctxDb });
+    return code ?? 0;
+  } catch (e) {
+    if (isUserError(e)) {
+      err(`sipas: ${e.message}`);
+      for (const d of e.details) err(`  ${d}`);
+      return e.status === 2 ? 2 : 1;
+    }
+    err(`sipas: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.SIPAS_DEBUG) err(e instanceof Error ? (e.stack ?? "") : "");
+    return 1;
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,132 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { pageItems } from "../../domain/answers/pages";
+import { buildAnswersSchema, overlayPage, rawToAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
+import type { Answers } from "../../domain/definition/conditions";
+import type { Definition, Locale, Section } from "../../domain/definition/schema";
+import { ui } from "../../i18n";
+import { fieldId, ItemField } from "./item-field";
+
+export interface SurveyPageFormProps {
+  definition: Definition;
+  section: Section;
+  locale: Locale;
+  answers: Answers;
+  serverErrors: AnswerErrors;
+  hasPrevious: boolean;
+  isLast: boolean;
+}
+
+/** Values react-hook-form starts from: radios a code or null, checkbox groups a list, boxes text. */
+function formValues(section: Section, answers: Answers): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const item of section.items) {
+    const v = answers[item.code];
+    if (item.type === "multiple") out[item.code] = Array.isArray(v) ? v : [];
+    else if (item.options) out[item.code] = v === undefined ? null : String(v);
+    else out[item.code] = v === undefined ? "" : String(v);
+  }
+  return out;
+}
+
+/**
+ * One page of the questionnaire. Without JavaScript it is a plain POST form that the server
+ * validates. With JavaScript, react-hook-form checks it first with the same zod schema, and
+ * skip logic follows the answers as they are typed.
+ */
+export function SurveyPageForm({ definition, section, locale, answers, serverErrors, hasPrevious, isLast }: SurveyPageFormProps) {
+  const schema = useMemo(
+    () => buildAnswersSchema(definition, { sections: [section.code], requireAnswers: true }, locale, answers as RawAnswers),
+    [definition, section.code, locale, answers],
+  );
+  const form = useForm<Record<string, unknown>>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: formValues(section, answers),
+    shouldFocusError: true,
+  });
+  const submit = useSubmit();
+  const busy = useNavigation().state === "submitting";
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const live = form.watch() as RawAnswers;
+  const current = hydrated ? rawToAnswers(overlayPage(definition, answers as RawAnswers, live, [section.code])) : answers;
+  const items = pageItems(definition, section, current, hydrated);
+
+  // Server errors hold until the person tries again; then the browser's own check speaks.
+  const [serverStale, setServerStale] = useState(false);
+  useEffect(() => setServerStale(false), [serverErrors]);
+  const clientErrors = form.formState.errors;
+  const errorFor = (code: string): string | undefined =>
+    (clientErrors[code]?.message as string | undefined) ?? (serverStale ? undefined : serverErrors[code]?.[locale]);
+  const shownErrors = items.filter((p) => p.shown && errorFor(p.item.code));
+
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (Object.keys(serverErrors).length) summaryRef.current?.focus();
+  }, [serverErrors]);
+
+  const numbers = useMemo(() => {
+    const map = new Map<string, number>();
+    definition.sections.flatMap((s) => s.items).forEach((item, i) => map.set(item.code, i + 1));
+    return map;
+  }, [definition]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value;
+    if (intent !== "next" && intent !== "submit") return; // saving or going back needs no check
+    event.preventDefault();
+    setServerStale(true);
+    void form.handleSubmit(() => submit(submitter, { method: "post" }))(event);
+  }
+
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="survey-form">
+      <input type="hidden" name="page" value={section.code} />
+      {shownErrors.length > 0 && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2>{ui.errorSummary[locale]}</h2>
+          <ul>
+            {shownErrors.map(({ item }) => (
+              <li key={item.code}>
+                <a href={`#${fieldId(item.code)}`}>
+                  {numbers.get(item.code)}. {item.label[locale]}: {errorFor(item.code)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {items.map(({ item, shown, dependsOnPage }) =>
+        shown ? (
+          <ItemField
+            key={item.code}
+            item={item}
+            number={numbers.get(item.code)!}
+            locale={locale}
+            value={answers[item.code]}
+            error={errorFor(item.code)}
+            hint={dependsOnPage && !hydrated ? ui.conditionalHint[locale] : undefined}
+            register={form.register}
+          />
+        ) : null,
+      )}
+      <div className="form-actions">
+        <button type="submit" name="intent" value={isLast ? "submit" : "next"} className="button primary" disabled={busy}>
+          {isLast ? ui.submit[locale] : ui.next[locale]}
+        </button>
+        {hasPrevious && (
+          <button type="submit" name="intent" value="back" className="button">
+            {ui.back[locale]}
+          </button>
+        )}
+        <button type="submit" name="intent" value="save" className="button link">
+          {ui.saveLater[locale]}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,11 @@
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address as the web server saw it (behind a proxy: with TRUST_PROXY set). */
+    clientIp?: string;
+  }
+  // Single fetch is on (remix.config.js): loader data types follow `data()` and plain objects.
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+export {};

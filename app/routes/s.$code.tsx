@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ProgressSteps } from "../components/survey/progress-steps";
+import { SurveyPageForm } from "../components/survey/survey-page-form";
+import { useLocale } from "../components/use-locale";
+import { getDb } from "../db.server";
+import { neighbourPage, resumePage, visiblePages } from "../domain/answers/pages";
+import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/validate";
+import type { Answers } from "../domain/definition/conditions";
+import type { LocalizedText } from "../domain/definition/schema";
+import { isUserError } from "../domain/errors";
+import { formatCode } from "../domain/codes";
+import { codeMessages } from "../domain/citizen-messages";
+import { ui } from "../i18n";
+import { redeemCode } from "../services/redeem.server";
+import { savePage, submitForm } from "../services/responses.server";
+import { resolveLocale } from "../services/locale.server";
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
+
+type Refusal = { refused: LocalizedText };
+
+async function openOrRefuse(code: string, clientIp: string | undefined) {
+  const { db } = await getDb();
+  try {
+    return { db, opened: await redeemCode(db, code, clientIp ?? "unknown") };
+  } catch (e) {
+    if (isUserError(e) && e.localized) throw data({ refused: e.localized } satisfies Refusal, { status: e.status });
+    throw e;
+  }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { opened } = await openOrRefuse(params.code ?? "", context.clientIp);
+  if (opened.code !== params.code) return redirect(`/s/${opened.code}`);
+  if (opened.status === "submitted") {
+    throw data({ refused: codeMessages.submitted } satisfies Refusal, { status: 409 });
+  }
+  const url = new URL(request.url);
+  const pages = visiblePages(opened.definition, opened.answers);
+  const asked = url.searchParams.get("page");
+  const page = asked && pages.includes(asked) ? asked : resumePage(opened.definition, opened.answers);
+  return {
+    code: opened.code,
+    roundName: opened.roundName,
+    definition: opened.definition,
+    answers: opened.answers,
+    pages,
+    page,
+    resumed: !asked && opened.status === "draft",
+  };
+}
+
+type ActionResult = { page: string; errors: AnswerErrors; answers: Answers; elsewhere: string[] };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { db, opened } = await openOrRefuse(params.code ?? "", context.clientIp);
+  const { locale } = await resolveLocale(request);
+  const intent = String(form.get("intent") ?? "save");
+  const page = String(form.get("page") ?? "");
+  if (!opened.definition.sections.some((s) => s.code === page)) throw data({ refused: ui.tryAgain } satisfies Refusal, { status: 400 });
+  const input = { form: opened, raw: rawAnswersFromEntries(form.entries(), opened.definition), sections: [page], locale };
+  const base = `/s/${opened.code}`;
+  try {
+    if (intent === "submit") {
+      const outcome = await submitForm(db, input);
+      if (outcome.ok) return redirect(`${base}/thanks`);
+      const elsewhere = sectionsWithErrors(opened.definition.sections, outcome.errors).filter((s) => s !== page);
+      return data({ page, errors: outcome.errors, answers: outcome.answers, elsewhere } satisfies ActionResult, { status: 400 });
+    }
+    const outcome = await savePage(db, input, intent === "next");
+    if (!outcome.ok) return data({ page, errors: outcome.errors, answers: outcome.answers, elsewhere: [] } satisfies ActionResult, { status: 400 });
+    const pages = visiblePages(opened.definition, outcome.answers);
+    if (intent === "next") return redirect(`${base}?page=${neighbourPage(pages, page, 1) ?? page}`);
+    if (intent === "back") return redirect(`${base}?page=${neighbourPage(pages, page, -1) ?? page}`);
+    return redirect(`${base}?page=${page}&saved=1`);
+  } catch (e) {
+    if (isUserError(e) && e.localized) throw data({ refused: e.localized } satisfies Refusal, { status: e.status });
+    throw e;
+  }
+}
+
+function sectionsWithErrors(sections: { code: string; items: { code: string }[] }[], errors: AnswerErrors): string[] {
+  return sections.filter((s) => s.items.some((i) => errors[i.code])).map((s) => s.code);
+}
+
+export default function SurveyPage() {
+  const locale = useLocale();
+  const loaded = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const [params] = useSearchParams();
+  const result = posted && posted.page === loaded.page ? posted : undefined;
+  const { definition, pages, page } = loaded;
+  const section = definition.sections.find((s) => s.code === page)!;
+  const index = pages.indexOf(page);
+  const answers = result?.answers ?? loaded.answers;
+  const titleOf = (code: string) => definition.sections.find((s) => s.code === code)!.title[locale];
+  return (
+    <div className="panel">
+      <p className="eyebrow">
+        {definition.title[locale]} · {ui.code[locale]} <span className="code">{formatCode(loaded.code)}</span>
+      </p>
+      <ProgressSteps pages={pages.map((code) => ({ code, title: titleOf(code) }))} current={index} locale={locale} />
+      <h1 className="section-title">{section.title[locale]}</h1>
+      {section.description && <p>{section.description[locale]}</p>}
+      {params.get("saved") && (
+        <p className="notice" role="status">
+          {ui.saved[locale]}
+        </p>
+      )}
+      {loaded.resumed && !result && (
+        <p className="notice" role="status">
+          {ui.resumed[locale]}
+        </p>
+      )}
+      {result && result.elsewhere.length > 0 && (
+        <div className="error-summary" role="alert">
+          <p>{ui.errorsElsewhere[locale]}</p>
+          <ul>
+            {result.elsewhere.map((code) => (
+              <li key={code}>
+                <a href={`/s/${loaded.code}?page=${code}`}>{titleOf(code)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <SurveyPageForm
+        key={`${page}-${locale}`}
+        definition={definition}
+        section={section}
+        locale={locale}
+        answers={answers}
+        serverErrors={result?.errors ?? {}}
+        hasPrevious={index > 0}
+        isLast={index === pages.length - 1}
+      />
+    </div>
+  );
+}
+
+export { SurveyErrorBoundary as ErrorBoundary } from "../components/survey/survey-error-boundary";

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useLocale } from "../components/use-locale";
+import { getDb } from "../db.server";
+import { formatCode } from "../domain/codes";
+import { ui } from "../i18n";
+import { submissionStatus } from "../services/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Cảm ơn" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { db } = await getDb();
+  const status = await submissionStatus(db, params.code ?? "");
+  // Only a submitted code has a thank-you page; anything else goes back to the form.
+  if (status !== "submitted") throw redirect(`/s/${encodeURIComponent(params.code ?? "")}`);
+  return { code: params.code! };
+}
+
+export default function Thanks() {
+  const locale = useLocale();
+  const { code } = useLoaderData<typeof loader>();
+  return (
+    <div className="panel narrow thanks">
+      <h1>{ui.thanksTitle[locale]}</h1>
+      <p>{ui.thanksBody[locale]}</p>
+      <p className="hint">
+        {ui.code[locale]}: <span className="code">{formatCode(code)}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useLocale } from "../components/use-locale";
+import { getDb } from "../db.server";
+import { listRounds } from "../services/rounds.server";
+import { commitSession, csrfToken, getSession, requireStaff } from "../services/session.server";
+import { staffUi } from "../staff-i18n";
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const { db } = await getDb();
+  const rounds = await listRounds(db, { provinceCode: user.provinceCode });
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  return data({ user, rounds, csrf }, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function StaffHome() {
+  const locale = useLocale();
+  const { user, rounds, csrf } = useLoaderData<typeof loader>();
+  return (
+    <div className="panel wide">
+      <div className="staff-bar">
+        <span>
+          {staffUi.signedInAs[locale]} <strong>{user.displayName}</strong> ({user.role}
+          {user.provinceCode ? `, ${staffUi.province[locale]} ${user.provinceCode}` : ""})
+        </span>
+        <Form method="post" action="/staff/logout">
+          <input type="hidden" name="csrf" value={csrf} />
+          <button type="submit" className="button link">
+            {staffUi.signOut[locale]}
+          </button>
+        </Form>
+      </div>
+      <h1>{staffUi.rounds[locale]}</h1>
+      {rounds.length === 0 ? (
+        <p>{staffUi.noRounds[locale]}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{staffUi.round[locale]}</th>
+                <th scope="col">{staffUi.definition[locale]}</th>
+                <th scope="col">{staffUi.province[locale]}</th>
+                <th scope="col">{staffUi.period[locale]}</th>
+                <th scope="col" className="num">{staffUi.codes[locale]}</th>
+                <th scope="col" className="num">{staffUi.drafts[locale]}</th>
+                <th scope="col" className="num">{staffUi.submitted[locale]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id} data-round={r.id}>
+                  <th scope="row">
+                    {r.name} <span className="muted">({r.id})</span>
+                  </th>
+                  <td>{r.definitionId}</td>
+                  <td>{r.provinceCode ?? staffUi.allProvinces[locale]}</td>
+                  <td>{[r.periodStart, r.periodEnd].filter(Boolean).join(" – ")}</td>
+                  <td className="num">{r.codes}</td>
+                  <td className="num">{r.drafts}</td>
+                  <td className="num">{r.submitted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { useLocale } from "../components/use-locale";
+import { getDb } from "../db.server";
+import { isUserError } from "../domain/errors";
+import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/rate-limit.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/session.server";
+import { verifyLogin } from "../services/staff.server";
+import { staffUi } from "../staff-i18n";
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
+
+const LoginSchema = z.object({ username: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
+
+/** Only same-site paths: a crafted `next` must not send a user to another site after sign-in. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/staff";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  const next = safeNext(new URL(request.url).searchParams.get("next") ?? undefined);
+  return data({ csrf, next }, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const session = await getSession(request);
+  try {
+    verifyCsrf(session, form);
+  } catch (e) {
+    if (isUserError(e)) return data({ error: "csrf" as const }, { status: 403 });
+    throw e;
+  }
+  const parsed = LoginSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ error: "bad" as const }, { status: 400 });
+  const { db } = await getDb();
+  const bucket = `login:${context.clientIp ?? "unknown"}`;
+  if (await isRateLimited(db, bucket, LOGIN_LIMIT)) return data({ error: "limited" as const }, { status: 429 });
+  const user = await verifyLogin(db, parsed.data.username, parsed.data.password);
+  if (!user) {
+    await recordFailure(db, bucket, LOGIN_LIMIT);
+    return data({ error: "bad" as const }, { status: 401 });
+  }
+  session.set("userId", user.id);
+  // A fresh CSRF token after sign-in, so a token seen before cannot be reused.
+  session.unset("csrf");
+  return redirect(safeNext(parsed.data.next), { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export default function Login() {
+  const locale = useLocale();
+  const { csrf, next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const message =
+    result?.error === "limited" ? staffUi.tooManyLogins[locale] : result?.error === "csrf" ? "Phiên làm việc đã hết hạn, vui lòng thử lại. / The form expired; please try again." : result ? staffUi.badLogin[locale] : null;
+  return (
+    <div className="panel narrow">
+      <h1>{staffUi.loginTitle[locale]}</h1>
+      <Form method="post" className="stack">
+        <input type="hidden" name="csrf" value={csrf} />
+        <input type="hidden" name="next" value={next} />
+        {message && (
+          <p className="field-error" role="alert">
+            {message}
+          </p>
+        )}
+        <label htmlFor="username">{staffUi.username[locale]}</label>
+        <input id="username" name="username" autoComplete="username" required />
+        <label htmlFor="password">{staffUi.password[locale]}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" className="button primary">
+          {staffUi.signIn[locale]}
+        </button>
+      </Form>
+    </div>
+  );
+}

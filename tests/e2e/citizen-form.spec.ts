@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { answerPage, issueCodes, next, SKIP_CHOICES } from "./helpers";
+
+async function fillWhole2022Form(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
+  await answerPage(page);
+  await next(page, /Phần B/);
+  await answerPage(page, SKIP_CHOICES);
+  await next(page, /Phần C/);
+  // Skip logic: no child in school, so the education-policy question is not asked; health is.
+  await expect(page.locator("#q-P_QUAL_EDU")).toHaveCount(0);
+  await expect(page.locator("#q-P_QUAL_HEALTH")).toBeVisible();
+  await answerPage(page);
+  // Did a procedure: the service part is asked.
+  await next(page, /Phần D/);
+  await expect(page.locator("#q-SV_ACC_1")).toBeVisible();
+  // Sent no feedback: the questions on how feedback was handled are not asked.
+  await expect(page.locator("#q-SV_FB_2")).toHaveCount(0);
+  await answerPage(page);
+  await next(page, /Phần E/);
+  await answerPage(page);
+  await page.getByRole("button", { name: "Gửi phiếu khảo sát" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xin cảm ơn ông/bà!");
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("a citizen types the code from paper, answers the whole 2022 form and cannot submit twice", async ({ page }) => {
+      const [code] = issueCodes();
+      await page.goto("/");
+      // Typed as a person would from paper: lower case, with the dash.
+      await page.getByLabel("Mã khảo sát").fill(`${code.slice(0, 5).toLowerCase()}-${code.slice(5).toLowerCase()}`);
+      await page.getByRole("button", { name: "Bắt đầu trả lời" }).click();
+      await expect(page).toHaveURL(new RegExp(`/s/${code}`));
+      await fillWhole2022Form(page);
+
+      await page.goto(`/s/${code}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("đã được gửi");
+      await page.goto("/");
+      await page.getByLabel("Mã khảo sát").fill(code);
+      await page.getByRole("button", { name: "Bắt đầu trả lời" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Mỗi mã chỉ được gửi một lần");
+    });
+
+    test("a missing required answer is shown next to its question and the other answers stay", async ({ page }) => {
+      const [code] = issueCodes();
+      await page.goto(`/s/${code}`);
+      await answerPage(page, { A_SEX: "2", A_AGE: "3" }, ["A_EDU"]);
+      await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+      const edu = page.locator("#q-A_EDU");
+      await expect(edu.locator(".field-error")).toHaveText(/Vui lòng trả lời câu hỏi này/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
+      await expect(page.locator('input[name="A_SEX"][value="2"]')).toBeChecked();
+      await expect(page.locator('input[name="A_AGE"][value="3"]')).toBeChecked();
+      // The error is tied to the question for assistive technology.
+      const describedBy = await edu.getAttribute("aria-describedby");
+      expect(describedBy).toContain("q-A_EDU-error");
+    });
+
+    test("answers saved for later are there when the link is opened again", async ({ page, context }) => {
+      const [code] = issueCodes();
+      await page.goto(`/s/${code}`);
+      await answerPage(page, { A_SEX: "1", A_AGE: "5", A_JOB: "4" });
+      await next(page, /Phần B/);
+      await page.locator('input[name="Q1_ECON"][value="3"]').check();
+      await page.getByRole("button", { name: "Lưu để trả lời tiếp sau" }).click();
+      await expect(page.getByRole("status")).toContainText("Đã lưu câu trả lời");
+
+      const later = await context.newPage();
+      await later.goto(`/s/${code}`);
+      await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Phần B/);
+      await expect(later.getByRole("status")).toContainText("quay lại");
+      await expect(later.locator('input[name="Q1_ECON"][value="3"]')).toBeChecked();
+      await later.getByRole("button", { name: "Quay lại" }).click();
+      await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
+      await expect(later.locator('input[name="A_AGE"][value="5"]')).toBeChecked();
+      await expect(later.locator('input[name="A_JOB"][value="4"]')).toBeChecked();
+    });
+  });
+}

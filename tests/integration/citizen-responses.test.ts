@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normalizeCode } from "../../app/domain/codes";
+import { seedDemo } from "../../app/services/demo.server";
+import { issueCodes } from "../../app/services/invitations.server";
+import { redeemCode } from "../../app/services/redeem.server";
+import { openForm, savePage, submitForm } from "../../app/services/responses.server";
+import { listRounds } from "../../app/services/rounds.server";
+import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+
+const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };
+
+describeEachDialect("citizen responses", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+  });
+
+  const newCode = async () => (await issueCodes(t.db, { roundId: "demo", count: 1, unitCode: "D01", stratum: "D01", weight: 12.5 }))[0];
+
+  it("issues distinct, well-formed codes that pass their check character", async () => {
+    const codes = await issueCodes(t.db, { roundId: "demo", count: 200 });
+    expect(new Set(codes).size).toBe(200);
+    for (const code of codes) expect(normalizeCode(code)).toEqual({ ok: true, code });
+    await expect(issueCodes(t.db, { roundId: "demo", count: 0 })).rejects.toThrow(/--count must be a whole number from 1/);
+    await expect(issueCodes(t.db, { roundId: "nope", count: 1 })).rejects.toThrow(/No round "nope"/);
+  });
+
+  it("keeps a draft page by page, resumes it, and drops nothing already saved", async () => {
+    const code = await newCode();
+    let form = await openForm(t.db, code);
+    expect(form.status).toBe("new");
+    const saved = await savePage(t.db, { form, raw: PROFILE, sections: ["A"], locale: "vi" }, true);
+    expect(saved.ok).toBe(true);
+
+    form = await openForm(t.db, code);
+    expect(form.status).toBe("draft");
+    expect(form.answers).toMatchObject(PROFILE);
+
+    // A later page saved with a malformed answer: the error is reported and page A stays intact.
+    const partial = await savePage(t.db, { form, raw: { Q1_ECON: "9", Q1_HEALTH: "2" }, sections: ["B"], locale: "vi" }, false);
+    expect(partial.ok).toBe(false);
+    if (!partial.ok) expect(Object.keys(partial.errors)).toEqual(["Q1_ECON"]);
+    form = await openForm(t.db, code);
+    expect(form.answers).toMatchObject({ ...PROFILE, Q1_HEALTH: "2" });
+    expect(form.answers.Q1_ECON).toBeUndefined();
+  });
+
+  it("moving on requires the page's required answers, but still saves what was given", async () => {
+    const code = await newCode();
+    const form = await openForm(t.db, code);
+    const { A_EDU: _left, ...rest } = PROFILE;
+    const outcome = await savePage(t.db, { form, raw: rest, sections: ["A"], locale: "en" }, true);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors).toEqual({ A_EDU: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." } });
+    expect((await openForm(t.db, code)).answers).toMatchObject(rest);
+  });
+
+  it("submits once; a second submission is refused and the first stays as it was", async () => {
+    const code = await newCode();
+    const answers = await completeAnswers(code);
+    const form = await openForm(t.db, code);
+    const first = await submitForm(t.db, { form, raw: answers, sections: ["E"], locale: "vi" });
+    expect(first.ok).toBe(true);
+
+    const again = await openForm(t.db, code);
+    expect(again.status).toBe("submitted");
+    await expect(submitForm(t.db, { form: { ...again, status: "draft" }, raw: { ...answers, EXP_INFO: "1" }, sections: ["E"], locale: "vi" })).rejects.toMatchObject({
+      status: 409,
+      localized: { vi: expect.stringContaining("Mỗi mã chỉ được gửi một lần") },
+    });
+    const row = await t.db.selectFrom("responses").selectAll().where("invitation_code", "=", code).executeTakeFirstOrThrow();
+    expect(row.status).toBe("submitted");
+    expect(JSON.parse(row.answers).EXP_INFO).toBe(answers.EXP_INFO);
+    expect(row.weight).toBe(12.5);
+    expect(row.unit_code).toBe("D01");
+  });
+
+  it("of two submissions at the same moment from two connections, exactly one wins", async () => {
+    const code = await newCode();
+    const answers = await completeAnswers(code);
+    // PostgreSQL: a second pool, as a second app server would have. SQLite is served by one
+    // process whose single connection queues transactions, so the race is between requests on it.
+    const other = dialect === "postgres" ? t.open() : { db: t.db, close: async () => {} };
+    try {
+      const formA = await openForm(t.db, code);
+      const formB = await openForm(other.db, code);
+      const results = await Promise.allSettled([
+        submitForm(t.db, { form: formA, raw: { ...answers, EXP_INFO: "1" }, sections: ["E"], locale: "vi" }),
+        submitForm(other.db, { form: formB, raw: { ...answers, EXP_INFO: "2" }, sections: ["E"], locale: "vi" }),
+      ]);
+      const won = results.filter((r) => r.status === "fulfilled");
+      const lost = results.filter((r) => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+      const winner = results[0].status === "fulfilled" ? "1" : "2";
+      const row = await t.db.selectFrom("responses").selectAll().where("invitation_code", "=", code).executeTakeFirstOrThrow();
+      expect(JSON.parse(row.answers).EXP_INFO).toBe(winner);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses unknown and malformed codes with clear messages", async () => {
+    await expect(openForm(t.db, "")).rejects.toMatchObject({ status: 400, localized: { en: expect.stringContaining("type the survey code") } });
+    await expect(openForm(t.db, "ABC")).rejects.toMatchObject({ status: 400, localized: { en: expect.stringContaining("10 characters") } });
+    await expect(openForm(t.db, "ABCDE-0OIL1")).rejects.toMatchObject({ status: 400, localized: { en: expect.stringContaining("no O, I, L, 0 or 1") } });
+    const real = await newCode();
+    const typo = real.slice(0, 3) + (real[3] === "A" ? "B" : "A") + real.slice(4);
+    await expect(openForm(t.db, typo)).rejects.toMatchObject({ status: 400, localized: { en: expect.stringContaining("mistyped") } });
+    const unknown = await unusedValidCode();
+    await expect(openForm(t.db, unknown)).rejects.toMatchObject({ status: 404, localized: { vi: expect.stringContaining("Không tìm thấy mã") } });
+  });
+
+  it("after 10 unknown codes a client is refused for a while, even with a real code; other clients are not", async () => {
+    const real = await newCode();
+    for (let i = 0; i < 10; i++) {
+      await expect(redeemCode(t.db, await unusedValidCode(), "10.0.0.9")).rejects.toMatchObject({ status: 404 });
+    }
+    await expect(redeemCode(t.db, real, "10.0.0.9")).rejects.toMatchObject({ status: 429, localized: { vi: expect.stringContaining("quá nhiều") } });
+    await expect(redeemCode(t.db, real, "10.0.0.10")).resolves.toMatchObject({ code: real });
+  });
+
+  it("counts codes, drafts and submissions per round for the staff list", async () => {
+    const [round] = (await listRounds(t.db)).filter((r) => r.id === "demo");
+    const count = async (status: string) =>
+      Number((await t.db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).where("status", "=", status as "draft").executeTakeFirstOrThrow()).n);
+    const codes = Number((await t.db.selectFrom("invitations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    expect(round).toMatchObject({ codes, drafts: await count("draft"), submitted: await count("submitted") });
+    expect(round.submitted).toBeGreaterThanOrEqual(2);
+    expect(await listRounds(t.db, { provinceCode: "P99" })).toEqual([]);
+  });
+
+  /** Answers every page of sipas-2022 through the service, as the web form does. */
+  async function completeAnswers(code: string): Promise<Record<string, string>> {
+    const b: Record<string, string> = {};
+    for (const g of ["ECON", "HEALTH", "EDU", "ORDER", "ROAD", "POWER", "WATER", "SOCIAL"]) b[`Q1_${g}`] = "2";
+    Object.assign(b, { Q2_CHANNEL: "1", Q3_COMMENT: "1", Q4_HARASS: "1", Q5_PAYMENT: "1", Q6_DOSSIER: "1", Q7_INFO: "1" });
+    Object.assign(b, { Q8_SCHOOL: "2", Q8_HEALTH: "2", Q8_SOCIAL: "2", Q8_AGENCY: "2", Q8_PROC: "2", Q8_FEEDBACK: "2", Q8_POLICY: "2" });
+    const c: Record<string, string> = {};
+    for (const i of ["P_INFO_1", "P_INFO_2", "P_PART_1", "P_PART_2", "P_QUAL_ECON", "P_QUAL_ORDER", "P_QUAL_ROAD", "P_QUAL_POWER", "P_QUAL_WATER", "P_QUAL_SOCIAL", "P_RES_1", "P_RES_2"]) c[i] = "4";
+    const e: Record<string, string> = {};
+    for (const i of ["INFO", "PART", "QUAL", "IMPL", "ACCESS", "PROC", "STAFF", "RESULT", "FEEDBACK", "ONLINE"]) e[`EXP_${i}`] = "3";
+    for (const [section, raw] of [["A", PROFILE], ["B", b], ["C", c]] as const) {
+      const form = await openForm(t.db, code);
+      const outcome = await savePage(t.db, { form, raw, sections: [section], locale: "vi" }, true);
+      if (!outcome.ok) throw new Error(`page ${section}: ${JSON.stringify(outcome.errors)}`);
+    }
+    return e;
+  }
+
+  async function unusedValidCode(): Promise<string> {
+    const { generateCode } = await import("../../app/domain/codes");
+    const { randomBytes } = await import("node:crypto");
+    return generateCode((n) => randomBytes(n));
+  }
+});
+
+describe("harness", () => {
+  it("runs PostgreSQL for real (not skipped)", () => {
+    expect(process.env.TEST_DATABASE_URL ?? "").toMatch(/^postgres/);
+  });
+});
