@@ -77,6 +77,11 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   const nodeCount = plan.nodes.length;
   const itemCodes = plan.items.map((i) => i.code);
   const itemStatus = plan.items.map((i) => i.status);
+  // Single-character option codes ("1".."5") are classified through a 128-entry table per item, the rest by map.
+  const charStatus = new Uint8Array(128 * K);
+  plan.items.forEach((item, k) => {
+    for (const [code, st] of item.status) if (code.length === 1 && code.charCodeAt(0) < 128) charStatus[128 * k + code.charCodeAt(0)] = st;
+  });
   // Estimate leaves of every node, flattened.
   const leafOffset = new Int32Array(nodeCount + 1);
   for (let j = 0; j < nodeCount; j++) leafOffset[j + 1] = leafOffset[j] + plan.nodes[j].estimateLeaves.length;
@@ -294,7 +299,11 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     let nPos = 0;
     let nValid = 0;
     for (let k = 0; k < K; k++) {
-      const st = classify(itemStatus[k], answers[itemCodes[k]]);
+      const value = answers[itemCodes[k]];
+      const st =
+        typeof value === "string" && value.length === 1 && value.charCodeAt(0) < 128
+          ? charStatus[128 * k + value.charCodeAt(0)]
+          : classify(itemStatus[k], value);
       status[k] = st;
       if (st !== MISSING) {
         nValid++;
