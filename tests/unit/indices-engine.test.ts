@@ -234,6 +234,35 @@ describe("one pass, any order", () => {
 });
 
 describe("weights and design", () => {
+  it("treats a response without PSU code exactly as a PSU of its own", () => {
+    const records = synthetic(2_000, 5);
+    records.push(rec({ A1: "5", A2: "4", sex: "M" }, { stratum: "lonely", weight: 3 }));
+    const own = records.map((r, i) => ({ ...r, psu: `r${i}` }));
+    // Half and half: the two paths mixed in the same strata.
+    const mixed = records.map((r, i) => (i % 2 ? { ...r, psu: `r${i}` } : r));
+    const base = computeIndices(def, records, { groupBy: "sex" });
+    for (const other of [computeIndices(def, own, { groupBy: "sex" }), computeIndices(def, mixed, { groupBy: "sex" })]) {
+      expect(other.design.lonelyStrata).toEqual(["lonely"]);
+      for (const [g, group] of base.groups.entries()) {
+        for (const [i, row] of group.nodes.entries()) {
+          const o = other.groups[g].nodes[i];
+          expect(Math.abs(o.estimate! - row.estimate!)).toBeLessThan(1e-10);
+          expect(Math.abs(o.se! / row.se! - 1)).toBeLessThan(1e-10);
+          expect(Math.abs(o.deff! / row.deff! - 1)).toBeLessThan(1e-10);
+        }
+      }
+    }
+  });
+
+  it("widens the interval with the confidence level", () => {
+    const records = synthetic(500);
+    const at = (level: number) => findEstimate(computeIndices(def, records, { level }), null, "SAT")!;
+    const a95 = at(0.95);
+    const a90 = at(0.9);
+    expect((a95.ciHigh! - a95.estimate!) / a95.se!).toBeCloseTo(1.959963984540054, 12);
+    expect((a90.ciHigh! - a90.estimate!) / a90.se!).toBeCloseTo(1.6448536269514715, 12);
+  });
+
   it("ignores weights when unweighted, and says so", () => {
     const records = [rec({ A1: "5" }, { weight: 9 }), rec({ A1: "1" }, { weight: 1 })];
     expect(findEstimate(computeIndices(def, records), null, "A1")!.estimate).toBe(90);
