@@ -2,13 +2,19 @@ import { expect, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { E2E_DB } from "../../playwright.config";
 
-/** Issues fresh codes through the real CLI against the e2e server's database. */
-export function issueCodes(count = 1, round = "demo"): string[] {
-  const out = execFileSync("node", ["bin/sipas.mjs", "codes", "issue", "--round", round, "--count", String(count), "--channel", "link"], {
-    env: { ...process.env, DATABASE_URL: E2E_DB },
-    encoding: "utf8",
-  });
+/** Runs the real `sipas` command against the e2e server's database; returns its output lines. */
+export function sipas(...args: string[]): string[] {
+  return sipasWithEnv({}, ...args);
+}
+
+export function sipasWithEnv(env: Record<string, string>, ...args: string[]): string[] {
+  const out = execFileSync("node", ["bin/sipas.mjs", ...args], { env: { ...process.env, ...env, DATABASE_URL: E2E_DB }, encoding: "utf8" });
   return out.trim().split("\n");
+}
+
+/** Issues fresh codes through the CLI. */
+export function issueCodes(count = 1, round = "demo"): string[] {
+  return sipas("codes", "issue", "--round", round, "--count", String(count), "--channel", "link");
 }
 
 export type Choices = Record<string, string>;
@@ -19,6 +25,8 @@ export type Choices = Record<string, string>;
  */
 export async function answerPage(page: Page, choices: Choices = {}, leaveBlank: string[] = []): Promise<string[]> {
   const answered: string[] = [];
+  // The page is streamed: wait until all of it has arrived before listing its questions.
+  await page.waitForLoadState("load");
   for (const fieldset of await page.locator("fieldset.question").all()) {
     const id = (await fieldset.getAttribute("id"))!;
     const code = id.replace(/^q-/, "");

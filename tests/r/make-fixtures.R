@@ -229,11 +229,19 @@ deff_node <- function(d, w, in_domain, coefs, ests, leaves, variance) {
   variance / vsrs
 }
 
-logit_ci <- function(p, se) {
+logit_ci <- function(p, se, q = Z) {
+  if (is.na(q)) return(c(NA, NA))
+  if (se == 0) return(c(p, p))
   if (is.na(p) || p <= 0 || p >= 1) return(c(NA, NA))
-  h <- Z * se / (p * (1 - p))
+  h <- q * se / (p * (1 - p))
   plogis(qlogis(p) + c(-h, h))
 }
+wald_ci <- function(p, se, q = Z) if (is.na(q)) c(NA, NA) else c(max(0, p - q * se), min(1, p + q * se))
+
+## Design degrees of freedom of a row in a domain, as degf() counts them for svyciprop(): PSUs holding a respondent
+## with a valid answer to an item entering the row, minus the strata holding them. t quantile: qt(0.975, df).
+design_df <- function(d, resp) length(unique(d$psu_id[resp])) - length(unique(d$stratum_id[resp]))
+t_quantile <- function(df) if (df > 0) qt(0.975, df) else NA
 
 estimate_domain <- function(design, d, in_domain, group) {
   dd <- if (all(in_domain)) design else subset(design, in_domain)
@@ -258,7 +266,9 @@ estimate_domain <- function(design, d, in_domain, group) {
     n_answers <- sum(vapply(leaves, function(code) sum(in_domain & d[[paste0("v_", code)]] > 0 & w > 0), numeric(1)))
     out <- list(group = group, tree = row$tree, code = row$code, type = row$type,
                 estimate = NA, se = NA, ciLow = NA, ciHigh = NA, logitLow = NA, logitHigh = NA,
-                svycipropLow = NA, svycipropHigh = NA, deff = NA, n = n_answers, respondents = sum(resp), weightSum = sum(w[resp]))
+                svycipropLow = NA, svycipropHigh = NA, deff = NA, n = n_answers, respondents = sum(resp), weightSum = sum(w[resp]),
+                df = design_df(d, resp), tLow = NA, tHigh = NA, tLogitLow = NA, tLogitHigh = NA, svycipropTLow = NA, svycipropTHigh = NA)
+    qt_row <- t_quantile(out$df)
     if (!is.null(coefs)) {
       con <- svycontrast(sr, list(node = coefs))
       est <- as.numeric(coef(con))
@@ -280,6 +290,17 @@ estimate_domain <- function(design, d, in_domain, group) {
       out$ciLow <- max(0, ci[1])
       out$ciHigh <- min(1, ci[2])
       out$deff <- if (degenerate) NA else deff_node(d, w, in_domain, coefs, ests, leaves, se^2)
+      ## t intervals with the row's design degrees of freedom
+      if (!is.na(qt_row) && !degenerate) {
+        tci <- confint(con, level = 0.95, df = out$df)
+        stopifnot(isTRUE(all.equal(as.numeric(tci), est + c(-1, 1) * qt_row * se, tolerance = 1e-12)))
+      }
+      tw <- wald_ci(est, se, qt_row)
+      out$tLow <- tw[1]
+      out$tHigh <- tw[2]
+      tl <- logit_ci(est, se, qt_row)
+      out$tLogitLow <- tl[1]
+      out$tLogitHigh <- tl[2]
       if (row$type == "item") {
         code <- row$code
         vsub <- eval(bquote(subset(dd, .(as.name(paste0("v_", code))) > 0)))
@@ -297,6 +318,23 @@ estimate_domain <- function(design, d, in_domain, group) {
           out$logitHigh <- ci[2]
           stopifnot(isTRUE(all.equal(c(out$logitLow, out$logitHigh), logit_ci(est, se), tolerance = 1e-12)),
                     isTRUE(all.equal(c(out$svycipropLow, out$svycipropHigh), logit_ci(est, se), tolerance = 1e-7)))
+          ## svyciprop()'s default: t quantile with degf() of the valid answers in the domain
+          stopifnot(degf(vsub) == out$df)
+          if (out$df > 0) {
+            cpt <- svyciprop(as.formula(paste0("~y_", code)), vsub, method = "logit")
+            out$svycipropTLow <- unname(attr(cpt, "ci")[1])
+            out$svycipropTHigh <- unname(attr(cpt, "ci")[2])
+            cit <- as.numeric(plogis(confint(fit, 1, level = 0.95, method = "Wald", ddf = out$df)))
+            ## confint.svyglm() turns the t quantile into a normal level 1 - 2 pnorm(qt(...)), which rounds to 1
+            ## for very few degrees of freedom (df = 1: bounds 0 and 1); compared where that round trip is sound.
+            if (2 * pnorm(-qt_row) > 1e-8) {
+              stopifnot(isTRUE(all.equal(cit, c(out$tLogitLow, out$tLogitHigh), tolerance = 1e-8)),
+                        isTRUE(all.equal(c(out$svycipropTLow, out$svycipropTHigh), cit, tolerance = 1e-6)))
+            } else {
+              out$svycipropTLow <- NA
+              out$svycipropTHigh <- NA
+            }
+          }
         }
         sm <- svymean(as.formula(paste0("~y_", code)), vsub, deff = "replace")
         stopifnot(isTRUE(all.equal(as.numeric(coef(sm)), est, tolerance = 1e-12)))
@@ -364,7 +402,8 @@ estimate_mean_of_units <- function(design, d, units) {
     out <- list(group = NULL, tree = row$tree, code = row$code, type = row$type,
                 estimate = NA, se = NA, ciLow = NA, ciHigh = NA, logitLow = NA, logitHigh = NA, deff = NA,
                 n = sum(vapply(leaves, function(code) sum(d[[paste0("v_", code)]] > 0 & w > 0), numeric(1))),
-                respondents = sum(resp), weightSum = sum(w[resp]))
+                respondents = sum(resp), weightSum = sum(w[resp]),
+                df = design_df(d, resp), tLow = NA, tHigh = NA, tLogitLow = NA, tLogitHigh = NA)
     if (length(parts)) {
       expr <- sprintf("(%s)/%d", paste(sprintf("(%s)", parts), collapse = "+"), length(parts))
       con <- svycontrast(tot, list(node = parse(text = expr)[[1]]))
@@ -397,6 +436,13 @@ estimate_mean_of_units <- function(design, d, units) {
       out$logitLow <- lc[1]
       out$logitHigh <- lc[2]
       out$deff <- if (degenerate) NA else se^2 / vsrs
+      q <- t_quantile(out$df)
+      tw <- wald_ci(est, se, q)
+      tl <- logit_ci(est, se, q)
+      out$tLow <- tw[1]
+      out$tHigh <- tw[2]
+      out$tLogitLow <- tl[1]
+      out$tLogitHigh <- tl[2]
     }
     rows[[length(rows) + 1]] <- out
   }
@@ -412,6 +458,8 @@ lonely_strata <- function(d) {
 
 write_case <- function(name, description, d, design, options, group_var = NULL, mean_of_units = FALSE) {
   d <- add_indicators(d)
+  if (is.null(d$psu_id)) d$psu_id <- seq_len(nrow(d))
+  d$stratum_id <- if (is.null(d$stratum)) "one" else d$stratum
   design$variables <- cbind(design$variables, d[setdiff(names(d), names(design$variables))])
   rows <- if (mean_of_units) estimate_mean_of_units(design, d, sort(unique(d$unit))) else
     estimate_domain(design, d, rep(TRUE, nrow(d)), NULL)

@@ -60,9 +60,10 @@ export function finishIndices(state: AccumulatorState): IndexResult {
   }
   for (const g of groupOrder(state)) {
     const cells = cellsOfGroup.get(g) ?? [];
-    groups.push({ key: state.groupKeys[g], label: groupLabel(state, state.groupKeys[g]), responses: sumResponses(state, cells), nodes: pooledDomain(cells) });
+    const key = state.groupKeys[g];
+    const label = groupLabel(state, key);
+    groups.push({ key, ...(label ? { label } : {}), responses: sumResponses(state, cells), nodes: pooledDomain(cells) });
   }
-  if (groups.length > 1 && groups.slice(1).every((g) => g.label === undefined)) for (const g of groups) delete g.label;
 
   return {
     definition: { key: state.definition.key, version: state.definition.version },

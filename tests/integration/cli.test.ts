@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { normalizeCode } from "../../app/domain/codes";
+import { main } from "../../app/cli/main";
+import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+
+async function sipas(url: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out, err };
+  } finally {
+    process.env.DATABASE_URL = before;
+  }
+}
+
+describeEachDialect("sipas command", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+  });
+
+  it("validates a definition file and lists every problem with its path on stderr", async () => {
+    const ok = await sipas(t.url, "definitions", "validate", "survey-definitions/sipas-2022/1.json");
+    expect(ok.code).toBe(0);
+    expect(ok.out[0]).toMatch(/valid — sipas-2022@1, 5 sections/);
+
+    const bad = join(tmpdir(), `bad-${dialect}.json`);
+    writeFileSync(bad, JSON.stringify({ key: "x", version: "1", title: { vi: "Thử", en: "Test" }, sections: [{ code: "A", title: { vi: "A", en: "A" }, items: [{ code: "Q1", type: "yesno", label: { vi: "Hỏi", en: "Ask" }, options: [], showIf: { item: "Q9", in: ["1"] } }] }] }));
+    const res = await sipas(t.url, "definitions", "validate", bad);
+    expect(res.code).toBe(1);
+    expect(res.out).toEqual([]);
+    expect(res.err.join("\n")).toContain("$.sections[0].items[0].showIf.item: skip rule refers to unknown item \"Q9\"");
+    expect(res.err.join("\n")).toContain("$.sections[0].items[0].options");
+  });
+
+  it("imports, creates a round with a given id, issues codes one a line, lists the round", async () => {
+    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/^imported sipas-2022@1/);
+    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/already published with identical content/);
+
+    const created = await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Sở Nội vụ – đợt 1", "--id", "lang-son-2022");
+    expect(created).toMatchObject({ code: 0, out: ["lang-son-2022"] });
+    const generated = await sipas(t.url, "rounds", "create", "--definition", "sipas-2022", "--name", "Không có mã");
+    expect(generated.out[0]).toMatch(/^[a-z0-9-]+$/);
+
+    const issued = await sipas(t.url, "codes", "issue", "--round", "lang-son-2022", "--count", "25");
+    expect(issued.code).toBe(0);
+    expect(issued.out).toHaveLength(25);
+    for (const c of issued.out) expect(normalizeCode(c).ok).toBe(true);
+
+    const list = await sipas(t.url, "rounds", "list");
+    expect(list.out.find((l) => l.startsWith("lang-son-2022"))).toBe("lang-son-2022\tsipas-2022@1\t25\t0\t0\tSở Nội vụ – đợt 1");
+  });
+
+  it("reports mistakes on stderr with a non-zero exit", async () => {
+    const cases: [string[], RegExp][] = [
+      [["rounds", "create", "--definition", "sipas-1999@1", "--name", "x"], /No published definition sipas-1999@1/],
+      [["rounds", "create", "--definition", "sipas-2022@1"], /missing --name/],
+      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "lang-son-2022"], /already exists/],
+      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "Bad Id"], /may only hold lowercase/],
+      [["codes", "issue", "--round", "nope", "--count", "2"], /No round "nope"/],
+      [["codes", "issue", "--round", "lang-son-2022", "--count", "many"], /--count must be a whole number/],
+      [["codes", "issue", "--round", "lang-son-2022", "--count", "3", "--colour", "red"], /unknown option --colour/],
+      [["definitions", "import", "no-such-file.json"], /cannot read no-such-file.json: ENOENT/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+    ];
+    for (const [argv, message] of cases) {
+      const res = await sipas(t.url, ...argv);
+      expect(res.code, argv.join(" ")).not.toBe(0);
+      expect(res.out, argv.join(" ")).toEqual([]);
+      expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
+      expect(res.err.join("\n")).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+});

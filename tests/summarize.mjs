@@ -1,0 +1,25 @@
+// Sums the JSON reports of vitest and Playwright into one line: "N passed, N failed".
+// A suite whose report is missing (it crashed before writing one) counts as one failure.
+import { existsSync, readFileSync } from "node:fs";
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+let passed = 0;
+let failed = 0;
+
+const vitest = read("tests/.tmp/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  // A file that fails to load has no tests but is a failure.
+  failed += vitest.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+} else failed += 1;
+
+const playwright = read("tests/.tmp/playwright.json");
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+  if (playwright.errors?.length) failed += playwright.errors.length;
+} else failed += 1;
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
