@@ -17,6 +17,9 @@ export interface StratumBlock {
   second: Moments;
   /** Σ w u (first moments of the PSU totals). */
   first: Moments;
+  /** Respondents (each a PSU) with a valid answer, per item and per node (design degrees of freedom). */
+  itemCount: Float64Array;
+  nodeCount: Float64Array;
 }
 
 export interface CellState {
@@ -38,7 +41,7 @@ export interface CellState {
 export interface AccumulatorState {
   definition: Definition;
   plan: IndexPlan;
-  options: Required<Pick<IndexOptions, "weighted" | "multiUnit" | "interval" | "level" | "emptyChildren">> & {
+  options: Required<Pick<IndexOptions, "weighted" | "multiUnit" | "interval" | "level" | "emptyChildren" | "df">> & {
     groups: readonly string[];
     groupByLabel: string;
     groupItem: string | null;
@@ -104,6 +107,7 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
       interval: options.interval ?? "wald",
       level: options.level ?? 0.95,
       emptyChildren: options.emptyChildren ?? "renormalise",
+      df: options.df ?? "normal",
       groups: options.groups ?? [],
       groupByLabel,
       groupItem,
@@ -266,7 +270,13 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   function blockOf(cell: CellState, s: number): StratumBlock {
     const b = cell.blockOfStratum.get(s);
     if (b !== undefined) return cell.blocks[b];
-    const block: StratumBlock = { stratum: s, second: createMoments(D, true), first: createMoments(D, false) };
+    const block: StratumBlock = {
+      stratum: s,
+      second: createMoments(D, true),
+      first: createMoments(D, false),
+      itemCount: new Float64Array(K),
+      nodeCount: new Float64Array(nodeCount),
+    };
     cell.blockOfStratum.set(s, cell.blocks.length);
     cell.blocks.push(block);
     return block;
@@ -331,13 +341,19 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
       state.strataPsus[s]++;
     }
     if (w === 0) return;
+    const block = clusteredResponse ? null : blockOf(cell, s);
 
-    for (let k = 0; k < K; k++) if (status[k] !== MISSING) cell.itemCount[k]++;
+    for (let k = 0; k < K; k++) {
+      if (status[k] === MISSING) continue;
+      cell.itemCount[k]++;
+      if (block) block.itemCount[k]++;
+    }
     for (let j = 0; j < nodeCount; j++) {
       for (let t = leafOffset[j]; t < leafOffset[j + 1]; t++) {
         if (status[leafList[t]] !== MISSING) {
           cell.nodeCount[j]++;
           cell.nodeWeight[j] += w;
+          if (block) block.nodeCount[j]++;
           break;
         }
       }
@@ -362,7 +378,7 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     const cm = cell.moments;
     cm.base[beta] += w;
     const vOff = beta * D;
-    if (clusteredResponse) {
+    if (!block) {
       for (let a = 0; a < m; a++) cm.vec[vOff + sparseIdx[a]] += w * sparseSign[a];
       const sp = cm.sparse!;
       for (let a = 0; a < m; a++) {
@@ -372,7 +388,6 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
       }
     } else {
       // Its own PSU: the PSU total is w·u, so the variance needs Σ w² u uᵀ and Σ w u in this stratum.
-      const block = blockOf(cell, s);
       const w2 = w * w;
       block.second.base[beta] += w2;
       block.first.base[beta] += w;
@@ -415,7 +430,7 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
       let blocks = 0;
       for (const cell of state.cells) {
         doubles += cell.itemCount.length + cell.nodeCount.length + cell.nodeWeight.length + momentsSize(cell.moments);
-        for (const block of cell.blocks) doubles += momentsSize(block.second) + momentsSize(block.first);
+        for (const b of cell.blocks) doubles += momentsSize(b.second) + momentsSize(b.first) + b.itemCount.length + b.nodeCount.length;
         blocks += cell.blocks.length;
       }
       return {

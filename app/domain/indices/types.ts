@@ -48,6 +48,11 @@ export interface IndexOptions {
    * children that have one (weights rescaled) and lists the others in `missingChildren`; "empty" reports the node empty.
    */
   emptyChildren?: "renormalise" | "empty";
+  /**
+   * Quantile of the intervals: "normal" (default, as R's confint()) or "design": Student's t with the row's design
+   * degrees of freedom (as svyciprop()'s default) — wider when a group has few PSUs.
+   */
+  df?: "normal" | "design";
   /** Drop answers to items hidden by skip logic before counting (for imported data); default false. */
   applySkipLogic?: boolean;
 }
@@ -79,6 +84,11 @@ export interface NodeEstimate {
   respondents: number;
   /** Sum of the weights of those respondents (their estimated population). */
   weightSum: number;
+  /**
+   * Design degrees of freedom: PSUs holding a respondent with a valid answer to an item entering the row, minus the
+   * strata holding them (R: degf() of that subset).
+   */
+  df: number;
   /** Design effect against simple random sampling with replacement; null when it cannot be formed. */
   deff: number | null;
   /** Children left out of a mean because they have no valid answer in this group (rule renormalise). */
@@ -118,6 +128,7 @@ export interface IndexResult {
     interval: "wald" | "logit";
     level: number;
     emptyChildren: "renormalise" | "empty";
+    df: "normal" | "design";
   };
   design: DesignSummary;
   /** The whole round first (key null), then the groups. */
