@@ -254,6 +254,27 @@ describe("weights and design", () => {
     }
   });
 
+  it("uses Student's t with the design degrees of freedom when asked, and gives no interval without any", () => {
+    const records = [
+      ...["5", "1", "4", "2"].map((a, i) => rec({ A1: a, sex: "M" }, { stratum: "S1", psu: `p${i % 2}` })),
+      ...["5", "4", "1"].map((a) => rec({ A1: a, sex: "F" }, { stratum: "S2", psu: "q" })),
+    ];
+    const normal = computeIndices(def, records, { groupBy: "sex" });
+    const t = computeIndices(def, records, { groupBy: "sex", df: "design", interval: "logit" });
+    const whole = findEstimate(t, null, "A1")!;
+    expect(whole.df).toBe(1); // 3 PSUs − 2 strata
+    const logit = (x: number) => Math.log(x / (1 - x));
+    const [p, se] = [whole.estimate! / 100, whole.se! / 100];
+    const q = ((logit(p) - logit(whole.ciLow! / 100)) * p * (1 - p)) / se;
+    expect(q).toBeCloseTo(12.706204736174694, 9); // qt(0.975, 1)
+    expect(findEstimate(normal, null, "A1")!.df).toBe(1);
+    const female = findEstimate(t, "F", "A1")!; // one PSU: 0 degrees of freedom
+    expect(female.df).toBe(0);
+    expect(female.estimate).toBeCloseTo(66.667, 3);
+    expect([female.ciLow, female.ciHigh]).toEqual([null, null]);
+    expect(findEstimate(normal, "F", "A1")!.ciLow).not.toBeNull();
+  });
+
   it("widens the interval with the confidence level", () => {
     const records = synthetic(500);
     const at = (level: number) => findEstimate(computeIndices(def, records, { level }), null, "SAT")!;

@@ -6,6 +6,7 @@
  *   estimate, interval bounds   1e-9 absolute (percent)
  *   standard error, deff        1e-6 relative (plus 1e-10 absolute, for SEs that are 0 up to rounding)
  *   svyciprop()'s own bounds    1e-6 absolute (percent): its IRLS fit stops early; the fixture also holds the converged fit
+ *   degrees of freedom, counts  exact
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,15 @@ interface ExpectedRow {
   svycipropLow?: number | null;
   svycipropHigh?: number | null;
   deff: number | null;
+  /** Design degrees of freedom (degf() of the row's respondents) and the intervals with qt(0.975, df). */
+  df: number;
+  tLow: number | null;
+  tHigh: number | null;
+  tLogitLow: number | null;
+  tLogitHigh: number | null;
+  /** svyciprop()'s own bounds with its default df = degf(design); null where R's round trip through pnorm fails. */
+  svycipropTLow?: number | null;
+  svycipropTHigh?: number | null;
   n: number;
   respondents: number;
   weightSum: number;
@@ -52,8 +62,8 @@ const fixtures: Fixture[] = readdirSync(dir)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
 
-function run(fx: Fixture, interval: "wald" | "logit"): IndexResult {
-  const options: IndexOptions = { ...fx.options, interval };
+function run(fx: Fixture, interval: "wald" | "logit", df: "normal" | "design" = "normal"): IndexResult {
+  const options: IndexOptions = { ...fx.options, interval, df };
   return computeIndices(definition, fx.records, options);
 }
 
@@ -90,6 +100,8 @@ describe("index engine agrees with R's survey package", () => {
     describe(`${fx.name}: ${fx.description}`, () => {
       const wald = run(fx, "wald");
       const logit = run(fx, "logit");
+      const tWald = run(fx, "wald", "design");
+      const tLogit = run(fx, "logit", "design");
 
       it("estimates, SEs, Wald intervals, counts and design effects", () => {
         for (const e of fx.expected) {
@@ -121,6 +133,23 @@ describe("index engine agrees with R's survey package", () => {
           }
         }
         expect(checked).toBeGreaterThan(0);
+      });
+
+      it("design degrees of freedom and t intervals (svyciprop's default df = degf)", () => {
+        for (const e of fx.expected) {
+          const what = `${fx.name} group ${e.group} ${e.tree}/${e.code}`;
+          const wald = rowOf(tWald, e);
+          const logit = rowOf(tLogit, e);
+          expect(wald.df, `${what} df`).toBe(e.df);
+          close(wald.ciLow, pct(e.tLow), 1e-9, 0, `${what} t low`);
+          close(wald.ciHigh, pct(e.tHigh), 1e-9, 0, `${what} t high`);
+          close(logit.ciLow, pct(e.tLogitLow), 1e-9, 0, `${what} t logit low`);
+          close(logit.ciHigh, pct(e.tLogitHigh), 1e-9, 0, `${what} t logit high`);
+          if (e.svycipropTLow != null) {
+            close(logit.ciLow, pct(e.svycipropTLow), 1e-6, 0, `${what} svyciprop t low`);
+            close(logit.ciHigh, pct(e.svycipropTHigh!), 1e-6, 0, `${what} svyciprop t high`);
+          }
+        }
       });
 
       it("reports every group R reports, empty groups as empty", () => {

@@ -4,8 +4,10 @@
  */
 import type { LocalizedText } from "../definition/schema";
 import type { AccumulatorState, CellState } from "./accumulator";
+import type { IndexPlan } from "./plan";
 import { addFirstMoments, dotFirst, quadForm } from "./moments";
 import { normalQuantile } from "./normal";
+import { studentQuantile } from "./student-t";
 import type { GroupEstimates, IndexResult, NodeEstimate } from "./types";
 
 /** Point estimates and linearisation vectors of every item (0..K-1) and node (K..K+N-1) in one domain. */
@@ -41,7 +43,12 @@ export function finishIndices(state: AccumulatorState): IndexResult {
   const E = K + plan.nodes.length;
   const strata = stratumScales(state);
   const z = normalQuantile(1 - (1 - options.level) / 2);
-  const variance = createVarianceEngine(state, strata);
+  const slotsOfCell: number[][] = state.cells.map(() => []);
+  for (let slot = 0; slot < state.slotCount; slot++) slotsOfCell[state.slotCell[slot]].push(slot);
+  const variance = createVarianceEngine(state, strata, slotsOfCell);
+  const degreesOfFreedom = createDfCounter(state, slotsOfCell);
+  /** The interval's quantile for a row with `df` design degrees of freedom (NaN: no interval). */
+  const quantile = (df: number) => (options.df === "design" ? (df > 0 ? studentQuantile(1 - (1 - options.level) / 2, df) : NaN) : z);
 
   const cellsOfGroup = new Map<number, number[]>();
   const cellsOfUnit = new Map<number, number[]>();
@@ -74,6 +81,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       interval: options.interval,
       level: options.level,
       emptyChildren: options.emptyChildren,
+      df: options.df,
     },
     design: {
       responses: state.responses,
@@ -99,7 +107,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const empty = Number.isNaN(de.est[e]);
       const v = empty ? NaN : de.exact[e] ? 0 : variance.of(cells, gs, nz, nnz);
       const srs = empty ? NaN : de.exact[e] ? 0 : variance.srsSum(cells, gs, nz, nnz);
-      return makeRow(row, de.est[e], v, srs, counts, de.missingChildren[e]);
+      return makeRow(row, de.est[e], v, srs, counts, degreesOfFreedom(cells, row), de.missingChildren[e]);
     });
   }
 
@@ -115,7 +123,8 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const e = row.type === "item" ? row.ref : K + row.ref;
       const withValue = units.filter((u) => !Number.isNaN(u.de.est[e]));
       const missingUnits = units.filter((u) => Number.isNaN(u.de.est[e])).map((u) => u.key);
-      if (withValue.length === 0) return { ...makeRow(row, NaN, NaN, NaN, counts, undefined), missingUnits };
+      const df = degreesOfFreedom(unitCells, row);
+      if (withValue.length === 0) return { ...makeRow(row, NaN, NaN, NaN, counts, df, undefined), missingUnits };
       const U = withValue.length;
       let est = 0;
       for (const u of withValue) est += u.de.est[e] / U;
@@ -134,7 +143,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const exact = withValue.every((u) => u.de.exact[e]);
       const v = exact ? 0 : variance.of(cells, gs, nz, nnz);
       const srs = exact ? 0 : variance.srsSum(cells, gs, nz, nnz);
-      const out = makeRow(row, est, v, srs, counts, undefined);
+      const out = makeRow(row, est, v, srs, counts, df, undefined);
       if (missingUnits.length) out.missingUnits = missingUnits;
       return out;
     });
@@ -217,6 +226,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
     v: number,
     srsSum: number,
     counts: DomainCounts,
+    df: number,
     missingChildren: string[] | undefined,
   ): NodeEstimate {
     const leaves = row.type === "item" ? [row.ref] : plan.nodes[row.ref].estimateLeaves;
@@ -240,16 +250,20 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       n,
       respondents,
       weightSum,
+      df,
       deff: null,
     };
     if (missingChildren) out.missingChildren = missingChildren;
     if (Number.isNaN(p)) return out;
     const se = Math.sqrt(Math.max(0, v));
-    const [lo, hi] = options.interval === "logit" ? logitInterval(p, se, z) : waldInterval(p, se, z);
     out.estimate = 100 * p;
     out.se = 100 * se;
-    out.ciLow = 100 * lo;
-    out.ciHigh = 100 * hi;
+    const q = quantile(df);
+    if (!Number.isNaN(q)) {
+      const [lo, hi] = options.interval === "logit" ? logitInterval(p, se, q) : waldInterval(p, se, q);
+      out.ciLow = 100 * lo;
+      out.ciHigh = 100 * hi;
+    }
     out.deff = designEffect(v, srsSum, respondents, weightSum);
     return out;
   }
@@ -326,7 +340,7 @@ function stratumScales(state: AccumulatorState): Strata {
  * (responses without PSU code: quadratic forms on Σ w² u uᵀ) and from the PSU slots (ζ summed over the
  * domain's cells in each PSU, then squared).
  */
-function createVarianceEngine(state: AccumulatorState, strata: Strata) {
+function createVarianceEngine(state: AccumulatorState, strata: Strata, slotsOfCell: number[][]) {
   const K = state.plan.items.length;
   const D = 2 * K;
   const S = state.strataKeys.length;
@@ -337,8 +351,6 @@ function createVarianceEngine(state: AccumulatorState, strata: Strata) {
   const zeta = new Float64Array(state.psuCount);
   const psuTouched = new Uint8Array(state.psuCount);
   const touchedPsus: number[] = [];
-  const slotsOfCell: number[][] = state.cells.map(() => []);
-  for (let slot = 0; slot < state.slotCount; slot++) slotsOfCell[state.slotCell[slot]].push(slot);
 
   function touchStratum(h: number) {
     if (!stratumTouched[h]) (stratumTouched[h] = 1), touchedStrata.push(h);
@@ -393,6 +405,46 @@ function createVarianceEngine(state: AccumulatorState, strata: Strata) {
       for (let i = 0; i < cells.length; i++) sum += quadForm(state.cells[cells[i]].moments, gs[i], nz, nnz, K);
       return sum;
     },
+  };
+}
+
+/**
+ * Design degrees of freedom of a row in a domain, as R's degf() counts them on the subset of respondents with a
+ * valid answer to an item entering the row: the PSUs holding such a respondent minus the strata holding them.
+ */
+function createDfCounter(state: AccumulatorState, slotsOfCell: number[][]) {
+  const K = state.plan.items.length;
+  const D = 2 * K;
+  const psuSeen = new Uint8Array(state.psuCount);
+  const stratumSeen = new Uint8Array(state.strataKeys.length);
+  const seenPsus: number[] = [];
+  const seenStrata: number[] = [];
+  const see = (h: number) => {
+    if (!stratumSeen[h]) (stratumSeen[h] = 1), seenStrata.push(h);
+  };
+  return (cells: number[], row: IndexPlan["rows"][number]): number => {
+    const leaves = row.type === "item" ? [row.ref] : state.plan.nodes[row.ref].estimateLeaves;
+    let psus = 0;
+    for (const c of cells) {
+      for (const block of state.cells[c].blocks) {
+        const count = row.type === "item" ? block.itemCount[row.ref] : block.nodeCount[row.ref];
+        if (count > 0) (psus += count), see(block.stratum);
+      }
+      for (const slot of slotsOfCell[c]) {
+        const p = state.slotPsu[slot];
+        if (psuSeen[p] || !leaves.some((k) => state.slotTotals[slot * D + K + k] > 0)) continue;
+        psuSeen[p] = 1;
+        seenPsus.push(p);
+        psus++;
+        see(state.psuStratum[p]);
+      }
+    }
+    const df = psus - seenStrata.length;
+    for (const p of seenPsus) psuSeen[p] = 0;
+    for (const h of seenStrata) stratumSeen[h] = 0;
+    seenPsus.length = 0;
+    seenStrata.length = 0;
+    return df;
   };
 }
 
