@@ -210,6 +210,25 @@ describe("groups", () => {
   });
 });
 
+describe("the whole round does not depend on the grouping", () => {
+  it("gives the same whole-round rows whatever the groups, pooled and as a mean of units", () => {
+    // Clustered, with PSUs shared by both sexes: group cells split PSUs, and the whole round sums them back.
+    const records = synthetic(3_000, 3, true).map((r, i) => ({ ...r, unit: `U${Math.floor(i / 10) % 3}` }));
+    for (const multiUnit of ["pooled", "meanOfUnits"] as const) {
+      const base = computeIndices(def, records, { multiUnit }).groups[0].nodes;
+      for (const groupBy of ["unit", "sex"] as const) {
+        const other = computeIndices(def, records, { multiUnit, groupBy }).groups[0].nodes;
+        base.forEach((row, i) => {
+          expect(Math.abs(other[i].estimate! - row.estimate!)).toBeLessThan(1e-10);
+          expect(Math.abs(other[i].se! / row.se! - 1)).toBeLessThan(1e-10);
+          expect(Math.abs(other[i].deff! / row.deff! - 1)).toBeLessThan(1e-10);
+          expect(other[i].df).toBe(row.df);
+        });
+      }
+    }
+  });
+});
+
 describe("one pass, any order", () => {
   it("gives the same figures for batches, a stream, and shuffled input", async () => {
     const records = synthetic(3_000, 11, true);
