@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-export const E2E_PORT = 3210;
-export const E2E_DB = "tests/.tmp/e2e.sqlite";
+// E2E_PORT lets two runs on one machine (two checkouts) keep out of each other's way.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DB = `tests/.tmp/e2e-${E2E_PORT}.sqlite`;
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password";
 
 /**
@@ -14,7 +15,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  reporter: [["list"], ["json", { outputFile: "tests/.tmp/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON ?? "tests/.tmp/playwright.json" }]],
+  outputDir: `test-results/${E2E_PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: {

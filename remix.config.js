@@ -1,8 +1,13 @@
+// SIPAS_BUILD_DIR lets several checkouts' test runs build side by side without clobbering each other.
+const out = process.env.SIPAS_BUILD_DIR ?? "build";
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
-  assetsBuildDirectory: "build/client",
+  serverBuildPath: `${out}/index.js`,
+  assetsBuildDirectory: `${out}/client`,
+  cacheDirectory: `${out}/.cache`,
   publicPath: "/build/",
   // better-sqlite3 and pg are native / node-only: keep them out of the server bundle.
   serverDependenciesToBundle: [],

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const build = await import(pathToFileURL(resolve(root, "build/index.js")).href);
+const build = await import(pathToFileURL(resolve(root, process.env.SIPAS_BUILD_DIR ?? "build", "index.js")).href);
 
 const app = express();
 app.disable("x-powered-by");

@@ -3,6 +3,8 @@
  * ISO-8601 UTC timestamps as text, booleans as 0/1 integers, JSON as text (parsed by zod on read).
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { FieldworkTables } from "./schema-fieldwork";
+import type { ResultsTables } from "./schema-results";
 
 export interface DefinitionsTable {
   id: string; // `${key}@${version}`
@@ -28,6 +30,8 @@ export interface RoundsTable {
   province_code: string | null;
   status: "open" | "closed";
   created_at: string;
+  /** Bumped by every change to the round's responses or weights: the key of cached results. */
+  data_version: number;
 }
 
 export interface RoundUnitsTable {
@@ -45,6 +49,8 @@ export interface InvitationsTable {
   stratum: string | null;
   psu: string | null;
   weight: number | null;
+  /** Stratum population size N_h (finite-population correction), copied into the response. */
+  fpc: number | null;
   channel: "paper" | "link" | "sms";
   status: "issued" | "started" | "submitted";
   created_at: string;
@@ -62,6 +68,8 @@ export interface ResponsesTable {
   answers: string; // JSON object: item code -> answer
   locale: "vi" | "en";
   entry_mode: "online" | "paper" | "import";
+  /** Stratum population size N_h for the finite-population correction (null = none). */
+  fpc: number | null;
   unit_code: string | null;
   stratum: string | null;
   psu: string | null;
@@ -92,7 +100,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends FieldworkTables, ResultsTables {
   definitions: DefinitionsTable;
   rounds: RoundsTable;
   round_units: RoundUnitsTable;

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p tests/.tmp
-rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/summary.txt
+rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/typecheck.json tests/.tmp/summary.txt
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -31,6 +31,8 @@ ensure_postgres() {
     as_root runuser -u postgres -- psql -qc "CREATE ROLE sipas_test LOGIN PASSWORD 'sipas_test'"
   as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='sipas_test'" | grep -q 1 ||
     as_root runuser -u postgres -- psql -qc "CREATE DATABASE sipas_test OWNER sipas_test"
+  # A database left by someone else on this machine: make sure the test role owns it.
+  as_root runuser -u postgres -- psql -qc "ALTER DATABASE sipas_test OWNER TO sipas_test" >/dev/null
   export TEST_DATABASE_URL="postgres://sipas_test:sipas_test@127.0.0.1:5432/sipas_test"
 }
 
@@ -39,7 +41,7 @@ ensure_chromium || { echo "could not install Chromium" >&2; status=1; }
 ensure_postgres || { echo "could not start PostgreSQL" >&2; status=1; }
 
 echo "== typecheck"
-npx --no-install tsc -p . || status=1
+if npx --no-install tsc -p .; then echo '{"passed":true}' > tests/.tmp/typecheck.json; else echo '{"passed":false}' > tests/.tmp/typecheck.json; status=1; fi
 
 echo "== unit and integration tests (SQLite and PostgreSQL)"
 VITE_CJS_IGNORE_WARNING=true npx --no-install vitest run --reporter=default --reporter=json --outputFile=tests/.tmp/vitest.json || status=1

@@ -6,12 +6,17 @@ const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")
 let passed = 0;
 let failed = 0;
 
+// The typecheck counts as one check.
+const typecheck = read("tests/.tmp/typecheck.json");
+if (typecheck?.passed) passed += 1;
+else failed += 1;
+
 const vitest = read("tests/.tmp/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
-  // A file that fails to load has no tests but is a failure.
-  failed += vitest.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  // A file whose set-up failed (or that failed to load) reports its tests as skipped: one failure.
+  failed += vitest.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
 } else failed += 1;
 
 const playwright = read("tests/.tmp/playwright.json");

@@ -5,6 +5,8 @@ import { definitionCommands } from "./commands-definitions";
 import { roundCommands } from "./commands-rounds";
 import { demoCommands } from "./commands-demo";
 import { staffCommands } from "./commands-staff";
+import { fieldworkCommands, fieldworkUsage } from "./commands-fieldwork";
+import { resultsCommands, resultsUsage } from "./commands-results";
 
 export interface CliContext {
   args: ParsedArgs;
@@ -21,6 +23,8 @@ const commands: Record<string, Command> = {
   ...roundCommands,
   ...demoCommands,
   ...staffCommands,
+  ...fieldworkCommands,
+  ...resultsCommands,
   "db migrate": async (ctx) => {
     await ctx.db();
     ctx.out("database is up to date");
@@ -41,6 +45,7 @@ const USAGE = `usage: sipas <command>
                                          create a staff login (password from SIPAS_NEW_PASSWORD)
   demo seed                              shipped definitions, round "demo", first admin, a few codes
   db migrate                             bring the database schema up to date
+${[...fieldworkUsage, ...resultsUsage].map((l) => `  ${l}`).join("\n")}
 
 The database is DATABASE_URL (postgres://...) or the SQLite file data/sipas.sqlite.`;
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { listRounds } from "../services/rounds.server";
@@ -56,7 +56,7 @@ export default function StaffHome() {
               {rounds.map((r) => (
                 <tr key={r.id} data-round={r.id}>
                   <th scope="row">
-                    {r.name} <span className="muted">({r.id})</span>
+                    <Link to={`/staff/rounds/${r.id}`}>{r.name}</Link> <span className="muted">({r.id})</span>
                   </th>
                   <td>{r.definitionId}</td>
                   <td>{r.provinceCode ?? staffUi.allProvinces[locale]}</td>

@@ -4,9 +4,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
-import { isUserError } from "../domain/errors";
 import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/rate-limit.server";
-import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/session.server";
+import { commitSession, csrfToken, csrfValid, getSession } from "../services/session.server";
 import { verifyLogin } from "../services/staff.server";
 import { staffUi } from "../staff-i18n";
 
@@ -29,12 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const session = await getSession(request);
-  try {
-    verifyCsrf(session, form);
-  } catch (e) {
-    if (isUserError(e)) return data({ error: "csrf" as const }, { status: 403 });
-    throw e;
-  }
+  if (!csrfValid(session, form)) return data({ error: "csrf" as const }, { status: 403 });
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "bad" as const }, { status: 400 });
   const { db } = await getDb();

@@ -12,6 +12,7 @@ export interface IssueCodesInput {
   stratum?: string | null;
   psu?: string | null;
   weight?: number | null;
+  fpc?: number | null;
 }
 
 export const MAX_CODES_PER_CALL = 100_000;
@@ -36,6 +37,7 @@ export async function issueCodes(db: Kysely<Database>, input: IssueCodesInput): 
     stratum: input.stratum ?? null,
     psu: input.psu ?? null,
     weight: input.weight ?? null,
+    fpc: input.fpc ?? null,
     channel: input.channel ?? "paper",
     status: "issued" as const,
     created_at: now,

@@ -75,6 +75,7 @@ function newResponseRow(invitation: InvitationRow, definitionId: string, answers
     stratum: invitation.stratum,
     psu: invitation.psu,
     weight: invitation.weight,
+    fpc: invitation.fpc,
     created_at: now,
     updated_at: now,
     submitted_at: null,
@@ -181,6 +182,7 @@ export async function submitForm(db: Kysely<Database>, input: PageInput): Promis
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw citizenError("submitted", 409);
     await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", form.code).execute();
+    await bumpDataVersion(trx, form.invitation.round_id);
   });
   return { ok: true, answers: whole.answers };
 }
@@ -191,4 +193,9 @@ export async function submissionStatus(db: Kysely<Database>, rawCode: string): P
   if (!check.ok) return "unknown";
   const row = await db.selectFrom("responses").select("status").where("invitation_code", "=", check.code).executeTakeFirst();
   return row?.status === "submitted" ? "submitted" : row ? "open" : "unknown";
+}
+
+/** Every change to a round's submitted data moves its version on, which invalidates cached results. */
+export async function bumpDataVersion(db: Kysely<Database>, roundId: string): Promise<void> {
+  await db.updateTable("rounds").set((eb) => ({ data_version: eb("data_version", "+", 1) })).where("id", "=", roundId).execute();
 }

@@ -47,6 +47,7 @@ export async function createRound(db: Kysely<Database>, input: CreateRoundInput)
         province_code: input.provinceCode ?? null,
         status: "open",
         created_at: nowIso(),
+        data_version: 0,
       })
       .execute();
     for (const u of input.units ?? []) {

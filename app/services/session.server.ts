@@ -1,9 +1,11 @@
-import { createCookieSessionStorage, redirect, type Session, type SessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, data, redirect, type Session, type SessionStorage } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../db/schema";
 import { getDb } from "../db.server";
-import { UserError } from "../domain/errors";
+import { can, type Permission } from "../domain/roles";
+import { getRound } from "./rounds.server";
+import { orRespond, type ErrorPayload } from "./http.server";
 import { getStaffUser, type StaffRole, type StaffUser } from "./staff.server";
 
 let storage: Promise<SessionStorage> | undefined;
@@ -59,15 +61,22 @@ export function csrfToken(session: Session): string {
   return token;
 }
 
-export function verifyCsrf(session: Session, form: FormData): void {
+export function csrfValid(session: Session, form: FormData): boolean {
   const expected = session.get("csrf") as string | undefined;
   const given = form.get("csrf");
-  const ok =
+  return (
     typeof expected === "string" &&
     typeof given === "string" &&
     expected.length === given.length &&
-    timingSafeEqual(Buffer.from(expected), Buffer.from(given));
-  if (!ok) throw new UserError("This form has expired. Please reload the page and try again.", 403);
+    timingSafeEqual(Buffer.from(expected), Buffer.from(given))
+  );
+}
+
+/** Refuses a staff form posted without this session's token (a forged cross-site form). */
+export function verifyCsrf(session: Session, form: FormData): void {
+  if (!csrfValid(session, form)) {
+    throw data({ message: "Biểu mẫu đã hết hạn, vui lòng tải lại trang. / This form has expired; please reload the page.", details: [] } satisfies ErrorPayload, { status: 403 });
+  }
 }
 
 /** The logged-in staff member, or a redirect to the login page (keeping where they wanted to go). */
@@ -80,6 +89,22 @@ export async function requireStaff(request: Request, roles?: readonly StaffRole[
     const url = new URL(request.url);
     throw redirect(`/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  if (roles && !roles.includes(user.role)) throw new UserError("Your role does not allow this page.", 403);
+  if (roles && !roles.includes(user.role)) throw forbidden();
   return user;
+}
+
+/**
+ * The staff member and the round, if their role has the permission and the round is in their
+ * province. A round of another province is reported as missing, not as forbidden.
+ */
+export async function requireRoundAccess(request: Request, roundId: string, permission: Permission) {
+  const user = await requireStaff(request);
+  if (!can(user.role, permission)) throw forbidden();
+  const { db } = await getDb();
+  const round = await orRespond(() => getRound(db, roundId, { provinceCode: user.provinceCode }));
+  return { user, db, ...round };
+}
+
+function forbidden() {
+  return data({ message: "Vai trò của bạn không được dùng chức năng này. / Your role does not allow this.", details: [] } satisfies ErrorPayload, { status: 403 });
 }

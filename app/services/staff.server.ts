@@ -4,7 +4,8 @@ import { UserError } from "../domain/errors";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { newId, nowIso } from "./util.server";
 
-export type StaffRole = StaffUserRow["role"];
+import type { StaffRole } from "../domain/roles";
+export type { StaffRole };
 export const STAFF_ROLES: readonly StaffRole[] = ["admin", "manager", "clerk", "analyst"];
 
 export interface StaffUser {

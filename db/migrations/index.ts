@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001-initial";
+import * as m002 from "./002-fieldwork-and-results";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -7,6 +8,7 @@ import * as m001 from "./001-initial";
  */
 const migrations: Record<string, Migration> = {
   "001-initial": m001,
+  "002-fieldwork-and-results": m002,
 };
 
 export const migrationProvider: MigrationProvider = {
