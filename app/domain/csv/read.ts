@@ -1,0 +1,42 @@
+/** Reading CSV people make: Excel's "CSV UTF-8" (with BOM), semicolons in locales that use a decimal comma. */
+
+export const CSV_DELIMITERS = [",", ";"] as const;
+
+/** A header cell as a column name: trimmed, NFC, without a stray BOM or surrounding quotes. */
+export function normalizeHeader(cell: string): string {
+  return cell.replace(/^\uFEFF/, "").trim().normalize("NFC");
+}
+
+/** Lines a parsed row took in the file: one, plus a line for each newline inside quoted cells. */
+export function linesSpanned(cells: readonly string[]): number {
+  let n = 1;
+  for (const cell of cells) for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** A data row with nothing in it (Excel leaves these at the end): skipped, not an error. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
+
+/** Spreadsheet-style column name (A, B, …, AA) for messages: "line 12, column C (weight)". */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export interface CsvProblem {
+  line: number;
+  column?: string;
+  message: string;
+}
+
+export function formatProblem(file: string, p: CsvProblem): string {
+  return `${file}: line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.message}`;
+}
