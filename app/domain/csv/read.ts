@@ -40,3 +40,16 @@ export interface CsvProblem {
 export function formatProblem(file: string, p: CsvProblem): string {
   return `${file}: line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.message}`;
 }
+
+/** The delimiter of a file from its header line: the more frequent of ',' and ';' outside quotes (comma on a tie). */
+export function detectDelimiter(headerLine: string): "," | ";" {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ",") commas++;
+    else if (!quoted && ch === ";") semicolons++;
+  }
+  return semicolons > commas ? ";" : ",";
+}
