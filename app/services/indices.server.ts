@@ -1,0 +1,116 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Definition } from "../domain/definition/schema";
+import { UserError } from "../domain/errors";
+import { createIndexAccumulator, type IndexOptions, type IndexResult, type ResponseRecord } from "../domain/indices";
+import { getRound } from "./rounds.server";
+import { countSubmitted, streamResponseRecords } from "./response-records.server";
+import { nowIso } from "./util.server";
+
+export const UNIT_LEVELS = ["province", "district", "commune", "agency"] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export interface RoundIndexRequest {
+  roundId: string;
+  /** "none", "unit" (the respondent's own unit), a unit level (units mapped up the round's tree), or a profile item code. */
+  by?: string;
+  weighted?: boolean;
+  multiUnit?: "pooled" | "meanOfUnits";
+  interval?: "wald" | "logit";
+}
+
+export interface RoundIndices {
+  result: IndexResult;
+  /** Names of the groups (unit names, option labels) for display. */
+  groupNames: Record<string, string>;
+  dataVersion: number;
+  cached: boolean;
+  computedAt: string;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+function normalizeRequest(req: RoundIndexRequest): Required<RoundIndexRequest> {
+  return {
+    roundId: req.roundId,
+    by: req.by ?? "none",
+    weighted: req.weighted ?? true,
+    multiUnit: req.multiUnit ?? "pooled",
+    interval: req.interval ?? "wald",
+  };
+}
+
+/** The choices of `by` a round offers: unit levels present in it, then profile (demographic) items. */
+export function groupingChoices(def: Definition, levels: readonly string[]): string[] {
+  const profile = def.sections.flatMap((s) => s.items.filter((i) => i.type === "demographic").map((i) => i.code));
+  return ["none", "unit", ...UNIT_LEVELS.filter((l) => levels.includes(l)), ...profile];
+}
+
+/**
+ * Weighted indices of a round with their confidence intervals, read from the database in one pass
+ * and kept per set of options until the round's data changes (its data_version moves on).
+ */
+export async function computeRoundIndices(db: Kysely<Database>, request: RoundIndexRequest, onProgress?: Progress): Promise<RoundIndices> {
+  const req = normalizeRequest(request);
+  const { round, units, definition } = await getRound(db, req.roundId);
+  const choices = groupingChoices(definition, [...new Set(units.map((u) => u.level))]);
+  if (!choices.includes(req.by)) {
+    throw new UserError(`Cannot group round "${req.roundId}" by "${req.by}". Choose one of: ${choices.join(", ")}.`);
+  }
+  const optionsKey = JSON.stringify(req);
+  const names = groupNamesFor(definition, units, req.by);
+
+  const cached = await db
+    .selectFrom("index_cache")
+    .select(["result", "data_version", "computed_at"])
+    .where("round_id", "=", req.roundId)
+    .where("options_key", "=", optionsKey)
+    .executeTakeFirst();
+  if (cached && Number(cached.data_version) === round.data_version) {
+    return { result: JSON.parse(cached.result) as IndexResult, groupNames: names, dataVersion: round.data_version, cached: true, computedAt: cached.computed_at };
+  }
+
+  const parentOf = new Map(units.map((u) => [u.code, u.parent_code]));
+  const levelOf = new Map(units.map((u) => [u.code, u.level as string]));
+  const ancestorAt = (unit: string | null, level: string): string | null => {
+    for (let u = unit, guard = 0; u && guard < 16; u = parentOf.get(u) ?? null, guard++) if (levelOf.get(u) === level) return u;
+    return null;
+  };
+  const isLevel = (UNIT_LEVELS as readonly string[]).includes(req.by);
+  const options: IndexOptions = {
+    weighted: req.weighted,
+    multiUnit: req.multiUnit,
+    interval: req.interval,
+    groupBy: req.by === "none" ? "none" : req.by === "unit" ? "unit" : isLevel ? (r: ResponseRecord) => ancestorAt(r.unit, req.by) : { item: req.by },
+    groups: isLevel ? units.filter((u) => u.level === req.by).map((u) => u.code) : req.by === "unit" ? units.map((u) => u.code) : undefined,
+    unitOf: isLevel ? (r: ResponseRecord) => ancestorAt(r.unit, req.by) : undefined,
+  };
+
+  const total = await countSubmitted(db, req.roundId);
+  const acc = createIndexAccumulator(definition, options);
+  let done = 0;
+  onProgress?.(0, total);
+  for await (const batch of streamResponseRecords(db, req.roundId)) {
+    acc.addBatch(batch);
+    done += batch.length;
+    onProgress?.(done, total);
+  }
+  const result = acc.finish();
+  const computedAt = nowIso();
+  await db
+    .insertInto("index_cache")
+    .values({ round_id: req.roundId, options_key: optionsKey, data_version: String(round.data_version), result: JSON.stringify(result), computed_at: computedAt })
+    .onConflict((oc) =>
+      oc.columns(["round_id", "options_key"]).doUpdateSet({ data_version: String(round.data_version), result: JSON.stringify(result), computed_at: computedAt }),
+    )
+    .execute();
+  return { result, groupNames: names, dataVersion: round.data_version, cached: false, computedAt };
+}
+
+function groupNamesFor(def: Definition, units: { code: string; name: string }[], by: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const u of units) names[u.code] = u.name;
+  const item = def.sections.flatMap((s) => s.items).find((i) => i.code === by);
+  for (const o of item?.options ?? []) names[o.code] = o.label.vi;
+  return names;
+}
