@@ -11,8 +11,6 @@ import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
 
-const LoginSchema = z.object({ username: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
-
 /** Only same-site paths: a crafted `next` must not send a user to another site after sign-in. */
 function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/staff";
@@ -29,6 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const session = await getSession(request);
   if (!csrfValid(session, form)) return data({ error: "csrf" as const }, { status: 403 });
+  // Inside the action so that zod stays out of the browser bundle.
+  const LoginSchema = z.object({ username: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "bad" as const }, { status: 400 });
   const { db } = await getDb();
