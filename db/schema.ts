@@ -3,6 +3,7 @@
  * ISO-8601 UTC timestamps as text, booleans as 0/1 integers, JSON as text (parsed by zod on read).
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { EntryTables } from "./schema-entry";
 import type { FieldworkTables } from "./schema-fieldwork";
 import type { ResultsTables } from "./schema-results";
 
@@ -100,7 +101,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface Database extends FieldworkTables, ResultsTables {
+export interface Database extends FieldworkTables, ResultsTables, EntryTables {
   definitions: DefinitionsTable;
   rounds: RoundsTable;
   round_units: RoundUnitsTable;

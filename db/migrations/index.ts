@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001-initial";
 import * as m002 from "./002-fieldwork-and-results";
+import * as m005 from "./005-paper-entry";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -9,6 +10,7 @@ import * as m002 from "./002-fieldwork-and-results";
 const migrations: Record<string, Migration> = {
   "001-initial": m001,
   "002-fieldwork-and-results": m002,
+  "005-paper-entry": m005,
 };
 
 export const migrationProvider: MigrationProvider = {
