@@ -1,6 +1,129 @@
-import type { Command } from "./main";
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { formatImportProblem } from "../domain/csv/responses-import";
+import type { Locale } from "../domain/definition/schema";
+import { UserError } from "../domain/errors";
+import { exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/exports.server";
+import { importResponsesCsv } from "../services/responses-import.server";
+import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
+import type { CliContext, Command } from "./main";
 
 /** Usage lines of the commands below, shown by `sipas help`. */
-export const resultsUsage: string[] = [];
+export const resultsUsage: string[] = [
+  "responses import --round <id> <file.csv>",
+  "                                         import submitted responses (columns unit, stratum, psu, weight, fpc, then item codes);",
+  "                                         every row is checked first: any problem and nothing is imported",
+  "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--lang vi|en] [--out <file>]",
+  "                                         index table with CIs: group,node,label,estimate,se,ci_low,ci_high,n,weight_sum",
+  "export responses --round <id> [--labels] [--lang vi|en] [--out <file>] [--codebook <file>]",
+  "                                         submitted responses as CSV (UTF-8 with BOM; option labels with --labels)",
+  "export codebook --round <id> [--out <file>]",
+  "                                         the questionnaire's codebook: code, labels, options",
+];
 
-export const resultsCommands: Record<string, Command> = {};
+const PRINTED_PROBLEMS = 100;
+
+function localeFlag(ctx: CliContext): Locale {
+  const lang = optionalFlag(ctx.args, "lang") ?? "vi";
+  if (lang !== "vi" && lang !== "en") throw new UserError(`--lang must be vi or en (got "${lang}")`, 2);
+  return lang;
+}
+
+/** Writes a download to a file (through a temporary name, so a failed export leaves no half file) or to stdout. */
+async function emit(ctx: CliContext, download: CsvDownload, out: string | undefined): Promise<void> {
+  if (!out) {
+    // Chunks end with CRLF; `out` adds the final "\n" back, so the bytes are unchanged.
+    for await (const chunk of download.chunks()) ctx.out(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk);
+    return;
+  }
+  const part = `${out}.part`;
+  const file = createWriteStream(part);
+  try {
+    for await (const chunk of download.chunks()) {
+      if (!file.write(chunk)) await once(file, "drain");
+    }
+    file.end();
+    await once(file, "finish");
+    renameSync(part, out);
+  } catch (e) {
+    file.destroy();
+    rmSync(part, { force: true });
+    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(`cannot write ${out}: ${e.message}`);
+    throw e;
+  }
+}
+
+const importCommand: Command = async (ctx) => {
+  rejectUnknownFlags(ctx.args, ["round"]);
+  const roundId = requireFlag(ctx.args, "round");
+  const [file, extra] = ctx.args.positional;
+  if (!file || extra) throw new UserError("usage: sipas responses import --round <id> <file.csv>", 2);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`cannot read ${file}: no such file`);
+  const { db } = await ctx.db();
+  const report = await importResponsesCsv(db, roundId, { name: file, open: () => createReadStream(file) });
+  if (!report.ok) {
+    const shown = report.problems.slice(0, PRINTED_PROBLEMS).map((p) => `${file}: ${formatImportProblem(p)}`);
+    if (report.totalProblems > shown.length) shown.push(`… and ${report.totalProblems - shown.length} more`);
+    throw new UserError(`${file}: ${report.totalProblems} problem(s) in ${report.rows} row(s); nothing was imported`, 1, shown);
+  }
+  ctx.out(`imported ${report.imported} responses into round ${roundId}`);
+  if (report.hiddenAnswers > 0) {
+    const ex = report.hiddenExample!;
+    ctx.out(`note: ${report.hiddenAnswers} answer(s) to questions hidden by skip logic were left out, as the online form does (first: line ${ex.line}, ${ex.item})`);
+  }
+};
+
+const indicesCommand: Command = async (ctx) => {
+  rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "lang", "out"]);
+  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  const out = optionalFlag(ctx.args, "out");
+  const locale = localeFlag(ctx);
+  const { db } = await ctx.db();
+  const download = await exportIndices(
+    db,
+    {
+      roundId: requireFlag(ctx.args, "round"),
+      by: optionalFlag(ctx.args, "by") ?? "none",
+      weighted: !ctx.args.flags.has("unweighted"),
+      multiUnit: ctx.args.flags.has("mean-of-units") ? "meanOfUnits" : "pooled",
+    },
+    { locale },
+  );
+  await emit(ctx, download, out);
+  if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}) to ${out}`);
+};
+
+const exportResponsesCommand: Command = async (ctx) => {
+  rejectUnknownFlags(ctx.args, ["round", "labels", "lang", "out", "codebook"]);
+  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  const roundId = requireFlag(ctx.args, "round");
+  const out = optionalFlag(ctx.args, "out");
+  const codebook = optionalFlag(ctx.args, "codebook");
+  const locale = localeFlag(ctx);
+  const { db } = await ctx.db();
+  const download = await exportResponses(db, roundId, { labels: ctx.args.flags.has("labels") ? locale : null });
+  await emit(ctx, download, out);
+  if (out) ctx.out(`wrote ${download.totalRows} responses to ${out}`);
+  if (codebook) {
+    const book = await exportCodebook(db, roundId);
+    await emit(ctx, book, codebook);
+    ctx.out(`wrote the codebook (${book.totalRows} columns) to ${codebook}`);
+  }
+};
+
+const exportCodebookCommand: Command = async (ctx) => {
+  rejectUnknownFlags(ctx.args, ["round", "out"]);
+  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  const out = optionalFlag(ctx.args, "out");
+  const { db } = await ctx.db();
+  const book = await exportCodebook(db, requireFlag(ctx.args, "round"));
+  await emit(ctx, book, out);
+  if (out) ctx.out(`wrote the codebook (${book.totalRows} columns) to ${out}`);
+};
+
+export const resultsCommands: Record<string, Command> = {
+  "responses import": importCommand,
+  indices: indicesCommand,
+  "export responses": exportResponsesCommand,
+  "export codebook": exportCodebookCommand,
+};

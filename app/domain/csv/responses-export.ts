@@ -1,0 +1,115 @@
+/**
+ * Rows of the CSV downloads: responses (codes or labels), the codebook, and index tables. Pure: the
+ * services feed rows and stream the lines. Cells go through csvLine (formula-safe, NFC). See ADR 012.
+ */
+import type { Answers, AnswerValue } from "../definition/conditions";
+import type { Condition, Definition, Item, Locale } from "../definition/schema";
+import type { IndexResult } from "../indices/types";
+import { csvLine, type CsvValue } from "./write";
+
+/** Columns before the items: the response and its design (what the index engine reads). No contact data. */
+export const EXPORT_DESIGN_COLUMNS = ["response_id", "submitted_at", "entry_mode", "locale", "unit", "stratum", "psu", "weight", "fpc"] as const;
+
+/** How a multiple-choice answer is joined in one cell (the import splits on it). */
+export const MULTIPLE_JOIN = "|";
+
+export interface ExportSource {
+  id: string;
+  submittedAt: string | null;
+  entryMode: string;
+  locale: string;
+  unit: string | null;
+  stratum: string | null;
+  psu: string | null;
+  weight: number | null;
+  fpc: number | null;
+  answers: Answers;
+}
+
+export interface ExportLayout {
+  header: string[];
+  items: Item[];
+  /** Option label by item and code when exporting labels. */
+  labels: Map<string, Map<string, string>> | null;
+}
+
+/**
+ * The columns of a responses export: design columns, then every item in questionnaire order. With
+ * `labels`, cells hold option labels and the header the question after its code ("SV_ACC_1 · …").
+ */
+export function exportLayout(def: Definition, labels: Locale | null = null): ExportLayout {
+  const items = def.sections.flatMap((s) => s.items);
+  return {
+    items,
+    header: [...EXPORT_DESIGN_COLUMNS, ...items.map((i) => (labels ? `${i.code} · ${i.label[labels]}` : i.code))],
+    labels: labels ? new Map(items.map((i) => [i.code, new Map((i.options ?? []).map((o) => [o.code, o.label[labels]]))])) : null,
+  };
+}
+
+function cell(item: Item, value: AnswerValue | undefined, labels: Map<string, string> | undefined): CsvValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number") return value;
+  if (Array.isArray(value)) return labels ? value.map((v) => labels.get(v) ?? v).join(` ${MULTIPLE_JOIN} `) : value.join(MULTIPLE_JOIN);
+  // One line ending inside cells: every CRLF in the file then ends a row, which download progress counts.
+  if (item.type === "text") return value.replace(/\r\n?/g, "\n");
+  return labels?.get(value) ?? value;
+}
+
+export function exportRow(layout: ExportLayout, r: ExportSource): CsvValue[] {
+  const row: CsvValue[] = [r.id, r.submittedAt, r.entryMode, r.locale, r.unit, r.stratum, r.psu, r.weight, r.fpc];
+  for (const item of layout.items) row.push(cell(item, r.answers[item.code], layout.labels?.get(item.code)));
+  return row;
+}
+
+/** Many rows as one chunk of CSV text. */
+export function exportLines(layout: ExportLayout, rows: readonly ExportSource[]): string {
+  let out = "";
+  for (const r of rows) out += csvLine(exportRow(layout, r));
+  return out;
+}
+
+export const CODEBOOK_HEADER = ["code", "section", "type", "label_vi", "label_en", "options", "positive", "required", "shown_if"];
+
+const DESIGN_DOC: Record<(typeof EXPORT_DESIGN_COLUMNS)[number], [string, string]> = {
+  response_id: ["Mã phiếu trả lời (không phải mã mời)", "Response id (not the invitation code)"],
+  submitted_at: ["Thời điểm gửi (UTC, ISO 8601)", "Submitted at (UTC, ISO 8601)"],
+  entry_mode: ["Cách nhập: online, paper (phiếu giấy), import (nhập từ tệp)", "Entry mode: online, paper, import (from a file)"],
+  locale: ["Ngôn ngữ người trả lời dùng", "Language the respondent used"],
+  unit: ["Mã đơn vị (tỉnh, huyện, cơ quan)", "Unit code (province, district, agency)"],
+  stratum: ["Tầng chọn mẫu", "Sampling stratum"],
+  psu: ["Đơn vị mẫu bậc một (cụm, ví dụ thôn)", "Primary sampling unit (cluster, e.g. village)"],
+  weight: ["Trọng số (trống = 1)", "Weight (blank = 1)"],
+  fpc: ["Quy mô tổng thể của tầng (hiệu chỉnh tổng thể hữu hạn)", "Stratum population size (finite-population correction)"],
+};
+
+function describeCondition(c: Condition): string {
+  if ("all" in c) return c.all.map(describeCondition).join(" AND ");
+  if ("any" in c) return `(${c.any.map(describeCondition).join(" OR ")})`;
+  if ("not" in c) return `NOT (${describeCondition(c.not)})`;
+  if ("answered" in c) return `${c.item} ${c.answered ? "answered" : "unanswered"}`;
+  return `${c.item} in ${c.in.join(MULTIPLE_JOIN)}`;
+}
+
+/** The codebook: one row per column of the responses export — design columns, then items with their options. */
+export function codebookRows(def: Definition): CsvValue[][] {
+  const rows: CsvValue[][] = EXPORT_DESIGN_COLUMNS.map((c) => [c, "", "design", DESIGN_DOC[c][0], DESIGN_DOC[c][1], "", "", "", ""]);
+  for (const section of def.sections) {
+    for (const item of section.items) {
+      const options = (item.options ?? []).map((o) => `${o.code} = ${o.label.vi} / ${o.label.en}${o.missing ? " (missing)" : ""}`).join("; ");
+      const shown = [section.showIf, item.showIf].filter((c): c is Condition => !!c).map(describeCondition).join(" AND ");
+      rows.push([item.code, section.code, item.type, item.label.vi, item.label.en, options, (item.positive ?? []).join(MULTIPLE_JOIN), item.required, shown]);
+    }
+  }
+  return rows;
+}
+
+export const INDICES_HEADER = ["group", "node", "label", "estimate", "se", "ci_low", "ci_high", "n", "weight_sum"];
+
+/** One row per group and node (items included); `group` empty for the whole round; estimates in percent, unrounded. */
+export function indicesRows(result: IndexResult, locale: Locale = "vi"): CsvValue[][] {
+  const rows: CsvValue[][] = [];
+  for (const g of result.groups) {
+    for (const n of g.nodes) rows.push([g.key ?? "", n.code, n.label[locale], n.estimate, n.se, n.ciLow, n.ciHigh, n.n, n.weightSum]);
+  }
+  return rows;
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { CODEBOOK_HEADER, codebookRows, exportLayout, exportLines, INDICES_HEADER, indicesRows, type ExportSource } from "../domain/csv/responses-export";
+import { CSV_BOM, csvLine } from "../domain/csv/write";
+import type { Answers } from "../domain/definition/conditions";
+import type { Locale } from "../domain/definition/schema";
+import { computeRoundIndices, type Progress, type RoundIndexRequest } from "./indices.server";
+import { countSubmitted } from "./response-records.server";
+import { getRound } from "./rounds.server";
+
+/** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
+export interface CsvDownload {
+  /** File name for people (may hold Vietnamese); `asciiName` is the fallback for old clients. */
+  filename: string;
+  asciiName: string;
+  totalRows: number;
+  chunks: () => AsyncGenerator<string, void, undefined>;
+}
+
+export const EXPORT_PAGE = 2000;
+
+function names(round: { id: string; name: string }, kind: string) {
+  const human = `${round.name} - ${kind}.csv`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").normalize("NFC");
+  return { filename: human, asciiName: `${round.id}-${kind}.csv` };
+}
+
+/**
+ * The submitted responses of a round, one row per response, in pages by id (keyset), so memory stays
+ * flat whatever the size. Reads only the responses table: contact details (frame_contacts) never enter.
+ */
+export async function exportResponses(
+  db: Kysely<Database>,
+  roundId: string,
+  opts: { labels?: Locale | null; pageSize?: number } = {},
+): Promise<CsvDownload> {
+  const { round, definition } = await getRound(db, roundId);
+  const layout = exportLayout(definition, opts.labels ?? null);
+  const totalRows = await countSubmitted(db, roundId);
+  const pageSize = opts.pageSize ?? EXPORT_PAGE;
+  return {
+    ...names(round, opts.labels ? `responses-labels-${opts.labels}` : "responses"),
+    totalRows,
+    chunks: async function* () {
+      yield CSV_BOM + csvLine(layout.header);
+      let after = "";
+      for (;;) {
+        const rows = await db
+          .selectFrom("responses")
+          .select(["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answers"])
+          .where("round_id", "=", roundId)
+          .where("status", "=", "submitted")
+          .where("id", ">", after)
+          .orderBy("id")
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1].id;
+        const sources: ExportSource[] = rows.map((r) => ({
+          id: r.id,
+          submittedAt: r.submitted_at,
+          entryMode: r.entry_mode,
+          locale: r.locale,
+          unit: r.unit_code,
+          stratum: r.stratum,
+          psu: r.psu,
+          weight: r.weight === null ? null : Number(r.weight),
+          fpc: r.fpc === null ? null : Number(r.fpc),
+          answers: JSON.parse(r.answers) as Answers,
+        }));
+        yield exportLines(layout, sources);
+        if (rows.length < pageSize) return;
+      }
+    },
+  };
+}
+
+/** The codebook of a round's questionnaire: one row per column of the responses export. */
+export async function exportCodebook(db: Kysely<Database>, roundId: string): Promise<CsvDownload> {
+  const { round, definition } = await getRound(db, roundId);
+  const rows = codebookRows(definition);
+  return {
+    ...names(round, "codebook"),
+    totalRows: rows.length,
+    chunks: async function* () {
+      yield CSV_BOM + csvLine(CODEBOOK_HEADER) + rows.map((r) => csvLine(r)).join("");
+    },
+  };
+}
+
+/** The indices of a round as a table (computed or taken from the cache by computeRoundIndices). */
+export async function exportIndices(
+  db: Kysely<Database>,
+  request: RoundIndexRequest,
+  opts: { locale?: Locale; onProgress?: Progress } = {},
+): Promise<CsvDownload & { weighted: boolean }> {
+  const { round } = await getRound(db, request.roundId);
+  const { result } = await computeRoundIndices(db, request, opts.onProgress);
+  const rows = indicesRows(result, opts.locale ?? "vi");
+  const by = request.by && request.by !== "none" ? `-by-${request.by}` : "";
+  const weighted = result.options.weighted;
+  const kind = `indices${by}-${weighted ? "weighted" : "unweighted"}${result.options.multiUnit === "meanOfUnits" ? "-mean-of-units" : ""}`;
+  return {
+    ...names(round, kind),
+    totalRows: rows.length,
+    weighted,
+    chunks: async function* () {
+      let out = CSV_BOM + csvLine(INDICES_HEADER);
+      for (const r of rows) {
+        out += csvLine(r);
+        if (out.length > 1 << 16) {
+          yield out;
+          out = "";
+        }
+      }
+      yield out;
+    },
+  };
+}
