@@ -1,0 +1,78 @@
+import type { Locale } from "../../domain/definition/schema";
+import { formatInterval, formatPercent } from "../../domain/results/format";
+import type { TableRow } from "../../domain/results/view";
+import { ChartFrame } from "./chart-frame";
+import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+
+const WORDS = {
+  title: { vi: "Chỉ số hài lòng theo thành phần", en: "Satisfaction by component" },
+  noData: { vi: "không có dữ liệu", en: "no data" },
+  index: { vi: "Chỉ số", en: "Index" },
+  share: { vi: "Tỷ lệ hài lòng", en: "Satisfied" },
+  ci: { vi: "Khoảng tin cậy 95%", en: "95% confidence interval" },
+  legend: {
+    vi: "Thanh: tỷ lệ người trả lời hài lòng (từ 0 đến 100%); vạch đen: khoảng tin cậy 95%.",
+    en: "Bar: share of respondents satisfied (0 to 100%); black line: 95% confidence interval.",
+  },
+};
+
+/**
+ * (a) Horizontal bars with confidence-interval whiskers for the nodes of the satisfaction tree (SIPAS, its domains
+ * and components), on a 0–100% axis so bar lengths compare honestly.
+ */
+export function ComponentsChart({ rows, locale, subtitle, groupName }: { rows: readonly TableRow[]; locale: Locale; subtitle: string; groupName: string }) {
+  const nodes = rows.filter((r) => r.type === "node");
+  const chartRows: ChartRow[] = nodes.map((r) => ({
+    key: r.code,
+    label: r.label[locale],
+    depth: r.depth,
+    strong: r.depth === 0,
+    value: r.estimate,
+    low: r.ciLow,
+    high: r.ciHigh,
+    valueText: formatPercent(r.estimate, locale),
+    emptyText: WORDS.noData[locale],
+  }));
+  const { height, body } = layoutIntervalRows({ rows: chartRows, domain: [0, 100], mark: "bar", baseline: 0, formatTick: (v) => `${v}%` });
+  const withValue = nodes.filter((r) => r.estimate !== null && r.depth > 0);
+  const hi = withValue.reduce<TableRow | null>((a, r) => (!a || r.estimate! > a.estimate! ? r : a), null);
+  const lo = withValue.reduce<TableRow | null>((a, r) => (!a || r.estimate! < a.estimate! ? r : a), null);
+  const vi = locale === "vi";
+  const description =
+    `${vi ? "Biểu đồ thanh ngang" : "Horizontal bar chart"}, ${groupName}: ` +
+    nodes.map((r) => `${r.label[locale]} ${formatPercent(r.estimate, locale)}`).join("; ") +
+    (hi && lo ? `. ${vi ? "Cao nhất" : "Highest"}: ${hi.label[locale]}; ${vi ? "thấp nhất" : "lowest"}: ${lo.label[locale]}.` : ".");
+  return (
+    <ChartFrame
+      title={`${WORDS.title[locale]} – ${groupName}`}
+      subtitle={subtitle}
+      description={description}
+      height={height}
+      locale={locale}
+      testId="chart-components"
+      legend={WORDS.legend[locale]}
+      table={
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{WORDS.index[locale]}</th>
+              <th scope="col" className="num">{WORDS.share[locale]}</th>
+              <th scope="col" className="num">{WORDS.ci[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">{r.label[locale]}</th>
+                <td className="num">{formatPercent(r.estimate, locale)}</td>
+                <td className="num">{formatInterval(r.ciLow, r.ciHigh, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {body}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Locale } from "../../domain/definition/schema";
+import { formatInterval, formatPercent } from "../../domain/results/format";
+import { rankGroups, type TableRow } from "../../domain/results/view";
+import { ChartFrame } from "./chart-frame";
+import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+
+const WORDS = {
+  title: { vi: "Ưu tiên theo mong đợi của người dân", en: "Priorities by citizens' expectations" },
+  noData: { vi: "không có dữ liệu", en: "no data" },
+  area: { vi: "Lĩnh vực", en: "Area" },
+  share: { vi: "Tỷ lệ", en: "Share" },
+  ci: { vi: "KTC 95%", en: "95% CI" },
+};
+
+/**
+ * (c) The expectation items sorted by the share of respondents choosing the top answer (the definition's
+ * positive set), highest first: what people most want the state to prioritise.
+ */
+export function PrioritiesChart({ rows, locale, subtitle, treeLabel }: { rows: readonly TableRow[]; locale: Locale; subtitle: string; treeLabel: string }) {
+  const items = rankGroups(rows.filter((r) => r.type === "item"));
+  const chartRows: ChartRow[] = items.map((r, i) => ({
+    key: r.code,
+    label: r.estimate === null ? r.label[locale] : `${i + 1}. ${r.label[locale]}`,
+    value: r.estimate,
+    low: r.ciLow,
+    high: r.ciHigh,
+    valueText: formatPercent(r.estimate, locale),
+    emptyText: WORDS.noData[locale],
+  }));
+  const { height, body } = layoutIntervalRows({ rows: chartRows, domain: [0, 100], mark: "bar", baseline: 0, formatTick: (v) => `${v}%` });
+  const vi = locale === "vi";
+  const description =
+    (vi ? `Biểu đồ thanh xếp theo thứ tự, ${treeLabel}: ` : `Sorted bar chart, ${treeLabel}: `) +
+    items.map((r) => `${r.label[locale]} ${formatPercent(r.estimate, locale)}`).join("; ") +
+    ".";
+  return (
+    <ChartFrame
+      title={WORDS.title[locale]}
+      subtitle={`${treeLabel} · ${subtitle}`}
+      description={description}
+      height={height}
+      locale={locale}
+      testId="chart-priorities"
+      legend={vi ? "Thanh: tỷ lệ người trả lời chọn mức ưu tiên cao nhất; vạch đen: khoảng tin cậy 95%." : "Bar: share of respondents choosing the highest priority; black line: 95% confidence interval."}
+      table={
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{WORDS.area[locale]}</th>
+              <th scope="col" className="num">{WORDS.share[locale]}</th>
+              <th scope="col" className="num">{WORDS.ci[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">{r.label[locale]}</th>
+                <td className="num">{formatPercent(r.estimate, locale)}</td>
+                <td className="num">{formatInterval(r.ciLow, r.ciHigh, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {body}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Words for the results pages: the sentence that says exactly what a table shows, the engine's design notes
+ * and comparison reasons in Vietnamese, and the significance marks. See docs/decisions/013-results-pages-and-charts.md.
+ */
+import type { Locale, LocalizedText } from "../definition/schema";
+import { formatCount, formatNumber } from "./format";
+
+export const UNIT_LEVEL_WORDS: Record<string, { choice: LocalizedText; noun: LocalizedText }> = {
+  province: { choice: { vi: "Cấp tỉnh", en: "Province" }, noun: { vi: "tỉnh", en: "provinces" } },
+  district: { choice: { vi: "Cấp huyện", en: "District" }, noun: { vi: "huyện", en: "districts" } },
+  commune: { choice: { vi: "Cấp xã", en: "Commune" }, noun: { vi: "xã", en: "communes" } },
+  agency: { choice: { vi: "Cơ quan, đơn vị", en: "Agency" }, noun: { vi: "cơ quan", en: "agencies" } },
+};
+
+/** The label of a grouping choice (`none`, `unit`, a unit level, or a profile item with its label). */
+export function groupingLabel(by: string, itemLabel?: LocalizedText): LocalizedText {
+  if (by === "none") return { vi: "Không phân nhóm", en: "No grouping" };
+  if (by === "unit") return { vi: "Đơn vị của người trả lời", en: "Respondent's own unit" };
+  return UNIT_LEVEL_WORDS[by]?.choice ?? itemLabel ?? { vi: by, en: by };
+}
+
+/** Whether a grouping is by units (whose ranking makes sense) rather than by a profile answer. */
+export function isUnitGrouping(by: string): boolean {
+  return by === "unit" || by in UNIT_LEVEL_WORDS;
+}
+
+export interface ShownOptions {
+  weighted: boolean;
+  multiUnit: "pooled" | "meanOfUnits";
+  interval: "wald" | "logit";
+  /** Confidence level, 0–1. */
+  level: number;
+  by: string;
+  /** Label of the grouping (see groupingLabel). */
+  byLabel: LocalizedText;
+  /** Number of groups when grouped. */
+  groups: number;
+  /** Responses the figures are made from. */
+  responses: number;
+}
+
+/**
+ * One line that says what the figures are: "Có trọng số · gộp toàn bộ người trả lời · khoảng tin cậy 95% (Wald)
+ * · n = 1 234 phiếu". Every results page and chart shows it.
+ */
+export function describeOptions(o: ShownOptions, locale: Locale): string {
+  const vi = locale === "vi";
+  const parts: string[] = [];
+  parts.push(vi ? (o.weighted ? "Có trọng số" : "Không trọng số (mỗi phiếu tính 1)") : o.weighted ? "Weighted" : "Unweighted (each response counts 1)");
+  if (o.multiUnit === "pooled") parts.push(vi ? "gộp toàn bộ người trả lời" : "pooled over all respondents");
+  else {
+    const noun = UNIT_LEVEL_WORDS[o.by]?.noun ?? { vi: "đơn vị", en: "units" };
+    parts.push(vi ? `số liệu chung là trung bình chỉ số các ${noun.vi}` : `whole-round figures are the mean of the ${noun.en}' indices`);
+  }
+  if (o.by !== "none") {
+    const label = o.byLabel[locale];
+    parts.push(vi ? `theo ${lowerFirst(label)} (${o.groups} nhóm)` : `by ${lowerFirst(label)} (${o.groups} groups)`);
+  }
+  const level = formatNumber(o.level * 100, Number.isInteger(o.level * 100) ? 0 : 1, locale);
+  const method = o.interval === "logit" ? "logit" : "Wald";
+  parts.push(vi ? `khoảng tin cậy ${level}% (${method})` : `${level}% confidence intervals (${method})`);
+  parts.push(vi ? `n = ${formatCount(o.responses, locale)} phiếu` : `n = ${formatCount(o.responses, locale)} ${o.responses === 1 ? "response" : "responses"}`);
+  return parts.join(" · ");
+}
+
+function lowerFirst(s: string): string {
+  // "Cấp huyện" → "cấp huyện", but keep acronyms ("PSU") as they are.
+  return /^[A-ZÀ-Ỹ][a-zà-ỹ]/u.test(s) ? s[0].toLocaleLowerCase("vi") + s.slice(1) : s;
+}
+
+type Translation = [RegExp, (m: RegExpExecArray) => string];
+
+const NOTE_TRANSLATIONS: Translation[] = [
+  [/^Weighted by the response weights \(a missing weight counts 1\)\.$/, () => "Có trọng số: mỗi phiếu tính theo trọng số của phiếu (phiếu thiếu trọng số tính 1)."],
+  [
+    /^Unweighted: every response counts 1 \(strata, clusters and FPC still enter the standard errors\)\.$/,
+    () => "Không trọng số: mỗi phiếu tính 1 (tầng, cụm và hiệu chỉnh tổng thể hữu hạn vẫn được dùng khi tính sai số chuẩn).",
+  ],
+  [
+    /^(\d+) (?:stratum|strata) had a single PSU \((.*)\); variance contribution centred at the grand mean \(survey\.lonely\.psu = 'adjust'\)\.$/,
+    (m) => `${m[1]} tầng chỉ có một đơn vị mẫu cấp 1 (PSU): ${m[2]}; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).`,
+  ],
+  [/^Finite population correction in (\d+) of (\d+) (?:stratum|strata)\.$/, (m) => `Có hiệu chỉnh tổng thể hữu hạn (FPC) ở ${m[1]}/${m[2]} tầng.`],
+  [/^(\d+) (?:response has|responses have) weight 0 and count in no estimate\.$/, (m) => `${m[1]} phiếu có trọng số 0, không được tính vào ước lượng nào.`],
+  [
+    /^(\d+) (?:response has|responses have) no value for the grouping \((.*)\): counted in the whole round only\.$/,
+    (m) => `${m[1]} phiếu không có giá trị của tiêu chí phân nhóm (${m[2]}): chỉ được tính vào số liệu chung.`,
+  ],
+  [
+    /^Whole-round figures are the mean of the (\d+) unit ind(?:ex|ices); a unit without a valid answer for a row is left out of that row's mean\.$/,
+    (m) => `Số liệu chung là trung bình cộng chỉ số của ${m[1]} đơn vị; đơn vị không có câu trả lời hợp lệ cho một chỉ tiêu không được tính vào trung bình của chỉ tiêu đó. Số liệu từng nhóm gộp người trả lời của nhóm.`,
+  ],
+  [/^(\d+) (?:response has|responses have) no unit and are not in the whole-round figures\.$/, (m) => `${m[1]} phiếu không có đơn vị nên không được tính vào số liệu chung.`],
+  [/^([\d.]+)% intervals on the logit scale \(normal quantile\)\.$/, (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% tính trên thang logit (phân vị chuẩn).`],
+  [/^([\d.]+)% Wald intervals \(estimate ± z·SE, normal quantile\)\.$/, (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% kiểu Wald: ước lượng ± z × sai số chuẩn (phân vị chuẩn).`],
+  [
+    /^Design effect: design variance ÷ variance under simple random sampling with replacement of the same respondents\.$/,
+    () => "Hiệu ứng thiết kế (deff): phương sai theo thiết kế mẫu chia cho phương sai nếu chọn mẫu ngẫu nhiên đơn giản có hoàn lại cùng số người trả lời.",
+  ],
+];
+
+function translate(table: Translation[], text: string): string | null {
+  for (const [re, make] of table) {
+    const m = re.exec(text);
+    if (m) return make(m);
+  }
+  return null;
+}
+
+/** A design note of the engine (written in English) in the page's language; unknown notes stay in English. */
+export function translateNote(note: string, locale: Locale): string {
+  return locale === "en" ? note : (translate(NOTE_TRANSLATIONS, note) ?? note);
+}
+
+const RULE_WORDS: Record<string, string> = { mean: "trung bình", weighted: "trung bình có trọng số", pooled: "gộp", item: "theo câu" };
+const rule = (r: string) => r.replace(/^(mean|weighted|pooled|item)\b/, (w) => RULE_WORDS[w]);
+
+const REASON_TRANSLATIONS: Translation[] = [
+  [/^only in version (.+)$/, (m) => `chỉ có trong phiên bản ${m[1]}`],
+  [/^kind changed \((.+) → (.+)\)$/, (m) => `loại chỉ số thay đổi (${m[1]} → ${m[2]})`],
+  [/^items changed: (.+)$/, (m) => `câu hỏi thành phần thay đổi: ${m[1]}`],
+  [/^rule changed \((.+) → (.+)\)$/, (m) => `cách tổng hợp thay đổi (${rule(m[1])} → ${rule(m[2])})`],
+  [/^weights changed$/, () => "trọng số các thành phần thay đổi"],
+  [/^positive answers of (\S+) changed \((.*) → (.*)\)$/, (m) => `phương án tính là tích cực của ${m[1]} thay đổi (${m[2]} → ${m[3]})`],
+  [/^answer options of (\S+) changed$/, (m) => `các phương án trả lời của ${m[1]} thay đổi`],
+];
+
+/** Why a row of a comparison is not the same measure in both rounds, in the page's language. */
+export function translateReason(reason: string, locale: Locale): string {
+  return locale === "en" ? reason : (translate(REASON_TRANSLATIONS, reason) ?? reason);
+}
+
+export type Significance = "above" | "below" | "notSignificant" | "unknown";
+
+/**
+ * A group against the whole-round figure: "above"/"below" when the group's 95% interval excludes it.
+ * The group is part of the whole round, so the true variance of the difference is smaller than the group's own
+ * when groups are separate strata (ADR 013); the rule is then conservative.
+ */
+export function significanceVsOverall(row: { estimate: number | null; ciLow: number | null; ciHigh: number | null }, overall: number | null): Significance {
+  if (row.estimate === null || row.ciLow === null || row.ciHigh === null || overall === null) return "unknown";
+  if (row.ciLow > overall) return "above";
+  if (row.ciHigh < overall) return "below";
+  return "notSignificant";
+}
+
+/** A difference against zero: "above" (a significant rise) when its interval lies above 0, "below" for a fall. */
+export function significanceOfChange(row: { difference: number | null; ciLow: number | null; ciHigh: number | null }): Significance {
+  if (row.difference === null || row.ciLow === null || row.ciHigh === null) return "unknown";
+  if (row.ciLow > 0) return "above";
+  if (row.ciHigh < 0) return "below";
+  return "notSignificant";
+}
+
+export const SIGNIFICANCE_MARK: Record<Significance, string> = { above: "▲", below: "▼", notSignificant: "", unknown: "" };

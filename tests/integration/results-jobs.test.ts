@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { findEstimate } from "../../app/domain/indices";
+import { seedDemo } from "../../app/services/demo.server";
+import { createRound } from "../../app/services/rounds.server";
+import { getResultsProgress, getRoundResults, WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
+import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
+import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+
+const LARGE = 12_000;
+
+describeEachDialect("results computed in the background", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
+    await insertSubmittedResponses(t.db, "demo", [
+      ...Array.from({ length: 6 }, () => ({ answers: answers2022("5", "4"), unit: "D01", stratum: "D01" })),
+      ...Array.from({ length: 4 }, () => ({ answers: answers2022("2", "4"), unit: "D02", stratum: "D02" })),
+    ]);
+    await createRound(t.db, { id: "large", definition: "sipas-2022@1", name: "Đợt lớn", units: [{ code: "D01", name: "Huyện Đông Sơn", level: "district" }] });
+    // Short answers keep the insert quick; 12,000 responses are read in three batches.
+    await insertSubmittedResponses(
+      t.db,
+      "large",
+      Array.from({ length: LARGE }, (_, i) => ({ answers: { SV_ACC_1: i % 4 === 0 ? "2" : "4" }, unit: "D01", stratum: "S" + (i % 10) })),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+  });
+
+  it("computes a small round while the page waits, then serves it from the cache until new responses arrive", async () => {
+    const first = await getRoundResults(t.db, { roundId: "demo", by: "district" });
+    expect(first.state).toBe("ready");
+    if (first.state !== "ready") return;
+    expect(first.indices.cached).toBe(false);
+    expect(findEstimate(first.indices.result, null, "SERVICE")!.estimate).toBeCloseTo(60, 9);
+    const again = await getRoundResults(t.db, { roundId: "demo", by: "district" });
+    expect(again.state === "ready" && again.indices.cached).toBe(true);
+
+    await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "4"), unit: "D03", stratum: "D03" }]);
+    const fresh = await getRoundResults(t.db, { roundId: "demo", by: "district" });
+    expect(fresh.state === "ready" && fresh.indices.cached).toBe(false);
+    if (fresh.state === "ready") expect(findEstimate(fresh.indices.result, null, "SERVICE")!.estimate).toBeCloseTo((700 / 11), 9);
+  });
+
+  it("returns the progress of a large round at once, and the job moves on while the server keeps answering", async () => {
+    expect(LARGE).toBeGreaterThan(WAIT_FOR_ROUNDS_UP_TO);
+    const first = await getRoundResults(t.db, { roundId: "large" });
+    expect(first).toMatchObject({ state: "computing", done: 0, total: LARGE, percent: 0 });
+
+    // A second page asking for the same figures joins the same job.
+    const second = await getRoundResults(t.db, { roundId: "large" });
+    expect(second.state).toBe("computing");
+    if (first.state === "computing" && second.state === "computing") expect(second.startedAt).toBe(first.startedAt);
+
+    const seen: number[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const p = await getResultsProgress(t.db, { roundId: "large" });
+      if (p.state === "ready") break;
+      expect(p.state).toBe("computing");
+      if (p.state === "computing") seen.push(p.done);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    // Progress was observed between the start and the end: the computation does not hold the event loop.
+    expect(seen.some((d) => d > 0 && d < LARGE)).toBe(true);
+    const done = await getRoundResults(t.db, { roundId: "large" });
+    expect(done.state === "ready" && done.indices.cached).toBe(true);
+    if (done.state === "ready") expect(findEstimate(done.indices.result, null, "SV_ACC_1")!.estimate).toBe(75);
+  });
+
+  it("starts a job when progress is asked for options nobody computed yet", async () => {
+    const p = await getResultsProgress(t.db, { roundId: "large", weighted: false, interval: "logit" });
+    expect(p).toMatchObject({ state: "computing", done: 0, total: LARGE });
+    for (let i = 0; i < 10_000 && (await getResultsProgress(t.db, { roundId: "large", weighted: false, interval: "logit" })).state !== "ready"; i++) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const r = await getRoundResults(t.db, { roundId: "large", weighted: false, interval: "logit" });
+    expect(r.state === "ready" && r.indices.cached).toBe(true);
+  });
+
+  it("reports a grouping the round does not offer as the person's mistake, to the page and to the poller", async () => {
+    await expect(getRoundResults(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Choose one of/);
+    const p = await getResultsProgress(t.db, { roundId: "demo", by: "shoe_size" });
+    expect(p.state).toBe("failed");
+    if (p.state === "failed") expect(p.message).toMatch(/Cannot group round "demo" by "shoe_size"/);
+  });
+});
