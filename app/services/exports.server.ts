@@ -6,6 +6,7 @@ import type { Answers } from "../domain/definition/conditions";
 import type { Locale } from "../domain/definition/schema";
 import { computeRoundIndices, type Progress, type RoundIndexRequest } from "./indices.server";
 import { countSubmitted } from "./response-records.server";
+import { submittedResponsePages } from "./response-pages.server";
 import { getRound } from "./rounds.server";
 
 /** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
@@ -42,19 +43,8 @@ export async function exportResponses(
     totalRows,
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
-      let after = "";
-      for (;;) {
-        const rows = await db
-          .selectFrom("responses")
-          .select(["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answers"])
-          .where("round_id", "=", roundId)
-          .where("status", "=", "submitted")
-          .where("id", ">", after)
-          .orderBy("id")
-          .limit(pageSize)
-          .execute();
-        if (rows.length === 0) return;
-        after = rows[rows.length - 1].id;
+      const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answers"] as const;
+      for await (const rows of submittedResponsePages(db, roundId, columns, pageSize)) {
         const sources: ExportSource[] = rows.map((r) => ({
           id: r.id,
           submittedAt: r.submitted_at,
@@ -68,7 +58,6 @@ export async function exportResponses(
           answers: JSON.parse(r.answers) as Answers,
         }));
         yield exportLines(layout, sources);
-        if (rows.length < pageSize) return;
       }
     },
   };

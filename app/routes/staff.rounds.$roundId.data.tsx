@@ -1,0 +1,265 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, NodeOnDiskFile, unstable_createFileUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createReadStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FormEvent, MouseEvent } from "react";
+import { DownloadProgress, useCsvDownload } from "../components/staff/csv-download";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import { formatImportProblem, type ImportProblem } from "../domain/csv/responses-import";
+import type { LocalizedText } from "../domain/definition/schema";
+import { isUserError } from "../domain/errors";
+import { can } from "../domain/roles";
+import { groupingChoices } from "../services/indices.server";
+import { countSubmitted } from "../services/response-records.server";
+import { importResponsesCsv } from "../services/responses-import.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV" }];
+
+/** Largest upload accepted through the page; bigger files go through `sipas responses import`. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** Problems shown on the page (the total is always given). */
+const SHOWN_PROBLEMS = 500;
+
+const LEVEL_NAMES: Record<string, LocalizedText> = {
+  none: { vi: "Toàn đợt (không chia nhóm)", en: "Whole round (no groups)" },
+  unit: { vi: "Đơn vị của người trả lời", en: "Respondent's unit" },
+  province: { vi: "Tỉnh", en: "Province" },
+  district: { vi: "Huyện", en: "District" },
+  commune: { vi: "Xã", en: "Commune" },
+  agency: { vi: "Cơ quan", en: "Agency" },
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, user, round, units, definition } = await requireRoundAccess(request, params.roundId!, "exportData");
+  const items = new Map(definition.sections.flatMap((s) => s.items).map((i) => [i.code, i.label]));
+  const groupings = groupingChoices(definition, [...new Set(units.map((u) => u.level))]).map((code) => ({
+    code,
+    label: LEVEL_NAMES[code] ?? items.get(code) ?? { vi: code, en: code },
+  }));
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  return data(
+    {
+      round: { id: round.id, status: round.status },
+      submitted: await countSubmitted(db, round.id),
+      groupings,
+      canImport: can(user.role, "importData"),
+      csrf,
+    },
+    { headers: { "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+type ActionResult =
+  | { kind: "imported"; imported: number; hiddenAnswers: number }
+  | { kind: "problems"; file: string; rows: number; total: number; problems: ImportProblem[] }
+  | { kind: "error"; message: LocalizedText };
+
+const fail = (message: LocalizedText, status: number) => data<ActionResult>({ kind: "error", message }, { status });
+
+/** Imports a responses CSV: every row is checked first, and a file with any problem imports nothing. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, round } = await requireRoundAccess(request, params.roundId!, "importData");
+  const session = await getSession(request);
+  const uploads = unstable_createFileUploadHandler({ directory: join(tmpdir(), "sipas-uploads"), maxPartSize: MAX_UPLOAD_BYTES, avoidFileConflicts: true });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, uploads);
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) {
+      return fail({ vi: "Tệp lớn hơn 200 MB; hãy dùng lệnh sipas responses import.", en: "The file is larger than 200 MB; use the command sipas responses import." }, 413);
+    }
+    return fail({ vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." }, 400);
+  }
+  const file = form.get("file");
+  try {
+    verifyCsrf(session, form);
+    if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
+      return fail({ vi: "Hãy chọn một tệp CSV có dữ liệu.", en: "Choose a CSV file with data." }, 400);
+    }
+    const report = await importResponsesCsv(db, round.id, { name: file.name, open: () => createReadStream(file.getFilePath()) }, { maxProblems: SHOWN_PROBLEMS });
+    if (!report.ok) {
+      return data<ActionResult>({ kind: "problems", file: file.name, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
+    }
+    return data<ActionResult>({ kind: "imported", imported: report.imported, hiddenAnswers: report.hiddenAnswers });
+  } catch (e) {
+    if (isUserError(e)) return fail({ vi: e.message, en: e.message }, e.status);
+    throw e;
+  } finally {
+    if (file instanceof NodeOnDiskFile) await file.remove().catch(() => undefined);
+  }
+}
+
+const t = {
+  title: { vi: "Dữ liệu CSV", en: "CSV data" },
+  intro: {
+    vi: "Tệp CSV mã hóa UTF-8 có BOM: mở bằng Excel vẫn giữ nguyên tiếng Việt. Tệp không chứa thông tin liên hệ của người trả lời.",
+    en: "UTF-8 CSV files with a BOM: Excel keeps Vietnamese intact. The files never hold respondents' contact details.",
+  },
+  submitted: { vi: "phiếu đã gửi", en: "submitted responses" },
+  responses: { vi: "Phiếu trả lời (mã phương án)", en: "Responses (option codes)" },
+  responsesLabels: { vi: "Phiếu trả lời (nhãn phương án)", en: "Responses (option labels)" },
+  codebook: { vi: "Sổ mã (codebook): mã, câu hỏi, phương án", en: "Codebook: codes, questions, options" },
+  indicesTitle: { vi: "Bảng chỉ số có khoảng tin cậy", en: "Index table with confidence intervals" },
+  by: { vi: "Chia nhóm theo", en: "Group by" },
+  weighting: { vi: "Gia quyền", en: "Weighting" },
+  weighted: { vi: "Có gia quyền", en: "Weighted" },
+  unweighted: { vi: "Không gia quyền", en: "Unweighted" },
+  multiUnit: { vi: "Chỉ số chung của nhiều đơn vị", en: "Figure over several units" },
+  pooled: { vi: "Gộp mọi người trả lời", en: "Pooled over all respondents" },
+  meanOfUnits: { vi: "Trung bình chỉ số các đơn vị", en: "Mean of the units' indices" },
+  downloadIndices: { vi: "Tải bảng chỉ số (CSV)", en: "Download the index table (CSV)" },
+  importTitle: { vi: "Nhập phiếu trả lời từ tệp CSV", en: "Import responses from a CSV file" },
+  importHelp: {
+    vi: "Mỗi dòng một phiếu. Các cột unit, stratum, psu, weight, fpc (không bắt buộc), sau đó mỗi câu hỏi một cột, tiêu đề là mã câu hỏi, giá trị là mã phương án (để trống nếu không trả lời; nhiều lựa chọn cách nhau bằng |). Dấu phân cách phẩy hoặc chấm phẩy. Toàn bộ tệp được kiểm tra trước: có lỗi thì không nhập dòng nào.",
+    en: "One row per response. Columns unit, stratum, psu, weight, fpc (optional), then one column per question headed by its code, holding the option code (blank if unanswered; several choices separated by |). Comma or semicolon separated. The whole file is checked first: with any error nothing is imported.",
+  },
+  file: { vi: "Tệp CSV", en: "CSV file" },
+  importButton: { vi: "Kiểm tra và nhập", en: "Check and import" },
+  importing: { vi: "Đang kiểm tra và nhập…", en: "Checking and importing…" },
+  closed: { vi: "Đợt khảo sát đã đóng: không nhập thêm dữ liệu.", en: "The round is closed: no more data can be imported." },
+  imported: { vi: "Đã nhập", en: "Imported" },
+  responsesWord: { vi: "phiếu", en: "responses" },
+  hidden: {
+    vi: "câu trả lời cho câu hỏi bị ẩn theo điều kiện rẽ nhánh đã được bỏ qua, như biểu mẫu trực tuyến.",
+    en: "answers to questions hidden by skip logic were left out, as the online form does.",
+  },
+  problems: { vi: "lỗi — không nhập dòng nào", en: "problems — nothing was imported" },
+  shownFirst: { vi: "Hiển thị", en: "Showing the first" },
+} satisfies Record<string, LocalizedText>;
+
+export default function RoundData() {
+  const locale = useLocale();
+  const { round, submitted, groupings, canImport, csrf } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const responses = useCsvDownload();
+  const indices = useCsvDownload();
+  const base = `/staff/rounds/${round.id}/data`;
+  const follow = (download: ReturnType<typeof useCsvDownload>, name: string) => (e: MouseEvent<HTMLAnchorElement>) => {
+    if (download.start(e.currentTarget.href, name)) e.preventDefault();
+  };
+  const submitIndices = (e: FormEvent<HTMLFormElement>) => {
+    const query = new URLSearchParams(new FormData(e.currentTarget) as unknown as Record<string, string>);
+    if (indices.start(`${base}/indices.csv?${query}`, `${round.id}-indices.csv`)) e.preventDefault();
+  };
+  const importing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">{t.title[locale]}</h2>
+      <p>{t.intro[locale]}</p>
+      <p>
+        <strong data-testid="submitted-count">{submitted.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</strong> {t.submitted[locale]}
+      </p>
+      <ul className="stack">
+        <li>
+          <a href={`${base}/responses.csv`} download onClick={follow(responses, `${round.id}-responses.csv`)} aria-describedby="responses-progress">
+            {t.responses[locale]}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/responses.csv?labels=${locale}`} download onClick={follow(responses, `${round.id}-responses-labels.csv`)} aria-describedby="responses-progress">
+            {t.responsesLabels[locale]}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/codebook.csv`} download>
+            {t.codebook[locale]}
+          </a>
+        </li>
+      </ul>
+      <DownloadProgress state={responses.state} locale={locale} id="responses-progress" />
+
+      <h3>{t.indicesTitle[locale]}</h3>
+      <Form method="get" action={`${base}/indices.csv`} reloadDocument className="stack" onSubmit={submitIndices}>
+        <input type="hidden" name="lang" value={locale} />
+        <label htmlFor="by">{t.by[locale]}</label>
+        <select id="by" name="by" defaultValue="none">
+          {groupings.map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.label[locale]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="weighted">{t.weighting[locale]}</label>
+        <select id="weighted" name="weighted" defaultValue="1">
+          <option value="1">{t.weighted[locale]}</option>
+          <option value="0">{t.unweighted[locale]}</option>
+        </select>
+        <label htmlFor="multiUnit">{t.multiUnit[locale]}</label>
+        <select id="multiUnit" name="multiUnit" defaultValue="pooled">
+          <option value="pooled">{t.pooled[locale]}</option>
+          <option value="meanOfUnits">{t.meanOfUnits[locale]}</option>
+        </select>
+        <button type="submit" className="button" disabled={indices.busy}>
+          {t.downloadIndices[locale]}
+        </button>
+      </Form>
+      <DownloadProgress state={indices.state} locale={locale} id="indices-progress" />
+
+      {canImport && (
+        <>
+          <h3 id="import-title">{t.importTitle[locale]}</h3>
+          <p>{t.importHelp[locale]}</p>
+          {round.status !== "open" ? (
+            <p className="notice">{t.closed[locale]}</p>
+          ) : (
+            <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="import-title">
+              <input type="hidden" name="csrf" value={csrf} />
+              <label htmlFor="file">{t.file[locale]}</label>
+              <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+              <button type="submit" className="button primary" disabled={importing}>
+                {importing ? t.importing[locale] : t.importButton[locale]}
+              </button>
+            </Form>
+          )}
+          <ImportOutcome result={result} locale={locale} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ImportOutcome({ result, locale }: { result: ActionResult | undefined; locale: "vi" | "en" }) {
+  if (!result) return null;
+  if (result.kind === "imported") {
+    return (
+      <div className="notice" role="status">
+        <p>
+          {t.imported[locale]} <strong data-testid="imported-count">{result.imported}</strong> {t.responsesWord[locale]}.
+        </p>
+        {result.hiddenAnswers > 0 && (
+          <p>
+            {result.hiddenAnswers} {t.hidden[locale]}
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (result.kind === "error") {
+    return (
+      <p className="field-error" role="alert">
+        {result.message[locale]}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" aria-labelledby="import-problems">
+      <p className="field-error" id="import-problems">
+        {result.file}: {result.total} {t.problems[locale]}
+        {result.total > result.problems.length ? ` (${t.shownFirst[locale]} ${result.problems.length})` : ""}
+      </p>
+      <ul className="error-details">
+        {result.problems.map((p, i) => (
+          <li key={i}>{formatImportProblem(p, locale)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;
