@@ -1,7 +1,12 @@
-/** Tables of fieldwork: the sampling frame, samples, paper entry. See migration 002. */
+/** Tables of fieldwork: the sampling frame, samples, paper entry. See migrations 002 and 003, ADR 014. */
 
 /** One dossier holder of a round's frame. Contact details are NOT here (see FrameContactsTable). */
 export interface FramePersonsTable {
+  /**
+   * `${round}:d:${dossier id}` or, for a row without one, `${round}:n:${row number in the frame}`:
+   * made from the file, never at random, so the same file drawn with the same seed gives the
+   * same sample on every engine (ADR 014), and a repeated dossier id clashes on the key.
+   */
   id: string;
   round_id: string;
   /** 1-based data line of the imported file, for messages and the stable sort of the draw. */
@@ -49,6 +54,12 @@ export interface SamplesTable {
   plan: string;
   created_at: string;
   created_by: string;
+  /** JSON of the last non-response adjustment (factors per stratum), null until adjusted. */
+  adjustment: string | null;
+  adjusted_at: string | null;
+  adjusted_by: string | null;
+  /** The round's data_version right after the adjustment: later responses make it stale. */
+  adjusted_data_version: number | null;
 }
 
 export interface SampleUnitsTable {
@@ -68,6 +79,12 @@ export interface SampleUnitsTable {
   replaces_person_id: string | null;
   invitation_code: string | null;
   updated_at: string;
+  /** First-stage unit of a multi-stage sample (e.g. the district); null for stratified samples. */
+  psu: string | null;
+  /** What the invitation carries for the finite-population correction: N_h, or the PSUs in the stratum. */
+  fpc: number | null;
+  /** Replacements come from reserve units of the same group: the stratum, or the village of a multi-stage draw. */
+  replacement_group: string | null;
 }
 
 /** A keyed paper form: one row per clerk entry (1 = first, 2 = blind second entry). */
@@ -81,7 +98,46 @@ export interface PaperEntriesTable {
   created_at: string;
 }
 
+/** One upload of a frame file: its mapping, progress, and the report of the last attempt. */
+export interface FrameImportsTable {
+  id: string;
+  round_id: string;
+  /** The name the file had on the user's computer. */
+  file_name: string;
+  /** Where the upload is kept until imported; null once deleted. */
+  file_path: string | null;
+  file_size: number;
+  /** JSON array of the header cells. */
+  headers: string;
+  /** JSON object: frame field -> column index (or null). */
+  mapping: string;
+  status: "uploaded" | "running" | "failed" | "imported" | "discarded";
+  /** all: a file with any problem imports nothing. valid-only: rejected rows are kept for download. */
+  mode: "all" | "valid-only";
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  /** JSON of the report (problems, first ones in full, counts by kind). */
+  report: string | null;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** Rows left out by a valid-only import, as read (personal data: purged with the contacts). */
+export interface FrameRejectedRowsTable {
+  import_id: string;
+  round_id: string;
+  line: number;
+  /** JSON array of the cells. */
+  cells: string;
+  /** The problems of the row, as one text. */
+  problems: string;
+}
+
 export interface FieldworkTables {
+  frame_imports: FrameImportsTable;
+  frame_rejected_rows: FrameRejectedRowsTable;
   frame_persons: FramePersonsTable;
   frame_contacts: FrameContactsTable;
   contact_purges: ContactPurgesTable;

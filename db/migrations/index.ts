@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001-initial";
 import * as m002 from "./002-fieldwork-and-results";
+import * as m003 from "./003-fieldwork-imports";
 import * as m005 from "./005-paper-entry";
 
 /**
@@ -10,6 +11,7 @@ import * as m005 from "./005-paper-entry";
 const migrations: Record<string, Migration> = {
   "001-initial": m001,
   "002-fieldwork-and-results": m002,
+  "003-fieldwork-imports": m003,
   "005-paper-entry": m005,
 };
 

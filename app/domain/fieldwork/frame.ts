@@ -1,0 +1,389 @@
+/**
+ * The sampling frame as a file: which columns mean what, and what a valid row is. Pure: the
+ * service streams the file through `createRowValidator` and stores what comes out.
+ */
+import type { Locale, LocalizedText } from "../definition/schema";
+import { columnLetter } from "../csv/read";
+
+export const FRAME_FIELDS = ["name", "phone", "address", "unit", "level", "field", "returned_on", "dossier_id", "sex", "birth_year"] as const;
+export type FrameField = (typeof FRAME_FIELDS)[number];
+
+export const UNIT_LEVELS = ["province", "district", "commune", "agency"] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** Column index of each field in the file, or null when the file has no such column. */
+export type FrameMapping = Record<FrameField, number | null>;
+
+export const FIELD_LABELS: Record<FrameField, LocalizedText> = {
+  name: { vi: "Họ và tên", en: "Name" },
+  phone: { vi: "Số điện thoại", en: "Phone" },
+  address: { vi: "Địa chỉ", en: "Address" },
+  unit: { vi: "Đơn vị (mã hoặc tên)", en: "Unit (code or name)" },
+  level: { vi: "Cấp đơn vị", en: "Unit level" },
+  field: { vi: "Lĩnh vực", en: "Service field" },
+  returned_on: { vi: "Ngày trả kết quả", en: "Date the result was returned" },
+  dossier_id: { vi: "Mã hồ sơ", en: "Dossier id" },
+  sex: { vi: "Giới tính", en: "Sex" },
+  birth_year: { vi: "Năm sinh", en: "Birth year" },
+};
+
+/** Needed in every frame: who, how to reach them (phone and/or address), and where they were served. */
+export const REQUIRED_FIELDS: readonly FrameField[] = ["name", "unit"];
+export const CONTACT_FIELDS: readonly FrameField[] = ["phone", "address"];
+
+/** Header spellings recognised without a mapping step, compared after `foldHeader`. */
+const ALIASES: Record<FrameField, string[]> = {
+  name: ["ho ten", "ho va ten", "hoten", "ten", "name", "full name", "ten nguoi nop", "nguoi nop ho so", "chu ho so", "ten chu ho so", "ten to chuc ca nhan", "to chuc ca nhan"],
+  phone: ["so dien thoai", "dien thoai", "sdt", "so dt", "dt", "phone", "mobile", "telephone", "dien thoai lien he"],
+  address: ["dia chi", "dia chi lien he", "noi o", "address"],
+  unit: ["don vi", "ma don vi", "unit", "unit code", "bo phan mot cua", "co quan", "co quan giai quyet", "noi tiep nhan", "agency"],
+  level: ["cap", "cap don vi", "cap hanh chinh", "level", "unit level"],
+  field: ["linh vuc", "linh vuc tthc", "linh vuc thu tuc", "service field", "field"],
+  returned_on: ["ngay tra ket qua", "ngay tra kq", "ngay tra", "ngay nhan ket qua", "returned", "returned on", "date returned", "result date"],
+  dossier_id: ["ma ho so", "so ho so", "ma hs", "dossier", "dossier id"],
+  sex: ["gioi tinh", "sex", "gender"],
+  birth_year: ["nam sinh", "birth year", "year of birth"],
+};
+
+/** Lower case, no diacritics, no punctuation: "Số điện thoại (*)" → "so dien thoai". */
+export function foldHeader(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\(\*\)|\*/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+export function emptyMapping(): FrameMapping {
+  return Object.fromEntries(FRAME_FIELDS.map((f) => [f, null])) as FrameMapping;
+}
+
+/** Fields recognised by their header; the first matching column wins. */
+export function guessMapping(headers: readonly string[]): FrameMapping {
+  const mapping = emptyMapping();
+  const folded = headers.map(foldHeader);
+  for (const field of FRAME_FIELDS) {
+    const i = folded.findIndex((h, j) => ALIASES[field].includes(h) && !Object.values(mapping).includes(j));
+    if (i >= 0) mapping[field] = i;
+  }
+  return mapping;
+}
+
+/** What is missing for an import to start, as field names; [] when the mapping is usable. */
+export function missingFields(mapping: FrameMapping): FrameField[] {
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+  if (CONTACT_FIELDS.every((f) => mapping[f] === null)) missing.push("phone");
+  return missing;
+}
+
+/** A mapping from a form or the CLI: column indexes in range, no column used twice. */
+export function checkMapping(mapping: FrameMapping, headers: readonly string[]): string[] {
+  const problems: string[] = [];
+  const used = new Map<number, FrameField>();
+  for (const f of FRAME_FIELDS) {
+    const i = mapping[f];
+    if (i === null) continue;
+    if (!Number.isInteger(i) || i < 0 || i >= headers.length) problems.push(`${f}: no column ${String(i)} in the file`);
+    else if (used.has(i)) problems.push(`column ${columnLetter(i)} is used for both ${used.get(i)} and ${f}`);
+    else used.set(i, f);
+  }
+  return problems;
+}
+
+export interface FrameUnitRef {
+  code: string;
+  name: string;
+  level: UnitLevel;
+}
+
+export interface FrameRecord {
+  line: number;
+  dossierId: string | null;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  unitCode: string;
+  unitLevel: UnitLevel;
+  field: string | null;
+  returnedOn: string | null;
+  sex: "1" | "2" | null;
+  birthYear: number | null;
+  /** Unmapped columns by header (non-empty cells only), usable as strata. */
+  extra: Record<string, string>;
+}
+
+export type ProblemKind =
+  | "missing_value"
+  | "missing_contact"
+  | "unknown_unit"
+  | "ambiguous_unit"
+  | "bad_level"
+  | "level_mismatch"
+  | "bad_date"
+  | "date_outside_period"
+  | "bad_phone"
+  | "bad_sex"
+  | "bad_birth_year"
+  | "too_long"
+  | "extra_cells"
+  | "duplicate_dossier";
+
+export interface FrameProblem {
+  line: number;
+  /** 0-based column of the file, null for a problem of the whole row. */
+  column: number | null;
+  kind: ProblemKind;
+  /** The offending cell (shortened), or a detail such as the first line of a duplicate. */
+  value?: string;
+  detail?: string;
+}
+
+export type RowResult = { ok: true; record: FrameRecord } | { ok: false; problems: FrameProblem[] };
+
+export interface RowValidatorOptions {
+  headers: readonly string[];
+  mapping: FrameMapping;
+  units: readonly FrameUnitRef[];
+  /** The round's period: a result returned outside it is not in the population. */
+  period?: { start: string | null; end: string | null };
+  /** For birth years; passed in so the domain reads no clock. */
+  currentYear: number;
+}
+
+const LEVEL_WORDS = new Map<string, UnitLevel>(Object.entries({
+  province: "province", provincial: "province", tinh: "province", "cap tinh": "province",
+  district: "district", huyen: "district", "cap huyen": "district", quan: "district",
+  commune: "commune", xa: "commune", "cap xa": "commune", phuong: "commune", "thi tran": "commune",
+  agency: "agency", so: "agency", nganh: "agency", "so nganh": "agency", "co quan": "agency",
+}) as [string, UnitLevel][]);
+
+// Levels and sexes repeat on every row: fold each distinct spelling once.
+const folded = new Map<string, string>();
+function foldCached(text: string): string {
+  let f = folded.get(text);
+  if (f === undefined) {
+    f = foldHeader(text);
+    if (folded.size < 10_000) folded.set(text, f);
+  }
+  return f;
+}
+
+export function parseLevel(text: string): UnitLevel | null {
+  return LEVEL_WORDS.get(foldCached(text)) ?? null;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1];
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** YYYY-MM-DD, or day first as Vietnamese write it: DD/MM/YYYY, D-M-YYYY, DD.MM.YYYY (a time after it is ignored). */
+export function parseDate(text: string): string | null {
+  const t = text.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, "");
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isRealDate(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+  }
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isRealDate(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+  }
+  return null;
+}
+
+/**
+ * A Vietnamese phone number as 0xxxxxxxxx: +84/84 becomes 0; spaces, dots, dashes and brackets go.
+ * Nine digits starting like a mobile number get their 0 back (Excel drops it from numbers).
+ */
+export function parsePhone(text: string): string | null {
+  let digits = text.trim().replace(/[\s.\-()]/g, "");
+  if (/^\+?84\d{9,10}$/.test(digits)) digits = "0" + digits.replace(/^\+?84/, "");
+  if (/^[35789]\d{8}$/.test(digits)) digits = "0" + digits;
+  return /^0\d{9,10}$/.test(digits) ? digits : null;
+}
+
+/** The codes of the questionnaires' A_SEX item: 1 male, 2 female. */
+export function parseSex(text: string): "1" | "2" | null {
+  const t = foldCached(text);
+  if (["1", "nam", "male", "m"].includes(t)) return "1";
+  if (["2", "nu", "female", "f"].includes(t)) return "2";
+  return null;
+}
+
+const MAX_LENGTH: Partial<Record<FrameField, number>> = { name: 200, address: 500, dossier_id: 100, field: 200, phone: 40 };
+
+function shorten(text: string): string {
+  const t = text.trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+/** Validates rows one at a time; keeps nothing between rows (duplicates are the service's job). */
+export function createRowValidator(options: RowValidatorOptions): (line: number, cells: readonly string[]) => RowResult {
+  const { headers, mapping, period, currentYear } = options;
+  const byCode = new Map<string, FrameUnitRef>();
+  const byName = new Map<string, FrameUnitRef | "ambiguous">();
+  for (const u of options.units) {
+    byCode.set(u.code.trim().toUpperCase(), u);
+    const key = u.name.normalize("NFC").trim().toLowerCase();
+    byName.set(key, byName.has(key) ? "ambiguous" : u);
+  }
+  const mapped = new Set(Object.values(mapping).filter((i): i is number => i !== null));
+  const extraColumns = headers.map((h, i) => ({ h, i })).filter(({ h, i }) => h !== "" && !mapped.has(i));
+
+  return (line, cells) => {
+    const problems: FrameProblem[] = [];
+    const cell = (f: FrameField): string => {
+      const i = mapping[f];
+      return i === null ? "" : (cells[i] ?? "").normalize("NFC").trim();
+    };
+    const problem = (f: FrameField | null, kind: ProblemKind, value?: string, detail?: string) =>
+      problems.push({ line, column: f === null ? null : mapping[f], kind, ...(value !== undefined ? { value: shorten(value) } : {}), ...(detail ? { detail } : {}) });
+
+    if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== "")) {
+      problems.push({ line, column: null, kind: "extra_cells", detail: `${cells.length}/${headers.length}` });
+    }
+    for (const f of FRAME_FIELDS) {
+      const max = MAX_LENGTH[f];
+      if (max && cell(f).length > max) problem(f, "too_long", cell(f), String(max));
+    }
+
+    const name = cell("name");
+    if (!name) problem("name", "missing_value");
+
+    const phoneText = cell("phone");
+    const address = cell("address") || null;
+    let phone: string | null = null;
+    if (phoneText) {
+      phone = parsePhone(phoneText);
+      if (!phone) problem("phone", "bad_phone", phoneText);
+    } else if (!address) {
+      problems.push({ line, column: mapping.phone ?? mapping.address, kind: "missing_contact" });
+    }
+
+    const unitText = cell("unit");
+    let unit: FrameUnitRef | undefined;
+    if (!unitText) problem("unit", "missing_value");
+    else {
+      unit = byCode.get(unitText.toUpperCase());
+      if (!unit) {
+        const named = byName.get(unitText.toLowerCase());
+        if (named === "ambiguous") problem("unit", "ambiguous_unit", unitText);
+        else if (!named) problem("unit", "unknown_unit", unitText);
+        else unit = named;
+      }
+    }
+
+    const levelText = cell("level");
+    if (levelText) {
+      const level = parseLevel(levelText);
+      if (!level) problem("level", "bad_level", levelText);
+      else if (unit && unit.level !== level) problem("level", "level_mismatch", levelText, unit.level);
+    }
+
+    const field = cell("field") || null;
+    if (mapping.field !== null && !field) problem("field", "missing_value");
+
+    let returnedOn: string | null = null;
+    const dateText = cell("returned_on");
+    if (mapping.returned_on !== null && !dateText) problem("returned_on", "missing_value");
+    else if (dateText) {
+      returnedOn = parseDate(dateText);
+      if (!returnedOn) problem("returned_on", "bad_date", dateText);
+      else if (period && ((period.start && returnedOn < period.start) || (period.end && returnedOn > period.end))) {
+        problem("returned_on", "date_outside_period", dateText, `${period.start ?? "…"} – ${period.end ?? "…"}`);
+      }
+    }
+
+    const sexText = cell("sex");
+    const sex = sexText ? parseSex(sexText) : null;
+    if (sexText && !sex) problem("sex", "bad_sex", sexText);
+
+    const yearText = cell("birth_year");
+    let birthYear: number | null = null;
+    if (yearText) {
+      birthYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+      if (!(birthYear >= 1900 && birthYear <= currentYear)) {
+        problem("birth_year", "bad_birth_year", yearText, String(currentYear));
+        birthYear = null;
+      }
+    }
+
+    if (problems.length) return { ok: false, problems };
+    const extra: Record<string, string> = {};
+    for (const { h, i } of extraColumns) {
+      const v = (cells[i] ?? "").normalize("NFC").trim();
+      if (v) extra[h] = v;
+    }
+    return {
+      ok: true,
+      record: {
+        line,
+        dossierId: cell("dossier_id") || null,
+        name,
+        phone,
+        address,
+        unitCode: unit!.code,
+        unitLevel: unit!.level,
+        field,
+        returnedOn,
+        sex,
+        birthYear,
+        extra,
+      },
+    };
+  };
+}
+
+const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
+  missing_value: () => ({ vi: "bỏ trống, cần có giá trị", en: "is empty; a value is needed" }),
+  missing_contact: () => ({ vi: "không có số điện thoại lẫn địa chỉ: cần ít nhất một cách liên hệ", en: "neither a phone number nor an address: at least one contact is needed" }),
+  unknown_unit: (p) => ({ vi: `“${p.value}” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)`, en: `"${p.value}" is not a unit of the round (see the list of units)` }),
+  ambiguous_unit: (p) => ({ vi: `có nhiều đơn vị tên “${p.value}”: hãy ghi mã đơn vị`, en: `several units are named "${p.value}": give the unit code` }),
+  bad_level: (p) => ({ vi: `“${p.value}” không phải cấp đơn vị (tỉnh, huyện, xã, sở/ngành)`, en: `"${p.value}" is not a unit level (province, district, commune, agency)` }),
+  level_mismatch: (p) => ({ vi: `cấp “${p.value}” không khớp với cấp của đơn vị (${p.detail})`, en: `level "${p.value}" does not match the unit's level (${p.detail})` }),
+  bad_date: (p) => ({ vi: `“${p.value}” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/08/2022)`, en: `"${p.value}" is not a valid date (day/month/year, e.g. 15/08/2022, or 2022-08-15)` }),
+  date_outside_period: (p) => ({ vi: `ngày ${p.value} nằm ngoài thời gian của đợt khảo sát (${p.detail})`, en: `${p.value} is outside the round's period (${p.detail})` }),
+  bad_phone: (p) => ({ vi: `“${p.value}” không phải số điện thoại (10–11 chữ số, bắt đầu bằng 0 hoặc +84)`, en: `"${p.value}" is not a phone number (10–11 digits starting with 0 or +84)` }),
+  bad_sex: (p) => ({ vi: `“${p.value}” không phải giới tính (Nam/Nữ)`, en: `"${p.value}" is not a sex (Nam/Nữ, male/female)` }),
+  bad_birth_year: (p) => ({ vi: `“${p.value}” không phải năm sinh (4 chữ số, 1900–${p.detail})`, en: `"${p.value}" is not a birth year (4 digits, 1900–${p.detail})` }),
+  too_long: (p) => ({ vi: `dài quá ${p.detail} ký tự`, en: `is longer than ${p.detail} characters` }),
+  extra_cells: (p) => ({
+    vi: `dòng có nhiều ô hơn dòng tiêu đề (${p.detail}): có dấu phân cách trong một ô mà ô không nằm trong ngoặc kép?`,
+    en: `the row has more cells than the header (${p.detail}): a delimiter inside a cell that is not quoted?`,
+  }),
+  duplicate_dossier: (p) => ({ vi: `mã hồ sơ “${p.value}” đã có ở dòng ${p.detail}`, en: `dossier id "${p.value}" is already on line ${p.detail}` }),
+};
+
+/** "line 12, column C (Số điện thoại): …" in the reader's language. */
+export function describeProblem(p: FrameProblem, headers: readonly string[], locale: Locale): string {
+  const where =
+    p.column === null
+      ? ""
+      : `, ${locale === "vi" ? "cột" : "column"} ${columnLetter(p.column)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
+  return `${locale === "vi" ? "dòng" : "line"} ${p.line}${where}: ${MESSAGES[p.kind](p)[locale]}`;
+}
+
+export const PROBLEM_KIND_LABELS: Record<ProblemKind, LocalizedText> = {
+  missing_value: { vi: "thiếu giá trị", en: "missing value" },
+  missing_contact: { vi: "thiếu liên hệ", en: "missing contact" },
+  unknown_unit: { vi: "đơn vị không có trong danh sách", en: "unknown unit" },
+  ambiguous_unit: { vi: "tên đơn vị trùng nhau", en: "ambiguous unit" },
+  bad_level: { vi: "cấp sai", en: "bad level" },
+  level_mismatch: { vi: "cấp không khớp đơn vị", en: "level does not match unit" },
+  bad_date: { vi: "ngày sai", en: "bad date" },
+  date_outside_period: { vi: "ngày ngoài thời gian khảo sát", en: "date outside the period" },
+  bad_phone: { vi: "số điện thoại sai", en: "bad phone" },
+  bad_sex: { vi: "giới tính sai", en: "bad sex" },
+  bad_birth_year: { vi: "năm sinh sai", en: "bad birth year" },
+  too_long: { vi: "quá dài", en: "too long" },
+  extra_cells: { vi: "thừa ô", en: "extra cells" },
+  duplicate_dossier: { vi: "trùng mã hồ sơ", en: "duplicate dossier id" },
+};
