@@ -1,8 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { CODEBOOK_HEADER, codebookRows, exportLayout, exportLines, INDICES_HEADER, indicesRows, type ExportSource } from "../domain/csv/responses-export";
+import { CODEBOOK_HEADER, codebookRows, createLineWriter, exportLayout, INDICES_HEADER, indicesRows } from "../domain/csv/responses-export";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
-import type { Answers } from "../domain/definition/conditions";
 import type { Locale } from "../domain/definition/schema";
 import { computeRoundIndices, type Progress, type RoundIndexRequest } from "./indices.server";
 import { countSubmitted } from "./response-records.server";
@@ -26,7 +25,7 @@ function names(round: { id: string; name: string }, kind: string) {
 }
 
 /**
- * The submitted responses of a round, one row per response, in pages by id (keyset), so memory stays
+ * The submitted responses of a round, one row per response, in keyset pages, so memory stays
  * flat whatever the size. Reads only the responses table: contact details (frame_contacts) never enter.
  */
 export async function exportResponses(
@@ -44,20 +43,24 @@ export async function exportResponses(
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
       const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answers"] as const;
+      const line = createLineWriter(layout);
       for await (const rows of submittedResponsePages(db, roundId, columns, pageSize)) {
-        const sources: ExportSource[] = rows.map((r) => ({
-          id: r.id,
-          submittedAt: r.submitted_at,
-          entryMode: r.entry_mode,
-          locale: r.locale,
-          unit: r.unit_code,
-          stratum: r.stratum,
-          psu: r.psu,
-          weight: r.weight === null ? null : Number(r.weight),
-          fpc: r.fpc === null ? null : Number(r.fpc),
-          answers: JSON.parse(r.answers) as Answers,
-        }));
-        yield exportLines(layout, sources);
+        let chunk = "";
+        for (const r of rows) {
+          chunk += line({
+            id: r.id,
+            submittedAt: r.submitted_at,
+            entryMode: r.entry_mode,
+            locale: r.locale,
+            unit: r.unit_code,
+            stratum: r.stratum,
+            psu: r.psu,
+            weight: r.weight === null ? null : Number(r.weight),
+            fpc: r.fpc === null ? null : Number(r.fpc),
+            answers: r.answers,
+          });
+        }
+        yield chunk;
       }
     },
   };

@@ -21,6 +21,11 @@ export const MULTIPLE_SEPARATOR = /[|;,\s]+/;
 
 const DESIGN_TEXT_MAX = 100;
 
+/** The export guards text that a spreadsheet would run as a formula with an apostrophe; reading it back drops it. */
+export function unguardCell(cell: string): string {
+  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export interface ImportProblem {
   line: number;
   /** Spreadsheet column letter (A, B, …) and the column's header. */
@@ -221,7 +226,7 @@ export function parseImportRow(
   const at = (index: number) => ({ line, column: columnLetter(index), field: layout.names[index] || undefined });
   for (let index = 0; index < cells.length; index++) {
     const column = layout.columns[index];
-    const cell = cells[index];
+    const cell = unguardCell(cells[index]);
     if (!column) {
       if (cell.trim() !== "") {
         const width = layout.columns.length;
