@@ -34,6 +34,7 @@ export interface FileError {
 }
 
 export interface FrameImportReport {
+  importId: string;
   fileName: string;
   headers: string[];
   mode: ImportMode;
@@ -67,8 +68,10 @@ export interface FrameImportInput {
   /** Default: columns recognised by their header. */
   mapping?: FrameMapping;
   mode: ImportMode;
-  /** Valid-only imports keep their rejected rows under this id (a frame_imports row). */
+  /** The frame_imports row of an upload; without one (the CLI) a record is made. */
   importId?: string;
+  /** Who imports: a staff id, or "cli". */
+  userId?: string;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -189,7 +192,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       400,
     );
   }
-  if (mode === "valid-only" && !input.importId) throw new UserError("A valid-only import needs an import record for its rejected rows.");
+  const importId = input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
 
   const validate = createRowValidator({ headers, mapping, units: round.units, period: round.period, currentYear: new Date().getUTCFullYear() });
   const log = new ProblemLog();
@@ -216,7 +219,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
             .insertInto("frame_rejected_rows")
             .values(
               rejected.map((r) => ({
-                import_id: input.importId!,
+                import_id: importId,
                 round_id: roundId,
                 line: r.line,
                 cells: JSON.stringify(r.cells),
@@ -314,19 +317,22 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       if (mode === "all" && log.count > 0) throw new Refused();
       if (rowsImported === 0) throw new Refused();
       // Rows rejected by an earlier attempt are about a frame that no longer exists.
-      await trx.deleteFrom("frame_rejected_rows").where("round_id", "=", roundId).$if(!!input.importId, (q) => q.where("import_id", "!=", input.importId!)).execute();
+      await trx.deleteFrom("frame_rejected_rows").where("round_id", "=", roundId).where("import_id", "!=", importId).execute();
     });
   } catch (e) {
     if (!(e instanceof Refused)) {
       fileError = fileErrorOf(e);
-      if (fileError.kind === "unexpected") throw e;
+      if (fileError.kind === "unexpected") {
+        await db.updateTable("frame_imports").set({ status: "failed", finished_at: nowIso() }).where("id", "=", importId).execute();
+        throw e;
+      }
     }
     rowsImported = 0;
   } finally {
     stream?.destroy();
   }
-  progress("done");
-  return {
+  const report: FrameImportReport = {
+    importId,
     fileName: input.fileName,
     headers,
     mode,
@@ -341,6 +347,51 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
     imported: rowsImported > 0,
     seconds: (Date.now() - started) / 1000,
   };
+  await db
+    .updateTable("frame_imports")
+    .set({
+      status: report.imported ? "imported" : "failed",
+      mode,
+      mapping: JSON.stringify(mapping),
+      rows_read: rowsRead,
+      rows_imported: rowsImported,
+      rows_rejected: rowsRejected,
+      report: JSON.stringify(report),
+      finished_at: nowIso(),
+    })
+    .where("id", "=", importId)
+    .execute();
+  progress("done");
+  return report;
+}
+
+async function createImportRecord(
+  db: Kysely<Database>,
+  r: { roundId: string; fileName: string; path: string | null; headers: string[]; mapping: FrameMapping; mode: ImportMode; userId: string; size?: number },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("frame_imports")
+    .values({
+      id,
+      round_id: r.roundId,
+      file_name: r.fileName,
+      file_path: r.path,
+      file_size: r.size ?? 0,
+      headers: JSON.stringify(r.headers),
+      mapping: JSON.stringify(r.mapping),
+      status: r.path ? "uploaded" : "running",
+      mode: r.mode,
+      rows_read: 0,
+      rows_imported: 0,
+      rows_rejected: 0,
+      report: null,
+      created_by: r.userId,
+      created_at: nowIso(),
+      finished_at: null,
+    })
+    .execute();
+  return id;
 }
 
 async function deleteFrame(trx: Transaction<Database>, roundId: string) {
@@ -400,28 +451,7 @@ export async function registerUpload(
     throw e;
   }
   const size = (await stat(input.path)).size;
-  const id = newId();
-  await db
-    .insertInto("frame_imports")
-    .values({
-      id,
-      round_id: input.roundId,
-      file_name: input.fileName,
-      file_path: input.path,
-      file_size: size,
-      headers: JSON.stringify(headers),
-      mapping: JSON.stringify(guessMapping(headers)),
-      status: "uploaded",
-      mode: "all",
-      rows_read: 0,
-      rows_imported: 0,
-      rows_rejected: 0,
-      report: null,
-      created_by: input.userId,
-      created_at: nowIso(),
-      finished_at: null,
-    })
-    .execute();
+  const id = await createImportRecord(db, { roundId: input.roundId, fileName: input.fileName, path: input.path, headers, mapping: guessMapping(headers), mode: "all", userId: input.userId, size });
   return getFrameImport(db, input.roundId, id);
 }
 
@@ -481,7 +511,8 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
     .updateTable("frame_imports")
     .set({ status: "running", mode: input.mode })
     .where("id", "=", input.importId)
-    .where("status", "in", ["uploaded", "failed"])
+    // "running" without a job in this process: the server stopped during an import (its transaction was undone).
+    .where("status", "in", jobs.has(input.importId) ? ["uploaded", "failed"] : ["uploaded", "failed", "running"])
     .executeTakeFirst();
   if (Number(running.numUpdatedRows) === 0) throw new UserError("This file is being imported already.", 409);
   const row = await db.selectFrom("frame_imports").select("file_path").where("id", "=", input.importId).executeTakeFirstOrThrow();
@@ -491,7 +522,7 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
   const job: Job = { roundId: input.roundId, userId: input.userId, progress, done: Promise.resolve() };
   jobs.set(input.importId, job);
   job.done = (async () => {
-    let report: FrameImportReport;
+    let report: FrameImportReport | null = null;
     try {
       report = await importFrameFile(db, {
         roundId: input.roundId,
@@ -500,26 +531,19 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
         mapping: record.mapping,
         mode: input.mode,
         importId: input.importId,
+        userId: input.userId,
         onProgress: (p) => Object.assign(progress, p),
       });
     } catch (e) {
-      report = emptyReport(record, input.mode, fileErrorOf(e));
+      // Refused before reading (round closed meanwhile, a sample drawn) or an unexpected failure: keep the reason.
+      await db
+        .updateTable("frame_imports")
+        .set({ status: "failed", report: JSON.stringify(emptyReport(input.importId, record, input.mode, fileErrorOf(e))), finished_at: nowIso() })
+        .where("id", "=", input.importId)
+        .execute();
     }
-    const imported = report.imported;
-    await db
-      .updateTable("frame_imports")
-      .set({
-        status: imported ? "imported" : "failed",
-        rows_read: report.rowsRead,
-        rows_imported: report.rowsImported,
-        rows_rejected: report.rowsRejected,
-        report: JSON.stringify(report),
-        finished_at: nowIso(),
-        ...(imported ? { file_path: null } : {}),
-      })
-      .where("id", "=", input.importId)
-      .execute();
-    if (imported) {
+    if (report?.imported) {
+      await db.updateTable("frame_imports").set({ file_path: null }).where("id", "=", input.importId).execute();
       // The upload holds personal data: once imported it is not kept. Other uploads of the round go too.
       await unlink(row.file_path!).catch(() => {});
       await discardOtherUploads(db, input.roundId, input.importId);
@@ -532,13 +556,14 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
       console.error(`frame import ${input.importId} failed:`, e);
     })
     .finally(() => {
-    job.expiry = setTimeout(() => jobs.get(input.importId) === job && jobs.delete(input.importId), 60_000);
-    job.expiry.unref();
-  });
+      job.expiry = setTimeout(() => jobs.get(input.importId) === job && jobs.delete(input.importId), 60_000);
+      job.expiry.unref();
+    });
 }
 
-function emptyReport(record: FrameImportRecord, mode: ImportMode, fileError: FileError): FrameImportReport {
+function emptyReport(importId: string, record: FrameImportRecord, mode: ImportMode, fileError: FileError): FrameImportReport {
   return {
+    importId,
     fileName: record.fileName,
     headers: record.headers,
     mode,
