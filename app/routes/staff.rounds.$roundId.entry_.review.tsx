@@ -1,0 +1,250 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
+import { formatCode } from "../domain/codes";
+import { findItem, type AnswerValue } from "../domain/definition/conditions";
+import type { Item, Locale, LocalizedText } from "../domain/definition/schema";
+import { isUserError } from "../domain/errors";
+import { answerText } from "../domain/paper/compare-entries";
+import { optionKeys } from "../domain/paper/keys";
+import { skipNotes } from "../domain/paper/skip-text";
+import { BLANK_VALUE } from "../domain/paper/validate-entry";
+import { discardEntries, getReview, resolveReview, reviewQueue, type Review } from "../services/paper-entry.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import paperStyles from "../styles/paper.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
+export const meta: MetaFunction = () => [{ title: "SIPAS – Đối chiếu phiếu nhập hai lần" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, round, definition } = await requireRoundAccess(request, params.roundId!, "verifyPaperForms");
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  const url = new URL(request.url);
+  const code = url.searchParams.get("code");
+  let review: Review | null = null;
+  let refused: LocalizedText | null = null;
+  if (code) {
+    try {
+      review = await getReview(db, round.id, code, definition);
+    } catch (e) {
+      if (!isUserError(e) || !e.localized) throw e;
+      refused = e.localized;
+    }
+  }
+  const notes = skipNotes(definition, "vi");
+  return data(
+    {
+      round: { id: round.id, name: round.name },
+      queue: await reviewQueue(db, round.id, definition),
+      review,
+      refused,
+      resolved: url.searchParams.get("resolved"),
+      discarded: url.searchParams.get("discarded"),
+      // Only the questions in dispute travel to the page, with when they apply.
+      items: review
+        ? review.comparison.mismatches.map((m) => ({ item: findItem(definition, m.item)!.item, condition: notes.items.get(m.item) ?? null }))
+        : [],
+      csrf,
+    },
+    { headers: { "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("resolve"), _code: z.string() }),
+  z.object({ intent: z.literal("discard"), _code: z.string(), which: z.enum(["2", "all"]) }),
+]);
+
+type ActionResult = { errors: AnswerErrors; picks: RawAnswers; refused: LocalizedText | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, user, round, definition } = await requireRoundAccess(request, params.roundId!, "verifyPaperForms");
+  const session = await getSession(request);
+  const form = await request.formData();
+  verifyCsrf(session, form);
+  const parsed = IntentSchema.safeParse(Object.fromEntries(form));
+  const base = `/staff/rounds/${round.id}/entry/review`;
+  if (!parsed.success) return data({ errors: {}, picks: {}, refused: { vi: "Yêu cầu không hợp lệ.", en: "Invalid request." } } satisfies ActionResult, { status: 400 });
+  const picks = rawAnswersFromEntries(form.entries(), definition);
+  try {
+    if (parsed.data.intent === "discard") {
+      await discardEntries(db, { roundId: round.id, code: parsed.data._code, which: parsed.data.which });
+      return redirect(`${base}?discarded=${encodeURIComponent(parsed.data._code)}`);
+    }
+    const outcome = await resolveReview(db, { roundId: round.id, code: parsed.data._code, reviewerId: user.id, picks });
+    if (!outcome.ok) return data({ errors: outcome.errors, picks, refused: null } satisfies ActionResult, { status: 400 });
+    return redirect(`${base}?resolved=${encodeURIComponent(parsed.data._code)}`);
+  } catch (e) {
+    if (isUserError(e) && e.localized) return data({ errors: {}, picks, refused: e.localized } satisfies ActionResult, { status: e.status });
+    throw e;
+  }
+}
+
+/** The choices for one disputed question: every option (marked with which entry keyed it), or the two texts. */
+function choicesFor(item: Item, first: AnswerValue | undefined, second: AnswerValue | undefined, locale: Locale) {
+  const tags = (value: string) => {
+    const has = (v: AnswerValue | undefined) => v !== undefined && (Array.isArray(v) ? v.includes(value) : String(v) === value);
+    return [has(first) ? 1 : null, has(second) ? 2 : null].filter((n): n is number => n !== null);
+  };
+  const blank = { value: BLANK_VALUE, key: "0", label: locale === "vi" ? "Bỏ trống" : "Blank", tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
+  if (item.options) {
+    const keys = optionKeys(item);
+    return [...item.options.map((o, i) => ({ value: o.code, key: keys[i].key, label: o.label[locale], tags: tags(o.code) })), blank];
+  }
+  const texts = [first, second].filter((v, i, all): v is AnswerValue => v !== undefined && all.indexOf(v) === i);
+  return [...texts.map((v) => ({ value: String(v), key: null, label: String(v), tags: tags(String(v)) })), blank];
+}
+
+export default function ReviewPage() {
+  const locale = useLocale();
+  const vi = locale === "vi";
+  const { round, queue, review, refused, resolved, discarded, items, csrf } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const base = `/staff/rounds/${round.id}/entry/review`;
+  return (
+    <section aria-labelledby="review-heading">
+      <p className="eyebrow">
+        <Link to={`/staff/rounds/${round.id}/entry`}>← {vi ? "Nhập phiếu giấy" : "Key paper forms"}</Link>
+      </p>
+      <h2 id="review-heading">{vi ? "Đối chiếu phiếu nhập hai lần" : "Review double-entered forms"}</h2>
+      {resolved && (
+        <p className="pe-result ok" role="status">
+          {vi ? `Đã xác nhận phiếu ${formatCode(resolved)}: phiếu được tính là đã gửi.` : `Form ${formatCode(resolved)} is verified and counts as submitted.`}
+        </p>
+      )}
+      {discarded && (
+        <p className="pe-result ok" role="status">
+          {vi ? `Đã hủy lần nhập của phiếu ${formatCode(discarded)}; phiếu cần được nhập lại.` : `Discarded the entry of form ${formatCode(discarded)}; it must be keyed again.`}
+        </p>
+      )}
+      {(refused || posted?.refused) && (
+        <p className="pe-result refused" role="alert">
+          {(posted?.refused ?? refused)![locale]}
+        </p>
+      )}
+      {review && (
+        <Form method="post" className="pe-review" aria-labelledby="review-form-heading">
+          <h3 id="review-form-heading">
+            {vi ? "Phiếu" : "Form"} <span className="code">{formatCode(review.code)}</span>:{" "}
+            {vi ? `${items.length} câu khác nhau giữa hai lần nhập` : `${items.length} question(s) differ between the two entries`}
+          </h3>
+          <p className="hint">
+            {vi
+              ? "Xem phiếu giấy và chọn câu trả lời đúng cho từng câu. Các câu giống nhau giữa hai lần nhập được giữ nguyên."
+              : "Look at the paper form and choose the right answer for each question. Questions both entries agree on are kept."}{" "}
+            {review.entries.map((e) => `${vi ? "Lần" : "Entry"} ${e.entryNo}: ${e.clerk}`).join(" · ")}
+          </p>
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="_code" value={review.code} />
+          {review.comparison.mismatches.map((m, i) => {
+            const { item, condition } = items[i];
+            const error = posted?.errors[m.item]?.[locale];
+            const picked = posted?.picks[m.item];
+            return (
+              <div key={m.item} className={`pe-mismatch${error ? " has-error" : ""}`} role="radiogroup" aria-labelledby={`rv-${m.item}`} data-item={m.item}>
+                <p id={`rv-${m.item}`} className="pe-text">
+                  <strong>{m.number}.</strong> {item.label[locale]}
+                  {condition && <span className="pe-cond"> — {condition}</span>}
+                </p>
+                <dl className="pe-entries">
+                  <dt>{vi ? "Lần nhập 1" : "Entry 1"}</dt>
+                  <dd>{answerText(item, m.first, locale)}</dd>
+                  <dt>{vi ? "Lần nhập 2" : "Entry 2"}</dt>
+                  <dd>{answerText(item, m.second, locale)}</dd>
+                </dl>
+                <div className="pe-opts">
+                  {choicesFor(item, m.first, m.second, locale).map((c) => (
+                    <label key={c.value} className={`pe-opt${c.value === BLANK_VALUE ? " pe-blank" : ""}`}>
+                      <input type="radio" name={m.item} value={c.value} defaultChecked={picked === c.value} />
+                      {c.key && <kbd>{c.key}</kbd>}
+                      <span>{c.label}</span>
+                      {c.tags.map((t) => (
+                        <span key={t} className="pe-tag">
+                          {vi ? `lần ${t}` : `entry ${t}`}
+                        </span>
+                      ))}
+                    </label>
+                  ))}
+                </div>
+                {error && <p className="field-error">{error}</p>}
+              </div>
+            );
+          })}
+          <div className="pe-actions">
+            <button type="submit" name="intent" value="resolve" className="button primary" disabled={busy}>
+              {vi ? "Xác nhận phiếu" : "Verify the form"}
+            </button>
+            <button type="submit" name="intent" value="discard" className="button">
+              {vi ? "Hủy lần nhập 2 (nhập lại)" : "Discard entry 2 (key again)"}
+            </button>
+            <input type="hidden" name="which" value="2" />
+          </div>
+        </Form>
+      )}
+      <h3>{vi ? "Phiếu cần đối chiếu" : "Forms to review"}</h3>
+      {queue.mismatched.length === 0 ? (
+        <p>{vi ? "Không có phiếu nào cần đối chiếu." : "No form needs review."}</p>
+      ) : (
+        <table className="data-table pe-queue">
+          <thead>
+            <tr>
+              <th scope="col">{vi ? "Mã" : "Code"}</th>
+              <th scope="col" className="num">
+                {vi ? "Số câu khác" : "Differences"}
+              </th>
+              <th scope="col">{vi ? "Người nhập" : "Keyed by"}</th>
+              <th scope="col">{vi ? "Lần nhập 2 lúc" : "Second entry at"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.mismatched.map((f) => (
+              <tr key={f.code} data-code={f.code}>
+                <th scope="row">
+                  <Link to={`${base}?code=${f.code}`} className="code">
+                    {formatCode(f.code)}
+                  </Link>
+                </th>
+                <td className="num">{f.mismatches}</td>
+                <td>{f.clerks.join(", ")}</td>
+                <td>{f.keyedAt.slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{vi ? "Phiếu chờ nhập lần 2" : "Forms waiting for a second entry"}</h3>
+      {queue.awaitingSecond.length === 0 ? (
+        <p>{vi ? "Không có." : "None."}</p>
+      ) : (
+        <table className="data-table pe-queue">
+          <thead>
+            <tr>
+              <th scope="col">{vi ? "Mã" : "Code"}</th>
+              <th scope="col">{vi ? "Người nhập lần 1" : "First entry by"}</th>
+              <th scope="col">{vi ? "Lúc" : "At"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.awaitingSecond.map((f) => (
+              <tr key={f.code}>
+                <th scope="row" className="code">
+                  {formatCode(f.code)}
+                </th>
+                <td>{f.clerk}</td>
+                <td>{f.keyedAt.slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;

@@ -1,0 +1,234 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import QRCode from "qrcode";
+import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
+import { formatCode } from "../../app/domain/codes";
+import { computeVisibility, type Answers } from "../../app/domain/definition/conditions";
+import { parseDefinitionText } from "../../app/domain/definition/parse";
+import type { Definition } from "../../app/domain/definition/schema";
+import { sipas, sipasWithEnv } from "./helpers";
+import { qrMatrices, readPdf } from "./pdf-reader";
+
+const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
+if (!parsed.ok) throw new Error("sipas-2022 does not parse");
+const sipas2022: Definition = parsed.definition;
+const CLERK_PASSWORD = "clerk-password-e2e";
+
+function createStaff(username: string, role: string, province?: string) {
+  sipasWithEnv({ SIPAS_NEW_PASSWORD: CLERK_PASSWORD }, "staff", "create", "--username", username, "--role", role, ...(province ? ["--province", province] : []));
+}
+
+async function signIn(page: Page, username: string, password = CLERK_PASSWORD) {
+  await page.goto("/staff/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+}
+
+async function asUser(browser: Browser, username: string, password?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username, password);
+  return page;
+}
+
+function paperCodes(round: string, count: number): string[] {
+  return sipas("codes", "issue", "--round", round, "--count", String(count), "--channel", "paper");
+}
+
+/** The 2022 answers keyed in these tests: no school child, no procedure (part D skipped). */
+const PLAN: Record<string, string> = { A_SEX: "2", A_AGE: "3", Q2_CHANNEL: "3", Q8_SCHOOL: "2", Q8_HEALTH: "1", Q8_PROC: "2", Q8_FEEDBACK: "2" };
+function plannedAnswers(overrides: Record<string, string> = {}): Answers {
+  const answers: Answers = {};
+  for (const item of sipas2022.sections.flatMap((s) => s.items)) {
+    if (!item.options) continue;
+    answers[item.code] = overrides[item.code] ?? PLAN[item.code] ?? (item.options.some((o) => o.code === "4") ? "4" : "1");
+  }
+  return answers;
+}
+
+/**
+ * Keys a whole form with the keyboard alone: one number key per question shown (focus moves on
+ * by itself), the comment typed and Enter, then Enter on the save button.
+ */
+async function keyWholeForm(page: Page, answers: Answers, comment: string) {
+  const { items } = computeVisibility(sipas2022, answers);
+  for (const item of sipas2022.sections.flatMap((s) => s.items)) {
+    if (!items.has(item.code)) {
+      await expect(page.locator(`#pe-${item.code}`)).toHaveCount(0); // hidden by skip logic, live
+      continue;
+    }
+    if (item.type === "text") {
+      await expect(page.locator(`#pe-${item.code}-input`)).toBeFocused();
+      await page.keyboard.type(comment);
+      await page.keyboard.press("Enter");
+      continue;
+    }
+    await expect(page.locator(`#pe-${item.code} input:focus`)).toHaveCount(1);
+    await page.keyboard.press(String(answers[item.code]));
+    await expect(page.locator(`#pe-${item.code} input[value="${answers[item.code]}"]`)).toBeChecked();
+  }
+  await expect(page.getByRole("button", { name: /Lưu phiếu/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+}
+
+async function openForm(page: Page, round: string, code: string) {
+  await page.goto(`/staff/rounds/${round}/entry`);
+  await expect(page.getByLabel("Mã khảo sát trên phiếu")).toBeFocused();
+  // Typed as a person copies it from paper: lower case, with the dash.
+  await page.keyboard.type(formatCode(code).toLowerCase());
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".pe-banner")).toContainText(formatCode(code));
+}
+
+test("printable questionnaires print to an A4 PDF in Chromium with each person's code and QR link", async ({ page, baseURL }) => {
+  const codes = paperCodes("demo", 2);
+  await signIn(page, "admin", E2E_ADMIN_PASSWORD);
+  await page.goto(`/staff/rounds/demo/invitations/print?scope=codes&codes=${codes.join("%0A")},NOT-A-CODE`);
+  await expect(page.getByRole("alert")).toContainText("NOT-A-CODE: Mã khảo sát gồm 10 ký tự");
+  await expect(page.locator(".pf-person")).toHaveCount(2);
+  await expect(page.locator(".pf-person").first().locator(".pf-code")).toHaveText(formatCode(codes[0]));
+  await expect(page.getByRole("img", { name: `Mã QR của đường dẫn ${baseURL}/s/${codes[0]}` })).toBeVisible();
+  await expect(page.locator(".pf-person").first()).toContainText("Nếu trả lời “Không” ở câu 26, chuyển sang phần E.");
+
+  const pdf = readPdf(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+  const starts = pdf.pages.map((p, i) => (p.text.includes("MÃ KHẢO SÁT CỦA ÔNG/BÀ") ? i : -1)).filter((i) => i >= 0);
+  expect(starts).toHaveLength(2); // each person starts a new page
+  expect(starts[0]).toBe(0);
+  codes.forEach((code, n) => {
+    const own = pdf.pages.slice(starts[n], n === 0 ? starts[1] : undefined);
+    // The code on the first page in large type, and in the running header of every page.
+    for (const p of own) expect(p.text).toContain(`Mã khảo sát ${formatCode(code)}`);
+    expect(own[0].text).toContain("Phần A. Thông tin về người trả lời");
+    expect(own.map((p) => p.text).join("")).toContain("72. Ý kiến khác của Ông/Bà");
+    // The QR code drawn on the first page encodes this person's link, module for module.
+    const expected = QRCode.create(`${baseURL}/s/${code}`, { errorCorrectionLevel: "M" }).modules;
+    const grid = Array.from({ length: expected.size }, (_, r) => Array.from({ length: expected.size }, (_, c) => (expected.get(r, c) ? 1 : 0)));
+    expect(qrMatrices(own[0].content)).toEqual([grid]);
+    expect(pdf.links).toContain(`${baseURL}/s/${code}`);
+  });
+  expect(pdf.pages.map((p) => p.text).join("")).not.toContain("In phiếu khảo sát giấy"); // the staff toolbar is not printed
+});
+
+test("a whole 2022 paper form is keyed with number keys and Enter alone, with skip logic and validation", async ({ page }) => {
+  createStaff("nhap.mot", "clerk");
+  const [code] = paperCodes("demo", 1);
+  await signIn(page, "nhap.mot");
+  await openForm(page, "demo", code);
+  await expect(page.locator("#pe-A_SEX input:focus")).toHaveCount(1);
+
+  // Saving too early: the citizens' rules, shown next to the questions; nothing is saved.
+  await page.keyboard.press("2");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("alert")).toContainText("2. Độ tuổi: Chưa nhập câu này");
+  await expect(page.locator("#pe-A_AGE")).toContainText("chọn 0 (Bỏ trống)");
+  await expect(page.locator("#pe-A_AGE input:focus")).toHaveCount(1);
+  await page.keyboard.press("Shift+Enter");
+  await expect(page.locator("#pe-A_SEX input:focus")).toHaveCount(1);
+
+  // Question 35 (school) and part D (procedures) disappear as their routing answers are keyed.
+  await keyWholeForm(page, plannedAnswers(), "Cần rút ngắn thời gian chờ.");
+  await expect(page.getByRole("status")).toHaveText(`Đã lưu phiếu ${formatCode(code)}. Phiếu được tính là đã gửi (nhập một lần).`);
+  await expect(page.getByLabel("Mã khảo sát trên phiếu")).toBeFocused(); // ready for the next form
+
+  // Counted once: neither another keying nor the citizen online.
+  await openFormRefused(page, "demo", code, "đã được nhập và xác nhận");
+  await page.goto(`/s/${code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("đã được gửi");
+});
+
+async function openFormRefused(page: Page, round: string, code: string, message: string) {
+  await page.goto(`/staff/rounds/${round}/entry?code=${code}`);
+  await expect(page.getByRole("alert")).toContainText(message);
+  await expect(page.locator(".pe-form")).toHaveCount(0);
+}
+
+test("double entry: two clerks key blind, a supervisor resolves the one mismatch, and the form counts", async ({ browser }) => {
+  test.setTimeout(180_000); // two whole forms keyed key by key
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "Nhập hai lần", "--province", "P05");
+  const [code] = paperCodes(round, 1);
+  createStaff("nhap.hai.a", "clerk", "P05");
+  createStaff("nhap.hai.b", "clerk", "P05");
+  const admin = await asUser(browser, "admin", E2E_ADMIN_PASSWORD);
+  await admin.goto(`/staff/rounds/${round}/entry`);
+  await admin.getByRole("button", { name: "Bật nhập hai lần" }).click();
+  await expect(admin.locator(".pe-settings").nth(1)).toContainText("nhập hai lần (hai cán bộ khác nhau nhập độc lập)");
+
+  const first = await asUser(browser, "nhap.hai.a");
+  await openForm(first, round, code);
+  await expect(first.locator(".pe-banner")).toContainText("Lần nhập 1 / 2");
+  await keyWholeForm(first, plannedAnswers(), "Phục vụ tốt.");
+  await expect(first.getByRole("status")).toContainText("Cần một cán bộ khác nhập lần 2.");
+  await openFormRefused(first, round, code, "Lần nhập thứ hai phải do một cán bộ khác thực hiện.");
+
+  const second = await asUser(browser, "nhap.hai.b");
+  await openForm(second, round, code);
+  await expect(second.locator(".pe-banner")).toContainText("Lần nhập 2 / 2 (nhập độc lập, không xem lần 1)");
+  await expect(second.locator(".pe-form input:checked")).toHaveCount(0); // blind: nothing of entry 1
+  await keyWholeForm(second, plannedAnswers({ P_INFO_2: "5" }), "Phục vụ tốt.");
+  await expect(second.getByRole("status")).toContainText("khác lần 1 ở 1 câu. Phiếu chờ cán bộ giám sát đối chiếu.");
+  await openFormRefused(second, round, code, "đang chờ cán bộ giám sát đối chiếu");
+
+  // Not counted until resolved.
+  await admin.goto("/staff");
+  await expect(admin.locator(`tr[data-round="${round}"] td.num`)).toHaveText(["1", "0", "0"]);
+  await admin.goto(`/staff/rounds/${round}/entry/review`);
+  const row = admin.locator(`tr[data-code="${code}"]`);
+  await expect(row).toContainText("nhap.hai.a, nhap.hai.b");
+  await expect(row.locator("td.num")).toHaveText("1");
+  await row.getByRole("link").click();
+  const question = admin.getByRole("radiogroup", { name: /^30\. Chính quyền giải thích/ });
+  await expect(question.locator("dd")).toHaveText(["4 · Hài lòng", "5 · Rất hài lòng"]);
+  await admin.getByRole("button", { name: "Xác nhận phiếu" }).click();
+  await expect(question).toContainText("Chưa nhập câu này");
+  await question.getByRole("radio", { name: /Rất hài lòng/ }).check();
+  await admin.getByRole("button", { name: "Xác nhận phiếu" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Đã xác nhận phiếu ${formatCode(code)}: phiếu được tính là đã gửi.`);
+  await expect(admin.getByText("Không có phiếu nào cần đối chiếu.")).toBeVisible();
+
+  await admin.goto("/staff");
+  await expect(admin.locator(`tr[data-round="${round}"] td.num`)).toHaveText(["1", "0", "1"]);
+  await admin.goto(`/s/${code}`);
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText("đã được gửi");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("a form is keyed with a plain POST: errors are shown and what was ticked is kept", async ({ page }) => {
+    createStaff("nhap.nojs", "clerk");
+    const [code] = paperCodes("demo", 1);
+    await signIn(page, "nhap.nojs");
+    await page.goto(`/staff/rounds/demo/entry?code=${code}`);
+    // Skip rules cannot run live without JavaScript: they are written out, and the server applies them.
+    await expect(page.locator("#pe-s-D")).toContainText("Chỉ trả lời phần này nếu câu 26 trả lời “Có”.");
+    await expect(page.locator("#pe-SV_FB_2")).toContainText("Chỉ trả lời nếu câu 27 trả lời “Có”.");
+    await page.locator("#pe-A_SEX").getByRole("radio", { name: /Nữ/ }).check();
+    await page.getByRole("button", { name: /Lưu phiếu/ }).click();
+    await expect(page.getByRole("alert")).toContainText("Phiếu chưa lưu");
+    await expect(page.locator("#pe-A_AGE .field-error")).toHaveText("Chưa nhập câu này. Nếu trên phiếu để trống hoặc không đọc được, chọn 0 (Bỏ trống).");
+    await expect(page.locator("#pe-A_SEX").getByRole("radio", { name: /Nữ/ })).toBeChecked();
+
+    for (const group of await page.locator(".pe-q[role=radiogroup]").all()) {
+      if (await group.locator("input:checked").count()) continue;
+      await group.getByRole("radio", { name: /Bỏ trống/ }).check();
+    }
+    await page.getByRole("button", { name: /Lưu phiếu/ }).click();
+    await expect(page.getByRole("status")).toHaveText(`Đã lưu phiếu ${formatCode(code)}. Phiếu được tính là đã gửi (nhập một lần).`);
+  });
+});
+
+test("roles and provinces: clerks cannot print or review, other provinces' staff see no round", async ({ browser }) => {
+  createStaff("nhap.p77", "clerk", "P77");
+  createStaff("nhap.quyen", "clerk");
+  const clerk = await asUser(browser, "nhap.quyen");
+  for (const path of ["/staff/rounds/demo/invitations/print", "/staff/rounds/demo/entry/review"]) {
+    const res = await clerk.goto(path);
+    expect(res!.status(), path).toBe(403);
+    await expect(clerk.getByRole("heading", { name: /Vai trò của bạn không được dùng chức năng này/ })).toBeVisible();
+  }
+  const other = await asUser(browser, "nhap.p77");
+  const res = await other.goto("/staff/rounds/demo/entry");
+  expect(res!.status()).toBe(404);
+  const forged = await other.request.post("/staff/rounds/demo/entry", { form: { _code: "AAAAAAAAAA" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(404);
+});
