@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from "node:fs";
-import { once } from "node:events";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { formatImportProblem } from "../domain/csv/responses-import";
 import type { Locale } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
@@ -37,16 +38,10 @@ async function emit(ctx: CliContext, download: CsvDownload, out: string | undefi
     return;
   }
   const part = `${out}.part`;
-  const file = createWriteStream(part);
   try {
-    for await (const chunk of download.chunks()) {
-      if (!file.write(chunk)) await once(file, "drain");
-    }
-    file.end();
-    await once(file, "finish");
+    await pipeline(Readable.from(download.chunks()), createWriteStream(part));
     renameSync(part, out);
   } catch (e) {
-    file.destroy();
     rmSync(part, { force: true });
     if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(`cannot write ${out}: ${e.message}`);
     throw e;

@@ -1,0 +1,119 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { main } from "../../app/cli/main";
+import { seedDemo } from "../../app/services/demo.server";
+import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+
+async function sipas(url: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out, err };
+  } finally {
+    process.env.DATABASE_URL = before;
+  }
+}
+
+describeEachDialect("sipas responses import, indices, export", (dialect) => {
+  let t: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
+    dir = mkdtempSync(join(tmpdir(), `sipas-cli-results-${dialect}-`));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("imports a responses file and says how many", async () => {
+    const file = join(dir, "good.csv");
+    const rows = Array.from({ length: 30 }, (_, i) => `D0${(i % 3) + 1};D0${(i % 3) + 1};${10 + i};${(i % 2) + 1};1;${(i % 5) + 1};${i % 4 === 0 ? 5 : 4};"ý kiến ""${i}"""`);
+    writeFileSync(file, `\uFEFFunit;stratum;weight;A_SEX;Q8_PROC;SV_ACC_1;P_INFO_1;COMMENT\r\n${rows.join("\r\n")}\r\n`);
+    const res = await sipas(t.url, "responses", "import", "--round", "demo", file);
+    expect(res).toEqual({ code: 0, out: ["imported 30 responses into round demo"], err: [] });
+  });
+
+  it("reports every problem of a bad file on stderr, imports nothing, exits 1", async () => {
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, "unit,weight,A_SEX,SV_ACC_1\nD01,-2,1,4\nD01,1,x,4\nD04,1,1,4\n");
+    const res = await sipas(t.url, "responses", "import", "--round", "demo", file);
+    expect(res.code).toBe(1);
+    expect(res.out).toEqual([]);
+    expect(res.err).toEqual([
+      `sipas: ${file}: 3 problem(s) in 3 row(s); nothing was imported`,
+      `  ${file}: line 2, column B (weight): the weight must be a number greater than 0 (got "-2")`,
+      `  ${file}: line 3, column C (A_SEX): "x" is not an option of A_SEX (codes: 1, 2)`,
+      `  ${file}: line 4, column A (unit): "D04" is not a unit of this round (codes: D01, D02, D03, P01)`,
+    ]);
+    const count = await t.db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", "demo").executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(30);
+  });
+
+  it("writes the index table to a file or to stdout", async () => {
+    const out = join(dir, "indices.csv");
+    const res = await sipas(t.url, "indices", "--round", "demo", "--by", "district", "--out", out);
+    expect(res.code).toBe(0);
+    expect(res.out[0]).toMatch(/^wrote \d+ rows \(weighted\) to .*indices\.csv$/);
+    const body = readFileSync(out, "utf8");
+    expect(body.startsWith("\uFEFFgroup,node,label,estimate,se,ci_low,ci_high,n,weight_sum\r\n")).toBe(true);
+    expect(body).toMatch(/\r\n,SIPAS,Chỉ số hài lòng[^,]*,[0-9.]+,/);
+    expect(body).toMatch(/\r\nD02,SERVICE,/);
+    expect(existsSync(`${out}.part`)).toBe(false);
+
+    const stdout = await sipas(t.url, "indices", "--round", "demo", "--unweighted", "--mean-of-units", "--lang", "en");
+    expect(stdout.code).toBe(0);
+    const text = stdout.out.join("\n") + "\n";
+    expect(text.startsWith("\uFEFFgroup,node,label,")).toBe(true);
+    expect(text).toContain(",SIPAS,Satisfaction Index of Public Administrative Services (SIPAS),");
+    expect(text.split("\r\n").every((l) => !l.includes("\n"))).toBe(true);
+  });
+
+  it("exports responses and the codebook, byte for byte the same on stdout as in a file", async () => {
+    const file = join(dir, "responses.csv");
+    const book = join(dir, "codebook.csv");
+    const res = await sipas(t.url, "export", "responses", "--round", "demo", "--out", file, "--codebook", book);
+    expect(res).toMatchObject({ code: 0, err: [] });
+    expect(res.out).toEqual([`wrote 30 responses to ${file}`, `wrote the codebook (${9 + 72} columns) to ${book}`]);
+    const body = readFileSync(file, "utf8");
+    expect(body.startsWith("\uFEFFresponse_id,submitted_at,entry_mode,locale,unit,stratum,psu,weight,fpc,A_SEX,")).toBe(true);
+    expect(body.split("\r\n")).toHaveLength(32);
+    expect(body).toContain('"ý kiến ""7"""');
+    const stdout = await sipas(t.url, "export", "responses", "--round", "demo");
+    expect(stdout.out.join("\n") + "\n").toBe(body);
+    expect(readFileSync(book, "utf8").startsWith("\uFEFFcode,section,type,label_vi,label_en,options,positive,required,shown_if\r\n")).toBe(true);
+
+    const labels = await sipas(t.url, "export", "responses", "--round", "demo", "--labels", "--lang", "en");
+    expect(labels.out.join("\n")).toContain(",Very satisfied,");
+    const codebook = await sipas(t.url, "export", "codebook", "--round", "demo");
+    expect(codebook.out.join("\n")).toContain("SV_ACC_1,D,satisfaction5,");
+  });
+
+  it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {
+    const cases: [string[], RegExp][] = [
+      [["responses", "import", "--round", "demo"], /usage: sipas responses import --round <id> <file.csv>/],
+      [["responses", "import", "--round", "demo", join(dir, "missing.csv")], /cannot read .*missing.csv: no such file/],
+      [["responses", "import", "--round", "nope", join(dir, "good.csv")], /No round "nope"/],
+      [["indices", "--round", "demo", "--by", "shoe_size"], /Cannot group round "demo" by "shoe_size". Choose one of: none, unit, province, district, A_SEX/],
+      [["indices", "--round", "demo", "--lang", "fr"], /--lang must be vi or en/],
+      [["indices", "--by", "district"], /missing --round/],
+      [["export", "responses", "--round", "demo", "--colour", "red"], /unknown option --colour/],
+      [["export", "responses", "--round", "demo", "--out", join(dir, "no-such-dir", "x.csv")], /cannot write .*x.csv/],
+      [["export", "everything", "--round", "demo"], /unknown command "export everything"/],
+    ];
+    for (const [argv, message] of cases) {
+      const res = await sipas(t.url, ...argv);
+      expect(res.code, argv.join(" ")).not.toBe(0);
+      expect(res.out, argv.join(" ")).toEqual([]);
+      expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
+      expect(res.err.join("\n")).not.toMatch(/\n\s+at /);
+    }
+  });
+});
