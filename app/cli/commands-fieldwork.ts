@@ -1,6 +1,302 @@
-import type { Command } from "./main";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { columnLetter } from "../domain/csv/read";
+import { CSV_BOM, csvLine } from "../domain/csv/write";
+import { UserError } from "../domain/errors";
+import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
+import { FRAME_FIELDS, describeProblem, guessMapping, type FrameField, type FrameMapping } from "../domain/fieldwork/frame";
+import { DASHBOARD_COLUMNS, MAIL_MERGE_HEADER, applyAdjustment, closeRoundAndPurge, fieldworkDashboard, mailMergeRows, previewAdjustment, replaceFromReserve, setOutcome, type Actor } from "../services/fieldwork.server";
+import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/frame-import.server";
+import { importRoundUnits } from "../services/round-units.server";
+import { drawRoundSample, planRoundSample, type PlanView } from "../services/sampling.server";
+import { optionalFlag, rejectUnknownFlags, requireFlag, type ParsedArgs } from "./args";
+import type { CliContext, Command } from "./main";
 
 /** Usage lines of the commands below, shown by `sipas help`. */
-export const fieldworkUsage: string[] = [];
+export const fieldworkUsage: string[] = [
+  "units import --round <id> <units.csv>      the round's units (columns Mã/code, Tên/name, Cấp/level, Mã cấp trên/parent)",
+  "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv>] [--map field=Header|letter,...]",
+  "                                         import the sampling frame; a file with any problem imports nothing",
+  "                                         unless --valid-only (then --rejected writes the rows left out)",
+  "sample plan --round <id> [--strata <cols>] (--size <n> | --margin <e> | --yamane <e>) [--allocation equal|proportional|min:<m>] [--reserve <k>]",
+  "                                         stratum sizes, n_h and inclusion probabilities before drawing",
+  "sample draw --round <id> ... --seed <n>  draw (same options as plan); codes for every sampled person",
+  "sample draw --round <id> --stages district=3,commune=2[,village=3],person=31 [--village-column <col>] [--pps district,commune] [--reserve <k>] --seed <n>",
+  "                                         multi-stage draw for resident surveys",
+  "invitations export --round <id> [--out <file.csv>] [--base-url <url>] [--pending]",
+  "                                         mail-merge / SMS file: code, link, name, contact",
+  "outcome set --round <id> --code <code> --outcome sent|refused|unreachable|invalid|pending",
+  "outcome replace --round <id> --code <code>  next reserve person for a refused/unreachable/invalid one",
+  "fieldwork status --round <id> [--csv]    per stratum: frame, sampled, sent, returned, rate, replacements",
+  "weights adjust --round <id> [--apply]    non-response adjustment per stratum (shown; written with --apply)",
+  "rounds close --round <id>                close the round and purge contact details (recorded)",
+];
 
-export const fieldworkCommands: Record<string, Command> = {};
+const CLI_ACTOR: Actor = { id: `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`, role: "admin" };
+
+/**
+ * A flag without a value. The shared parser takes the word after an unknown bare flag as its value
+ * (`--valid-only frame.csv`): give that word back as a positional argument.
+ */
+function booleanFlag(args: ParsedArgs, name: string): boolean {
+  const value = args.flags.get(name);
+  if (value === undefined) return false;
+  if (typeof value === "string") {
+    args.positional.push(value);
+    args.flags.set(name, true);
+  }
+  return true;
+}
+
+function onePositional(args: ParsedArgs, what: string): string {
+  if (args.positional.length !== 1) throw new UserError(`give exactly one ${what}`, 2);
+  return args.positional[0];
+}
+
+/** `name=Họ tên,unit=E`: header names (as in the file) or column letters. */
+function parseMapOption(text: string, headers: string[]): FrameMapping {
+  const mapping = guessMapping(headers);
+  for (const part of text.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) throw new UserError(`--map: "${part}" is not field=column`, 2);
+    const field = part.slice(0, eq).trim() as FrameField;
+    const column = part.slice(eq + 1).trim();
+    if (!FRAME_FIELDS.includes(field)) throw new UserError(`--map: unknown field "${field}" (fields: ${FRAME_FIELDS.join(", ")})`, 2);
+    if (column === "" || column === "-") {
+      mapping[field] = null;
+      continue;
+    }
+    let index = headers.findIndex((h) => h === column.normalize("NFC"));
+    if (index < 0 && /^[A-Z]{1,2}$/.test(column)) index = headers.findIndex((_h, i) => columnLetter(i) === column);
+    if (index < 0) throw new UserError(`--map: no column "${column}" in the file (columns: ${headers.join(", ")})`, 2);
+    mapping[field] = index;
+  }
+  return mapping;
+}
+
+function wholeNumber(args: ParsedArgs, name: string): number | undefined {
+  const text = optionalFlag(args, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UserError(`--${name} must be a whole number (got "${text}")`, 2);
+  return Number(text);
+}
+
+const DESIGN_FLAGS = ["round", "strata", "size", "margin", "yamane", "allocation", "reserve", "stages", "village-column", "pps", "channel"];
+
+function designFromArgs(args: ParsedArgs): SampleDesign {
+  const reserve = wholeNumber(args, "reserve");
+  const channel = (optionalFlag(args, "channel") ?? "paper") as "paper" | "link" | "sms";
+  const stages = optionalFlag(args, "stages");
+  if (stages) {
+    const counts = new Map<string, number>();
+    for (const part of stages.split(",")) {
+      const m = /^\s*(district|commune|village|person)\s*[=:]\s*(\d+)\s*$/.exec(part);
+      if (!m) throw new UserError(`--stages: "${part}" is not stage=number (stages: district, commune, village, person)`, 2);
+      counts.set(m[1], Number(m[2]));
+    }
+    for (const s of ["district", "commune", "person"]) if (!counts.has(s)) throw new UserError(`--stages needs ${s}=<number>`, 2);
+    const pps = new Set((optionalFlag(args, "pps") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+    const villageColumn = optionalFlag(args, "village-column") ?? null;
+    if (counts.has("village") !== !!villageColumn) throw new UserError("a village stage needs --village-column <frame column>, and the column needs village=<number> in --stages", 2);
+    const stage = (name: string) => ({ select: counts.get(name)!, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
+    return {
+      kind: "multistage",
+      district: stage("district"),
+      commune: stage("commune"),
+      villageColumn,
+      village: villageColumn ? stage("village") : null,
+      person: { select: counts.get("person")!, reserve: reserve ?? 0 },
+      channel,
+    };
+  }
+  const sizes = ["size", "margin", "yamane"].filter((f) => args.flags.has(f));
+  if (sizes.length !== 1) throw new UserError("give one of --size <n>, --margin <e> (e.g. 5% or 0.05) or --yamane <e>", 2);
+  let size: Extract<SampleDesign, { kind: "stratified" }>["size"];
+  if (sizes[0] === "size") size = { method: "fixed", n: wholeNumber(args, "size")! };
+  else {
+    const text = requireFlag(args, sizes[0]);
+    const e = parseMargin(text);
+    if (e === null) throw new UserError(`--${sizes[0]} must be a margin of error such as 5% or 0.05 (got "${text}")`, 2);
+    size = sizes[0] === "margin" ? { method: "margin", e } : { method: "yamane", e };
+  }
+  const allocText = optionalFlag(args, "allocation") ?? "proportional";
+  const allocation = parseAllocation(allocText);
+  if (!allocation) throw new UserError(`--allocation must be equal, proportional or min:<m> (got "${allocText}")`, 2);
+  const strata = optionalFlag(args, "strata");
+  return {
+    kind: "stratified",
+    strataBy: strata ? strata.split(",").map((s) => s.trim()).filter(Boolean) : [],
+    size,
+    allocation,
+    reserve: reserve ?? 0,
+    channel,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+function printPlan(ctx: CliContext, plan: PlanView) {
+  if (plan.kind === "stratified") {
+    ctx.out(["stratum", "N_h", "n_h", "reserve", "pi_h", "weight"].join("\t"));
+    for (const h of plan.strata) {
+      ctx.out([h.label, h.frameSize, h.sampleSize, h.reserveSize, h.inclusionProbability.toFixed(6), h.designWeight === null ? "-" : h.designWeight.toFixed(4)].join("\t"));
+    }
+  } else {
+    ctx.out(["stage", "method", "units", "parents", "per parent", "parents taken whole"].join("\t"));
+    for (const s of plan.stages) ctx.out([s.name, s.method, s.units, s.parents, s.requestedPerParent, s.takeAllParents].join("\t"));
+    if (plan.probabilityRange) ctx.out(`inclusion probabilities of persons: ${plan.probabilityRange[0].toPrecision(4)} to ${plan.probabilityRange[1].toPrecision(4)}`);
+  }
+  ctx.out(`frame N = ${plan.frameSize}, sample n = ${plan.sampleSize}${plan.reserveSize ? `, reserve ${plan.reserveSize}` : ""}, sum of inclusion probabilities = ${plan.sumOfProbabilities.toFixed(6)}`);
+  for (const w of plan.warnings) ctx.err(`warning: ${w}`);
+}
+
+async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  for await (const line of lines) if (!out.write(line)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+export const fieldworkCommands: Record<string, Command> = {
+  "units import": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round"]);
+    const file = onePositional(ctx.args, "units file");
+    const { db } = await ctx.db();
+    const r = await importRoundUnits(db, requireFlag(ctx.args, "round"), { path: file }, file);
+    ctx.out(`units: ${r.added} added, ${r.updated} updated, ${r.units} in the round`);
+  },
+
+  "frame import": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map"]);
+    const validOnly = booleanFlag(ctx.args, "valid-only");
+    const file = onePositional(ctx.args, "frame file");
+    const roundId = requireFlag(ctx.args, "round");
+    const rejectedPath = optionalFlag(ctx.args, "rejected");
+    if (rejectedPath && !validOnly) throw new UserError("--rejected goes with --valid-only", 2);
+    const mapText = optionalFlag(ctx.args, "map");
+    const mapping = mapText ? parseMapOption(mapText, await readCsvHeader(file)) : undefined;
+    const { db } = await ctx.db();
+    const tty = process.stderr.isTTY;
+    let shown = 0;
+    const report = await importFrameFile(db, {
+      roundId,
+      path: file,
+      fileName: file,
+      mapping,
+      mode: validOnly ? "valid-only" : "all",
+      userId: CLI_ACTOR.id,
+      onProgress: (p) => {
+        if (tty && p.rowsRead - shown >= 100_000) {
+          shown = p.rowsRead;
+          ctx.err(`… ${p.rowsRead.toLocaleString("en")} rows (${Math.round((100 * p.bytesRead) / Math.max(p.fileSize, 1))}%)`);
+        }
+      },
+    });
+    if (report.fileError) throw new UserError(report.fileError.message);
+    for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);
+    if (report.problemCount > report.problems.length) ctx.err(`… and ${report.problemCount - report.problems.length} more problems`);
+    if (rejectedPath && report.imported) {
+      await writeLines(
+        rejectedPath,
+        (async function* () {
+          yield CSV_BOM + csvLine(["line", ...report.headers, "problems"]);
+          for await (const r of streamRejectedRows(db, report.importId)) {
+            yield csvLine([r.line, ...report.headers.map((_h, i) => r.cells[i] ?? ""), r.problems.map((p) => describeProblem(p, report.headers, "en")).join("; ")]);
+          }
+        })(),
+      );
+    }
+    if (!report.imported) {
+      ctx.err(`sipas: ${report.problemCount} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing was imported${validOnly ? "" : " (use --valid-only to import the valid rows)"}`);
+      return 1;
+    }
+    ctx.out(`imported ${report.rowsImported} persons from ${file} in ${report.seconds.toFixed(1)} s${report.rowsRejected ? `; ${report.rowsRejected} rows left out${rejectedPath ? ` (written to ${rejectedPath})` : ""}` : ""}`);
+  },
+
+  "sample plan": async (ctx) => {
+    rejectUnknownFlags(ctx.args, DESIGN_FLAGS);
+    const design = designFromArgs(ctx.args);
+    const { db } = await ctx.db();
+    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design));
+  },
+
+  "sample draw": async (ctx) => {
+    rejectUnknownFlags(ctx.args, [...DESIGN_FLAGS, "seed"]);
+    const design = designFromArgs(ctx.args);
+    const seedText = optionalFlag(ctx.args, "seed");
+    if (seedText === undefined) throw new UserError("missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)", 2);
+    if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, 2);
+    const { db } = await ctx.db();
+    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id });
+    printPlan(ctx, result.plan);
+    ctx.out(`drew ${result.sampled} persons (${describeDesign(design, "en")}), reserve ${result.reserve}, ${result.codes} codes issued; seed ${result.seed}`);
+  },
+
+  "invitations export": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "out", "base-url", "pending"]);
+    const roundId = requireFlag(ctx.args, "round");
+    const baseUrl = optionalFlag(ctx.args, "base-url") ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
+    const out = optionalFlag(ctx.args, "out");
+    const { db } = await ctx.db();
+    const rows = mailMergeRows(db, roundId, CLI_ACTOR, { baseUrl, only: booleanFlag(ctx.args, "pending") ? "pending" : "all" });
+    const lines = (async function* () {
+      yield (out ? CSV_BOM : "") + csvLine(MAIL_MERGE_HEADER);
+      for await (const r of rows) yield csvLine(r);
+    })();
+    if (out) {
+      let n = -1;
+      await writeLines(out, (async function* () { for await (const l of lines) { n++; yield l; } })());
+      ctx.out(`${n} invitations written to ${out}`);
+    } else for await (const l of lines) ctx.out(l.replace(/\r\n$/, ""));
+  },
+
+  "outcome set": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "code", "outcome"]);
+    const { db } = await ctx.db();
+    await setOutcome(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), outcome: requireFlag(ctx.args, "outcome") });
+    ctx.out("ok");
+  },
+
+  "outcome replace": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "code"]);
+    const { db } = await ctx.db();
+    const r = await replaceFromReserve(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code") });
+    ctx.out(`${r.code.slice(0, 5)}-${r.code.slice(5)}\treplaces ${r.replacedCode.slice(0, 5)}-${r.replacedCode.slice(5)}\treserve #${r.reserveOrder}\tweight ${r.weight}`);
+  },
+
+  "fieldwork status": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "csv"]);
+    const { db } = await ctx.db();
+    const d = await fieldworkDashboard(db, requireFlag(ctx.args, "round"));
+    const csv = booleanFlag(ctx.args, "csv");
+    const cells = (r: (typeof d.rows)[number]) =>
+      DASHBOARD_COLUMNS.map((c) => (c.key === "responseRate" ? (r.responseRate === null ? "" : csv ? r.responseRate : pct(r.responseRate)) : r[c.key]));
+    if (csv) {
+      ctx.out(csvLine(DASHBOARD_COLUMNS.map((c) => c.key)).trimEnd());
+      for (const r of [...d.rows, d.total]) ctx.out(csvLine(cells(r) as (string | number | null)[]).trimEnd());
+      return;
+    }
+    ctx.out(DASHBOARD_COLUMNS.map((c) => c.label.en).join("\t"));
+    for (const r of [...d.rows, d.total]) ctx.out(cells(r).map((v) => v ?? "-").join("\t"));
+  },
+
+  "weights adjust": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round", "apply"]);
+    const roundId = requireFlag(ctx.args, "round");
+    const { db } = await ctx.db();
+    const view = booleanFlag(ctx.args, "apply") ? await applyAdjustment(db, roundId, CLI_ACTOR.id) : await previewAdjustment(db, roundId);
+    ctx.out(["stratum", "sampled", "respondents", "response rate", "factor", "design weight", "adjusted weight"].join("\t"));
+    for (const s of view.strata) {
+      ctx.out([s.label, s.sampled, s.respondents, s.responseRate === null ? "-" : pct(s.responseRate), s.factor === null ? "-" : s.factor.toFixed(4), s.designWeight?.toFixed(4) ?? "-", s.adjustedWeight?.toFixed(4) ?? "-"].join("\t"));
+      if (s.problem) ctx.err(`warning: ${s.label}: ${s.problem}`);
+    }
+    ctx.out(view.applied ? `applied ${view.applied.at} by ${view.applied.by}${view.applied.stale ? " (responses arrived since: run again with --apply)" : ""}` : "not applied (add --apply to write the adjusted weights)");
+  },
+
+  "rounds close": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round"]);
+    const { db } = await ctx.db();
+    const purge = await closeRoundAndPurge(db, requireFlag(ctx.args, "round"), CLI_ACTOR);
+    ctx.out(`round closed; ${purge.rowsPurged} contact records purged at ${purge.purgedAt} (record ${purge.id})`);
+  },
+};

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { main } from "../../app/cli/main";
+import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
+import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+
+async function sipas(url: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const before = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out, err };
+  } finally {
+    process.env.DATABASE_URL = before;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sipas-fw-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describeEachDialect("sipas fieldwork commands", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json");
+    await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Đợt thực địa", "--id", "cli-fw");
+  });
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+  });
+
+  it("imports units and a frame; a bad frame imports nothing and lists line and column on stderr", async () => {
+    const units = await sipas(t.url, "units", "import", "--round", "cli-fw", path("units.csv", unitsCsv(factoryUnits(2, 2))));
+    expect(units).toMatchObject({ code: 0, out: ["units: 7 added, 0 updated, 7 in the round"] });
+
+    const bad = path("bad.csv", frameCsv({ rows: 5, districts: 2 }).replace("D01", "Z9").replace(/,09\d{8},/, ",12,"));
+    const refused = await sipas(t.url, "frame", "import", "--round", "cli-fw", bad);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toEqual([]);
+    expect(refused.err.join("\n")).toMatch(/bad\.csv: line \d, column (C|E) \((Số điện thoại|Đơn vị)\): /);
+    expect(refused.err.at(-1)).toMatch(/nothing was imported \(use --valid-only to import the valid rows\)/);
+
+    const rejected = join(dir, "rejected.csv");
+    const partial = await sipas(t.url, "frame", "import", "--round", "cli-fw", "--valid-only", bad, "--rejected", rejected);
+    expect(partial.code).toBe(0);
+    expect(partial.out[0]).toMatch(/^imported [34] persons from .*bad\.csv in [\d.]+ s; [12] rows left out \(written to .*rejected\.csv\)$/);
+    const lines = readFileSync(rejected, "utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("\uFEFFline,Mã hồ sơ,Họ và tên,Số điện thoại,Địa chỉ,Đơn vị,Cấp,Lĩnh vực,Ngày trả kết quả,Giới tính,Năm sinh,problems");
+    expect(lines.slice(1).every((l) => /^\d,HS-2022-/.test(l))).toBe(true);
+
+    const good = await sipas(t.url, "frame", "import", "--round", "cli-fw", path("good.csv", frameCsv({ rows: 300, districts: 2, communesPerDistrict: 2, seed: 8 })));
+    expect(good.out[0]).toMatch(/^imported 300 persons/);
+  });
+
+  it("maps differently named columns with --map", async () => {
+    await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Ánh xạ", "--id", "cli-map");
+    await sipas(t.url, "units", "import", "--round", "cli-map", path("units2.csv", unitsCsv(factoryUnits(1, 1))));
+    const file = path("mapped.csv", "Người nộp,Liên hệ,Nơi giải quyết\nNguyễn Văn An,0912345678,D01\nTrần Thị Bình,0912345679,D01-C01\n");
+    const missing = await sipas(t.url, "frame", "import", "--round", "cli-map", file);
+    expect(missing.code).toBe(1);
+    expect(missing.err[0]).toMatch(/no column for name, unit, phone or address\. Columns found: Người nộp, Liên hệ, Nơi giải quyết/);
+    const mapped = await sipas(t.url, "frame", "import", "--round", "cli-map", file, "--map", "name=Người nộp,phone=B,unit=Nơi giải quyết");
+    expect(mapped.out[0]).toMatch(/^imported 2 persons/);
+  });
+
+  it("plans and draws a stratified sample, reproducibly from the seed", async () => {
+    const plan = await sipas(t.url, "sample", "plan", "--round", "cli-fw", "--strata", "level,district", "--margin", "10%", "--allocation", "min:5", "--reserve", "2");
+    expect(plan.code).toBe(0);
+    expect(plan.out[0]).toBe("stratum\tN_h\tn_h\treserve\tpi_h\tweight");
+    expect(plan.out.at(-1)).toMatch(/^frame N = 300, sample n = 73, reserve 8, sum of inclusion probabilities = 73\.000000$/);
+
+    const noSeed = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--strata", "level", "--size", "40");
+    expect(noSeed.code).toBe(2);
+    expect(noSeed.err[0]).toMatch(/missing --seed/);
+    const drawn = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--strata", "level,district", "--margin", "0.1", "--allocation", "min:5", "--reserve", "2", "--seed", "31337");
+    expect(drawn.code).toBe(0);
+    expect(drawn.out.at(-1)).toBe("drew 73 persons (margin ±10% (95%); proportional, at least 5; reserve 2), reserve 8, 73 codes issued; seed 31337");
+    const again = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--size", "10", "--seed", "1");
+    expect(again.err[0]).toMatch(/already has a sample/);
+  });
+
+  it("exports the mail-merge file, records outcomes, replaces from the reserve, shows status, adjusts weights, closes the round", async () => {
+    const out = join(dir, "thu-moi.csv");
+    const exported = await sipas(t.url, "invitations", "export", "--round", "cli-fw", "--out", out, "--base-url", "https://sipas.example.vn");
+    expect(exported.out).toEqual([`73 invitations written to ${out}`]);
+    const csv = readFileSync(out, "utf8").split("\r\n");
+    expect(csv[0]).toBe("\uFEFFma_khao_sat,duong_dan,ho_ten,so_dien_thoai,dia_chi,ma_don_vi,don_vi,tinh_trang,thay_the_cho");
+    const [code, link] = csv[1].split(",");
+    expect(link).toBe(`https://sipas.example.vn/s/${code.replace("-", "")}`);
+
+    expect((await sipas(t.url, "outcome", "set", "--round", "cli-fw", "--code", code, "--outcome", "refused")).out).toEqual(["ok"]);
+    const replaced = await sipas(t.url, "outcome", "replace", "--round", "cli-fw", "--code", code);
+    expect(replaced.out[0]).toMatch(new RegExp(`^[2-9A-Z]{5}-[2-9A-Z]{5}\\treplaces ${code}\\treserve #1\\tweight [\\d.]+$`));
+    const wrong = await sipas(t.url, "outcome", "set", "--round", "cli-fw", "--code", code, "--outcome", "lost");
+    expect(wrong.err[0]).toMatch(/"lost" cannot be set by hand/);
+
+    const status = await sipas(t.url, "fieldwork", "status", "--round", "cli-fw");
+    expect(status.out[0]).toBe("Stratum\tFrame size\tSampled\tSent\tReturned\tResponse rate\tReplacements\tRefused\tUnreachable\tInvalid\tKeyed\tVerified");
+    expect(status.out.at(-1)).toBe("Σ\t300\t73\t1\t0\t0.00%\t1\t1\t0\t0\t0\t0");
+    const statusCsv = await sipas(t.url, "fieldwork", "status", "--csv", "--round", "cli-fw");
+    expect(statusCsv.out[0]).toBe("label,frameSize,sampled,sent,returned,responseRate,replacements,refused,unreachable,invalid,keyed,verified");
+
+    const adjust = await sipas(t.url, "weights", "adjust", "--round", "cli-fw", "--apply");
+    expect(adjust.code).toBe(1);
+    expect(adjust.err[0]).toMatch(/No questionnaire has been returned yet/);
+    const preview = await sipas(t.url, "weights", "adjust", "--round", "cli-fw");
+    expect(preview.out.at(-1)).toBe("not applied (add --apply to write the adjusted weights)");
+
+    const closed = await sipas(t.url, "rounds", "close", "--round", "cli-fw");
+    expect(closed.out[0]).toMatch(/^round closed; 300 contact records purged at \S+ \(record [0-9a-f-]+\)$/);
+    const after = await sipas(t.url, "invitations", "export", "--round", "cli-fw");
+    expect(after.out.slice(1).every((l) => l.split(",")[2] === "")).toBe(true); // no names left
+  });
+
+  it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {
+    const cases: [string[], RegExp][] = [
+      [["frame", "import", "--round", "cli-fw"], /give exactly one frame file/],
+      [["frame", "import", "--round", "nope", path("x.csv", "a\n1\n")], /No round "nope"/],
+      [["frame", "import", "--round", "cli-fw", "missing.csv"], /closed|ENOENT|no such file/],
+      [["sample", "plan", "--round", "cli-map", "--size", "1", "--margin", "5%"], /give one of --size/],
+      [["sample", "plan", "--round", "cli-map", "--margin", "seven"], /--margin must be a margin of error/],
+      [["sample", "plan", "--round", "cli-map", "--size", "1", "--allocation", "random"], /--allocation must be equal, proportional or min/],
+      [["sample", "plan", "--round", "cli-map", "--stages", "district=1,person=2"], /--stages needs commune=<number>/],
+      [["sample", "draw", "--round", "cli-map", "--size", "1", "--seed", "-4"], /--seed must be a whole number|missing --seed/],
+      [["units", "import", "--round", "cli-map", path("u.csv", "Mã,Tên\nX,Y\n")], /no column for level/],
+    ];
+    for (const [argv, message] of cases) {
+      const res = await sipas(t.url, ...argv);
+      expect(res.code, argv.join(" ")).not.toBe(0);
+      expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
+      expect(res.err.join("\n")).not.toMatch(/\n\s+at /);
+    }
+  });
+});
