@@ -105,7 +105,7 @@ function startOrJoin(db: Kysely<Database>, request: RoundIndexRequest): Job {
     (e: unknown) => {
       if (!isUserError(e)) console.error(`results: computing ${key} failed:`, e);
       finish("failed", e);
-    },
+    }
   );
   jobs.set(key, job);
   return job;
@@ -129,7 +129,7 @@ function sleep(ms: number): Promise<void> {
 export async function getRoundResults(
   db: Kysely<Database>,
   request: RoundIndexRequest,
-  opts: { waitUpTo?: number; maxWaitMs?: number } = {},
+  opts: { waitUpTo?: number; maxWaitMs?: number } = {}
 ): Promise<RoundResults> {
   const job = startOrJoin(db, request);
   await Promise.race([job.known, job.settled]);

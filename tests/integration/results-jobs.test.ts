@@ -22,7 +22,7 @@ describeEachDialect("results computed in the background", (dialect) => {
     await insertSubmittedResponses(
       t.db,
       "large",
-      Array.from({ length: LARGE }, (_, i) => ({ answers: { SV_ACC_1: i % 4 === 0 ? "2" : "4" }, unit: "D01", stratum: "S" + (i % 10) })),
+      Array.from({ length: LARGE }, (_, i) => ({ answers: { SV_ACC_1: i % 4 === 0 ? "2" : "4" }, unit: "D01", stratum: "S" + (i % 10) }))
     );
   }, 120_000);
   afterAll(async () => {
@@ -42,7 +42,7 @@ describeEachDialect("results computed in the background", (dialect) => {
     await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "4"), unit: "D03", stratum: "D03" }]);
     const fresh = await getRoundResults(t.db, { roundId: "demo", by: "district" });
     expect(fresh.state === "ready" && fresh.indices.cached).toBe(false);
-    if (fresh.state === "ready") expect(findEstimate(fresh.indices.result, null, "SERVICE")!.estimate).toBeCloseTo((700 / 11), 9);
+    if (fresh.state === "ready") expect(findEstimate(fresh.indices.result, null, "SERVICE")!.estimate).toBeCloseTo(700 / 11, 9);
   });
 
   it("returns the progress of a large round at once, and the job moves on while the server keeps answering", async () => {

@@ -50,7 +50,18 @@ describe("the results view", () => {
     expect(view.selected.key).toBeNull();
     expect(satisfaction[0]).toMatchObject({ code: "SIPAS", depth: 0, type: "node" });
     expect(satisfaction.filter((r) => r.type === "node").map((r) => r.code)).toEqual([
-      "SIPAS", "POLICY", "POL_INFO", "POL_PART", "POL_QUAL", "POL_RES", "SERVICE", "EL_ACCESS", "EL_PROC", "EL_STAFF", "EL_RESULT", "EL_FEEDBACK",
+      "SIPAS",
+      "POLICY",
+      "POL_INFO",
+      "POL_PART",
+      "POL_QUAL",
+      "POL_RES",
+      "SERVICE",
+      "EL_ACCESS",
+      "EL_PROC",
+      "EL_STAFF",
+      "EL_RESULT",
+      "EL_FEEDBACK",
     ]);
     expect(assessment.map((r) => r.code)).toContain("Q4_HARASS");
     expect(expectation.filter((r) => r.type === "item")).toHaveLength(10);
@@ -79,7 +90,11 @@ describe("the results view", () => {
 describe("the year-over-year view", () => {
   const a2023 = (v: string) => ({ ...answers2022(v, v), P_QUAL_ADMIN: v, SV_ACC_GEN: v, SV_PROC_GEN: v, SV_STAFF_GEN: v, SV_RES_GEN: v, SV_FB_GEN: v });
   const baseline = computeIndices(def2022, records2022, byDistrict);
-  const current = computeIndices(def2023, Array.from({ length: 50 }, (_, i) => rec(a2023(i < 40 ? "4" : "2"), i % 2 ? "D01" : "D02")), byDistrict);
+  const current = computeIndices(
+    def2023,
+    Array.from({ length: 50 }, (_, i) => rec(a2023(i < 40 ? "4" : "2"), i % 2 ? "D01" : "D02")),
+    byDistrict
+  );
 
   it("flags items of one version only and rows whose make-up changed, with their depth in the tree", () => {
     const view = buildCompareView(compareRounds(baseline, current, def2022, def2023), baseline, current, { groupNames: names });
@@ -97,7 +112,10 @@ describe("the year-over-year view", () => {
   });
 
   it("compares changed rows the reader accepted, and one group when asked", () => {
-    const view = buildCompareView(compareRounds(baseline, current, def2022, def2023, { acceptChanged: ["SIPAS"] }), baseline, current, { groupNames: names, group: "D02" });
+    const view = buildCompareView(compareRounds(baseline, current, def2022, def2023, { acceptChanged: ["SIPAS"] }), baseline, current, {
+      groupNames: names,
+      group: "D02",
+    });
     expect(view.selected.name.vi).toBe("Huyện Tây Hòa");
     const sipas = view.selected.rows.find((r) => r.code === "SIPAS")!;
     expect(sipas).toMatchObject({ comparable: true, accepted: true });

@@ -28,7 +28,19 @@ export function changeText(r: ChangeRow, locale: Locale): string {
  * (d) Year-over-year change per node of the satisfaction tree: bars from 0 (rise right, fall left) with the
  * difference's 95% interval; a row that is not the same measure in both rounds has no bar and says so.
  */
-export function ChangeChart({ rows, locale, subtitle, baselineName, currentName }: { rows: readonly ChangeRow[]; locale: Locale; subtitle: string; baselineName: string; currentName: string }) {
+export function ChangeChart({
+  rows,
+  locale,
+  subtitle,
+  baselineName,
+  currentName,
+}: {
+  rows: readonly ChangeRow[];
+  locale: Locale;
+  subtitle: string;
+  baselineName: string;
+  currentName: string;
+}) {
   const nodes = rows.filter((r) => r.type === "node" && r.kind === "satisfaction");
   const chartRows: ChartRow[] = nodes.map((r) => ({
     key: r.code,
@@ -52,8 +64,17 @@ export function ChangeChart({ rows, locale, subtitle, baselineName, currentName 
   });
   const vi = locale === "vi";
   const description =
-    (vi ? `Thay đổi từ ${baselineName} đến ${currentName}, điểm phần trăm, với khoảng tin cậy 95%: ` : `Change from ${baselineName} to ${currentName}, percentage points, with 95% confidence intervals: `) +
-    nodes.map((r) => `${r.label[locale]} ${r.difference === null ? (r.comparable ? WORDS.noData[locale] : WORDS.notComparable[locale]) : formatPoints(r.difference, locale)}`).join("; ") +
+    (vi
+      ? `Thay đổi từ ${baselineName} đến ${currentName}, điểm phần trăm, với khoảng tin cậy 95%: `
+      : `Change from ${baselineName} to ${currentName}, percentage points, with 95% confidence intervals: `) +
+    nodes
+      .map(
+        (r) =>
+          `${r.label[locale]} ${
+            r.difference === null ? (r.comparable ? WORDS.noData[locale] : WORDS.notComparable[locale]) : formatPoints(r.difference, locale)
+          }`
+      )
+      .join("; ") +
     ".";
   return (
     <ChartFrame
@@ -73,10 +94,18 @@ export function ChangeChart({ rows, locale, subtitle, baselineName, currentName 
           <thead>
             <tr>
               <th scope="col">{WORDS.index[locale]}</th>
-              <th scope="col" className="num">{baselineName}</th>
-              <th scope="col" className="num">{currentName}</th>
-              <th scope="col" className="num">{WORDS.change[locale]}</th>
-              <th scope="col" className="num">{WORDS.ci[locale]}</th>
+              <th scope="col" className="num">
+                {baselineName}
+              </th>
+              <th scope="col" className="num">
+                {currentName}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.change[locale]}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.ci[locale]}
+              </th>
             </tr>
           </thead>
           <tbody>

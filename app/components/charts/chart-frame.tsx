@@ -55,7 +55,7 @@ export const INK = {
   bar: "#9fb3cc",
   barStrong: "#6f8db3",
   mark: "#111111",
-  halo: "#ffffff",
+  paper: "#ffffff",
   grid: "#c4cbd3",
   axis: "#59636e",
   reference: "#7d0d13",

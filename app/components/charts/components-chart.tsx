@@ -56,8 +56,12 @@ export function ComponentsChart({ rows, locale, subtitle, groupName }: { rows: r
           <thead>
             <tr>
               <th scope="col">{WORDS.index[locale]}</th>
-              <th scope="col" className="num">{WORDS.share[locale]}</th>
-              <th scope="col" className="num">{WORDS.ci[locale]}</th>
+              <th scope="col" className="num">
+                {WORDS.share[locale]}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.ci[locale]}
+              </th>
             </tr>
           </thead>
           <tbody>

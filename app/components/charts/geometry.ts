@@ -14,7 +14,7 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((w) => (w.length <= maxChars ? [w] : (w.match(new RegExp(`.{1,${maxChars}}`, "gu")) ?? [w])));
+    .flatMap((w) => (w.length <= maxChars ? [w] : w.match(new RegExp(`.{1,${maxChars}}`, "gu")) ?? [w]));
   const lines: string[] = [];
   let current = "";
   for (const w of pieces) {
@@ -28,7 +28,10 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   if (current) lines.push(current);
   if (lines.length <= maxLines) return lines;
   const out = lines.slice(0, maxLines - 1);
-  const rest = lines.slice(maxLines - 1).join(" ").slice(0, maxChars - 1);
+  const rest = lines
+    .slice(maxLines - 1)
+    .join(" ")
+    .slice(0, maxChars - 1);
   const space = rest.lastIndexOf(" ");
   out.push((space > maxChars * 0.6 ? rest.slice(0, space) : rest).trimEnd() + "…");
   return out;

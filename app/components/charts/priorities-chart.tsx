@@ -41,14 +41,22 @@ export function PrioritiesChart({ rows, locale, subtitle, treeLabel }: { rows: r
       height={height}
       locale={locale}
       testId="chart-priorities"
-      legend={vi ? "Thanh: tỷ lệ người trả lời chọn mức ưu tiên cao nhất; vạch đen: khoảng tin cậy 95%." : "Bar: share of respondents choosing the highest priority; black line: 95% confidence interval."}
+      legend={
+        vi
+          ? "Thanh: tỷ lệ người trả lời chọn mức ưu tiên cao nhất; vạch đen: khoảng tin cậy 95%."
+          : "Bar: share of respondents choosing the highest priority; black line: 95% confidence interval."
+      }
       table={
         <table className="data-table compact">
           <thead>
             <tr>
               <th scope="col">{WORDS.area[locale]}</th>
-              <th scope="col" className="num">{WORDS.share[locale]}</th>
-              <th scope="col" className="num">{WORDS.ci[locale]}</th>
+              <th scope="col" className="num">
+                {WORDS.share[locale]}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.ci[locale]}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -68,7 +68,10 @@ export function RankingChart(props: {
     rows,
     domain,
     mark: "dot",
-    reference: props.overall.estimate === null ? undefined : { value: props.overall.estimate, label: `${WORDS.overall[locale]}: ${formatPercent(props.overall.estimate, locale)}` },
+    reference:
+      props.overall.estimate === null
+        ? undefined
+        : { value: props.overall.estimate, label: `${WORDS.overall[locale]}: ${formatPercent(props.overall.estimate, locale)}` },
     formatTick: (v) => `${formatNumber(v, Number.isInteger(v) ? 0 : 1, locale)}%`,
     maxChars: 34,
   });
@@ -91,13 +94,13 @@ export function RankingChart(props: {
       legend={
         vi ? (
           <>
-            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ cao/thấp hơn chỉ số chung có ý nghĩa thống kê: khoảng tin cậy 95% của nhóm không chứa chỉ số chung (đường đứt nét).{" "}
-            <span className="legend-dot" aria-hidden="true" /> không khác biệt có ý nghĩa. Vạch ngang: khoảng tin cậy 95%.
+            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ cao/thấp hơn chỉ số chung có ý nghĩa thống kê: khoảng tin cậy 95% của nhóm không chứa
+            chỉ số chung (đường đứt nét). <span className="legend-dot" aria-hidden="true" /> không khác biệt có ý nghĩa. Vạch ngang: khoảng tin cậy 95%.
           </>
         ) : (
           <>
-            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ significantly above/below the overall figure: the group's 95% interval excludes it (dashed line).{" "}
-            <span className="legend-dot" aria-hidden="true" /> no significant difference. Horizontal line: 95% confidence interval.
+            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ significantly above/below the overall figure: the group's 95% interval excludes it
+            (dashed line). <span className="legend-dot" aria-hidden="true" /> no significant difference. Horizontal line: 95% confidence interval.
           </>
         )
       }
@@ -105,11 +108,21 @@ export function RankingChart(props: {
         <table className="data-table compact">
           <thead>
             <tr>
-              {props.ranked && <th scope="col" className="num">{WORDS.rank[locale]}</th>}
+              {props.ranked && (
+                <th scope="col" className="num">
+                  {WORDS.rank[locale]}
+                </th>
+              )}
               <th scope="col">{WORDS.group[locale]}</th>
-              <th scope="col" className="num">{WORDS.share[locale]}</th>
-              <th scope="col" className="num">{WORDS.ci[locale]}</th>
-              <th scope="col" className="num">{WORDS.respondents[locale]}</th>
+              <th scope="col" className="num">
+                {WORDS.share[locale]}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.ci[locale]}
+              </th>
+              <th scope="col" className="num">
+                {WORDS.respondents[locale]}
+              </th>
               <th scope="col">{WORDS.vsOverall[locale]}</th>
             </tr>
           </thead>

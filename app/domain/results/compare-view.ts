@@ -43,7 +43,7 @@ export function buildCompareView(
   comparison: RoundComparison,
   baseline: IndexResult,
   current: IndexResult,
-  input: { group?: string | null; groupNames: Record<string, string> },
+  input: { group?: string | null; groupNames: Record<string, string> }
 ): CompareView {
   const depth = new Map<string, number>();
   const labels = new Map<string, LocalizedText>();
@@ -58,24 +58,26 @@ export function buildCompareView(
     for (const g of result.groups) if (!groupsOf.has(g.key)) groupsOf.set(g.key, groupName(g, input.groupNames));
   }
   const chosen = comparison.groups.find((g) => g.key !== null && g.key === input.group) ?? comparison.groups.find((g) => g.key === null)!;
-  const rows = chosen.rows.map((r: NodeComparison): ChangeRow => ({
-    tree: r.tree,
-    code: r.code,
-    type: r.type,
-    kind: r.kind,
-    depth: depth.get(rowKey(r)) ?? 0,
-    label: r.label,
-    inA: r.inA,
-    inB: r.inB,
-    estimateA: r.estimateA,
-    estimateB: r.estimateB,
-    difference: r.difference,
-    ciLow: r.ciLow,
-    ciHigh: r.ciHigh,
-    comparable: r.comparable,
-    accepted: r.accepted,
-    reasons: r.reasons,
-  }));
+  const rows = chosen.rows.map(
+    (r: NodeComparison): ChangeRow => ({
+      tree: r.tree,
+      code: r.code,
+      type: r.type,
+      kind: r.kind,
+      depth: depth.get(rowKey(r)) ?? 0,
+      label: r.label,
+      inA: r.inA,
+      inB: r.inB,
+      estimateA: r.estimateA,
+      estimateB: r.estimateB,
+      difference: r.difference,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+      comparable: r.comparable,
+      accepted: r.accepted,
+      reasons: r.reasons,
+    })
+  );
   const item = (code: string) => ({ code, label: labels.get(code) ?? { vi: code, en: code } });
   return {
     baseline: comparison.a,
@@ -83,7 +85,7 @@ export function buildCompareView(
     itemsOnlyInBaseline: comparison.itemsOnlyInA.map(item),
     itemsOnlyInCurrent: comparison.itemsOnlyInB.map(item),
     groups: comparison.groups.filter((g) => g.key !== null).map((g) => ({ key: g.key!, name: groupsOf.get(g.key) ?? { vi: g.key!, en: g.key! } })),
-    selected: { key: chosen.key, name: chosen.key === null ? WHOLE_ROUND : (groupsOf.get(chosen.key) ?? { vi: chosen.key, en: chosen.key }), rows },
+    selected: { key: chosen.key, name: chosen.key === null ? WHOLE_ROUND : groupsOf.get(chosen.key) ?? { vi: chosen.key, en: chosen.key }, rows },
     changed: [...new Set(rows.filter((r) => r.inA && r.inB && r.reasons.length > 0).map((r) => r.code))],
   };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { describeOptions, groupingLabel, significanceOfChange, significanceVsOverall, translateNote, translateReason, type ShownOptions } from "./describe";
 
-const base: ShownOptions = { weighted: true, multiUnit: "pooled", interval: "wald", level: 0.95, by: "none", byLabel: groupingLabel("none"), groups: 0, responses: 1234 };
+const base: ShownOptions = {
+  weighted: true,
+  multiUnit: "pooled",
+  interval: "wald",
+  level: 0.95,
+  by: "none",
+  byLabel: groupingLabel("none"),
+  groups: 0,
+  responses: 1234,
+};
 
 describe("the sentence saying what is shown", () => {
   it("names weighting, pooling, interval and n", () => {
@@ -10,9 +19,18 @@ describe("the sentence saying what is shown", () => {
   });
 
   it("says unweighted, mean of the units, the grouping and logit intervals", () => {
-    const o: ShownOptions = { ...base, weighted: false, multiUnit: "meanOfUnits", interval: "logit", by: "district", byLabel: groupingLabel("district"), groups: 3, responses: 1 };
+    const o: ShownOptions = {
+      ...base,
+      weighted: false,
+      multiUnit: "meanOfUnits",
+      interval: "logit",
+      by: "district",
+      byLabel: groupingLabel("district"),
+      groups: 3,
+      responses: 1,
+    };
     expect(describeOptions(o, "vi")).toBe(
-      "Không trọng số (mỗi phiếu tính 1) · số liệu chung là trung bình chỉ số các huyện · theo cấp huyện (3 nhóm) · khoảng tin cậy 95% (logit) · n = 1 phiếu",
+      "Không trọng số (mỗi phiếu tính 1) · số liệu chung là trung bình chỉ số các huyện · theo cấp huyện (3 nhóm) · khoảng tin cậy 95% (logit) · n = 1 phiếu"
     );
     expect(describeOptions(o, "en")).toContain("whole-round figures are the mean of the districts' indices · by district (3 groups)");
   });
@@ -26,18 +44,22 @@ describe("the sentence saying what is shown", () => {
 describe("design notes and comparison reasons in Vietnamese", () => {
   it("translates the engine's notes and keeps unknown ones", () => {
     expect(translateNote("2 strata had a single PSU (D01, D03); variance contribution centred at the grand mean (survey.lonely.psu = 'adjust').", "vi")).toBe(
-      '2 tầng chỉ có một đơn vị mẫu cấp 1 (PSU): D01, D03; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).',
+      '2 tầng chỉ có một đơn vị mẫu cấp 1 (PSU): D01, D03; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).'
     );
     expect(translateNote("95% Wald intervals (estimate ± z·SE, normal quantile).", "vi")).toMatch(/^Khoảng tin cậy 95% kiểu Wald/);
     expect(translateNote("1 response has weight 0 and count in no estimate.", "vi")).toBe("1 phiếu có trọng số 0, không được tính vào ước lượng nào.");
     expect(translateNote("Something new.", "vi")).toBe("Something new.");
-    expect(translateNote("Weighted by the response weights (a missing weight counts 1).", "en")).toBe("Weighted by the response weights (a missing weight counts 1).");
+    expect(translateNote("Weighted by the response weights (a missing weight counts 1).", "en")).toBe(
+      "Weighted by the response weights (a missing weight counts 1)."
+    );
   });
 
   it("translates why a row is not comparable", () => {
     expect(translateReason("items changed: +P_QUAL_ADMIN", "vi")).toBe("câu hỏi thành phần thay đổi: +P_QUAL_ADMIN");
     expect(translateReason("rule changed (mean → item SV_ACC_GEN)", "vi")).toBe("cách tổng hợp thay đổi (trung bình → theo câu SV_ACC_GEN)");
     expect(translateReason("only in version 2", "vi")).toBe("chỉ có trong phiên bản 2");
+    expect(translateReason("items changed: +A +B −C −D −E", "vi", 2)).toBe("câu hỏi thành phần thay đổi: +A +B … (và 3 câu khác)");
+    expect(translateReason("items changed: +A +B −C", "en", 2)).toBe("items changed: +A +B … (and 1 more)");
   });
 });
 

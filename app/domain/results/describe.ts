@@ -63,6 +63,25 @@ export function describeOptions(o: ShownOptions, locale: Locale): string {
   return parts.join(" · ");
 }
 
+/**
+ * The line over a comparison: the options both rounds were computed with, how the difference is made, and the n of
+ * each round.
+ */
+export function describeComparison(o: Omit<ShownOptions, "responses" | "interval">, n: { baseline: number; current: number }, locale: Locale): string {
+  const vi = locale === "vi";
+  const shown = describeOptions({ ...o, interval: "wald", responses: 0 }, locale).split(" · ");
+  // Keep weighting, pooling and grouping; the interval and n parts are the comparison's own.
+  const parts = shown.slice(0, shown.length - 2);
+  const level = formatNumber(o.level * 100, Number.isInteger(o.level * 100) ? 0 : 1, locale);
+  parts.push(vi ? `chênh lệch tính bằng điểm phần trăm, khoảng tin cậy ${level}%` : `differences in percentage points, ${level}% confidence intervals`);
+  parts.push(
+    vi
+      ? `n = ${formatCount(n.baseline, locale)} phiếu (đợt gốc) và ${formatCount(n.current, locale)} phiếu (đợt này)`
+      : `n = ${formatCount(n.baseline, locale)} (baseline) and ${formatCount(n.current, locale)} (this round) responses`
+  );
+  return parts.join(" · ");
+}
+
 function lowerFirst(s: string): string {
   // "Cấp huyện" → "cấp huyện", but keep acronyms ("PSU") as they are.
   return /^[A-ZÀ-Ỹ][a-zà-ỹ]/u.test(s) ? s[0].toLocaleLowerCase("vi") + s.slice(1) : s;
@@ -71,14 +90,18 @@ function lowerFirst(s: string): string {
 type Translation = [RegExp, (m: RegExpExecArray) => string];
 
 const NOTE_TRANSLATIONS: Translation[] = [
-  [/^Weighted by the response weights \(a missing weight counts 1\)\.$/, () => "Có trọng số: mỗi phiếu tính theo trọng số của phiếu (phiếu thiếu trọng số tính 1)."],
+  [
+    /^Weighted by the response weights \(a missing weight counts 1\)\.$/,
+    () => "Có trọng số: mỗi phiếu tính theo trọng số của phiếu (phiếu thiếu trọng số tính 1).",
+  ],
   [
     /^Unweighted: every response counts 1 \(strata, clusters and FPC still enter the standard errors\)\.$/,
     () => "Không trọng số: mỗi phiếu tính 1 (tầng, cụm và hiệu chỉnh tổng thể hữu hạn vẫn được dùng khi tính sai số chuẩn).",
   ],
   [
     /^(\d+) (?:stratum|strata) had a single PSU \((.*)\); variance contribution centred at the grand mean \(survey\.lonely\.psu = 'adjust'\)\.$/,
-    (m) => `${m[1]} tầng chỉ có một đơn vị mẫu cấp 1 (PSU): ${m[2]}; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).`,
+    (m) =>
+      `${m[1]} tầng chỉ có một đơn vị mẫu cấp 1 (PSU): ${m[2]}; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).`,
   ],
   [/^Finite population correction in (\d+) of (\d+) (?:stratum|strata)\.$/, (m) => `Có hiệu chỉnh tổng thể hữu hạn (FPC) ở ${m[1]}/${m[2]} tầng.`],
   [/^(\d+) (?:response has|responses have) weight 0 and count in no estimate\.$/, (m) => `${m[1]} phiếu có trọng số 0, không được tính vào ước lượng nào.`],
@@ -88,11 +111,18 @@ const NOTE_TRANSLATIONS: Translation[] = [
   ],
   [
     /^Whole-round figures are the mean of the (\d+) unit ind(?:ex|ices); a unit without a valid answer for a row is left out of that row's mean\.$/,
-    (m) => `Số liệu chung là trung bình cộng chỉ số của ${m[1]} đơn vị; đơn vị không có câu trả lời hợp lệ cho một chỉ tiêu không được tính vào trung bình của chỉ tiêu đó. Số liệu từng nhóm gộp người trả lời của nhóm.`,
+    (m) =>
+      `Số liệu chung là trung bình cộng chỉ số của ${m[1]} đơn vị; đơn vị không có câu trả lời hợp lệ cho một chỉ tiêu không được tính vào trung bình của chỉ tiêu đó. Số liệu từng nhóm gộp người trả lời của nhóm.`,
   ],
-  [/^(\d+) (?:response has|responses have) no unit and are not in the whole-round figures\.$/, (m) => `${m[1]} phiếu không có đơn vị nên không được tính vào số liệu chung.`],
+  [
+    /^(\d+) (?:response has|responses have) no unit and are not in the whole-round figures\.$/,
+    (m) => `${m[1]} phiếu không có đơn vị nên không được tính vào số liệu chung.`,
+  ],
   [/^([\d.]+)% intervals on the logit scale \(normal quantile\)\.$/, (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% tính trên thang logit (phân vị chuẩn).`],
-  [/^([\d.]+)% Wald intervals \(estimate ± z·SE, normal quantile\)\.$/, (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% kiểu Wald: ước lượng ± z × sai số chuẩn (phân vị chuẩn).`],
+  [
+    /^([\d.]+)% Wald intervals \(estimate ± z·SE, normal quantile\)\.$/,
+    (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% kiểu Wald: ước lượng ± z × sai số chuẩn (phân vị chuẩn).`,
+  ],
   [
     /^Design effect: design variance ÷ variance under simple random sampling with replacement of the same respondents\.$/,
     () => "Hiệu ứng thiết kế (deff): phương sai theo thiết kế mẫu chia cho phương sai nếu chọn mẫu ngẫu nhiên đơn giản có hoàn lại cùng số người trả lời.",
@@ -109,7 +139,7 @@ function translate(table: Translation[], text: string): string | null {
 
 /** A design note of the engine (written in English) in the page's language; unknown notes stay in English. */
 export function translateNote(note: string, locale: Locale): string {
-  return locale === "en" ? note : (translate(NOTE_TRANSLATIONS, note) ?? note);
+  return locale === "en" ? note : translate(NOTE_TRANSLATIONS, note) ?? note;
 }
 
 const RULE_WORDS: Record<string, string> = { mean: "trung bình", weighted: "trung bình có trọng số", pooled: "gộp", item: "theo câu" };
@@ -125,9 +155,23 @@ const REASON_TRANSLATIONS: Translation[] = [
   [/^answer options of (\S+) changed$/, (m) => `các phương án trả lời của ${m[1]} thay đổi`],
 ];
 
-/** Why a row of a comparison is not the same measure in both rounds, in the page's language. */
-export function translateReason(reason: string, locale: Locale): string {
-  return locale === "en" ? reason : (translate(REASON_TRANSLATIONS, reason) ?? reason);
+/**
+ * Why a row of a comparison is not the same measure in both rounds, in the page's language. A long list of changed
+ * items keeps its first `maxCodes` codes and says how many more there are.
+ */
+export function translateReason(reason: string, locale: Locale, maxCodes = Infinity): string {
+  const m = /^items changed: (.+)$/.exec(reason);
+  let text = reason;
+  let more = 0;
+  if (m) {
+    const codes = m[1].split(" ");
+    if (codes.length > maxCodes) {
+      text = `items changed: ${codes.slice(0, maxCodes).join(" ")} …`;
+      more = codes.length - maxCodes;
+    }
+  }
+  const out = locale === "en" ? text : (translate(REASON_TRANSLATIONS, text) ?? text);
+  return more ? `${out}${locale === "vi" ? ` (và ${more} câu khác)` : ` (and ${more} more)`}` : out;
 }
 
 export type Significance = "above" | "below" | "notSignificant" | "unknown";

@@ -1,0 +1,307 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ComponentsChart } from "../components/charts/components-chart";
+import { PrioritiesChart } from "../components/charts/priorities-chart";
+import { RankingChart, SIGNIFICANCE_WORDS } from "../components/charts/ranking-chart";
+import { ComputingPanel } from "../components/results/computing-panel";
+import { OptionsForm } from "../components/results/options-form";
+import { CellLabel, EstimateCell, ResultsTable } from "../components/results/results-table";
+import { resultsUi as w } from "../components/results/words";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import type { Locale } from "../domain/definition/schema";
+import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } from "../domain/results/describe";
+import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
+import { parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
+import { buildResultsView, type TableRow } from "../domain/results/view";
+import { orRespond } from "../services/http.server";
+import { groupingOptions } from "../services/results-options.server";
+import { getRoundResults } from "../services/results-jobs.server";
+import { requireRoundAccess } from "../services/session.server";
+import resultsStyles from "../styles/results.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS – ${data?.round.name ?? ""} – Kết quả / Results` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
+  const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]);
+  const query = await orRespond(async () =>
+    parseResultsQuery(
+      new URL(request.url).searchParams,
+      choices.map((c) => c.value)
+    )
+  );
+  const status = await orRespond(() =>
+    getRoundResults(db, { roundId: round.id, by: query.by, weighted: query.weighted, multiUnit: query.multiUnit, interval: query.interval })
+  );
+  const base = { round: { id: round.id, name: round.name }, query, choices };
+  if (status.state !== "ready") return { ...base, progress: status, view: null, computed: null };
+  const byLabel = choices.find((c) => c.value === query.by)!.label;
+  const view = buildResultsView(status.indices.result, { by: query.by, byLabel, groupNames: status.indices.groupNames, group: query.group });
+  return {
+    ...base,
+    progress: null,
+    view,
+    computed: { at: status.indices.computedAt, cached: status.indices.cached, dataVersion: status.indices.dataVersion },
+  };
+}
+
+function optionsQuery(q: ResultsQuery): Partial<ResultsQuery> {
+  return { by: q.by, weighted: q.weighted, multiUnit: q.multiUnit, interval: q.interval };
+}
+
+export default function RoundResults() {
+  const locale = useLocale();
+  const { round, query, choices, progress, view, computed } = useLoaderData<typeof loader>();
+  const base = `/staff/rounds/${round.id}`;
+  const csvHref = `${base}/data/indices.csv${resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit })}`;
+  const form = <OptionsForm key={JSON.stringify(query)} id="results-options" query={query} choices={choices} groups={view?.groups ?? []} locale={locale} />;
+  const links = (
+    <p className="results-links">
+      <Link to={`${base}/compare${resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit })}`}>{w.compare[locale]} →</Link>
+      {view && (
+        <a href={csvHref} download>
+          {w.download[locale]}
+        </a>
+      )}
+    </p>
+  );
+  return (
+    <section aria-labelledby="results-heading" className="results-page">
+      <h2 id="results-heading">{w.results[locale]}</h2>
+      {progress && (
+        <>
+          {form}
+          {links}
+          <ComputingPanel jobs={[progress]} progressUrls={[`${base}/results/progress${resultsSearch(optionsQuery(query))}`]} locale={locale} />
+        </>
+      )}
+      {view && computed && <ResultsBody view={view} computed={computed} query={query} roundId={round.id} locale={locale} form={form} links={links} />}
+    </section>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ResultsBody(props: {
+  view: NonNullable<LoaderData["view"]>;
+  computed: NonNullable<LoaderData["computed"]>;
+  query: ResultsQuery;
+  roundId: string;
+  locale: Locale;
+  form: ReactNode;
+  links: ReactNode;
+}) {
+  const { view, computed, query, roundId, locale } = props;
+  const sentence = describeOptions(view.options, locale);
+  const groupName = view.selected.name[locale];
+  // Charts of one group: its own n, and pooled over its respondents (a mean of units is only the whole round's).
+  const chartSentence =
+    view.selected.key === null
+      ? describeOptions({ ...view.options, by: "none" }, locale)
+      : describeOptions({ ...view.options, by: "none", multiUnit: "pooled", responses: view.selected.responses }, locale);
+  const { satisfaction, assessment, expectation } = view.selected.tables;
+  const headline = view.headline;
+  if (view.design.responses === 0) {
+    return (
+      <>
+        <p className="results-statement">{sentence}</p>
+        <p className="notice">{w.noResponses[locale]}</p>
+        {props.form}
+        {props.links}
+      </>
+    );
+  }
+  const roots = (rows: TableRow[]) => rows.filter((r) => r.depth === 0);
+  const vsOverall = locale === "vi" ? "So với chỉ số chung" : "Against the overall figure";
+  return (
+    <>
+      <p className="results-statement" data-testid="results-statement">
+        {sentence}
+      </p>
+      <p className="hint">
+        {w.computedAt[locale]} {formatTimestamp(computed.at, locale)} · {computed.cached ? w.fromCache[locale] : w.fresh[locale]} · {w.dataVersion[locale]}{" "}
+        {computed.dataVersion} · {w.emptyMeaning[locale]}
+      </p>
+
+      {headline && (
+        <dl className="headline" data-testid="headline">
+          <div>
+            <dt>{headline.label[locale]}</dt>
+            <dd>
+              <span className="headline-value">{formatPercent(headline.estimate, locale)}</span>
+              <span className="headline-ci">
+                {w.headlineCi[locale]}: {formatInterval(headline.ciLow, headline.ciHigh, locale)}
+              </span>
+            </dd>
+          </div>
+        </dl>
+      )}
+      {props.form}
+      {props.links}
+
+      {view.groups.length > 0 && headline && (
+        <section aria-labelledby="by-group" className="results-section">
+          <h3 id="by-group">
+            {headline.label[locale]} – {view.options.byLabel[locale].toLocaleLowerCase(locale)}
+          </h3>
+          <RankingChart
+            groups={view.groups}
+            overall={headline}
+            indexLabel={headline.code}
+            byLabel={view.options.byLabel[locale]}
+            ranked={isUnitGrouping(view.options.by)}
+            locale={locale}
+            subtitle={sentence}
+          />
+          <div className="table-scroll">
+            <table className="data-table results-table stacking groups" data-testid="groups-table" role="table">
+              <caption>
+                {headline.label[locale]} · {view.options.byLabel[locale]}
+              </caption>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    {view.options.byLabel[locale]}
+                  </th>
+                  <th scope="col" role="columnheader" className="num">
+                    {headline.code}
+                  </th>
+                  <th scope="col" role="columnheader" className="num ci-col">
+                    {w.ci[locale]}
+                  </th>
+                  <th scope="col" role="columnheader" className="num">
+                    {w.responses[locale]}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {vsOverall}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    <span className="visually-hidden">{w.seeTable[locale]}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody role="rowgroup">
+                {view.groups.map((g) => (
+                  <tr key={g.key} role="row" data-group={g.key} className={g.key === view.selected.key ? "selected" : undefined}>
+                    <th scope="row" role="rowheader">
+                      {g.name[locale]}
+                    </th>
+                    <td role="cell" className="num estimate">
+                      <CellLabel text={headline.code} />
+                      <EstimateCell estimate={g.estimate} ciLow={g.ciLow} ciHigh={g.ciHigh} locale={locale} />
+                    </td>
+                    <td role="cell" className="num ci-col">
+                      {formatInterval(g.ciLow, g.ciHigh, locale)}
+                    </td>
+                    <td role="cell" className="num">
+                      <CellLabel text={w.responses[locale]} />
+                      {formatCount(g.responses, locale)}
+                    </td>
+                    <td role="cell">
+                      <CellLabel text={vsOverall} />
+                      {SIGNIFICANCE_MARK[g.significance]} {SIGNIFICANCE_WORDS[g.significance][locale]}
+                    </td>
+                    <td role="cell" className="see-table">
+                      <Link
+                        to={`/staff/rounds/${roundId}/results${resultsSearch({ ...optionsQuery(query), group: g.key })}`}
+                        aria-label={`${w.seeTable[locale]}: ${g.name[locale]}`}
+                      >
+                        {w.seeTable[locale]}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="satisfaction" className="results-section">
+        <h3 id="satisfaction">
+          {w.satisfaction[locale]} – {groupName}
+        </h3>
+        {satisfaction.length > 0 && <ComponentsChart rows={satisfaction} locale={locale} subtitle={chartSentence} groupName={groupName} />}
+        <ResultsTable
+          rows={satisfaction}
+          locale={locale}
+          caption={`${w.satisfaction[locale]} – ${groupName} (${formatCount(view.selected.responses, locale)} ${locale === "vi" ? "phiếu" : "responses"})`}
+          valueHeader={w.satisfied[locale]}
+          testId="satisfaction-table"
+        />
+      </section>
+
+      {assessment.length > 0 && (
+        <section aria-labelledby="assessment" className="results-section">
+          <h3 id="assessment">
+            {w.assessment[locale]} – {groupName}
+          </h3>
+          <p className="hint">
+            {roots(assessment)
+              .map((r) => r.label[locale])
+              .join(" · ")}
+          </p>
+          <ResultsTable
+            rows={assessment}
+            locale={locale}
+            caption={`${w.assessment[locale]} – ${groupName}`}
+            valueHeader={w.share[locale]}
+            testId="assessment-table"
+          />
+        </section>
+      )}
+
+      {expectation.length > 0 && (
+        <section aria-labelledby="expectation" className="results-section">
+          <h3 id="expectation">
+            {w.expectation[locale]} – {groupName}
+          </h3>
+          {roots(expectation).map((root) => (
+            <PrioritiesChart
+              key={root.code}
+              rows={expectation.filter((r) => r.tree === root.tree)}
+              locale={locale}
+              subtitle={chartSentence}
+              treeLabel={root.label[locale]}
+            />
+          ))}
+          <ResultsTable
+            rows={expectation}
+            locale={locale}
+            caption={`${w.expectation[locale]} – ${groupName}`}
+            valueHeader={w.share[locale]}
+            testId="expectation-table"
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="notes" className="results-section results-notes">
+        <h3 id="notes">{w.notes[locale]}</h3>
+        <ul>
+          {view.notes.map((n, i) => (
+            <li key={i}>{translateNote(n, locale)}</li>
+          ))}
+          {view.options.by !== "none" && (
+            <li>
+              {locale === "vi"
+                ? "Ý nghĩa thống kê của nhóm (▲/▼): khoảng tin cậy 95% của nhóm không chứa chỉ số chung. Quy tắc này thận trọng khi các nhóm là các tầng riêng (xem ADR 013)."
+                : "Significance of a group (▲/▼): its 95% interval excludes the overall figure. The rule is conservative when groups are separate strata (see ADR 013)."}
+            </li>
+          )}
+        </ul>
+        <p className="hint">
+          {locale === "vi" ? "Bộ câu hỏi" : "Questionnaire"}: {view.definition.key}@{view.definition.version} ·{" "}
+          {locale === "vi"
+            ? `${view.design.strata} tầng, ${formatCount(view.design.psus, locale)} đơn vị mẫu cấp 1`
+            : `${view.design.strata} strata, ${formatCount(view.design.psus, locale)} primary sampling units`}
+        </p>
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;
