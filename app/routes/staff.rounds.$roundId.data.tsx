@@ -1,5 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, NodeOnDiskFile, unstable_createFileUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  NodeOnDiskFile,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createReadStream } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,7 +73,13 @@ const fail = (message: LocalizedText, status: number) => data<ActionResult>({ ki
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, round } = await requireRoundAccess(request, params.roundId!, "importData");
   const session = await getSession(request);
-  const uploads = unstable_createFileUploadHandler({ directory: join(tmpdir(), "sipas-uploads"), maxPartSize: MAX_UPLOAD_BYTES, avoidFileConflicts: true });
+  // The file goes to a temporary file (read twice, never held in memory); the other fields (csrf) to memory.
+  const toDisk = unstable_createFileUploadHandler({ directory: join(tmpdir(), "sipas-uploads"), maxPartSize: MAX_UPLOAD_BYTES, avoidFileConflicts: true });
+  let fileName = "";
+  const uploads = unstable_composeUploadHandlers((part) => {
+    if (part.name === "file" && part.filename) fileName = part.filename.normalize("NFC");
+    return toDisk(part);
+  }, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }));
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, uploads);
@@ -81,9 +95,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
       return fail({ vi: "Hãy chọn một tệp CSV có dữ liệu.", en: "Choose a CSV file with data." }, 400);
     }
-    const report = await importResponsesCsv(db, round.id, { name: file.name, open: () => createReadStream(file.getFilePath()) }, { maxProblems: SHOWN_PROBLEMS });
+    const report = await importResponsesCsv(db, round.id, { name: fileName || "upload.csv", open: () => createReadStream(file.getFilePath()) }, { maxProblems: SHOWN_PROBLEMS });
     if (!report.ok) {
-      return data<ActionResult>({ kind: "problems", file: file.name, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
+      return data<ActionResult>({ kind: "problems", file: fileName, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
     }
     return data<ActionResult>({ kind: "imported", imported: report.imported, hiddenAnswers: report.hiddenAnswers });
   } catch (e) {
