@@ -61,8 +61,13 @@ describeEachDialect("paper entry", (dialect) => {
       .values({ id, round_id: "demo", line: 1, dossier_id: null, unit_code: "D02", unit_level: "district", service_field: null, returned_on: null, sex: null, birth_year: null, extra: "{}", created_at: new Date().toISOString() })
       .execute();
     await t.db.insertInto("frame_contacts").values({ person_id: id, round_id: "demo", name, phone: null, address: "Thôn Đông, xã Hòa Bình" }).execute();
-    const sampleId = `s-${code}`;
-    await t.db.insertInto("samples").values({ id: sampleId, round_id: "demo", design: "{}", seed: "1", algorithm: "test", plan: "{}", created_at: new Date().toISOString(), created_by: "test" }).execute();
+    // One sample per round (migration 003).
+    const sampleId = "s-demo";
+    await t.db
+      .insertInto("samples")
+      .values({ id: sampleId, round_id: "demo", design: "{}", seed: "1", algorithm: "test", plan: "{}", created_at: new Date().toISOString(), created_by: "test" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     await t.db
       .insertInto("sample_units")
       .values({ sample_id: sampleId, person_id: id, round_id: "demo", stratum: "D02", role: "sample", position: 1, inclusion_probability: 0.125, design_weight: 8, adjusted_weight: null, outcome: "pending", replaces_person_id: null, invitation_code: code, updated_at: new Date().toISOString() })
