@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import QRCode from "qrcode";
 import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { formatCode } from "../../app/domain/codes";
@@ -108,6 +110,25 @@ test("printable questionnaires print to an A4 PDF in Chromium with each person's
     expect(pdf.links).toContain(`${baseURL}/s/${code}`);
   });
   expect(pdf.pages.map((p) => p.text).join("")).not.toContain("In phiếu khảo sát giấy"); // the staff toolbar is not printed
+});
+
+test("sampled people's forms carry their name and address for staff who may see contacts", async ({ page }) => {
+  const round = "in-dia-chi";
+  sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "In phiếu có địa chỉ", "--id", round, "--province", "P01");
+  const dir = mkdtempSync(join(tmpdir(), "sipas-print-"));
+  writeFileSync(join(dir, "units.csv"), "Mã,Tên,Cấp,Mã cấp trên\nP01,Tỉnh Minh Họa,province,\nD01,Huyện Đông Sơn,district,P01\n");
+  writeFileSync(
+    join(dir, "frame.csv"),
+    "Mã hồ sơ,Họ và tên,Số điện thoại,Địa chỉ,Đơn vị\nHS-1,Nguyễn Thị Hương,0912345678,\"Thôn 3, xã Hòa Bình\",D01\nHS-2,Trần Văn Nam,0912345679,\"Thôn 5, xã Hòa Bình\",D01\n",
+  );
+  sipas("units", "import", "--round", round, join(dir, "units.csv"));
+  sipas("frame", "import", "--round", round, join(dir, "frame.csv"));
+  sipas("sample", "draw", "--round", round, "--size", "2", "--seed", "7");
+  await signIn(page, "admin", E2E_ADMIN_PASSWORD);
+  await page.goto(`/staff/rounds/${round}/invitations/print`);
+  await expect(page.locator(".pf-person")).toHaveCount(2);
+  expect((await page.locator(".pf-address .pf-name").allTextContents()).sort()).toEqual(["Ông/Bà Nguyễn Thị Hương", "Ông/Bà Trần Văn Nam"]);
+  await expect(page.locator(".pf-address").first()).toContainText("xã Hòa Bình");
 });
 
 test("a whole 2022 paper form is keyed with number keys and Enter alone, with skip logic and validation", async ({ page }) => {
