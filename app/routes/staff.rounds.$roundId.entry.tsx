@@ -176,9 +176,9 @@ export default function PaperEntryPage() {
           {vi ? "Mở phiếu" : "Open form"}
         </button>
       </Form>
-      {refused && (
+      {(posted?.refused ?? refused) && (
         <p className="pe-result refused" role="alert" id="pe-refused">
-          {refused[locale]}
+          {(posted?.refused ?? refused)![locale]}
         </p>
       )}
       {target && definition && (
@@ -202,11 +202,6 @@ export default function PaperEntryPage() {
               {vi
                 ? "Người này đã bắt đầu trả lời trực tuyến nhưng chưa gửi. Khi phiếu giấy được xác nhận, bản trả lời dở dang sẽ được thay bằng phiếu giấy."
                 : "This person started answering online but has not submitted. Once the paper form is verified it replaces the unfinished online answers."}
-            </p>
-          )}
-          {posted?.refused && (
-            <p className="pe-result refused" role="alert">
-              {posted.refused[locale]}
             </p>
           )}
           <p className="pe-keys">

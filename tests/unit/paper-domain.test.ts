@@ -159,3 +159,16 @@ describe("skip logic in words", () => {
     expect(numberList([61, 33, 60, 35, 34, 40])).toBe("33–35, 40, 60–61");
   });
 });
+
+describe("printed layout", () => {
+  it("prints runs of questions sharing an option set as one grid, other questions on their own", async () => {
+    const { blocksOf } = await import("../../app/components/print/paper-questionnaire");
+    const shape = (code: string) =>
+      blocksOf(sipas2022.sections.find((s) => s.code === code)!.items).map((b) => (b.kind === "item" ? b.item.code : b.items.map((i) => i.code).join("+")));
+    expect(shape("A")).toEqual(["A_SEX", "A_AGE", "A_ETHNIC", "A_EDU", "A_JOB", "A_AREA", "A_TERRAIN"]);
+    const b = shape("B");
+    expect(b[0]).toBe("Q1_ECON+Q1_HEALTH+Q1_EDU+Q1_ORDER+Q1_ROAD+Q1_POWER+Q1_WATER+Q1_SOCIAL");
+    expect(b.slice(1)).toEqual(["Q2_CHANNEL", "Q3_COMMENT", "Q4_HARASS+Q5_PAYMENT", "Q6_DOSSIER+Q7_INFO", "Q8_SCHOOL+Q8_HEALTH+Q8_SOCIAL+Q8_AGENCY+Q8_PROC+Q8_FEEDBACK+Q8_POLICY"]);
+    expect(shape("E")).toEqual(["EXP_INFO+EXP_PART+EXP_QUAL+EXP_IMPL+EXP_ACCESS+EXP_PROC+EXP_STAFF+EXP_RESULT+EXP_FEEDBACK+EXP_ONLINE", "COMMENT"]);
+  });
+});
