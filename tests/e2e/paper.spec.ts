@@ -216,6 +216,7 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("a form is keyed with a plain POST: errors are shown and what was ticked is kept", async ({ page }) => {
+    test.setTimeout(120_000); // sixty questions ticked one by one
     createStaff("nhap.nojs", "clerk");
     const [code] = paperCodes("demo", 1);
     await signIn(page, "nhap.nojs");
