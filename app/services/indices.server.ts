@@ -90,7 +90,7 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
   const acc = createIndexAccumulator(definition, options);
   let done = 0;
   onProgress?.(0, total);
-  for await (const batch of streamResponseRecords(db, req.roundId)) {
+  for await (const batch of streamResponseRecords(db, req.roundId, undefined, definition)) {
     acc.addBatch(batch);
     done += batch.length;
     onProgress?.(done, total);

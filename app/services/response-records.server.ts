@@ -1,41 +1,34 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Answers } from "../domain/definition/conditions";
+import { createAnswersDecoder } from "../domain/answers/stored-json";
+import type { Definition } from "../domain/definition/schema";
 import type { ResponseRecord } from "../domain/indices/types";
+import { submittedResponsePages } from "./response-pages.server";
 
 export const RECORD_BATCH = 5000;
 
 /**
- * The submitted responses of a round as index-engine records, in batches (keyset pages by id),
- * so memory stays flat whatever the size of the round.
+ * The submitted responses of a round as index-engine records, in batches (keyset pages), so memory stays
+ * flat whatever the size of the round. With the definition, answers are decoded by a scanner made for it
+ * (about twice as fast as JSON.parse; every record the same shape, unanswered items undefined).
  */
 export async function* streamResponseRecords(
   db: Kysely<Database>,
   roundId: string,
   batchSize = RECORD_BATCH,
+  definition?: Definition,
 ): AsyncGenerator<ResponseRecord[]> {
-  let after = "";
-  for (;;) {
-    const rows = await db
-      .selectFrom("responses")
-      .select(["id", "answers", "unit_code", "stratum", "psu", "weight", "fpc"])
-      .where("round_id", "=", roundId)
-      .where("status", "=", "submitted")
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1].id;
+  const decode = definition ? createAnswersDecoder(definition.sections.flatMap((s) => s.items.map((i) => i.code))) : (text: string) => JSON.parse(text) as Answers;
+  for await (const rows of submittedResponsePages(db, roundId, ["answers", "unit_code", "stratum", "psu", "weight", "fpc"] as const, batchSize)) {
     yield rows.map((r) => ({
-      answers: JSON.parse(r.answers) as Answers,
+      answers: decode(r.answers),
       unit: r.unit_code,
       stratum: r.stratum,
       psu: r.psu,
       weight: r.weight === null ? null : Number(r.weight),
       fpc: r.fpc === null ? null : Number(r.fpc),
     }));
-    if (rows.length < batchSize) return;
   }
 }
 

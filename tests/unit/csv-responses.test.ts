@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAnswersScanner } from "../../app/domain/csv/answers-scan";
+import { createAnswersDecoder, createAnswersScanner } from "../../app/domain/answers/stored-json";
 import { codebookRows, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, type ExportSource } from "../../app/domain/csv/responses-export";
 import {
   createStratumCheck,
@@ -266,6 +266,28 @@ describe("answers scanner", () => {
     expect(scanner.scan("{}")).toBe(true);
     expect(token(0)).toBeUndefined();
     for (const bad of ["", "[]", '{"A":1', '{"A" :1}', '{"A":1} ', '{"A\\"":1}']) expect(scanner.scan(bad), bad).toBe(false);
+  });
+});
+
+describe("answers decoder for the index engine", () => {
+  it("gives the same answers as JSON.parse (unanswered items undefined) and the same indices", () => {
+    const codes = def.sections.flatMap((s) => s.items.map((i) => i.code));
+    const decode = createAnswersDecoder(codes);
+    const texts = [
+      JSON.stringify({ A_SEX: "1", Q8_PROC: "1", SV_1: "4", SV_2: "2", SV_GEN: "5", CHANNELS: ["tv", "web"], VISITS: 2, COMMENT: "Tốt\n\"lắm\"" }),
+      JSON.stringify({ Q8_PROC: "2", SV_1: "5", OLD_ITEM: "x" }),
+      JSON.stringify({ SV_GEN: "3", Q8_PROC: "1" }),
+      '{ "SV_1": "4" }',
+      "{}",
+    ];
+    for (const text of texts) {
+      const parsed = JSON.parse(text) as Answers;
+      const decoded = decode(text);
+      for (const code of codes) expect(decoded[code], `${text} ${code}`).toEqual(parsed[code]);
+    }
+    const records = (read: (t: string) => Answers) => texts.map((t, i) => ({ answers: read(t), unit: `U${i % 2}`, stratum: null, psu: null, weight: i + 1, fpc: null }));
+    const options = { groupBy: "unit", applySkipLogic: true } as const;
+    expect(computeIndices(def, records(decode), options)).toEqual(computeIndices(def, records((t) => JSON.parse(t) as Answers), options));
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Condition, Definition, Item, Locale } from "../definition/schema";
 import type { IndexResult } from "../indices/types";
-import { createAnswersScanner } from "./answers-scan";
+import { createAnswersScanner } from "../answers/stored-json";
 import { csvLine, type CsvValue } from "./write";
 
 /** Columns before the items: the response and its design (what the index engine reads). No contact data. */

@@ -5,6 +5,8 @@
  * object of 80 properties per row (with its garbage, two thirds of the export's time).
  * Anything unexpected makes `scan` return false, and the caller parses with JSON.parse instead.
  */
+import type { Answers, AnswerValue } from "../definition/conditions";
+
 export interface AnswersScanner {
   /** Token of item k is `json.slice(start[k], end[k])`; start[k] = -1 when absent. */
   readonly start: Int32Array;
@@ -113,4 +115,42 @@ export function createAnswersScanner(codes: readonly string[]): AnswersScanner {
   }
 
   return { start, end, scan };
+}
+
+/**
+ * Stored answers as objects for the index engine, about twice as fast as JSON.parse: every object has the
+ * same shape (one property per item, in questionnaire order; undefined when unanswered), made by one
+ * constructor, and one-character answers ("1"…"5") are shared strings. Keys that are not items of the
+ * definition are dropped; text of another shape is parsed by JSON.parse.
+ */
+export function createAnswersDecoder(codes: readonly string[]): (json: string) => Answers {
+  const scanner = createAnswersScanner(codes);
+  const { start, end } = scanner;
+  const K = codes.length;
+  const values: (AnswerValue | undefined)[] = new Array(K).fill(undefined);
+  const chars = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+  // A constructor with one assignment per item gives every object the same hidden class (fast lookups).
+  const Shape = new Function("v", codes.map((code, k) => `this[${JSON.stringify(code)}] = v[${k}];`).join("\n")) as unknown as new (
+    v: (AnswerValue | undefined)[],
+  ) => Answers;
+  return (json) => {
+    if (!scanner.scan(json)) return JSON.parse(json) as Answers;
+    for (let k = 0; k < K; k++) {
+      const from = start[k];
+      if (from < 0) {
+        values[k] = undefined;
+        continue;
+      }
+      const to = end[k];
+      if (to - from === 3 && json.charCodeAt(from) === QUOTE) {
+        const c = json.charCodeAt(from + 1);
+        if (c < 128 && c !== BACKSLASH) {
+          values[k] = chars[c];
+          continue;
+        }
+      }
+      values[k] = JSON.parse(json.slice(from, to)) as AnswerValue;
+    }
+    return new Shape(values);
+  };
 }

@@ -1,0 +1,151 @@
+/**
+ * Benchmark of issue 3 (method and results: docs/BENCHMARKS.md):
+ *  1. 1,000,000 responses to sipas-2022 over 63 provinces (126 strata, ~33,000 clusters, weights, FPC),
+ *     and a round holding the first 100,000 of them — generated once (fixed seed) into a SQLite file;
+ *  2. every index with its interval, by province, weighted: computeRoundIndices on 1M and on 100k;
+ *  3. R's survey (svyby of svyratio per item, by province) on the 100k round's CSV export, same run;
+ *  4. CSV export of 100k and 1M responses: rows per second and peak memory.
+ * Each measurement runs in its own process (bench-child.ts); medians of BENCH_RUNS runs (default 3).
+ *
+ *   node --import tsx tests/bench/indices-export.bench.ts
+ *   BENCH_RUNS=5 BENCH_R_ITEMS=all node --import tsx tests/bench/indices-export.bench.ts
+ *
+ * BENCH_R_ITEMS: how many of the 54 index items R estimates (default 6, spread over the questionnaire); its
+ * time is then scaled to all items (each item is one independent svyby call, so R's time is linear in them).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { isLeaf, type Definition, type IndexNode } from "../../app/domain/definition/schema";
+import { parseDefinitionText } from "../../app/domain/definition/parse";
+import { ensureBenchData } from "./bench-data";
+
+const DIR = "tests/.tmp/bench";
+const DB = `${DIR}/sipas-2022-1m.sqlite`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const R_ITEMS = process.env.BENCH_R_ITEMS ?? "6";
+const log = (s: string) => console.log(s);
+
+function child(...args: string[]): Record<string, number> {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/bench-child.ts", ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`bench-child ${args.join(" ")} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, number>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function repeat(label: string, args: () => string[]): Record<string, number>[] {
+  const out: Record<string, number>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = child(...args());
+    log(`  ${label} run ${i + 1}: ${JSON.stringify(r)}`);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Items entering an index, with their positive and valid option codes, for R. */
+function indexItems(def: Definition): { code: string; positive: string[]; valid: string[] }[] {
+  const used = new Set<string>();
+  const walk = (n: IndexNode) => n.children.forEach((c) => (isLeaf(c) ? used.add(c.item) : walk(c)));
+  def.indices.forEach(walk);
+  return def.sections
+    .flatMap((s) => s.items)
+    .filter((i) => used.has(i.code))
+    .map((i) => ({ code: i.code, positive: i.positive ?? [], valid: (i.options ?? []).filter((o) => !o.missing).map((o) => o.code) }));
+}
+
+mkdirSync(DIR, { recursive: true });
+const machine = {
+  cpu: `${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadBefore: loadavg().map((l) => l.toFixed(2)).join(" "),
+};
+log(`machine: ${JSON.stringify(machine)}, free memory ${Math.round(freemem() / 2 ** 30)} GB`);
+log("1. data");
+await ensureBenchData(DB, 1_000_000, 100_000, log);
+
+log("2. indices by province, weighted (computeRoundIndices, cache emptied before each run)");
+const rowsFile = `${DIR}/engine-100k-items.json`;
+const idx1m = repeat("1M", () => ["indices", DB, "bench-1m"]);
+const idx100k = repeat("100k", () => ["indices", DB, "bench-100k", rowsFile]);
+
+log("3. R survey on the 100k round, from the platform's CSV export");
+const exported = `${DIR}/export-100k-for-r.csv`;
+child("export", DB, "bench-100k", exported);
+const def = (() => {
+  const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
+  if (!parsed.ok) throw new Error("sipas-2022 does not parse");
+  return parsed.definition;
+})();
+const allItems = indexItems(def);
+const take = R_ITEMS === "all" ? allItems.length : Math.min(allItems.length, Number(R_ITEMS));
+const stride = allItems.length / take;
+const rItems = Array.from({ length: take }, (_, i) => allItems[Math.floor(i * stride)]);
+writeFileSync(`${DIR}/items.csv`, "item,positive,valid\n" + rItems.map((i) => `${i.code},${i.positive.join("|")},${i.valid.join("|")}`).join("\n") + "\n");
+const rRun = spawnSync("Rscript", ["tests/bench/svyby.R", exported, `${DIR}/items.csv`, `${DIR}/r-100k.csv`], { encoding: "utf8" });
+if (rRun.status !== 0) throw new Error(`Rscript failed:\n${rRun.stderr}`);
+const r = JSON.parse(rRun.stdout.trim().split("\n").pop()!) as { compute_s: number; read_s: number; items: number; r: string; survey: string };
+const rAllItems = (r.compute_s * allItems.length) / r.items;
+log(`  R: ${JSON.stringify(r)} → ${rAllItems.toFixed(1)} s for all ${allItems.length} items`);
+
+// The same numbers? Item rows of the engine (100k round) against R's.
+const engineRows = new Map((JSON.parse(readFileSync(rowsFile, "utf8")) as { group: string; node: string; estimate: number | null; se: number | null }[]).map((e) => [`${e.group}/${e.node}`, e]));
+let maxEstimate = 0;
+let maxSe = 0;
+let compared = 0;
+for (const line of readFileSync(`${DIR}/r-100k.csv`, "utf8").trim().split("\n").slice(1)) {
+  const [group, node, estimate, se] = line.split(",").map((c) => c.replace(/"/g, ""));
+  const e = engineRows.get(`${group}/${node}`);
+  if (!e || e.estimate === null || estimate === "NA" || estimate === "NaN") continue;
+  compared++;
+  maxEstimate = Math.max(maxEstimate, Math.abs(e.estimate - Number(estimate)));
+  if (Number(se) > 0) maxSe = Math.max(maxSe, Math.abs(e.se! - Number(se)) / Number(se));
+}
+log(`  agreement on ${compared} item × province rows: |estimate − R| ≤ ${maxEstimate.toExponential(2)} pp, |SE − R|/R ≤ ${maxSe.toExponential(2)}`);
+
+log("4. CSV export (each run in a fresh process)");
+const baseline = child("baseline", DB);
+const out = (n: number) => `${DIR}/export-run-${n}.csv`;
+let k = 0;
+const exp100k = repeat("100k", () => ["export", DB, "bench-100k", out(k++)]);
+const exp1m = repeat("1M", () => ["export", DB, "bench-1m", out(k++)]);
+for (let i = 0; i < k; i++) rmSync(out(i), { force: true });
+
+const m = (runs: Record<string, number>[], key: string) => median(runs.map((x) => x[key]));
+const engine100k = m(idx100k, "seconds");
+const results = {
+  machine: { ...machine, loadAfter: loadavg().map((l) => l.toFixed(2)).join(" ") },
+  runs: RUNS,
+  indices: {
+    "1M": { seconds: m(idx1m, "seconds"), cpuSeconds: m(idx1m, "cpuSeconds"), peakMb: m(idx1m, "peakMb"), ...idx1m[0] },
+    "100k": { seconds: engine100k, cpuSeconds: m(idx100k, "cpuSeconds"), peakMb: m(idx100k, "peakMb") },
+  },
+  r: { ...r, itemsTotal: allItems.length, computeAllItemsSeconds: rAllItems, ratioTo100kEngine: rAllItems / engine100k, agreement: { compared, maxEstimate, maxSe } },
+  export: {
+    baselinePeakMb: baseline.peakMb,
+    "100k": { rowsPerSecond: m(exp100k, "rowsPerSecond"), seconds: m(exp100k, "seconds"), cpuSeconds: m(exp100k, "cpuSeconds"), peakMb: m(exp100k, "peakMb"), bytes: exp100k[0].bytes },
+    "1M": { rowsPerSecond: m(exp1m, "rowsPerSecond"), seconds: m(exp1m, "seconds"), cpuSeconds: m(exp1m, "cpuSeconds"), peakMb: m(exp1m, "peakMb"), bytes: exp1m[0].bytes },
+  },
+};
+writeFileSync(`${DIR}/indices-export.json`, JSON.stringify(results, null, 2));
+
+const f = (x: number, d = 1) => x.toFixed(d);
+log(`
+| measure | result | target |
+|---|---|---|
+| indices by province, weighted, 1M responses (median of ${RUNS}) | ${f(results.indices["1M"].seconds)} s wall, ${f(results.indices["1M"].cpuSeconds)} s CPU, peak ${f(results.indices["1M"].peakMb, 0)} MB | < 10 s |
+| same, 100k responses | ${f(engine100k, 2)} s wall, ${f(results.indices["100k"].cpuSeconds, 2)} s CPU | |
+| R survey svyby (svyratio per item, by province), 100k | ${f(rAllItems)} s for ${allItems.length} items${r.items < allItems.length ? ` (${f(r.compute_s)} s measured for ${r.items}, scaled)` : ""}; reading the CSV ${f(r.read_s)} s more | |
+| engine vs R on the same 100k | ${f(results.r.ratioTo100kEngine, 0)}× faster | ≥ 20× |
+| agreement with R (item × province rows) | estimates within ${maxEstimate.toExponential(1)} pp, SEs within ${maxSe.toExponential(1)} relative (${compared} rows) | |
+| CSV export, 100k responses | ${f(results.export["100k"].rowsPerSecond, 0)} rows/s, peak ${f(results.export["100k"].peakMb, 0)} MB | ≥ 100,000 rows/s, < 256 MB |
+| CSV export, 1M responses | ${f(results.export["1M"].rowsPerSecond, 0)} rows/s, peak ${f(results.export["1M"].peakMb, 0)} MB (${f(results.export["1M"].bytes / 2 ** 20, 0)} MB file) | same peak as 100k |
+| process doing nothing (Node + tsx + driver) | peak ${f(baseline.peakMb, 0)} MB | |
+
+machine: ${results.machine.cpu}, ${results.machine.memoryGb} GB, Node ${results.machine.node}; load average before ${results.machine.loadBefore}, after ${results.machine.loadAfter}
+(results also in ${DIR}/indices-export.json)`);
