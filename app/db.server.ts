@@ -10,7 +10,7 @@ export function getDb(): Promise<DbHandle> {
   if (!ready) {
     ready = (async () => {
       const handle = openDatabase({ url: process.env.DATABASE_URL });
-      await migrateToLatest(handle.db);
+      await migrateToLatest(handle.db, handle.schema);
       return handle;
     })();
     ready.catch(() => {

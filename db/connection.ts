@@ -11,6 +11,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema named by the connection (search_path), if any. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export function openDatabase(options: ConnectOptions = {}): DbHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    return { db, dialect: "postgres", schema: options.pgSchema ?? searchPathOf(url), close: () => db.destroy() };
   }
   const file = url ? url.replace(/^sqlite:(\/\/)?/, "") : DEFAULT_SQLITE_PATH;
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -50,9 +52,19 @@ export function openDatabase(options: ConnectOptions = {}): DbHandle {
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
-/** Brings the schema up to date; safe to call from several processes (Kysely locks). */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/** The schema of `options=-c search_path=<schema>` in a connection URL. */
+function searchPathOf(url: string): string | undefined {
+  const options = new URL(url).searchParams.get("options");
+  return options ? /search_path=([A-Za-z0-9_]+)/.exec(options)?.[1] : undefined;
+}
+
+/**
+ * Brings the schema up to date; safe to call from several processes (Kysely locks). On
+ * PostgreSQL with a schema of its own, Kysely must be told the schema: otherwise it sees the
+ * migration tables of other schemas and skips creating its own.
+ */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

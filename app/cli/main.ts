@@ -60,7 +60,7 @@ export async function main(
   const ctxDb = async () => {
     if (!handle) {
       handle = openDatabase({ url: process.env.DATABASE_URL });
-      await migrateToLatest(handle.db);
+      await migrateToLatest(handle.db, handle.schema);
     }
     return handle;
   };

@@ -41,7 +41,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const sep = base.includes("?") ? "&" : "?";
   const url = `${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const handle = openDatabase({ url });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     url,
