@@ -128,21 +128,6 @@ export default function CompareRounds() {
   return (
     <section aria-labelledby="compare-heading" className="results-page">
       <h2 id="compare-heading">{w.compare[locale]}</h2>
-      <OptionsForm
-        key={JSON.stringify([baseline.id, query, accept, acceptAll])}
-        id="compare-form"
-        query={query}
-        choices={choices}
-        groups={ready?.view.groups ?? []}
-        locale={locale}
-        showInterval={false}
-        before={baselineField}
-        after={acceptField}
-      />
-      <p className="results-links">
-        <Link to={back}>← {w.results[locale]}</Link>
-      </p>
-
       {result.state === "computing" && (
         <ComputingPanel
           jobs={result.jobs.map((j) => j.progress)}
@@ -158,6 +143,20 @@ export default function CompareRounds() {
           locale={locale}
         />
       )}
+      <OptionsForm
+        key={JSON.stringify([baseline.id, query, accept, acceptAll])}
+        id="compare-form"
+        query={query}
+        choices={choices}
+        groups={ready?.view.groups ?? []}
+        locale={locale}
+        showInterval={false}
+        before={baselineField}
+        after={acceptField}
+      />
+      <p className="results-links">
+        <Link to={back}>← {w.results[locale]}</Link>
+      </p>
 
       {ready && (
         <CompareBody

@@ -74,9 +74,9 @@ export default function RoundResults() {
       <h2 id="results-heading">{w.results[locale]}</h2>
       {progress && (
         <>
+          <ComputingPanel jobs={[progress]} progressUrls={[`${base}/results/progress${resultsSearch(optionsQuery(query))}`]} locale={locale} />
           {form}
           {links}
-          <ComputingPanel jobs={[progress]} progressUrls={[`${base}/results/progress${resultsSearch(optionsQuery(query))}`]} locale={locale} />
         </>
       )}
       {view && computed && <ResultsBody view={view} computed={computed} query={query} roundId={round.id} locale={locale} form={form} links={links} />}

@@ -1,4 +1,13 @@
-import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import {
+  SqliteAdapter,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from "kysely";
 import type { Database } from "../../db/schema";
 import { isUserError } from "../domain/errors";
 import { computeRoundIndices, type RoundIndexRequest, type RoundIndices } from "./indices.server";
@@ -13,6 +22,8 @@ import { computeRoundIndices, type RoundIndexRequest, type RoundIndices } from "
 export const WAIT_FOR_ROUNDS_UP_TO = 5000;
 /** Even a small round stops holding the request after this long and shows its progress instead. */
 const MAX_WAIT_MS = 20_000;
+/** How long a page waits to learn whether the result is cached or must be computed (longer on a busy SQLite server). */
+const MAX_WAIT_TO_KNOW_MS = 1500;
 /** A finished job stays visible this long, so a page polling its progress learns that it is ready. */
 const KEEP_FINISHED_MS = 2 * 60_000;
 
@@ -48,20 +59,28 @@ function jobsOf(db: Kysely<Database>): Map<string, Job> {
 }
 
 /**
- * With better-sqlite3 every query settles without giving the event loop a turn, so a computation streaming a
- * million rows would starve the server (and the progress requests) until it ends. This plugin makes each query
- * of a job wait for the next turn of the loop first.
+ * With better-sqlite3 a query runs synchronously and settles without giving the event loop a turn, so a job
+ * streaming a large round would hold the server (pages, the progress requests, React's own scheduling) until it
+ * ends. Before handing each result back, this plugin pauses the job for a quarter of the time it has just run
+ * without a break: the job gets at most ~80% of the loop, and a request that arrives waits at most one batch.
  */
-class YieldToEventLoop implements KyselyPlugin {
+class ShareEventLoop implements KyselyPlugin {
+  #runningSince = performance.now();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    await new Promise((resolve) => setImmediate(resolve));
+    const ran = performance.now() - this.#runningSince;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(1, ran / 4))));
+    this.#runningSince = performance.now();
     return args.result;
   }
 }
-const yieldPlugin = new YieldToEventLoop();
+
+/** The database as a job uses it: on SQLite, sharing the event loop (PostgreSQL queries wait on the network anyway). */
+function jobDb(db: Kysely<Database>): Kysely<Database> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? db.withPlugin(new ShareEventLoop()) : db;
+}
 
 function normalize(req: RoundIndexRequest): Required<RoundIndexRequest> {
   return { roundId: req.roundId, by: req.by ?? "none", weighted: req.weighted ?? true, multiUnit: req.multiUnit ?? "pooled", interval: req.interval ?? "wald" };
@@ -86,7 +105,7 @@ function startOrJoin(db: Kysely<Database>, request: RoundIndexRequest): Job {
   let signal!: () => void;
   const known = new Promise<void>((resolve) => (signal = resolve));
   const job = { state: "starting", done: 0, total: null, startedAt: new Date().toISOString(), error: null, known } as unknown as Job;
-  job.result = computeRoundIndices(db.withPlugin(yieldPlugin), req, (done, total) => {
+  job.result = computeRoundIndices(jobDb(db), req, (done, total) => {
     job.state = "computing";
     job.done = done;
     job.total = total;
@@ -129,10 +148,10 @@ function sleep(ms: number): Promise<void> {
 export async function getRoundResults(
   db: Kysely<Database>,
   request: RoundIndexRequest,
-  opts: { waitUpTo?: number; maxWaitMs?: number } = {}
+  opts: { waitUpTo?: number; maxWaitMs?: number; maxWaitToKnowMs?: number } = {}
 ): Promise<RoundResults> {
   const job = startOrJoin(db, request);
-  await Promise.race([job.known, job.settled]);
+  await Promise.race([job.known, job.settled, sleep(opts.maxWaitToKnowMs ?? MAX_WAIT_TO_KNOW_MS)]);
   if (isRunning(job) && job.total !== null && job.total <= (opts.waitUpTo ?? WAIT_FOR_ROUNDS_UP_TO)) {
     await Promise.race([job.settled, sleep(opts.maxWaitMs ?? MAX_WAIT_MS)]);
   }

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
+import { WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
+import { allSatisfied2023, knownRows2022, manyRows, seedRound, uniqueId } from "./results-seed";
+
+async function signIn(page: Page) {
+  await page.goto("/staff/login");
+  await page.getByLabel("Tên đăng nhập").fill("admin");
+  await page.getByLabel("Mật khẩu").fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+}
+
+const row = (page: Page, table: string, code: string) => page.getByTestId(table).locator(`tr[data-code="${code}"]`);
+
+test("the results page shows the overall SIPAS, the districts with their ranking, and an empty district as a dash", async ({ page }) => {
+  const id = uniqueId("kq");
+  await seedRound(id, "sipas-2022@1", "Kết quả kiểm thử", knownRows2022());
+  await signIn(page);
+  await page.goto(`/staff/rounds/${id}/results`);
+
+  // Computed by hand: services (45·2 + 20·5)/(60·2 + 40·5) = 59.375%, policies (30·2 + 40·5)/320 = 81.25%,
+  // SIPAS = their mean = 70.3125%.
+  await expect(page.getByTestId("headline").locator(".headline-value")).toHaveText("70,31%");
+  await expect(page.getByTestId("results-statement")).toHaveText("Có trọng số · gộp toàn bộ người trả lời · khoảng tin cậy 95% (Wald) · n = 100 phiếu");
+  await expect(row(page, "satisfaction-table", "SIPAS").locator(".est")).toHaveText("70,31%");
+  await expect(row(page, "satisfaction-table", "SERVICE").locator(".est")).toHaveText("59,38%");
+  await expect(row(page, "satisfaction-table", "POLICY").locator(".est")).toHaveText("81,25%");
+  await expect(page.getByTestId("assessment-table")).toBeVisible();
+  await expect(page.getByTestId("expectation-table")).toBeVisible();
+
+  // Bars with interval whiskers for SIPAS, 2 domains and 9 components; the SVG speaks for itself.
+  const components = page.getByTestId("chart-components");
+  await expect(components.locator("svg[role=img] rect.bar")).toHaveCount(12);
+  await expect(components.locator("svg[role=img] > title")).toHaveText("Chỉ số hài lòng theo thành phần – Toàn bộ đợt khảo sát");
+  await expect(components.locator("svg g.ci")).toHaveCount(12);
+
+  await page.getByLabel("Phân nhóm").selectOption("district");
+  await page.getByRole("button", { name: "Xem kết quả" }).click();
+  await expect(page).toHaveURL(/by=district/);
+  const groups = page.getByTestId("groups-table");
+  await expect(groups.locator('tr[data-group="D01"] .est')).toHaveText("62,50%");
+  await expect(groups.locator('tr[data-group="D02"] .est')).toHaveText("75,00%");
+  await expect(groups.locator('tr[data-group="D03"] .est')).toHaveText("—");
+  await expect(groups.locator('tr[data-group="D03"] .ci-inline')).toHaveCount(0);
+  await expect(groups.locator('tr[data-group="D03"]')).toContainText("Thị xã Bắc Minh");
+
+  // The ranking: Tây Hòa first, Đông Sơn second, the empty district last without a dot.
+  const ranking = page.getByTestId("chart-ranking");
+  await expect(ranking.locator("g.chart-row")).toHaveCount(3);
+  await expect(ranking.locator("g.chart-row").first()).toHaveAttribute("data-code", "D02");
+  await expect(ranking.locator('g.chart-row[data-code="D03"]')).toHaveAttribute("data-empty", "true");
+  await expect(ranking.locator("circle.dot")).toHaveCount(2);
+  await expect(ranking.locator('g.chart-row[data-code="D03"] circle')).toHaveCount(0);
+
+  // One district's own tables.
+  await groups.locator('tr[data-group="D02"]').getByRole("link").click();
+  await expect(page.getByTestId("satisfaction-table").locator("caption")).toContainText("Huyện Tây Hòa");
+  await expect(row(page, "satisfaction-table", "SIPAS").locator(".est")).toHaveText("75,00%");
+
+  // Unweighted: services 65/100, policies 70/100.
+  await page.goto(`/staff/rounds/${id}/results?weighted=false`);
+  await expect(page.getByTestId("headline").locator(".headline-value")).toHaveText("67,50%");
+  await expect(page.getByTestId("results-statement")).toContainText("Không trọng số");
+
+  await page.goto(`/staff/rounds/${id}/results?lang=en`);
+  await expect(page.getByTestId("headline").locator(".headline-value")).toHaveText("70.31%");
+  await expect(page.getByTestId("results-statement")).toHaveText("Weighted · pooled over all respondents · 95% confidence intervals (Wald) · n = 100 responses");
+  await page.goto(`/staff/rounds/${id}/results?lang=vi`);
+});
+
+test("a large round shows its progress while it is computed, then the results, with and without JavaScript", async ({ page, browser }) => {
+  const id = uniqueId("kq-lon");
+  const n = WAIT_FOR_ROUNDS_UP_TO + 1000;
+  await seedRound(id, "sipas-2022@1", "Đợt lớn kiểm thử", manyRows(n));
+  await signIn(page);
+
+  // The progress endpoint starts the job for options nobody asked for yet and reports it.
+  const first = await (await page.request.get(`/staff/rounds/${id}/results/progress?weighted=false`)).json();
+  expect(first).toMatchObject({ state: "computing", total: n });
+  await expect.poll(async () => (await (await page.request.get(`/staff/rounds/${id}/results/progress?weighted=false`)).json()).state, { timeout: 60_000 }).toBe("ready");
+
+  // With JavaScript: "Đang tính… 0%" and a progress bar, then the page updates itself.
+  await page.goto(`/staff/rounds/${id}/results`);
+  await expect(page.getByTestId("computing").getByRole("status")).toHaveText(/^(Đang tính… \d+%|Đang chuẩn bị…)$/);
+  await expect(page.getByTestId("computing").locator("progress")).toBeVisible();
+  await expect(page.getByTestId("headline").locator(".headline-value")).toBeVisible({ timeout: 60_000 });
+  await expect(row(page, "satisfaction-table", "SV_ACC_1").locator(".est")).toHaveText(/^66,6[67]%$/);
+
+  // Without JavaScript: the page refreshes itself (meta refresh) until the result is there.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await context.newPage();
+  await signIn(noJs);
+  await noJs.goto(`/staff/rounds/${id}/results?interval=logit`);
+  await expect(noJs.getByRole("status")).toHaveText(/^(Đang tính… \d+%|Đang chuẩn bị…)$/);
+  await expect(noJs.locator('meta[http-equiv="refresh"]')).toHaveCount(1);
+  await expect(noJs.getByTestId("headline")).toBeVisible({ timeout: 60_000 });
+  await expect(noJs.getByTestId("results-statement")).toContainText("khoảng tin cậy 95% (logit)");
+  await context.close();
+});
+
+test("year over year: nodes whose items changed are not compared until accepted, and questions of one version are flagged", async ({ page }) => {
+  const baseline = uniqueId("kq-2022");
+  const current = uniqueId("kq-2023");
+  await seedRound(baseline, "sipas-2022@1", "Năm 2022 kiểm thử", knownRows2022());
+  await seedRound(current, "sipas-2023@1", "Năm 2023 kiểm thử", allSatisfied2023(50));
+  await signIn(page);
+  await page.goto(`/staff/rounds/${current}/results`);
+  await page.getByRole("link", { name: /So sánh với đợt khảo sát khác/ }).click();
+  await page.getByLabel("Đợt gốc (so sánh với)").selectOption(baseline);
+  await page.getByRole("button", { name: "Xem kết quả" }).click();
+
+  await expect(page.getByTestId("compare-flags")).toContainText("Câu hỏi chỉ có ở đợt này");
+  await expect(page.getByTestId("compare-flags")).toContainText("P_QUAL_ADMIN");
+  const table = page.getByTestId("change-table").first();
+  await expect(table.locator('tr[data-code="SIPAS"]')).toContainText("không so sánh được");
+  await expect(table.locator('tr[data-code="SIPAS"] td.change .est')).toHaveText("—");
+  // The same question in both versions: 100% now against 59.375% then.
+  await expect(table.locator('tr[data-code="SV_STAFF_1"] td.change .est')).toHaveText("+40,63 điểm ▲");
+  await expect(table.locator('tr[data-code="P_QUAL_ADMIN"]')).toContainText("chỉ có ở đợt này");
+  await expect(page.getByTestId("chart-change").locator('g.chart-row[data-code="SIPAS"] rect.bar')).toHaveCount(0);
+
+  await table.locator('tr[data-code="SIPAS"]').getByLabel("Vẫn so sánh").check();
+  await page.getByRole("button", { name: "Xem kết quả" }).click();
+  await expect(page).toHaveURL(/accept=SIPAS/);
+  await expect(table.locator('tr[data-code="SIPAS"]')).toContainText("đã chấp nhận so sánh");
+  await expect(table.locator('tr[data-code="SIPAS"] td.change .est')).toHaveText("+29,69 điểm ▲");
+  await expect(page.getByTestId("chart-change").locator('g.chart-row[data-code="SIPAS"] rect.bar')).toHaveCount(1);
+  await expect(table.locator('tr[data-code="POLICY"]')).toContainText("không so sánh được");
+});
