@@ -16,7 +16,7 @@ import { createRound } from "../../app/services/rounds.server";
 export const SEED = 20221;
 export const PROVINCES = 63;
 const VILLAGES_PER_STRATUM = 262;
-const DATA_VERSION = "bench-data-v1";
+const DATA_VERSION = "bench-data-v2";
 
 export interface BenchRound {
   id: string;
@@ -31,6 +31,24 @@ const COMMENTS = [
   "-Không có ý kiến thêm",
   "Thủ tục đất đai còn rườm rà, phải đi lại nhiều lần.",
 ];
+
+/**
+ * Answer shares by question, in the spirit of published national splits: most people report no harassment (Q4)
+ * and no informal payment (Q5); "very interested" (Q1) and "very much" (expectations) are the largest single
+ * answers but not a majority.
+ */
+const SKEWED: Record<string, [string, number][]> = {
+  Q4_: [["1", 0.9], ["2", 0.08], ["3", 0.02]],
+  Q5_: [["1", 0.93], ["2", 0.06], ["3", 0.01]],
+  Q1_: [["3", 0.45], ["2", 0.4], ["1", 0.15]],
+  EXP: [["3", 0.55], ["2", 0.35], ["1", 0.1]],
+};
+
+function draw(rng: Rng, shares: [string, number][]): string {
+  let r = rng.nextFloat();
+  for (const [code, p] of shares) if ((r -= p) < 0) return code;
+  return shares[shares.length - 1][0];
+}
 
 function pick(rng: Rng, codes: readonly string[]): string {
   return codes[rng.nextInt(codes.length)];
@@ -50,6 +68,7 @@ function makeAnswers(def: Definition, rng: Rng, satisfied: number, urban: boolea
         if (r < 0.03) continue; // left blank
         a[item.code] = rng.nextFloat() < satisfied ? (rng.nextFloat() < 0.7 ? "4" : "5") : pick(rng, ["1", "2", "3", "3"]);
       } else if (item.type === "yesno") a[item.code] = rng.nextFloat() < 0.65 ? codes[0] : codes[1];
+      else if (SKEWED[item.code.slice(0, 3)]) a[item.code] = draw(rng, SKEWED[item.code.slice(0, 3)]);
       else if (item.type === "text") {
         if (rng.nextFloat() < 0.05) a[item.code] = pick(rng, COMMENTS);
       } else if (codes.length) a[item.code] = pick(rng, codes);

@@ -214,7 +214,7 @@ describe("responses export", () => {
       const layout = exportLayout(def, labels);
       const write = createLineWriter(layout);
       for (const answers of samples) {
-        const r = source(answers, { psu: "V-1", fpc: 400, weight: null });
+        const r = source(answers, { psu: "V-1", fpc: 400, weight: null, id: answers.A_SEX === "1" ? "=1,2" : "r-1" });
         expect(write({ ...r, answers: JSON.stringify(answers) })).toBe(csvLine(exportRow(layout, r)));
         // A text that is not the compact JSON the app stores is parsed instead.
         expect(write({ ...r, answers: JSON.stringify(answers, null, 1) })).toBe(csvLine(exportRow(layout, r)));

@@ -68,6 +68,9 @@ export type StoredResponse = Omit<ExportSource, "answers"> & { answers: string }
 /** One value as csvLine writes it, without the line ending. */
 const csvCell = (v: CsvValue) => csvLine([v]).slice(0, -2);
 
+/** Text that csvLine would write unchanged: starts with a letter or digit, ASCII, nothing to quote. */
+const PLAIN = /^[0-9A-Za-z][0-9A-Za-z:._-]*$/;
+
 /** Cache sizes per column: option codes and unit codes repeat; free text does not. */
 const CACHE_LIMIT = 2000;
 
@@ -101,13 +104,6 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     return csvCell(cell(item, JSON.parse(token) as AnswerValue, layout.labels?.get(item.code)));
   };
   const itemCell = (k: number, json: string, from: number, to: number) => {
-    if (to - from === 3 && json.charCodeAt(from) === 34) {
-      const c = json.charCodeAt(from + 1);
-      if (c < 128 && c !== 92) {
-        const text = charCells[k * 128 + c];
-        return text !== undefined ? text : (charCells[k * 128 + c] = render(k, json.slice(from, to)));
-      }
-    }
     const token = json.slice(from, to);
     const cache = itemCaches[k];
     let text = cache.get(token);
@@ -120,8 +116,9 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
   return (r) => {
     const json = r.answers;
     if (!scanner.scan(json)) return csvLine(exportRow(layout, { ...r, answers: JSON.parse(json) as Answers }));
-    cells[0] = csvCell(r.id);
-    cells[1] = r.submittedAt === null ? "" : csvCell(r.submittedAt);
+    // Ids and timestamps the app made need no quoting or guard; anything else goes through csvLine.
+    cells[0] = PLAIN.test(r.id) ? r.id : csvCell(r.id);
+    cells[1] = r.submittedAt === null ? "" : PLAIN.test(r.submittedAt) ? r.submittedAt : csvCell(r.submittedAt);
     cells[2] = design(r.entryMode);
     cells[3] = design(r.locale);
     cells[4] = design(r.unit);
@@ -129,7 +126,24 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     cells[6] = design(r.psu);
     cells[7] = r.weight === null ? "" : csvCell(r.weight);
     cells[8] = r.fpc === null ? "" : csvCell(r.fpc);
-    for (let k = 0; k < K; k++) cells[D + k] = start[k] < 0 ? "" : itemCell(k, json, start[k], end[k]);
+    for (let k = 0; k < K; k++) {
+      const from = start[k];
+      if (from < 0) {
+        cells[D + k] = "";
+        continue;
+      }
+      const to = end[k];
+      // One-character answers ("1"…"5"): cell text by item and character, no string made.
+      if (to - from === 3 && json.charCodeAt(from) === 34) {
+        const c = json.charCodeAt(from + 1);
+        if (c < 128 && c !== 92) {
+          const text = charCells[k * 128 + c];
+          cells[D + k] = text !== undefined ? text : (charCells[k * 128 + c] = render(k, json.slice(from, to)));
+          continue;
+        }
+      }
+      cells[D + k] = itemCell(k, json, from, to);
+    }
     return cells.join(",") + "\r\n";
   };
 }
