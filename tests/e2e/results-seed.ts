@@ -50,7 +50,12 @@ export function knownRows2022(): FactoryResponse[] {
 /** A 2023 round where everybody is satisfied with everything (the 2023 questionnaire adds items). */
 export function allSatisfied2023(n: number): FactoryResponse[] {
   const extra = { P_QUAL_ADMIN: "4", SV_ACC_GEN: "4", SV_PROC_GEN: "4", SV_STAFF_GEN: "4", SV_RES_GEN: "4", SV_FB_GEN: "4" };
-  return Array.from({ length: n }, (_, i) => ({ answers: answers2022("4", "4", extra), unit: i % 2 ? "D01" : "D02", stratum: i % 2 ? "D01" : "D02", weight: 1 }));
+  return Array.from({ length: n }, (_, i) => ({
+    answers: answers2022("4", "4", extra),
+    unit: i % 2 ? "D01" : "D02",
+    stratum: i % 2 ? "D01" : "D02",
+    weight: 1,
+  }));
 }
 
 /** Many short responses: more than the results page computes while it waits. */

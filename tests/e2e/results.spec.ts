@@ -65,7 +65,9 @@ test("the results page shows the overall SIPAS, the districts with their ranking
 
   await page.goto(`/staff/rounds/${id}/results?lang=en`);
   await expect(page.getByTestId("headline").locator(".headline-value")).toHaveText("70.31%");
-  await expect(page.getByTestId("results-statement")).toHaveText("Weighted · pooled over all respondents · 95% confidence intervals (Wald) · n = 100 responses");
+  await expect(page.getByTestId("results-statement")).toHaveText(
+    "Weighted · pooled over all respondents · 95% confidence intervals (Wald) · n = 100 responses"
+  );
   await page.goto(`/staff/rounds/${id}/results?lang=vi`);
 });
 
@@ -78,7 +80,9 @@ test("a large round shows its progress while it is computed, then the results, w
   // The progress endpoint starts the job for options nobody asked for yet and reports it.
   const first = await (await page.request.get(`/staff/rounds/${id}/results/progress?weighted=false`)).json();
   expect(first).toMatchObject({ state: "computing", total: n });
-  await expect.poll(async () => (await (await page.request.get(`/staff/rounds/${id}/results/progress?weighted=false`)).json()).state, { timeout: 60_000 }).toBe("ready");
+  await expect
+    .poll(async () => (await (await page.request.get(`/staff/rounds/${id}/results/progress?weighted=false`)).json()).state, { timeout: 60_000 })
+    .toBe("ready");
 
   // With JavaScript: "Đang tính… 0%" and a progress bar, then the page updates itself.
   await page.goto(`/staff/rounds/${id}/results`);

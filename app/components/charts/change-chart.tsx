@@ -61,6 +61,8 @@ export function ChangeChart({
     mark: "bar",
     baseline: 0,
     formatTick: (v) => (v === 0 ? "0" : formatPoints(v, locale, Number.isInteger(v) ? 0 : 1)),
+    // "+12,37 điểm ▲" is wider than a percentage: shorter label lines.
+    maxChars: 28,
   });
   const vi = locale === "vi";
   const description =

@@ -27,7 +27,7 @@ export function PrioritiesChart({ rows, locale, subtitle, treeLabel }: { rows: r
     valueText: formatPercent(r.estimate, locale),
     emptyText: WORDS.noData[locale],
   }));
-  const { height, body } = layoutIntervalRows({ rows: chartRows, domain: [0, 100], mark: "bar", baseline: 0, formatTick: (v) => `${v}%` });
+  const { height, body } = layoutIntervalRows({ rows: chartRows, domain: [0, 100], mark: "bar", baseline: 0, formatTick: (v) => `${v}%`, maxChars: 34 });
   const vi = locale === "vi";
   const description =
     (vi ? `Biểu đồ thanh xếp theo thứ tự, ${treeLabel}: ` : `Sorted bar chart, ${treeLabel}: `) +

@@ -77,7 +77,10 @@ export function RankingChart(props: {
   });
   const above = ordered.filter((g) => g.significance === "above").map((g) => g.name[locale]);
   const below = ordered.filter((g) => g.significance === "below").map((g) => g.name[locale]);
-  const title = `${props.ranked ? WORDS.ranking[locale] : WORDS.comparison[locale]} ${props.indexLabel} – ${props.byLabel.toLocaleLowerCase(locale)}`;
+  const by = props.byLabel.toLocaleLowerCase(locale);
+  const title = vi
+    ? `${props.ranked ? "Xếp hạng" : "So sánh"} ${props.indexLabel} theo ${by}`
+    : `${props.indexLabel} by ${by}${props.ranked ? ", ranked" : ""}`;
   const description = vi
     ? `Biểu đồ điểm với khoảng tin cậy 95%, ${ordered.length} nhóm, chỉ số chung ${formatPercent(props.overall.estimate, locale)}. ` +
       `Cao hơn có ý nghĩa: ${above.join(", ") || "không có"}. Thấp hơn có ý nghĩa: ${below.join(", ") || "không có"}.`
@@ -94,13 +97,13 @@ export function RankingChart(props: {
       legend={
         vi ? (
           <>
-            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ cao/thấp hơn chỉ số chung có ý nghĩa thống kê: khoảng tin cậy 95% của nhóm không chứa
-            chỉ số chung (đường đứt nét). <span className="legend-dot" aria-hidden="true" /> không khác biệt có ý nghĩa. Vạch ngang: khoảng tin cậy 95%.
+            <span aria-hidden="true">●</span> ▲/▼ cao/thấp hơn chỉ số chung có ý nghĩa thống kê: khoảng tin cậy 95% của nhóm không chứa chỉ số chung (đường đứt
+            nét). <span aria-hidden="true">○</span> không khác biệt có ý nghĩa. Vạch ngang: khoảng tin cậy 95%.
           </>
         ) : (
           <>
-            <span className="legend-dot filled" aria-hidden="true" /> ▲/▼ significantly above/below the overall figure: the group's 95% interval excludes it
-            (dashed line). <span className="legend-dot" aria-hidden="true" /> no significant difference. Horizontal line: 95% confidence interval.
+            <span aria-hidden="true">●</span> ▲/▼ significantly above/below the overall figure: the group's 95% interval excludes it (dashed line).{" "}
+            <span aria-hidden="true">○</span> no significant difference. Horizontal line: 95% confidence interval.
           </>
         )
       }

@@ -27,7 +27,7 @@ export const resultsUi = {
   share: { vi: "Tỷ lệ", en: "Share" },
   ci: { vi: "KTC 95%", en: "95% CI" },
   n: { vi: "Số câu trả lời hợp lệ", en: "Valid answers" },
-  nShort: { vi: "Câu trả lời hợp lệ", en: "Valid answers" },
+  nShort: { vi: "Trả lời hợp lệ", en: "Valid answers" },
   respondents: { vi: "Người trả lời", en: "Respondents" },
   responses: { vi: "Số phiếu", en: "Responses" },
   satisfaction: { vi: "Chỉ số hài lòng", en: "Satisfaction indices" },
