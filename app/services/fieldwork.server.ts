@@ -12,6 +12,8 @@ import {
   type Outcome,
 } from "../domain/fieldwork/outcomes";
 import { adjustForNonResponse, type StratumAdjustment } from "../domain/sampling";
+import type { DashboardRow } from "../domain/fieldwork/dashboard";
+export { DASHBOARD_COLUMNS, type DashboardRow } from "../domain/fieldwork/dashboard";
 import { can, type StaffRole } from "../domain/roles";
 import { discardOtherUploads } from "./frame-import.server";
 import { bumpDataVersion } from "./responses.server";
@@ -309,26 +311,6 @@ export async function replacementChain(db: Kysely<Database>, roundId: string, ra
 // ---------------------------------------------------------------------------------------------
 // Dashboard
 
-export interface DashboardRow {
-  stratum: string;
-  label: string;
-  frameSize: number | null;
-  sampled: number;
-  sent: number;
-  returned: number;
-  returnedOnline: number;
-  returnedPaper: number;
-  refused: number;
-  unreachable: number;
-  invalid: number;
-  /** Reserve persons in use. */
-  replacements: number;
-  /** returned / (sampled + replacements): every invitation that went out counts. */
-  responseRate: number | null;
-  keyed: number;
-  verified: number;
-}
-
 export interface Dashboard {
   rows: DashboardRow[];
   total: DashboardRow;
@@ -414,20 +396,6 @@ export async function fieldworkDashboard(db: Kysely<Database>, roundId: string):
   };
 }
 
-export const DASHBOARD_COLUMNS: { key: keyof DashboardRow; label: Record<Locale, string> }[] = [
-  { key: "label", label: { vi: "Tầng", en: "Stratum" } },
-  { key: "frameSize", label: { vi: "Khung mẫu", en: "Frame size" } },
-  { key: "sampled", label: { vi: "Được chọn", en: "Sampled" } },
-  { key: "sent", label: { vi: "Đã gửi", en: "Sent" } },
-  { key: "returned", label: { vi: "Đã trả lời", en: "Returned" } },
-  { key: "responseRate", label: { vi: "Tỷ lệ trả lời", en: "Response rate" } },
-  { key: "replacements", label: { vi: "Thay thế", en: "Replacements" } },
-  { key: "refused", label: { vi: "Từ chối", en: "Refused" } },
-  { key: "unreachable", label: { vi: "Không liên lạc được", en: "Unreachable" } },
-  { key: "invalid", label: { vi: "Không hợp lệ", en: "Invalid" } },
-  { key: "keyed", label: { vi: "Đã nhập phiếu", en: "Keyed" } },
-  { key: "verified", label: { vi: "Đã kiểm tra", en: "Verified" } },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Non-response adjustment

@@ -620,3 +620,32 @@ export async function* streamRejectedRows(db: Kysely<Database>, importId: string
 
 /** Field names for messages and the CLI's --map option. */
 export const FIELD_NAMES = FRAME_FIELDS;
+
+/** The first data rows of an upload, for the mapping step (what is in each column). */
+export async function previewRows(importPath: string, fileName: string, rows = 3): Promise<string[][]> {
+  const stream = createReadStream(importPath, { end: 256 * 1024 - 1 });
+  const out: string[][] = [];
+  try {
+    let first = true;
+    for await (const { cells } of readCsv(stream, fileName)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (isBlankRow(cells)) continue;
+      out.push(cells.map((c) => (c.length > 60 ? `${c.slice(0, 60)}…` : c)));
+      if (out.length >= rows) break;
+    }
+  } catch {
+    // A preview cut in the middle of a character, or a broken file: the import will say where.
+  } finally {
+    stream.destroy();
+  }
+  return out;
+}
+
+/** Where an upload's file is kept (only for the preview and the import). */
+export async function uploadPath(db: Kysely<Database>, importId: string): Promise<string | null> {
+  const row = await db.selectFrom("frame_imports").select("file_path").where("id", "=", importId).executeTakeFirst();
+  return row?.file_path ?? null;
+}

@@ -110,3 +110,88 @@ export function describeDesign(d: SampleDesign, locale: "vi" | "en"): string {
         : `${locale === "vi" ? "tỷ lệ, tối thiểu" : "proportional, at least"} ${d.allocation.min}`;
   return `${size}; ${alloc}; ${locale === "vi" ? "dự phòng" : "reserve"} ${d.reserve}`;
 }
+
+export type DesignFormErrors = Partial<Record<"kind" | "strata" | "size" | "n" | "e" | "min" | "reserve" | "stages" | "villageColumn", LocalizedText>>;
+
+export interface DesignForm {
+  get(name: string): string | null;
+  getAll(name: string): string[];
+}
+
+const whole = (text: string | null): number | null => (text !== null && /^\s*\d+\s*$/.test(text) ? Number(text) : null);
+
+/**
+ * A design from the fields of the design form (GET, so the plan shows without JavaScript), with
+ * a message per field for what cannot be read.
+ */
+export function designFromForm(form: DesignForm): { design: SampleDesign | null; errors: DesignFormErrors } {
+  const errors: DesignFormErrors = {};
+  const channel = (["paper", "link", "sms"] as const).find((c) => c === form.get("channel")) ?? "paper";
+  const reserve = form.get("reserve")?.trim() ? whole(form.get("reserve")) : 0;
+  if (reserve === null) errors.reserve = { vi: "Số dự phòng phải là số nguyên không âm.", en: "The reserve must be a whole number." };
+  if (form.get("kind") === "multistage") {
+    const count = (name: string) => whole(form.get(name));
+    const [district, commune, village, person] = ["district", "commune", "village", "person"].map(count);
+    const villageColumn = form.get("villageColumn")?.trim() || null;
+    const pps = new Set(form.getAll("pps"));
+    if (!district || !commune || !person || (villageColumn && !village)) {
+      errors.stages = { vi: "Ghi số đơn vị cần chọn ở mỗi giai đoạn (số nguyên từ 1).", en: "Give the number to select at every stage (a whole number from 1)." };
+    }
+    if (Object.keys(errors).length) return { design: null, errors };
+    const stage = (name: string, select: number) => ({ select, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
+    return {
+      design: {
+        kind: "multistage",
+        district: stage("district", district!),
+        commune: stage("commune", commune!),
+        villageColumn,
+        village: villageColumn ? stage("village", village!) : null,
+        person: { select: person!, reserve: reserve ?? 0 },
+        channel,
+      },
+      errors,
+    };
+  }
+  const strataBy = form.getAll("strata").filter(Boolean);
+  if (strataBy.length > 4) errors.strata = { vi: "Chọn tối đa 4 cột phân tầng.", en: "Choose at most 4 strata columns." };
+  let size: StratifiedDesignInput["size"] | null = null;
+  const method = form.get("size") ?? "fixed";
+  if (method === "fixed") {
+    const n = whole(form.get("n"));
+    if (!n) errors.n = { vi: "Cỡ mẫu phải là số nguyên từ 1.", en: "The sample size must be a whole number from 1." };
+    else size = { method: "fixed", n };
+  } else if (method === "yamane" || method === "margin") {
+    const text = form.get("e") ?? "";
+    const e = parseMargin(text.includes("%") || Number(text.replace(",", ".")) >= 1 ? text : `${text}%`);
+    if (e === null) errors.e = { vi: "Sai số là phần trăm lớn hơn 0 và nhỏ hơn 100, ví dụ 5.", en: "The margin is a percentage above 0 and below 100, e.g. 5." };
+    else size = method === "yamane" ? { method: "yamane", e } : { method: "margin", e };
+  } else errors.size = { vi: "Chọn cách tính cỡ mẫu.", en: "Choose how to size the sample." };
+  const allocText = form.get("alloc") ?? "proportional";
+  let allocation: AllocationRule | null = null;
+  if (allocText === "proportional-min") {
+    const min = whole(form.get("min"));
+    if (min === null) errors.min = { vi: "Số tối thiểu mỗi tầng phải là số nguyên.", en: "The minimum per stratum must be a whole number." };
+    else allocation = { method: "proportional-min", min };
+  } else allocation = parseAllocation(allocText) ?? { method: "proportional" };
+  if (Object.keys(errors).length || !size || !allocation) return { design: null, errors };
+  return { design: { kind: "stratified", strataBy, size, allocation, reserve: reserve ?? 0, channel }, errors };
+}
+
+/** The design form's fields for a design (links back to a plan, the hidden fields of the draw form). */
+export function designToForm(d: SampleDesign): [string, string][] {
+  const out: [string, string][] = [["kind", d.kind], ["channel", d.channel]];
+  if (d.kind === "multistage") {
+    out.push(["district", String(d.district.select)], ["commune", String(d.commune.select)], ["person", String(d.person.select)], ["reserve", String(d.person.reserve)]);
+    if (d.villageColumn && d.village) out.push(["villageColumn", d.villageColumn], ["village", String(d.village.select)]);
+    for (const [name, s] of [["district", d.district], ["commune", d.commune], ["village", d.village]] as const) if (s?.method === "pps-systematic") out.push(["pps", name]);
+    return out;
+  }
+  for (const s of d.strataBy) out.push(["strata", s]);
+  out.push(["size", d.size.method]);
+  if (d.size.method === "fixed") out.push(["n", String(d.size.n)]);
+  else out.push(["e", String(Math.round(d.size.e * 1e6) / 1e4)]);
+  out.push(["alloc", d.allocation.method]);
+  if (d.allocation.method === "proportional-min") out.push(["min", String(d.allocation.min)]);
+  out.push(["reserve", String(d.reserve)]);
+  return out;
+}

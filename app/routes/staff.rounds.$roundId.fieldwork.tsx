@@ -1,0 +1,335 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { formatNumber } from "../components/fieldwork/plan-table";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import type { Locale, LocalizedText } from "../domain/definition/schema";
+import { UserError } from "../domain/errors";
+import { can } from "../domain/roles";
+import { DASHBOARD_COLUMNS, type DashboardRow } from "../domain/fieldwork/dashboard";
+import {
+  applyAdjustment,
+  closeRoundAndPurge,
+  fieldworkDashboard,
+  listContactPurges,
+  previewAdjustment,
+  type AdjustmentView,
+} from "../services/fieldwork.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import styles from "../styles/fieldwork.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
+
+const REFRESH_SECONDS = 15;
+
+const t = {
+  title: { vi: "Theo dõi thực địa", en: "Fieldwork" },
+  noSample: { vi: "Chưa chọn mẫu: bảng theo dõi có số liệu khi mẫu đã được chọn.", en: "No sample yet: the dashboard fills once the sample is drawn." },
+  updated: { vi: "Cập nhật lúc", en: "Updated" },
+  auto: { vi: `tự cập nhật mỗi ${REFRESH_SECONDS} giây`, en: `refreshes every ${REFRESH_SECONDS} seconds` },
+  refresh: { vi: "Làm mới", en: "Refresh" },
+  export: { vi: "Tải bảng theo dõi (CSV)", en: "Download the dashboard (CSV)" },
+  sampled: { vi: "Được chọn", en: "Sampled" },
+  sent: { vi: "Đã gửi thư", en: "Sent" },
+  returned: { vi: "Đã trả lời", en: "Returned" },
+  rate: { vi: "Tỷ lệ trả lời", en: "Response rate" },
+  replacements: { vi: "Thay thế", en: "Replacements" },
+  keyed: { vi: "Phiếu giấy đã nhập / đã kiểm tra", en: "Paper keyed / verified" },
+  online: { vi: "trực tuyến", en: "online" },
+  paper: { vi: "giấy", en: "paper" },
+  perStratum: { vi: "Theo từng tầng", en: "Per stratum" },
+  adjustment: { vi: "Điều chỉnh trọng số do không trả lời", en: "Non-response weight adjustment" },
+  adjustmentHint: {
+    vi: "Trong mỗi tầng, trọng số của người trả lời được nhân với hệ số = tổng trọng số thiết kế của những người được mời ÷ tổng trọng số của người trả lời. Người đã được thay thế do người thay họ đại diện.",
+    en: "Within each stratum, respondents' weights are multiplied by the factor Σ design weights of the invited ÷ Σ design weights of respondents. A replaced person is represented by their replacement.",
+  },
+  stratum: { vi: "Tầng", en: "Stratum" },
+  invited: { vi: "Được mời", en: "Invited" },
+  respondents: { vi: "Trả lời", en: "Respondents" },
+  factor: { vi: "Hệ số", en: "Factor" },
+  designWeight: { vi: "Trọng số thiết kế", en: "Design weight" },
+  adjustedWeight: { vi: "Trọng số sau điều chỉnh", en: "Adjusted weight" },
+  apply: { vi: "Áp dụng điều chỉnh trọng số", en: "Apply the adjusted weights" },
+  applied: { vi: "Đã áp dụng lúc", en: "Applied" },
+  by: { vi: "bởi", en: "by" },
+  stale: { vi: "Đã có phiếu trả lời mới sau lần điều chỉnh: hãy áp dụng lại.", en: "Responses have arrived since: apply again." },
+  unrepresented: { vi: "Tầng chưa có ai trả lời (không điều chỉnh được):", en: "Strata without respondents (cannot be adjusted):" },
+  appliedNow: { vi: "Đã ghi trọng số sau điều chỉnh vào phiếu trả lời; kết quả chỉ số sẽ được tính lại.", en: "Adjusted weights written to the responses; indices will be recomputed." },
+  close: { vi: "Kết thúc đợt khảo sát", en: "Close the round" },
+  closeHint: {
+    vi: "Khi đóng đợt, không nhận thêm phiếu trả lời; họ tên, số điện thoại và địa chỉ trong khung mẫu bị xóa vĩnh viễn (có ghi nhận). Khung mẫu (không có thông tin liên hệ), mẫu và trọng số được giữ lại để tính chỉ số.",
+    en: "Closing the round stops new answers and permanently deletes names, phone numbers and addresses from the frame (the deletion is recorded). The frame without contacts, the sample and the weights stay for the indices.",
+  },
+  confirm: { vi: "Tôi hiểu: thông tin liên hệ sẽ bị xóa và không khôi phục được.", en: "I understand: contact details will be deleted and cannot be restored." },
+  closeButton: { vi: "Đóng đợt và xóa thông tin liên hệ", en: "Close the round and purge contacts" },
+  mustConfirm: { vi: "Hãy đánh dấu ô xác nhận trước khi đóng đợt.", en: "Tick the confirmation box first." },
+  purged: { vi: "Đã xóa", en: "Purged" },
+  purgedRows: { vi: "bản ghi thông tin liên hệ lúc", en: "contact records at" },
+  closedNote: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
+} satisfies Record<string, LocalizedText>;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const dashboard = await fieldworkDashboard(db, round.id);
+  let adjustment: AdjustmentView | null = null;
+  if (dashboard.sample) adjustment = await previewAdjustment(db, round.id);
+  const purges = await listContactPurges(db, round.id);
+  const session = await getSession(request);
+  return data(
+    {
+      round: { id: round.id, status: round.status },
+      csrf: csrfToken(session),
+      canClose: can(user.role, "closeRound"),
+      dashboard,
+      adjustment,
+      purges,
+    },
+    { headers: { "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+type ActionResult = { ok: true; message: LocalizedText } | { ok: false; message: string | LocalizedText };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const form = await request.formData();
+  verifyCsrf(await getSession(request), form);
+  try {
+    if (form.get("intent") === "adjust") {
+      await applyAdjustment(db, round.id, user.id);
+      return data<ActionResult>({ ok: true, message: t.appliedNow });
+    }
+    if (form.get("intent") === "close") {
+      if (form.get("confirm") !== "yes") return data<ActionResult>({ ok: false, message: t.mustConfirm }, { status: 400 });
+      const purge = await closeRoundAndPurge(db, round.id, { id: user.id, role: user.role });
+      const text = (l: Locale) => `${t.purged[l]} ${purge.rowsPurged} ${t.purgedRows[l]} ${purge.purgedAt}.`;
+      return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
+    }
+  } catch (e) {
+    if (e instanceof UserError) return data<ActionResult>({ ok: false, message: e.message }, { status: e.status });
+    throw e;
+  }
+  return data<ActionResult>({ ok: false, message: "Unknown action." }, { status: 400 });
+}
+
+const percent = (x: number | null, locale: Locale) => (x === null ? "—" : `${formatNumber(x * 100, locale, 1)}%`);
+
+function time(iso: string, locale: Locale) {
+  return new Date(iso).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "medium" });
+}
+
+function Cell({ row, k, locale }: { row: DashboardRow; k: keyof DashboardRow; locale: Locale }) {
+  if (k === "responseRate") {
+    return (
+      <td className="num">
+        <span className="fw-rate">
+          {percent(row.responseRate, locale)}
+          <span className="fw-bar" aria-hidden="true">
+            <span style={{ display: "block", height: "100%", background: "var(--ok)", width: `${Math.round((row.responseRate ?? 0) * 100)}%` }} />
+          </span>
+        </span>
+      </td>
+    );
+  }
+  const v = row[k];
+  return <td className="num">{typeof v === "number" ? formatNumber(v, locale) : "—"}</td>;
+}
+
+export default function FieldworkPage() {
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const { dashboard: db, adjustment } = d;
+  const base = `/staff/rounds/${d.round.id}`;
+  const open = d.round.status === "open";
+
+  // Live: the figures are read again every few seconds while the page is visible.
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
+    }, REFRESH_SECONDS * 1000);
+    return () => clearInterval(id);
+  }, [revalidator, navigation.state]);
+
+  const tot = db.total;
+  const columns = DASHBOARD_COLUMNS.filter((c) => c.key !== "label");
+  return (
+    <section aria-labelledby="fw-title">
+      <h2 id="fw-title">{t.title[locale]}</h2>
+      {result && (
+        <p className={result.ok ? "notice" : "fw-error"} role={result.ok ? "status" : "alert"}>
+          {typeof result.message === "string" ? result.message : result.message[locale]}
+        </p>
+      )}
+      {!open && <p className="fw-warning">{t.closedNote[locale]}</p>}
+      <p className="fw-meta" data-updated>
+        {t.updated[locale]} {time(db.generatedAt, locale)} ({t.auto[locale]}) · <Link to=".">{t.refresh[locale]}</Link>
+      </p>
+      {!db.sample ? (
+        <p>{t.noSample[locale]}</p>
+      ) : (
+        <>
+          <dl className="fw-kpis" data-kpis>
+            <div>
+              <dt>{t.sampled[locale]}</dt>
+              <dd>{formatNumber(tot.sampled, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t.sent[locale]}</dt>
+              <dd>{formatNumber(tot.sent, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t.returned[locale]}</dt>
+              <dd data-returned={tot.returned}>
+                {formatNumber(tot.returned, locale)}{" "}
+                <small>
+                  ({tot.returnedOnline} {t.online[locale]}, {tot.returnedPaper} {t.paper[locale]})
+                </small>
+              </dd>
+            </div>
+            <div>
+              <dt>{t.rate[locale]}</dt>
+              <dd>{percent(tot.responseRate, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t.replacements[locale]}</dt>
+              <dd>{formatNumber(tot.replacements, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t.keyed[locale]}</dt>
+              <dd>
+                {formatNumber(tot.keyed, locale)} / {formatNumber(tot.verified, locale)}
+              </dd>
+            </div>
+          </dl>
+
+          <div className="fw-actions">
+            <a className="button" href={`${base}/fieldwork/export`} download>
+              {t.export[locale]}
+            </a>
+          </div>
+          <h3>{t.perStratum[locale]}</h3>
+          <div className="table-scroll">
+            <table className="fw-table" data-dashboard>
+              <thead>
+                <tr>
+                  <th scope="col" className="sticky">{t.stratum[locale]}</th>
+                  {columns.map((c) => (
+                    <th key={c.key} scope="col" className="num">
+                      {c.label[locale]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {db.rows.map((r) => (
+                  <tr key={r.stratum}>
+                    <th scope="row" className="sticky">{r.label}</th>
+                    {columns.map((c) => (
+                      <Cell key={c.key} row={r} k={c.key} locale={locale} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" className="sticky">{locale === "vi" ? "Tổng" : "Total"}</th>
+                  {columns.map((c) => (
+                    <Cell key={c.key} row={tot} k={c.key} locale={locale} />
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+
+      {adjustment && (
+        <section className="fw-section" aria-labelledby="adj-title" data-adjustment>
+          <h3 id="adj-title">{t.adjustment[locale]}</h3>
+          <p className="hint">{t.adjustmentHint[locale]}</p>
+          {adjustment.applied && (
+            <p className={adjustment.applied.stale ? "fw-warning" : "fw-purge"}>
+              {t.applied[locale]} {time(adjustment.applied.at, locale)} {t.by[locale]} {adjustment.applied.by}.{adjustment.applied.stale ? ` ${t.stale[locale]}` : ""}
+            </p>
+          )}
+          {adjustment.unrepresentedStrata.length > 0 && (
+            <p className="fw-warning">
+              {t.unrepresented[locale]} {adjustment.unrepresentedStrata.join("; ")}
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="fw-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="sticky">{t.stratum[locale]}</th>
+                  <th scope="col" className="num">{t.invited[locale]}</th>
+                  <th scope="col" className="num">{t.respondents[locale]}</th>
+                  <th scope="col" className="num">{t.rate[locale]}</th>
+                  <th scope="col" className="num">{t.factor[locale]}</th>
+                  <th scope="col" className="num">{t.designWeight[locale]}</th>
+                  <th scope="col" className="num">{t.adjustedWeight[locale]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {adjustment.strata.map((s) => (
+                  <tr key={s.stratum}>
+                    <th scope="row" className="sticky">{s.label}</th>
+                    <td className="num">{s.eligible}</td>
+                    <td className="num">{s.respondents}</td>
+                    <td className="num">{percent(s.responseRate, locale)}</td>
+                    <td className="num">{s.factor === null ? "—" : formatNumber(s.factor, locale, 3)}</td>
+                    <td className="num">{s.designWeight === null ? "—" : formatNumber(s.designWeight, locale, 2)}</td>
+                    <td className="num">{s.adjustedWeight === null ? "—" : formatNumber(s.adjustedWeight, locale, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {open && (
+            <Form method="post" className="fw-actions">
+              <input type="hidden" name="csrf" value={d.csrf} />
+              <input type="hidden" name="intent" value="adjust" />
+              <button type="submit" className="button primary" disabled={adjustment.respondents === 0 || navigation.state !== "idle"}>
+                {t.apply[locale]}
+              </button>
+            </Form>
+          )}
+        </section>
+      )}
+
+      {(d.canClose || d.purges.length > 0) && (
+        <section className="fw-section" aria-labelledby="close-title">
+          <h3 id="close-title">{t.close[locale]}</h3>
+          {d.purges.map((p) => (
+            <p key={p.id} className="fw-purge" data-purge>
+              {t.purged[locale]} {formatNumber(p.rowsPurged, locale)} {t.purgedRows[locale]} {time(p.purgedAt, locale)} {t.by[locale]} {p.purgedBy}.
+            </p>
+          ))}
+          {open && d.canClose && (
+            <Form method="post" className="fw-form fw-danger">
+              <p>{t.closeHint[locale]}</p>
+              <input type="hidden" name="csrf" value={d.csrf} />
+              <input type="hidden" name="intent" value="close" />
+              <label>
+                <input type="checkbox" name="confirm" value="yes" required /> {t.confirm[locale]}
+              </label>
+              <div className="fw-actions">
+                <button type="submit" className="button danger primary">
+                  {t.closeButton[locale]}
+                </button>
+              </div>
+            </Form>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { CSV_BOM, csvLine } from "../domain/csv/write";
+import { DASHBOARD_COLUMNS, fieldworkDashboard } from "../services/fieldwork.server";
+import { resolveLocale } from "../services/locale.server";
+import { requireRoundAccess } from "../services/session.server";
+import { asJson } from "../services/uploads.server";
+
+/** The fieldwork dashboard as CSV (no personal data): one row per stratum and a total. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return asJson(async () => {
+    const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+    const { locale } = await resolveLocale(request);
+    const d = await fieldworkDashboard(db, round.id);
+    let csv = CSV_BOM + csvLine([...DASHBOARD_COLUMNS.map((c) => c.label[locale]), locale === "vi" ? "Mã tầng" : "Stratum key"]);
+    for (const r of [...d.rows, d.total]) {
+      csv += csvLine([
+        ...DASHBOARD_COLUMNS.map((c) => (c.key === "responseRate" ? (r.responseRate === null ? null : Math.round(r.responseRate * 10000) / 10000) : r[c.key])),
+        r.stratum,
+      ]);
+    }
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="thuc-dia-${round.id}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

@@ -1,0 +1,477 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { randomInt } from "node:crypto";
+import { useState } from "react";
+import { PlanTable, formatNumber } from "../components/fieldwork/plan-table";
+import { UploadForm } from "../components/fieldwork/upload-form";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import type { Locale, LocalizedText } from "../domain/definition/schema";
+import { UserError } from "../domain/errors";
+import { SeedSchema, describeDesign, designFromForm, designToForm, type DesignFormErrors } from "../domain/fieldwork/design";
+import { UNIT_LEVELS } from "../domain/fieldwork/frame";
+import { listFrameImports } from "../services/frame-import.server";
+import { orRespond } from "../services/http.server";
+import { resolveLocale } from "../services/locale.server";
+import { drawRoundSample, getSampleSummary, listStrataColumns, planRoundSample, type PlanView } from "../services/sampling.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import { receiveUpload } from "../services/uploads.server";
+import styles from "../styles/fieldwork.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "SIPAS – Khung mẫu và chọn mẫu" }];
+
+const t = {
+  title: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" },
+  units: { vi: "Đơn vị của đợt khảo sát", en: "Units of the round" },
+  unitsNone: { vi: "Chưa có đơn vị. Tải lên danh sách đơn vị (bộ phận một cửa cấp tỉnh, huyện, xã) trước khi nhập khung mẫu.", en: "No units yet. Upload the list of units (one-stop units at province, district and commune level) before the frame." },
+  unitsHint: { vi: "Tệp CSV với các cột: Mã, Tên, Cấp (tỉnh/huyện/xã/sở-ngành), Mã cấp trên.", en: "A CSV file with columns: code, name, level (province/district/commune/agency), parent code." },
+  unitsUpload: { vi: "Tệp danh sách đơn vị (CSV)", en: "Unit list (CSV)" },
+  unitsButton: { vi: "Tải lên danh sách đơn vị", en: "Upload the unit list" },
+  unitsDone: { vi: "Đã cập nhật danh sách đơn vị", en: "Unit list updated" },
+  frame: { vi: "Khung mẫu: danh sách người nhận kết quả", en: "Frame: the list of dossier holders" },
+  frameCount: { vi: "người trong khung mẫu", en: "persons in the frame" },
+  frameFrom: { vi: "từ tệp", en: "from" },
+  frameHint: {
+    vi: "Mỗi dòng một người: họ tên, số điện thoại và/hoặc địa chỉ, đơn vị, cấp, lĩnh vực, ngày trả kết quả; có thể thêm mã hồ sơ, giới tính, năm sinh. Tệp CSV UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy. Tệp mới thay thế khung mẫu hiện có.",
+    en: "One row per person: name, phone and/or address, unit, level, service field, date the result was returned; optionally dossier id, sex, birth year. UTF-8 CSV, comma or semicolon. A new file replaces the current frame.",
+  },
+  frameUpload: { vi: "Tệp khung mẫu (CSV)", en: "Frame file (CSV)" },
+  frameButton: { vi: "Tải lên và kiểm tra", en: "Upload and check" },
+  frameLocked: { vi: "Khung mẫu đã được dùng để chọn mẫu nên không thể thay.", en: "The frame has been used for the sample and cannot be replaced." },
+  pending: { vi: "Tệp đang chờ nhập:", en: "Upload waiting:" },
+  open: { vi: "mở", en: "open" },
+  design: { vi: "Thiết kế mẫu", en: "Sample design" },
+  kind: { vi: "Loại thiết kế", en: "Design" },
+  stratified: { vi: "Phân tầng, ngẫu nhiên đơn giản trong mỗi tầng", en: "Stratified simple random sampling" },
+  multistage: { vi: "Nhiều giai đoạn (huyện → xã → thôn → người)", en: "Multi-stage (district → commune → village → person)" },
+  strata: { vi: "Phân tầng theo", en: "Strata by" },
+  noStrata: { vi: "Không chọn cột nào: cả khung mẫu là một tầng.", en: "No column: the whole frame is one stratum." },
+  size: { vi: "Cỡ mẫu", en: "Sample size" },
+  fixed: { vi: "Cố định n =", en: "Fixed n =" },
+  yamane: { vi: "n = N/(1+N·e²), e =", en: "n = N/(1+N·e²), e =" },
+  margin: { vi: "Sai số tối đa ở độ tin cậy 95%, e =", en: "Margin of error at 95%, e =" },
+  percent: { vi: "%", en: "%" },
+  allocation: { vi: "Phân bổ cho các tầng", en: "Allocation to strata" },
+  equal: { vi: "Chia đều", en: "Equal" },
+  proportional: { vi: "Tỷ lệ với quy mô tầng", en: "Proportional" },
+  proportionalMin: { vi: "Tỷ lệ, mỗi tầng tối thiểu", en: "Proportional, at least" },
+  reserve: { vi: "Số người dự phòng mỗi tầng", en: "Reserve persons per stratum" },
+  stages: { vi: "Số đơn vị chọn ở mỗi giai đoạn", en: "Units to select at each stage" },
+  district: { vi: "Huyện", en: "Districts" },
+  commune: { vi: "Xã mỗi huyện", en: "Communes per district" },
+  village: { vi: "Thôn mỗi xã", en: "Villages per commune" },
+  villageColumn: { vi: "Cột ghi thôn (để trống nếu không chọn thôn)", en: "Village column (empty: no village stage)" },
+  none: { vi: "(không có)", en: "(none)" },
+  person: { vi: "Người mỗi thôn (hoặc mỗi xã)", en: "Persons per village (or commune)" },
+  pps: { vi: "Chọn tỷ lệ với quy mô (PPS)", en: "Select proportional to size (PPS)" },
+  reservePersons: { vi: "Người dự phòng mỗi thôn/xã", en: "Reserve persons per village/commune" },
+  showPlan: { vi: "Xem phương án chọn mẫu", en: "Show the plan" },
+  plan: { vi: "Phương án trước khi chọn", en: "Plan before the draw" },
+  sumPi: { vi: "Tổng xác suất chọn trên toàn khung mẫu", en: "Sum of inclusion probabilities over the frame" },
+  equalsN: { vi: "= cỡ mẫu", en: "= the sample size" },
+  seed: { vi: "Hạt giống ngẫu nhiên (ghi lại để chọn lại đúng mẫu này)", en: "Random seed (keep it: the same seed redraws the same sample)" },
+  draw: { vi: "Chọn mẫu", en: "Draw the sample" },
+  drawing: { vi: "Đang chọn mẫu và cấp mã…", en: "Drawing and issuing codes…" },
+  drawNote: {
+    vi: "Mẫu đã chọn không thể chọn lại. Mỗi người được chọn nhận một mã khảo sát; người dự phòng nhận mã khi thay thế.",
+    en: "A drawn sample is final. Every sampled person gets a survey code; reserve persons get one when they replace someone.",
+  },
+  drawn: { vi: "Mẫu đã chọn", en: "The sample" },
+  drawnOn: { vi: "Chọn lúc", en: "Drawn" },
+  by: { vi: "bởi", en: "by" },
+  sampled: { vi: "người được chọn", en: "sampled" },
+  reserveList: { vi: "người dự phòng", en: "in reserve" },
+  used: { vi: "đã dùng", en: "used" },
+  algorithm: { vi: "Thuật toán", en: "Algorithm" },
+  next: { vi: "Tiếp theo:", en: "Next:" },
+  toInvitations: { vi: "thư mời và kết quả liên hệ", en: "invitations and outcomes" },
+  toFieldwork: { vi: "theo dõi thực địa", en: "fieldwork dashboard" },
+  needFrame: { vi: "Nhập khung mẫu trước khi thiết kế mẫu.", en: "Import the frame before designing the sample." },
+  closed: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
+  levels: { province: { vi: "cấp tỉnh", en: "province" }, district: { vi: "cấp huyện", en: "district" }, commune: { vi: "cấp xã", en: "commune" }, agency: { vi: "sở, ngành", en: "agency" } },
+} satisfies Record<string, LocalizedText | Record<string, LocalizedText>>;
+
+const DEFAULT_FORM: [string, string][] = [
+  ["kind", "stratified"],
+  ["strata", "level"],
+  ["strata", "unit"],
+  ["size", "yamane"],
+  ["e", "5"],
+  ["alloc", "proportional-min"],
+  ["min", "10"],
+  ["reserve", "5"],
+  ["district", "3"],
+  ["commune", "2"],
+  ["village", "3"],
+  ["person", "31"],
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, round, units, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const url = new URL(request.url);
+  const { locale } = await resolveLocale(request);
+  const [persons, imports, sample, columns] = await Promise.all([
+    db.selectFrom("frame_persons").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", round.id).executeTakeFirstOrThrow(),
+    listFrameImports(db, round.id, 10),
+    getSampleSummary(db, round.id),
+    listStrataColumns(db, round.id, locale),
+  ]);
+  const frameSize = Number(persons.n);
+  const current = imports.find((i) => i.status === "imported") ?? null;
+  const waiting = imports.find((i) => (i.status === "uploaded" || i.status === "failed" || i.status === "running") && i.fileKept && (!current || i.createdAt > current.createdAt)) ?? null;
+
+  const submitted = url.searchParams.has("kind");
+  const values = submitted ? [...url.searchParams.entries()] : DEFAULT_FORM;
+  let plan: PlanView | null = null;
+  let planError: { message: string; details: string[] } | null = null;
+  let designErrors: DesignFormErrors = {};
+  if (submitted && !sample && frameSize > 0) {
+    const parsed = designFromForm(url.searchParams);
+    designErrors = parsed.errors;
+    if (parsed.design) {
+      try {
+        plan = await planRoundSample(db, round.id, parsed.design);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        planError = { message: e.message, details: e.details };
+      }
+    }
+  }
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  const levelCounts = Object.fromEntries(UNIT_LEVELS.map((l) => [l, units.filter((u) => u.level === l).length]));
+  return data(
+    {
+      round: { id: round.id, status: round.status },
+      csrf,
+      user: { role: user.role },
+      units: { count: units.length, levelCounts, list: units.slice(0, 12).map((u) => ({ code: u.code, name: u.name, level: u.level })) },
+      frame: { size: frameSize, current: current && { id: current.id, fileName: current.fileName, finishedAt: current.finishedAt, rowsRejected: current.report?.rowsRejected ?? 0 }, waiting: waiting && { id: waiting.id, fileName: waiting.fileName, status: waiting.status } },
+      columns,
+      sample,
+      form: { values, submitted },
+      plan,
+      planError,
+      designErrors,
+      design: submitted ? designFromForm(url.searchParams).design : null,
+      suggestedSeed: randomInt(1, 2 ** 31),
+    },
+    { headers: { "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const outcome = await receiveUpload(request, db, round.id, user.id);
+    if (outcome.ok && outcome.kind === "frame") return redirect(`/staff/rounds/${round.id}/sample/import/${outcome.importId}`);
+    if (outcome.ok) return data({ units: outcome.result, error: null });
+    return data({ units: null, error: { message: outcome.message, details: outcome.details } }, { status: outcome.status });
+  }
+  const form = await request.formData();
+  verifyCsrf(await getSession(request), form);
+  if (form.get("intent") !== "draw") throw data({ message: "Unknown action.", details: [] }, { status: 400 });
+  const parsed = designFromForm(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
+  const seed = SeedSchema.safeParse(form.get("seed"));
+  if (!parsed.design || !seed.success) {
+    return data({ units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] } }, { status: 400 });
+  }
+  await orRespond(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id }));
+  return redirect(`/staff/rounds/${round.id}/sample#sample`);
+}
+
+function Field({ error, locale }: { error?: LocalizedText; locale: Locale }) {
+  return error ? <p className="fw-error">{error[locale]}</p> : null;
+}
+
+export default function SamplePage() {
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const [unitsResult, setUnitsResult] = useState<{ added: number; updated: number; units: number } | null>(null);
+  const value = (name: string) => d.form.values.find(([k]) => k === name)?.[1] ?? "";
+  const values = (name: string) => d.form.values.filter(([k]) => k === name).map(([, v]) => v);
+  const open = d.round.status === "open";
+  const base = `/staff/rounds/${d.round.id}`;
+  const units = actionData?.units ?? unitsResult;
+  const error = actionData?.error;
+  const drawing = navigation.state === "submitting" && navigation.formData?.get("intent") === "draw";
+
+  return (
+    <section aria-labelledby="sample-title">
+      <h2 id="sample-title" className="visually-hidden">{t.title[locale]}</h2>
+      {!open && <p className="fw-warning">{t.closed[locale]}</p>}
+      {error && (
+        <div className="fw-alert" role="alert">
+          <p className="fw-error">{typeof error.message === "string" ? error.message : error.message[locale]}</p>
+          {error.details.length > 0 && (
+            <ul className="error-details">
+              {error.details.map((x, i) => (
+                <li key={i}>{x}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <section className="fw-section" aria-labelledby="units-title">
+        <h2 id="units-title"><span className="fw-step">1</span>{t.units[locale]}</h2>
+        {d.units.count === 0 ? (
+          <p>{t.unitsNone[locale]}</p>
+        ) : (
+          <p>
+            <strong>{d.units.count}</strong> {locale === "vi" ? "đơn vị" : "units"}:{" "}
+            {UNIT_LEVELS.filter((l) => d.units.levelCounts[l]).map((l) => `${d.units.levelCounts[l]} ${t.levels[l][locale]}`).join(", ")}
+          </p>
+        )}
+        {units && (
+          <p className="notice" role="status">
+            {t.unitsDone[locale]}: +{units.added}, {units.updated} {locale === "vi" ? "cập nhật" : "updated"}; {units.units} {locale === "vi" ? "đơn vị" : "units"}.
+          </p>
+        )}
+        {open && !d.sample && (
+          <details className="fw-details" open={d.units.count === 0}>
+            <summary>{t.unitsButton[locale]}</summary>
+            <UploadForm
+              action={`${base}/sample`}
+              jsonAction={`${base}/sample/upload`}
+              kind="units"
+              csrf={d.csrf}
+              locale={locale}
+              label={t.unitsUpload[locale]}
+              hint={<p className="hint">{t.unitsHint[locale]}</p>}
+              button={t.unitsButton[locale]}
+              onUnits={(r) => {
+                setUnitsResult(r);
+                revalidator.revalidate();
+              }}
+            />
+          </details>
+        )}
+      </section>
+
+      <section className="fw-section" aria-labelledby="frame-title">
+        <h2 id="frame-title"><span className="fw-step">2</span>{t.frame[locale]}</h2>
+        <p data-frame-size={d.frame.size}>
+          <strong>{formatNumber(d.frame.size, locale)}</strong> {t.frameCount[locale]}
+          {d.frame.current && (
+            <>
+              {" "}
+              <span className="muted">
+                ({t.frameFrom[locale]} <Link to={`${base}/sample/import/${d.frame.current.id}`}>{d.frame.current.fileName}</Link>
+                {d.frame.current.rowsRejected > 0 ? `, ${d.frame.current.rowsRejected} ${locale === "vi" ? "dòng bị loại" : "rows left out"}` : ""})
+              </span>
+            </>
+          )}
+        </p>
+        {d.frame.waiting && (
+          <p className="fw-warning">
+            {t.pending[locale]} <Link to={`${base}/sample/import/${d.frame.waiting.id}`}>{d.frame.waiting.fileName}</Link>
+          </p>
+        )}
+        {d.sample ? (
+          <p className="fw-meta">{t.frameLocked[locale]}</p>
+        ) : (
+          open &&
+          d.units.count > 0 && (
+            <UploadForm
+              action={`${base}/sample`}
+              jsonAction={`${base}/sample/upload`}
+              kind="frame"
+              csrf={d.csrf}
+              locale={locale}
+              label={t.frameUpload[locale]}
+              hint={<p className="hint">{t.frameHint[locale]}</p>}
+              button={t.frameButton[locale]}
+            />
+          )
+        )}
+      </section>
+
+      <section className="fw-section" aria-labelledby="design-title" id="sample">
+        <h2 id="design-title"><span className="fw-step">3</span>{d.sample ? t.drawn[locale] : t.design[locale]}</h2>
+        {d.sample ? (
+          <div data-sample-drawn>
+            <dl className="fw-kpis">
+              <div>
+                <dt>{t.sampled[locale]}</dt>
+                <dd>{formatNumber(d.sample.sampled, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t.reserveList[locale]}</dt>
+                <dd>
+                  {formatNumber(d.sample.reserve, locale)} <small>({d.sample.reserveUsed} {t.used[locale]})</small>
+                </dd>
+              </div>
+              <div>
+                <dt>{locale === "vi" ? "Hạt giống" : "Seed"}</dt>
+                <dd className="code">{d.sample.seed}</dd>
+              </div>
+            </dl>
+            <p>{describeDesign(d.sample.design, locale)}</p>
+            <p className="fw-meta">
+              {t.drawnOn[locale]} {new Date(d.sample.createdAt).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })} {t.by[locale]} {d.sample.createdBy}.{" "}
+              {t.algorithm[locale]}: <code>{d.sample.algorithm}</code>
+            </p>
+            <PlanTable plan={d.sample.plan} locale={locale} caption={t.drawn[locale]} />
+            <p className="fw-actions">
+              {t.next[locale]} <Link to={`${base}/invitations`}>{t.toInvitations[locale]}</Link> · <Link to={`${base}/fieldwork`}>{t.toFieldwork[locale]}</Link>
+            </p>
+          </div>
+        ) : d.frame.size === 0 ? (
+          <p>{t.needFrame[locale]}</p>
+        ) : (
+          <>
+            <Form method="get" className="fw-form" preventScrollReset>
+              <fieldset>
+                <legend>{t.kind[locale]}</legend>
+                <label>
+                  <input type="radio" name="kind" value="stratified" defaultChecked={value("kind") !== "multistage"} /> {t.stratified[locale]}
+                </label>
+                <label>
+                  <input type="radio" name="kind" value="multistage" defaultChecked={value("kind") === "multistage"} /> {t.multistage[locale]}
+                </label>
+              </fieldset>
+              <fieldset>
+                <legend>{t.strata[locale]}</legend>
+                <div className="fw-choices-grid">
+                  {d.columns.map((c) => (
+                    <label key={c.key}>
+                      <input type="checkbox" name="strata" value={c.key} defaultChecked={values("strata").includes(c.key)} /> {c.label}
+                    </label>
+                  ))}
+                </div>
+                <p className="hint">{t.noStrata[locale]}</p>
+                <Field error={d.designErrors.strata} locale={locale} />
+              </fieldset>
+              <fieldset>
+                <legend>{t.size[locale]}</legend>
+                <label>
+                  <input type="radio" name="size" value="fixed" defaultChecked={value("size") === "fixed"} /> {t.fixed[locale]}
+                  <input type="number" name="n" min={1} defaultValue={value("n")} aria-label="n" />
+                </label>
+                <Field error={d.designErrors.n} locale={locale} />
+                <label>
+                  <input type="radio" name="size" value="yamane" defaultChecked={value("size") === "yamane" || !value("size")} /> {t.yamane[locale]}
+                </label>
+                <label>
+                  <input type="radio" name="size" value="margin" defaultChecked={value("size") === "margin"} /> {t.margin[locale]}
+                </label>
+                <label>
+                  e <input type="text" inputMode="decimal" name="e" defaultValue={value("e") || "5"} aria-label={locale === "vi" ? "sai số e (%)" : "margin e (%)"} style={{ maxWidth: "6rem" }} /> %
+                </label>
+                <Field error={d.designErrors.e} locale={locale} />
+              </fieldset>
+              <fieldset>
+                <legend>{t.allocation[locale]}</legend>
+                <div className="fw-inline">
+                  <label>
+                    <input type="radio" name="alloc" value="equal" defaultChecked={value("alloc") === "equal"} /> {t.equal[locale]}
+                  </label>
+                  <label>
+                    <input type="radio" name="alloc" value="proportional" defaultChecked={value("alloc") === "proportional"} /> {t.proportional[locale]}
+                  </label>
+                  <label>
+                    <input type="radio" name="alloc" value="proportional-min" defaultChecked={value("alloc") === "proportional-min"} /> {t.proportionalMin[locale]}
+                    <input type="number" name="min" min={0} defaultValue={value("min")} aria-label={t.proportionalMin[locale]} style={{ maxWidth: "6rem" }} />
+                  </label>
+                </div>
+                <Field error={d.designErrors.min} locale={locale} />
+                <div className="field">
+                  <label htmlFor="reserve">{t.reserve[locale]}</label>
+                  <input id="reserve" type="number" name="reserve" min={0} defaultValue={value("reserve")} />
+                  <Field error={d.designErrors.reserve} locale={locale} />
+                </div>
+              </fieldset>
+              <details className="fw-details" open={value("kind") === "multistage"}>
+                <summary>{t.multistage[locale]}</summary>
+                <fieldset>
+                  <legend>{t.stages[locale]}</legend>
+                  {(["district", "commune"] as const).map((s) => (
+                    <label key={s}>
+                      <input type="number" name={s} min={1} defaultValue={value(s)} style={{ maxWidth: "6rem" }} /> {t[s][locale]}
+                      <input type="checkbox" name="pps" value={s} defaultChecked={values("pps").includes(s)} aria-label={`${t.pps[locale]}: ${t[s][locale]}`} /> PPS
+                    </label>
+                  ))}
+                  <div className="field">
+                    <label htmlFor="villageColumn">{t.villageColumn[locale]}</label>
+                    <select id="villageColumn" name="villageColumn" defaultValue={value("villageColumn")}>
+                      <option value="">{t.none[locale]}</option>
+                      {d.columns.filter((c) => !c.builtin).map((c) => (
+                        <option key={c.key} value={c.key}>{c.label}</option>
+                      ))}
+                    </select>
+                  </div>
+                  <label>
+                    <input type="number" name="village" min={1} defaultValue={value("village")} style={{ maxWidth: "6rem" }} /> {t.village[locale]}
+                    <input type="checkbox" name="pps" value="village" defaultChecked={values("pps").includes("village")} aria-label={`${t.pps[locale]}: ${t.village[locale]}`} /> PPS
+                  </label>
+                  <label>
+                    <input type="number" name="person" min={1} defaultValue={value("person")} style={{ maxWidth: "6rem" }} /> {t.person[locale]}
+                  </label>
+                  <p className="hint">{t.reservePersons[locale]}: {locale === "vi" ? "ô “Số người dự phòng” ở trên." : "the reserve field above."}</p>
+                  <Field error={d.designErrors.stages} locale={locale} />
+                </fieldset>
+              </details>
+              <div className="fw-actions">
+                <button type="submit" className="button">{t.showPlan[locale]}</button>
+              </div>
+            </Form>
+
+            {d.planError && (
+              <div className="fw-alert" role="alert">
+                <p className="fw-error">{d.planError.message}</p>
+                {d.planError.details.length > 0 && (
+                  <ul className="error-details">
+                    {d.planError.details.map((x, i) => (
+                      <li key={i}>{x}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+            {d.plan && d.design && (
+              <section aria-labelledby="plan-title" data-plan-ready>
+                <h3 id="plan-title">{t.plan[locale]}</h3>
+                <p>{describeDesign(d.design, locale)}</p>
+                {d.plan.warnings.map((w, i) => (
+                  <p key={i} className="fw-warning">{w}</p>
+                ))}
+                <PlanTable plan={d.plan} locale={locale} caption={t.plan[locale]} />
+                <p className="fw-meta" data-sum-pi>
+                  {t.sumPi[locale]}: Σπ = {formatNumber(d.plan.sumOfProbabilities, locale, 2)} {t.equalsN[locale]} n = {formatNumber(d.plan.sampleSize, locale)}
+                  {d.plan.probabilityRange && ` (π: ${d.plan.probabilityRange[0].toPrecision(3)} – ${d.plan.probabilityRange[1].toPrecision(3)})`}
+                </p>
+                {open && (
+                  <Form method="post" className="fw-form">
+                    <input type="hidden" name="csrf" value={d.csrf} />
+                    <input type="hidden" name="intent" value="draw" />
+                    {designToForm(d.design).map(([k, v], i) => (
+                      <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+                    ))}
+                    <div className="field">
+                      <label htmlFor="seed">{t.seed[locale]}</label>
+                      <input id="seed" name="seed" inputMode="numeric" pattern="[0-9]{1,16}" defaultValue={String(d.suggestedSeed)} required />
+                    </div>
+                    <p className="hint">{t.drawNote[locale]}</p>
+                    <div className="fw-actions">
+                      <button type="submit" className="button primary" disabled={drawing}>
+                        {drawing ? t.drawing[locale] : t.draw[locale]}
+                      </button>
+                    </div>
+                  </Form>
+                )}
+              </section>
+            )}
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;

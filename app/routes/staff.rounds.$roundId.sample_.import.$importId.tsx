@@ -1,0 +1,414 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { ProgressBar } from "../components/fieldwork/progress-bar";
+import { formatNumber } from "../components/fieldwork/plan-table";
+import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { useLocale } from "../components/use-locale";
+import { columnLetter } from "../domain/csv/read";
+import type { LocalizedText } from "../domain/definition/schema";
+import { UserError } from "../domain/errors";
+import {
+  FIELD_LABELS,
+  FRAME_FIELDS,
+  PROBLEM_KIND_LABELS,
+  REQUIRED_FIELDS,
+  describeProblem,
+  emptyMapping,
+  type FrameMapping,
+  type ProblemKind,
+} from "../domain/fieldwork/frame";
+import { can } from "../domain/roles";
+import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath, type ImportProgress } from "../services/frame-import.server";
+import { orRespond } from "../services/http.server";
+import { resolveLocale } from "../services/locale.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import styles from "../styles/fieldwork.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập khung mẫu" }];
+
+const t = {
+  title: { vi: "Nhập khung mẫu", en: "Frame import" },
+  back: { vi: "← Khung mẫu và chọn mẫu", en: "← Frame and sample" },
+  file: { vi: "Tệp", en: "File" },
+  mapping: { vi: "Ghép cột của tệp với thông tin cần có", en: "Match the file's columns to the frame's fields" },
+  mappingMissing: { vi: "Chưa nhận ra cột cho:", en: "No column recognised for:" },
+  mappingHint: { vi: "Chọn cột tương ứng trong tệp. Trường có dấu * là bắt buộc; cần ít nhất số điện thoại hoặc địa chỉ.", en: "Choose the file's column for each field. Fields marked * are required; a phone or an address is needed." },
+  mappingOk: { vi: "Đã nhận ra đủ các cột cần thiết.", en: "All required columns were recognised." },
+  changeMapping: { vi: "Xem hoặc sửa cách ghép cột", en: "See or change the column mapping" },
+  field: { vi: "Thông tin", en: "Field" },
+  column: { vi: "Cột trong tệp", en: "Column in the file" },
+  none: { vi: "(không có trong tệp)", en: "(not in the file)" },
+  preview: { vi: "Các dòng đầu của tệp", en: "First rows of the file" },
+  start: { vi: "Kiểm tra và nhập khung mẫu", en: "Check and import the frame" },
+  starting: { vi: "Đang bắt đầu…", en: "Starting…" },
+  importing: { vi: "Đang kiểm tra và nhập", en: "Checking and importing" },
+  rows: { vi: "dòng", en: "rows" },
+  rowsWithProblems: { vi: "dòng có lỗi", en: "rows with problems" },
+  finishing: { vi: "Đang hoàn tất…", en: "Finishing…" },
+  imported: { vi: "Đã nhập", en: "Imported" },
+  persons: { vi: "người vào khung mẫu", en: "persons into the frame" },
+  refused: { vi: "Tệp có lỗi nên chưa nhập dòng nào. Khung mẫu hiện có không thay đổi.", en: "The file has problems, so nothing was imported. The current frame is unchanged." },
+  summary: { vi: "Đã đọc", en: "Read" },
+  valid: { vi: "hợp lệ", en: "valid" },
+  problems: { vi: "lỗi", en: "problems" },
+  firstProblems: { vi: "Các lỗi đầu tiên (dòng, cột, lý do)", en: "First problems (line, column, reason)" },
+  moreProblems: { vi: "và còn", en: "and" },
+  more: { vi: "lỗi khác", en: "more" },
+  validOnly: { vi: "Chỉ nhập các dòng hợp lệ", en: "Import only the valid rows" },
+  validOnlyNote: { vi: "Các dòng bị loại sẽ tải về được dưới dạng CSV để sửa và gửi lại.", en: "The rows left out can then be downloaded as CSV to fix and send again." },
+  another: { vi: "Tải lên tệp đã sửa", en: "Upload a corrected file" },
+  rejected: { vi: "Tải các dòng bị loại (CSV)", en: "Download the rows left out (CSV)" },
+  left: { vi: "dòng bị loại", en: "rows left out" },
+  design: { vi: "Tiếp theo: thiết kế mẫu", en: "Next: the sample design" },
+  discarded: { vi: "Tệp này đã được thay bằng tệp khác hoặc đã xóa; hãy tải lên lại nếu cần.", en: "This upload was replaced or deleted; upload it again if needed." },
+  encoding: { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text" },
+  encodingFix: { vi: "Trong Excel chọn “Lưu thành” → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi tải lên lại.", en: 'In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)" and upload again.' },
+  line: { vi: "dòng", en: "line" },
+  noRows: { vi: "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.", en: "The file has a header line but no rows." },
+  byKind: { vi: "Theo loại lỗi", en: "By kind" },
+  running: { vi: "Tệp đang được nhập.", en: "The file is being imported." },
+} satisfies Record<string, LocalizedText>;
+
+const PROBLEMS_SHOWN = 200;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const { locale } = await resolveLocale(request);
+  const record = await orRespond(() => getFrameImport(db, round.id, params.importId!));
+  const path = record.fileKept && record.status !== "running" ? await uploadPath(db, record.id) : null;
+  const preview = path ? await previewRows(path, record.fileName) : [];
+  const report = record.report;
+  const session = await getSession(request);
+  const csrf = csrfToken(session);
+  return data(
+    {
+      roundId: round.id,
+      csrf,
+      canSeeContacts: can(user.role, "viewContacts"),
+      upload: {
+        id: record.id,
+        fileName: record.fileName,
+        fileSize: record.fileSize,
+        fileKept: record.fileKept,
+        status: record.status,
+        mode: record.mode,
+        headers: record.headers,
+        mapping: record.mapping,
+        missing: record.missing,
+        finishedAt: record.finishedAt,
+      },
+      preview,
+      report: report && {
+        rowsRead: report.rowsRead,
+        rowsValid: report.rowsValid,
+        rowsRejected: report.rowsRejected,
+        rowsImported: report.rowsImported,
+        imported: report.imported,
+        mode: report.mode,
+        seconds: report.seconds,
+        problemCount: report.problemCount,
+        problemsByKind: report.problemsByKind,
+        problems: report.problems.slice(0, PROBLEMS_SHOWN).map((p) => describeProblem(p, report.headers, locale)),
+        fileError: report.fileError,
+      },
+      progress: jobProgress(record.id, user.id),
+    },
+    { headers: { "Set-Cookie": await commitSession(session) } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const form = await request.formData();
+  verifyCsrf(await getSession(request), form);
+  const record = await orRespond(() => getFrameImport(db, round.id, params.importId!));
+  if (form.has("map.name")) {
+    const mapping = emptyMapping();
+    for (const f of FRAME_FIELDS) {
+      const v = form.get(`map.${f}`);
+      mapping[f] = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
+    }
+    await orRespond(() => saveMapping(db, round.id, record.id, mapping));
+  }
+  const mode = form.get("mode") === "valid-only" ? "valid-only" : "all";
+  try {
+    await startFrameImport(db, { roundId: round.id, importId: record.id, mode, userId: user.id });
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return data({ error: e.message }, { status: e.status });
+  }
+  return redirect(`/staff/rounds/${round.id}/sample/import/${record.id}`);
+}
+
+function MappingForm(props: { fetcherKey: string; headers: string[]; mapping: FrameMapping; missing: string[]; csrf: string; locale: "vi" | "en"; busy: boolean }) {
+  const { headers, mapping, missing, csrf, locale, busy } = props;
+  // The same fetcher as the page's other start button: the page knows an import is starting.
+  const fetcher = useFetcher({ key: props.fetcherKey });
+  return (
+    <fetcher.Form method="post" className="fw-form" data-mapping-form>
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="mode" value="all" />
+      <p className="hint">{t.mappingHint[locale]}</p>
+      <div className="table-scroll">
+        <table className="fw-table fw-mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t.field[locale]}</th>
+              <th scope="col">{t.column[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FRAME_FIELDS.map((f) => (
+              <tr key={f} className={missing.includes(f) ? "missing" : undefined}>
+                <th scope="row">
+                  <label htmlFor={`map-${f}`}>
+                    {FIELD_LABELS[f][locale]}
+                    {REQUIRED_FIELDS.includes(f) ? " *" : ""}
+                  </label>
+                </th>
+                <td>
+                  <select id={`map-${f}`} name={`map.${f}`} defaultValue={mapping[f] === null ? "" : String(mapping[f])}>
+                    <option value="">{t.none[locale]}</option>
+                    {headers.map((h, i) => (
+                      <option key={i} value={String(i)}>
+                        {columnLetter(i)} · {h || "—"}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="fw-actions">
+        <button type="submit" className="button primary" disabled={busy || fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? t.starting[locale] : t.start[locale]}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+/** Polls the import's progress (no database work on the server) until it is done, then reloads the page data. */
+function useImportProgress(importUrl: string, active: boolean, initial: ImportProgress | null) {
+  const [progress, setProgress] = useState<ImportProgress | null>(initial);
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      try {
+        const res = await fetch(`${importUrl}/progress`, { headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
+        const body = (await res.json()) as ImportProgress | { phase: "unknown" };
+        if (stopped) return;
+        if (body.phase === "done" || body.phase === "unknown") {
+          if (revalidator.state === "idle") revalidator.revalidate();
+          if (body.phase === "done") return;
+        } else setProgress(body);
+      } catch {
+        // A missed poll is not a problem; the next one will tell.
+      }
+      if (!stopped) timer = setTimeout(tick, 700);
+    };
+    timer = setTimeout(tick, 300);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [active, importUrl]); // eslint-disable-line react-hooks/exhaustive-deps
+  return progress;
+}
+
+export default function FrameImportPage() {
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const { upload, report } = d;
+  const base = `/staff/rounds/${d.roundId}`;
+  const importUrl = `${base}/sample/import/${upload.id}`;
+  const starter = useFetcher<typeof action>({ key: `import-${upload.id}` });
+  const running = upload.status === "running" || starter.state !== "idle";
+  const progress = useImportProgress(importUrl, running, d.progress);
+  const canRetryValid = !!report && !report.imported && !report.fileError && report.rowsValid > 0 && upload.fileKept;
+  const byKind = Object.entries(report?.problemsByKind ?? {}) as [ProblemKind, number][];
+  const startError = starter.data && "error" in starter.data ? starter.data.error : null;
+
+  return (
+    <section aria-labelledby="import-title" data-import-status={upload.status}>
+      <p className="eyebrow">
+        <Link to={`${base}/sample`}>{t.back[locale]}</Link>
+      </p>
+      <h2 id="import-title">{t.title[locale]}</h2>
+      <p className="fw-meta">
+        {t.file[locale]}: <strong>{upload.fileName}</strong> ({formatNumber(upload.fileSize / 1024, locale)} KB, {upload.headers.length} {locale === "vi" ? "cột" : "columns"})
+      </p>
+      {startError && <p className="fw-error" role="alert">{startError}</p>}
+
+      {running && (
+        <div data-import-running>
+          <p>{t.running[locale]}</p>
+          <ProgressBar
+            value={progress && progress.fileSize > 0 ? progress.bytesRead / progress.fileSize : null}
+            label={
+              progress?.phase === "finishing"
+                ? t.finishing[locale]
+                : `${t.importing[locale]}: ${formatNumber(progress?.rowsRead ?? 0, locale)} ${t.rows[locale]}${progress?.rowsRejected ? `, ${formatNumber(progress.rowsRejected, locale)} ${t.rowsWithProblems[locale]}` : ""}`
+            }
+          />
+          <noscript>
+            {/* Without JavaScript the page reloads itself until the import is done. */}
+            <meta httpEquiv="refresh" content="2" />
+            <p className="hint">{locale === "vi" ? "Trang tự tải lại sau 2 giây." : "The page reloads itself every 2 seconds."}</p>
+          </noscript>
+        </div>
+      )}
+
+      {!running && upload.status === "discarded" && <p className="fw-warning">{t.discarded[locale]}</p>}
+
+      {!running && report?.imported && (
+        <div className="notice" role="status" data-import-done>
+          <p>
+            <strong>
+              {t.imported[locale]} {formatNumber(report.rowsImported, locale)} {t.persons[locale]}
+            </strong>{" "}
+            ({report.seconds.toFixed(1)} s)
+            {report.rowsRejected > 0 && `; ${formatNumber(report.rowsRejected, locale)} ${t.left[locale]}`}.
+          </p>
+          <p className="fw-actions">
+            {report.rowsRejected > 0 && d.canSeeContacts && (
+              <a className="button" href={`${importUrl}/rejected`} download>
+                {t.rejected[locale]}
+              </a>
+            )}
+            <Link className="button primary" to={`${base}/sample#sample`}>
+              {t.design[locale]}
+            </Link>
+          </p>
+        </div>
+      )}
+
+      {!running && report && !report.imported && (
+        <div className="fw-alert" role="alert" data-import-refused>
+          {report.fileError?.kind === "encoding" ? (
+            <>
+              <h3>
+                {t.encoding[locale]} ({t.line[locale]} {report.fileError.line})
+              </h3>
+              <p>{t.encodingFix[locale]}</p>
+            </>
+          ) : report.fileError?.kind === "no_rows" ? (
+            <h3>{t.noRows[locale]}</h3>
+          ) : report.fileError ? (
+            <h3>{report.fileError.message}</h3>
+          ) : (
+            <h3>{t.refused[locale]}</h3>
+          )}
+          {report.rowsRead > 0 && (
+            <p>
+              {t.summary[locale]} {formatNumber(report.rowsRead, locale)} {t.rows[locale]}: {formatNumber(report.rowsValid, locale)} {t.valid[locale]},{" "}
+              {formatNumber(report.rowsRejected, locale)} {t.rowsWithProblems[locale]} ({formatNumber(report.problemCount, locale)} {t.problems[locale]}).
+            </p>
+          )}
+          {byKind.length > 0 && (
+            <p>
+              {t.byKind[locale]}: {byKind.map(([k, n]) => `${PROBLEM_KIND_LABELS[k][locale]} ${n}`).join(" · ")}
+            </p>
+          )}
+        </div>
+      )}
+
+      {!running && report && report.problems.length > 0 && (
+        <section aria-labelledby="problems-title">
+          <h3 id="problems-title">{t.firstProblems[locale]}</h3>
+          <ol className="error-details" data-problems>
+            {report.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ol>
+          {report.problemCount > report.problems.length && (
+            <p className="fw-meta">
+              … {t.moreProblems[locale]} {formatNumber(report.problemCount - report.problems.length, locale)} {t.more[locale]}
+            </p>
+          )}
+        </section>
+      )}
+
+      {!running && canRetryValid && (
+        <starter.Form method="post" className="fw-actions">
+          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="mode" value="valid-only" />
+          <button type="submit" className="button primary">
+            {t.validOnly[locale]} ({formatNumber(report!.rowsValid, locale)})
+          </button>
+          <Link to={`${base}/sample`} className="button">
+            {t.another[locale]}
+          </Link>
+          <span className="hint">{t.validOnlyNote[locale]}</span>
+        </starter.Form>
+      )}
+
+      {!running && upload.fileKept && (upload.status === "uploaded" || upload.status === "failed") && (
+        <section aria-labelledby="mapping-title">
+          <h3 id="mapping-title">{t.mapping[locale]}</h3>
+          {upload.missing.length > 0 ? (
+            <p className="fw-error" data-mapping-missing>
+              {t.mappingMissing[locale]} {upload.missing.map((f) => (f === "phone" ? `${FIELD_LABELS.phone[locale]} / ${FIELD_LABELS.address[locale]}` : FIELD_LABELS[f][locale])).join(", ")}
+            </p>
+          ) : (
+            upload.status === "uploaded" && <p className="notice">{t.mappingOk[locale]}</p>
+          )}
+          {d.preview.length > 0 && (
+            <details className="fw-details" open={upload.missing.length > 0}>
+              <summary>{t.preview[locale]}</summary>
+              <div className="table-scroll">
+                <table className="fw-table fw-preview">
+                  <thead>
+                    <tr>
+                      {upload.headers.map((h, i) => (
+                        <th key={i} scope="col">
+                          {columnLetter(i)} · {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.preview.map((row, r) => (
+                      <tr key={r}>
+                        {upload.headers.map((_h, i) => (
+                          <td key={i}>{row[i] ?? ""}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+          {upload.missing.length > 0 || upload.status === "failed" ? (
+            <MappingForm fetcherKey={`import-${upload.id}`} headers={upload.headers} mapping={upload.mapping} missing={upload.missing} csrf={d.csrf} locale={locale} busy={running} />
+          ) : (
+            <>
+              <starter.Form method="post" className="fw-actions">
+                <input type="hidden" name="csrf" value={d.csrf} />
+                <input type="hidden" name="mode" value="all" />
+                <button type="submit" className="button primary">
+                  {t.start[locale]}
+                </button>
+              </starter.Form>
+              <details className="fw-details">
+                <summary>{t.changeMapping[locale]}</summary>
+                <MappingForm fetcherKey={`import-${upload.id}`} headers={upload.headers} mapping={upload.mapping} missing={upload.missing} csrf={d.csrf} locale={locale} busy={running} />
+              </details>
+            </>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
+
+export const ErrorBoundary = StaffErrorBoundary;
