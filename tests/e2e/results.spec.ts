@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
+import { sipasWithEnv } from "./helpers";
 import { allSatisfied2023, knownRows2022, manyRows, seedRound, uniqueId } from "./results-seed";
 
 async function signIn(page: Page) {
@@ -131,4 +132,22 @@ test("year over year: nodes whose items changed are not compared until accepted,
   await expect(table.locator('tr[data-code="SIPAS"] td.change .est')).toHaveText("+29,69 điểm ▲");
   await expect(page.getByTestId("chart-change").locator('g.chart-row[data-code="SIPAS"] rect.bar')).toHaveCount(1);
   await expect(table.locator('tr[data-code="POLICY"]')).toContainText("không so sánh được");
+});
+
+test("a clerk, who keys forms but sees no results, is refused the results, their progress and the comparison", async ({ page }) => {
+  const id = uniqueId("kq-clerk");
+  await seedRound(id, "sipas-2022@1", "Đợt của văn thư", knownRows2022().slice(0, 10));
+  const username = uniqueId("vanthu");
+  sipasWithEnv({ SIPAS_NEW_PASSWORD: "clerk-password-123" }, "staff", "create", "--username", username, "--role", "clerk");
+  await page.goto("/staff/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("clerk-password-123");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+  for (const path of [`/staff/rounds/${id}/results`, `/staff/rounds/${id}/results/progress`, `/staff/rounds/${id}/compare`]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(403);
+  }
+  await page.goto(`/staff/rounds/${id}`);
+  await expect(page.getByRole("navigation", { name: "Các trang của đợt khảo sát" }).getByRole("link", { name: "Kết quả" })).toHaveCount(0);
 });
