@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "../services/csv-response.server";
+import { csvResponse, downloadOrRefusal } from "../services/csv-response.server";
 import { exportResponses } from "../services/exports.server";
-import { orRespond } from "../services/http.server";
 import { requireRoundAccess } from "../services/session.server";
 
 /** GET …/data/responses.csv[?labels=vi|en]: the submitted responses, streamed (no contact data). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, round } = await requireRoundAccess(request, params.roundId!, "exportData");
-  const labels = new URL(request.url).searchParams.get("labels");
-  return orRespond(async () => csvResponse(await exportResponses(db, round.id, { labels: labels === "vi" || labels === "en" ? labels : null })));
+  return downloadOrRefusal(async () => {
+    const { db, round } = await requireRoundAccess(request, params.roundId!, "exportData");
+    const labels = new URL(request.url).searchParams.get("labels");
+    return csvResponse(await exportResponses(db, round.id, { labels: labels === "vi" || labels === "en" ? labels : null }));
+  });
 }

@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { CODEBOOK_HEADER, codebookRows, createLineWriter, exportLayout, INDICES_HEADER, indicesRows } from "../domain/csv/responses-export";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import type { Locale } from "../domain/definition/schema";
-import { computeRoundIndices, type Progress, type RoundIndexRequest } from "./indices.server";
+import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundIndices } from "./indices.server";
 import { countSubmitted } from "./response-records.server";
 import { submittedResponsePages } from "./response-pages.server";
 import { getRound } from "./rounds.server";
@@ -84,10 +84,17 @@ export async function exportIndices(
   db: Kysely<Database>,
   request: RoundIndexRequest,
   opts: { locale?: Locale; onProgress?: Progress } = {},
-): Promise<CsvDownload & { weighted: boolean }> {
+): Promise<IndicesDownload> {
   const { round } = await getRound(db, request.roundId);
-  const { result } = await computeRoundIndices(db, request, opts.onProgress);
-  const rows = indicesRows(result, opts.locale ?? "vi");
+  return indicesDownload(round, request, await computeRoundIndices(db, request, opts.onProgress), opts.locale);
+}
+
+export type IndicesDownload = CsvDownload & { weighted: boolean };
+
+/** The table of indices already computed (e.g. by the results pages' background job). */
+export function indicesDownload(round: { id: string; name: string }, request: RoundIndexRequest, indices: RoundIndices, locale: Locale = "vi"): IndicesDownload {
+  const { result } = indices;
+  const rows = indicesRows(result, locale);
   const by = request.by && request.by !== "none" ? `-by-${request.by}` : "";
   const weighted = result.options.weighted;
   const kind = `indices${by}-${weighted ? "weighted" : "unweighted"}${result.options.multiUnit === "meanOfUnits" ? "-mean-of-units" : ""}`;

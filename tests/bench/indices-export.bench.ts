@@ -122,7 +122,7 @@ const results = {
   machine: { ...machine, loadAfter: loadavg().map((l) => l.toFixed(2)).join(" ") },
   runs: RUNS,
   indices: {
-    "1M": { seconds: m(idx1m, "seconds"), cpuSeconds: m(idx1m, "cpuSeconds"), peakMb: m(idx1m, "peakMb"), ...idx1m[0] },
+    "1M": { ...idx1m[0], seconds: m(idx1m, "seconds"), cpuSeconds: m(idx1m, "cpuSeconds"), peakMb: m(idx1m, "peakMb") },
     "100k": { seconds: engine100k, cpuSeconds: m(idx100k, "cpuSeconds"), peakMb: m(idx100k, "peakMb") },
   },
   r: { ...r, itemsTotal: allItems.length, computeAllItemsSeconds: rAllItems, ratioTo100kEngine: rAllItems / engine100k, agreement: { compared, maxEstimate, maxSe } },

@@ -45,6 +45,13 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
   const indices = readFileSync((await (await labels).path())!, "utf8");
   expect(indices.startsWith("\uFEFFgroup,node,label,estimate,se,ci_low,ci_high,n,weight_sum\r\n")).toBe(true);
   expect(indices).toContain(",SV_ACC_1,");
+
+  // Refusals are plain messages with their status, never a server error.
+  const missing = await page.request.get("/staff/rounds/no-such-round/data/responses.csv");
+  expect([missing.status(), await missing.text()]).toEqual([404, 'No round "no-such-round".']);
+  const badGroup = await page.request.get(`/staff/rounds/${round}/data/indices.csv?by=shoe_size`);
+  expect(badGroup.status()).toBe(400);
+  expect(await badGroup.text()).toMatch(/^Cannot group round .* by "shoe_size"\. Choose one of: none, unit, A_SEX/);
 });
 
 test.describe("without JavaScript", () => {

@@ -43,15 +43,15 @@ export async function downloadWithProgress(url: string, fallbackName: string, on
   onState({ phase: "loading", rows: 0, total: null });
   try {
     const res = await fetch(url, { credentials: "same-origin" });
+    if (res.ok && !res.headers.get("Content-Type")?.startsWith("text/csv")) {
+      // Not a file (the session ended and the server sent the sign-in page): let the browser follow the link.
+      window.location.assign(url);
+      return;
+    }
     if (!res.ok || !res.body) {
-      let message = `HTTP ${res.status}`;
-      try {
-        const body = (await res.json()) as { message?: string; details?: string[] };
-        message = [body.message, ...(body.details ?? [])].filter(Boolean).join(" — ") || message;
-      } catch {
-        /* not JSON: keep the status */
-      }
-      onState({ phase: "failed", message });
+      // Refusals come as plain text (see downloadOrRefusal); a sign-in page after a timeout does not.
+      const text = res.headers.get("Content-Type")?.startsWith("text/plain") ? (await res.text()).trim() : "";
+      onState({ phase: "failed", message: text.replace(/\n/g, " — ") || `HTTP ${res.status}` });
       return;
     }
     const totalHeader = res.headers.get("X-Total-Rows");
