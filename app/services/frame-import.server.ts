@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from "kysely";
 import Papa from "papaparse";
 import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat, unlink } from "node:fs/promises";
@@ -20,8 +20,49 @@ import {
 import { readCsv } from "./csv-stream.server";
 import { newId, nowIso } from "./util.server";
 
-/** Rows per INSERT: 12 columns × 500 stays far below both engines' limits on bound parameters. */
-const BATCH = 500;
+/** Rows per INSERT on SQLite: 12 columns × 1000 stays below its 32,766 bound parameters. */
+const BATCH = 1000;
+/** PostgreSQL takes a batch as arrays, so batches can be larger. */
+const PG_BATCH = 5000;
+
+const PERSON_COLUMNS = ["id", "round_id", "line", "dossier_id", "unit_code", "unit_level", "service_field", "returned_on", "sex", "birth_year", "extra", "created_at"] as const;
+const CONTACT_COLUMNS = ["person_id", "round_id", "name", "phone", "address"] as const;
+
+/**
+ * PostgreSQL takes a whole batch as one array per column (`unnest`): a short statement to parse
+ * instead of 12,000 placeholders, about three times faster. The one engine-specific statement
+ * of the import; SQLite gets the portable multi-row VALUES below.
+ */
+const PG_PERSONS = `insert into frame_persons (${PERSON_COLUMNS.join(", ")})
+  select u.id, $2, u.line, u.dossier_id, u.unit_code, u.unit_level, u.service_field, u.returned_on, u.sex, u.birth_year, u.extra, $3
+  from unnest($1::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::integer[], $12::text[])
+    as u(id, line, dossier_id, unit_code, unit_level, service_field, returned_on, sex, birth_year, extra)
+  on conflict do nothing`;
+const PG_CONTACTS = `insert into frame_contacts (${CONTACT_COLUMNS.join(", ")})
+  select u.person_id, $2, u.name, u.phone, u.address from unnest($1::text[], $3::text[], $4::text[], $5::text[]) as u(person_id, name, phone, address)`;
+
+function transpose(rows: unknown[][], width: number): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: width }, () => new Array(rows.length));
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < width; c++) columns[c][r] = rows[r][c];
+  return columns;
+}
+
+/**
+ * A multi-row INSERT as SQL text for SQLite. The import's hot path skips Kysely's query builder,
+ * which costs more per row than SQLite itself.
+ */
+const insertTexts = new Map<string, string>();
+function insertText(table: string, columns: readonly string[], rows: number, suffix: string): string {
+  const key = `${table}|${rows}|${suffix}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    const tuple = `(${columns.map(() => "?").join(",")})`;
+    const tuples: string[] = new Array(rows).fill(tuple);
+    text = `insert into ${table} (${columns.join(", ")}) values ${tuples.join(",")}${suffix}`;
+    if (rows === BATCH) insertTexts.set(key, text); // only full batches repeat
+  }
+  return text;
+}
 /** Problems kept in full for the report; beyond that they are only counted by kind. */
 export const MAX_PROBLEMS_KEPT = 1000;
 
@@ -206,6 +247,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   const progress = (phase: ImportProgress["phase"]) =>
     input.onProgress?.({ phase, bytesRead: stream?.bytesRead ?? 0, fileSize, rowsRead, rowsRejected });
 
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   try {
     await db.transaction().execute(async (trx) => {
       await deleteFrame(trx, roundId);
@@ -238,33 +280,51 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
 
       const flush = async () => {
         if (batch.length === 0) return;
-        const rows = batch.map(({ record }) => ({
-          id: framePersonId(roundId, record),
-          round_id: roundId,
-          line: record.line,
-          dossier_id: record.dossierId,
-          unit_code: record.unitCode,
-          unit_level: record.unitLevel,
-          service_field: record.field,
-          returned_on: record.returnedOn,
-          sex: record.sex,
-          birth_year: record.birthYear,
-          extra: JSON.stringify(record.extra),
-          created_at: now,
-        }));
-        // A repeated dossier id clashes on the key: the first row stays, later ones are reported.
-        const inserted = await trx.insertInto("frame_persons").values(rows).onConflict((oc) => oc.doNothing()).returning("id").execute();
-        const stored = new Set(inserted.map((r) => r.id));
-        const contacts = [];
-        const duplicates: { row: (typeof batch)[number]; id: string }[] = [];
-        for (let i = 0; i < rows.length; i++) {
-          const { record } = batch[i];
-          if (stored.has(rows[i].id)) {
-            stored.delete(rows[i].id); // a second row with the same id in this batch is a duplicate too
-            contacts.push({ person_id: rows[i].id, round_id: roundId, name: record.name, phone: record.phone, address: record.address });
-          } else duplicates.push({ row: batch[i], id: rows[i].id });
+        const ids: string[] = [];
+        let inserted: { numAffectedRows?: bigint };
+        if (postgres) {
+          const rows = batch.map(({ record }) => {
+            const id = framePersonId(roundId, record);
+            ids.push(id);
+            return [id, record.line, record.dossierId, record.unitCode, record.unitLevel, record.field, record.returnedOn, record.sex, record.birthYear, JSON.stringify(record.extra)];
+          });
+          const [id, line, ...rest] = transpose(rows, 10);
+          inserted = await trx.executeQuery(CompiledQuery.raw(PG_PERSONS, [id, roundId, now, line, ...rest]));
+        } else {
+          const params: unknown[] = [];
+          for (const { record } of batch) {
+            const id = framePersonId(roundId, record);
+            ids.push(id);
+            params.push(id, roundId, record.line, record.dossierId, record.unitCode, record.unitLevel, record.field, record.returnedOn, record.sex, record.birthYear, JSON.stringify(record.extra), now);
+          }
+          // A repeated dossier id clashes on the key: the first row stays, later ones are reported.
+          inserted = await trx.executeQuery(CompiledQuery.raw(insertText("frame_persons", PERSON_COLUMNS, batch.length, " on conflict do nothing"), params));
         }
-        if (contacts.length) await trx.insertInto("frame_contacts").values(contacts).execute();
+        // Usually every row goes in; only when some did not are the stored rows looked at.
+        let stored: Set<string>;
+        if (Number(inserted.numAffectedRows ?? 0) === batch.length) stored = new Set(ids);
+        else {
+          const present = await trx.selectFrom("frame_persons").select(["id", "line"]).where("id", "in", [...new Set(ids)]).execute();
+          const storedLine = new Map(present.map((p) => [p.id, Number(p.line)]));
+          // A row went in if the stored row with its key came from its own line.
+          stored = new Set(ids.filter((id, i) => storedLine.get(id) === batch[i].record.line));
+        }
+        const contacts: unknown[][] = [];
+        const duplicates: { row: (typeof batch)[number]; id: string }[] = [];
+        for (let i = 0; i < batch.length; i++) {
+          const { record } = batch[i];
+          if (stored.has(ids[i])) {
+            stored.delete(ids[i]); // a second row with the same id in this batch is a duplicate too
+            contacts.push([ids[i], record.name, record.phone, record.address]);
+          } else duplicates.push({ row: batch[i], id: ids[i] });
+        }
+        if (contacts.length && postgres) {
+          const [personId, ...rest] = transpose(contacts, 4);
+          await trx.executeQuery(CompiledQuery.raw(PG_CONTACTS, [personId, roundId, ...rest]));
+        } else if (contacts.length) {
+          const params = contacts.flatMap(([personId, ...rest]) => [personId, roundId, ...rest]);
+          await trx.executeQuery(CompiledQuery.raw(insertText("frame_contacts", CONTACT_COLUMNS, contacts.length, ""), params));
+        }
         rowsImported += contacts.length;
         if (duplicates.length) {
           const firsts = await trx
@@ -298,7 +358,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
         if (result.ok) {
           rowsValid++;
           batch.push({ record: result.record, cells });
-          if (batch.length >= BATCH) await flush();
+          if (batch.length >= (postgres ? PG_BATCH : BATCH)) await flush();
         } else reject(line, cells, result.problems);
         if (rejected.length >= BATCH) await flushRejected();
         if (rowsRead - lastReport >= 5000) {

@@ -38,6 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("frame_rejected_rows_round").on("frame_rejected_rows").column("round_id").execute();
 
+  // Frame rows are keyed by their dossier id (ADR 014), which makes this index redundant; it cost
+  // a tenth of the import time.
+  await db.schema.dropIndex("frame_persons_dossier").execute();
   await db.schema.alterTable("sample_units").addColumn("psu", "text").execute();
   await db.schema.alterTable("sample_units").addColumn("fpc", "double precision").execute();
   await db.schema.alterTable("sample_units").addColumn("replacement_group", "text").execute();
@@ -57,6 +60,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("samples_round_unique").execute();
   await db.schema.dropIndex("sample_units_replaces_unique").execute();
   for (const c of ["replacement_group", "fpc", "psu"]) await db.schema.alterTable("sample_units").dropColumn(c).execute();
+  await db.schema.createIndex("frame_persons_dossier").on("frame_persons").columns(["round_id", "dossier_id"]).execute();
   await db.schema.dropTable("frame_rejected_rows").execute();
   await db.schema.dropTable("frame_imports").execute();
 }

@@ -238,37 +238,43 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
   const mapped = new Set(Object.values(mapping).filter((i): i is number => i !== null));
   const extraColumns = headers.map((h, i) => ({ h, i })).filter(({ h, i }) => h !== "" && !mapped.has(i));
 
+  const fieldIndex = FRAME_FIELDS.map((f) => mapping[f]);
+  // Text with a combining mark may be decomposed (files saved on a Mac); only that needs NFC.
+  const combining = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+  const nfc = (x: string) => (combining.test(x) ? x.normalize("NFC") : x).trim();
+  const lengthChecks = FRAME_FIELDS.map((f, i) => ({ f, i, max: MAX_LENGTH[f] })).filter((x) => x.max !== undefined);
+
   return (line, cells) => {
-    const problems: FrameProblem[] = [];
-    const cell = (f: FrameField): string => {
-      const i = mapping[f];
-      return i === null ? "" : (cells[i] ?? "").normalize("NFC").trim();
+    // Each mapped cell once: NFC (a file from a Mac may be decomposed), trimmed.
+    const v = {} as Record<FrameField, string>;
+    for (let i = 0; i < FRAME_FIELDS.length; i++) {
+      const c = fieldIndex[i];
+      const raw = c === null ? "" : (cells[c] ?? "");
+      v[FRAME_FIELDS[i]] = raw === "" ? "" : nfc(raw);
+    }
+    let problems: FrameProblem[] | null = null;
+    const problem = (f: FrameField | null, kind: ProblemKind, value?: string, detail?: string) => {
+      (problems ??= []).push({ line, column: f === null ? null : mapping[f], kind, ...(value !== undefined ? { value: shorten(value) } : {}), ...(detail ? { detail } : {}) });
     };
-    const problem = (f: FrameField | null, kind: ProblemKind, value?: string, detail?: string) =>
-      problems.push({ line, column: f === null ? null : mapping[f], kind, ...(value !== undefined ? { value: shorten(value) } : {}), ...(detail ? { detail } : {}) });
 
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== "")) {
-      problems.push({ line, column: null, kind: "extra_cells", detail: `${cells.length}/${headers.length}` });
+      problem(null, "extra_cells", undefined, `${cells.length}/${headers.length}`);
     }
-    for (const f of FRAME_FIELDS) {
-      const max = MAX_LENGTH[f];
-      if (max && cell(f).length > max) problem(f, "too_long", cell(f), String(max));
-    }
+    for (const { f, max } of lengthChecks) if (v[f].length > max!) problem(f, "too_long", v[f], String(max));
 
-    const name = cell("name");
+    const name = v.name;
     if (!name) problem("name", "missing_value");
 
-    const phoneText = cell("phone");
-    const address = cell("address") || null;
+    const address = v.address || null;
     let phone: string | null = null;
-    if (phoneText) {
-      phone = parsePhone(phoneText);
-      if (!phone) problem("phone", "bad_phone", phoneText);
+    if (v.phone) {
+      phone = parsePhone(v.phone);
+      if (!phone) problem("phone", "bad_phone", v.phone);
     } else if (!address) {
-      problems.push({ line, column: mapping.phone ?? mapping.address, kind: "missing_contact" });
+      (problems ??= []).push({ line, column: mapping.phone ?? mapping.address, kind: "missing_contact" });
     }
 
-    const unitText = cell("unit");
+    const unitText = v.unit;
     let unit: FrameUnitRef | undefined;
     if (!unitText) problem("unit", "missing_value");
     else {
@@ -281,63 +287,49 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
       }
     }
 
-    const levelText = cell("level");
-    if (levelText) {
-      const level = parseLevel(levelText);
-      if (!level) problem("level", "bad_level", levelText);
-      else if (unit && unit.level !== level) problem("level", "level_mismatch", levelText, unit.level);
+    if (v.level) {
+      const level = parseLevel(v.level);
+      if (!level) problem("level", "bad_level", v.level);
+      else if (unit && unit.level !== level) problem("level", "level_mismatch", v.level, unit.level);
     }
 
-    const field = cell("field") || null;
+    const field = v.field || null;
     if (mapping.field !== null && !field) problem("field", "missing_value");
 
     let returnedOn: string | null = null;
-    const dateText = cell("returned_on");
-    if (mapping.returned_on !== null && !dateText) problem("returned_on", "missing_value");
-    else if (dateText) {
-      returnedOn = parseDate(dateText);
-      if (!returnedOn) problem("returned_on", "bad_date", dateText);
+    if (mapping.returned_on !== null && !v.returned_on) problem("returned_on", "missing_value");
+    else if (v.returned_on) {
+      returnedOn = parseDate(v.returned_on);
+      if (!returnedOn) problem("returned_on", "bad_date", v.returned_on);
       else if (period && ((period.start && returnedOn < period.start) || (period.end && returnedOn > period.end))) {
-        problem("returned_on", "date_outside_period", dateText, `${period.start ?? "…"} – ${period.end ?? "…"}`);
+        problem("returned_on", "date_outside_period", v.returned_on, `${period.start ?? "…"} – ${period.end ?? "…"}`);
       }
     }
 
-    const sexText = cell("sex");
-    const sex = sexText ? parseSex(sexText) : null;
-    if (sexText && !sex) problem("sex", "bad_sex", sexText);
+    const sex = v.sex ? parseSex(v.sex) : null;
+    if (v.sex && !sex) problem("sex", "bad_sex", v.sex);
 
-    const yearText = cell("birth_year");
     let birthYear: number | null = null;
-    if (yearText) {
-      birthYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (v.birth_year) {
+      birthYear = /^\d{4}$/.test(v.birth_year) ? Number(v.birth_year) : NaN;
       if (!(birthYear >= 1900 && birthYear <= currentYear)) {
-        problem("birth_year", "bad_birth_year", yearText, String(currentYear));
+        problem("birth_year", "bad_birth_year", v.birth_year, String(currentYear));
         birthYear = null;
       }
     }
 
-    if (problems.length) return { ok: false, problems };
+    if (problems) return { ok: false, problems };
     const extra: Record<string, string> = {};
     for (const { h, i } of extraColumns) {
-      const v = (cells[i] ?? "").normalize("NFC").trim();
-      if (v) extra[h] = v;
+      const x = cells[i];
+      if (x) {
+        const t = nfc(x);
+        if (t) extra[h] = t;
+      }
     }
     return {
       ok: true,
-      record: {
-        line,
-        dossierId: cell("dossier_id") || null,
-        name,
-        phone,
-        address,
-        unitCode: unit!.code,
-        unitLevel: unit!.level,
-        field,
-        returnedOn,
-        sex,
-        birthYear,
-        extra,
-      },
+      record: { line, dossierId: v.dossier_id || null, name, phone, address, unitCode: unit!.code, unitLevel: unit!.level, field, returnedOn, sex, birthYear, extra },
     };
   };
 }
