@@ -33,8 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((r) => r.id !== round.id && r.provinceCode === round.province_code)
     .map((r) => ({ id: r.id, name: r.name, definitionId: r.definitionId, submitted: r.submitted }));
   const roundInfo = { id: round.id, name: round.name, definitionId: round.definition_id };
-  const baselineId = url.searchParams.get("baseline") || candidates[0]?.id;
-  if (!baselineId) return { round: roundInfo, candidates, baseline: null, query: null, choices: [], accept: [], acceptAll: false, result: null };
+  const baselineId = url.searchParams.get("baseline");
+  if (!baselineId) {
+    // Nothing is computed until the reader picks the baseline: a round may hold a million responses.
+    const choices = groupingOptions(definition, levelsOf(units));
+    const query = await orRespond(async () =>
+      parseResultsQuery(
+        url.searchParams,
+        choices.map((c) => c.value)
+      )
+    );
+    return { round: roundInfo, candidates, baseline: null, query, choices, accept: [], acceptAll: false, result: null };
+  }
   if (!candidates.some((c) => c.id === baselineId)) {
     throw data({ message: `Không có đợt "${baselineId}" để so sánh. / No round "${baselineId}" to compare with.`, details: [] } satisfies ErrorPayload, {
       status: 404,
@@ -86,7 +96,7 @@ export default function CompareRounds() {
   const vi = locale === "vi";
   const back = `/staff/rounds/${round.id}/results${query ? resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit }) : ""}`;
 
-  if (!baseline || !query || !result) {
+  if (candidates.length === 0) {
     return (
       <section aria-labelledby="compare-heading" className="results-page">
         <h2 id="compare-heading">{w.compare[locale]}</h2>
@@ -100,13 +110,13 @@ export default function CompareRounds() {
     );
   }
 
-  const ready = result.state === "ready" ? result : null;
+  const ready = result?.state === "ready" ? result : null;
   const baselineField = (
     <div className="option-group">
       <label htmlFor="compare-baseline" className="option-label">
         {vi ? "Đợt gốc (so sánh với)" : "Baseline round (compare with)"}
       </label>
-      <select id="compare-baseline" name="baseline" defaultValue={baseline.id}>
+      <select id="compare-baseline" name="baseline" defaultValue={baseline?.id ?? candidates[0].id}>
         {candidates.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} ({c.definitionId})
@@ -128,7 +138,8 @@ export default function CompareRounds() {
   return (
     <section aria-labelledby="compare-heading" className="results-page">
       <h2 id="compare-heading">{w.compare[locale]}</h2>
-      {result.state === "computing" && (
+      {!baseline && <p className="notice">{vi ? "Chọn đợt gốc rồi bấm “Xem kết quả” để so sánh." : "Choose the baseline round, then press “Show results”."}</p>}
+      {result?.state === "computing" && (
         <ComputingPanel
           jobs={result.jobs.map((j) => j.progress)}
           progressUrls={result.jobs.map(
@@ -144,7 +155,7 @@ export default function CompareRounds() {
         />
       )}
       <OptionsForm
-        key={JSON.stringify([baseline.id, query, accept, acceptAll])}
+        key={JSON.stringify([baseline?.id, query, accept, acceptAll])}
         id="compare-form"
         query={query}
         choices={choices}
@@ -158,7 +169,7 @@ export default function CompareRounds() {
         <Link to={back}>← {w.results[locale]}</Link>
       </p>
 
-      {ready && (
+      {ready && baseline && (
         <CompareBody
           view={ready.view}
           responses={ready.responses}

@@ -3,7 +3,7 @@
  * server has migrated it) through the same factory the integration tests use.
  */
 import { randomBytes } from "node:crypto";
-import { openDatabase } from "../../db/connection";
+import { openDatabase, sql } from "../../db/connection";
 import { E2E_DB } from "../../playwright.config";
 import { createRound } from "../../app/services/rounds.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
@@ -21,6 +21,8 @@ export function uniqueId(prefix: string): string {
 
 async function withDb<T>(work: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
   const handle = openDatabase({ url: E2E_DB });
+  // The server and other workers write to the same file: wait for the write lock rather than fail.
+  await sql`PRAGMA busy_timeout = 60000`.execute(handle.db);
   try {
     return await work(handle.db);
   } finally {
@@ -28,9 +30,9 @@ async function withDb<T>(work: (db: ReturnType<typeof openDatabase>["db"]) => Pr
   }
 }
 
-export async function seedRound(id: string, definition: string, name: string, rows: FactoryResponse[]): Promise<void> {
+export async function seedRound(id: string, definition: string, name: string, rows: FactoryResponse[], provinceCode = "P01"): Promise<void> {
   await withDb(async (db) => {
-    await createRound(db, { id, definition, name, provinceCode: "P01", units: UNITS });
+    await createRound(db, { id, definition, name, provinceCode, units: UNITS });
     await insertSubmittedResponses(db, id, rows);
   });
 }
