@@ -36,6 +36,11 @@ export function createAnswersScanner(codes: readonly string[]): AnswersScanner {
     while (slots[p] !== -1) p = (p + 1) & mask;
     slots[p] = k;
   });
+  // The codes' characters in one array, for comparing a key without a call per key.
+  const lengths = Int32Array.from(codes, (c) => c.length);
+  const offsets = new Int32Array(K);
+  for (let k = 1; k < K; k++) offsets[k] = offsets[k - 1] + lengths[k - 1];
+  const chars = Uint16Array.from(codes.join(""), (c) => c.charCodeAt(0));
   const start = new Int32Array(K);
   const end = new Int32Array(K);
 
@@ -47,10 +52,15 @@ export function createAnswersScanner(codes: readonly string[]): AnswersScanner {
    */
   function keyAt(s: string, i: number, guess: number): number {
     if (guess < K) {
-      const code = codes[guess];
-      if (s.charCodeAt(i + code.length) === QUOTE && s.startsWith(code, i)) {
-        found = guess;
-        return i + code.length;
+      const n = lengths[guess];
+      if (s.charCodeAt(i + n) === QUOTE) {
+        const off = offsets[guess];
+        let j = 0;
+        while (j < n && s.charCodeAt(i + j) === chars[off + j]) j++;
+        if (j === n) {
+          found = guess;
+          return i + n;
+        }
       }
     }
     let h = 0;

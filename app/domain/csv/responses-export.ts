@@ -71,6 +71,9 @@ const csvCell = (v: CsvValue) => csvLine([v]).slice(0, -2);
 /** Text that csvLine would write unchanged: starts with a letter or digit, ASCII, nothing to quote. */
 const PLAIN = /^[0-9A-Za-z][0-9A-Za-z:._-]*$/;
 
+/** A number as csvLine writes it. */
+const number = (v: number | null) => (v !== null && Number.isFinite(v) ? String(v) : "");
+
 /** Cache sizes per column: option codes and unit codes repeat; free text does not. */
 const CACHE_LIMIT = 2000;
 
@@ -124,8 +127,8 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     cells[4] = design(r.unit);
     cells[5] = design(r.stratum);
     cells[6] = design(r.psu);
-    cells[7] = r.weight === null ? "" : csvCell(r.weight);
-    cells[8] = r.fpc === null ? "" : csvCell(r.fpc);
+    cells[7] = number(r.weight);
+    cells[8] = number(r.fpc);
     for (let k = 0; k < K; k++) {
       const from = start[k];
       if (from < 0) {
