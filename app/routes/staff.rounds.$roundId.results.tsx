@@ -57,7 +57,8 @@ export default function RoundResults() {
   const locale = useLocale();
   const { round, query, choices, progress, view, computed } = useLoaderData<typeof loader>();
   const base = `/staff/rounds/${round.id}`;
-  const csvHref = `${base}/data/indices.csv${resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit })}`;
+  // The CSV route's own parameters (weighted=1|0): the same figures as this page, from the same cache.
+  const csvHref = `${base}/data/indices.csv?${new URLSearchParams({ by: query.by, weighted: query.weighted ? "1" : "0", multiUnit: query.multiUnit, lang: locale })}`;
   const form = <OptionsForm key={JSON.stringify(query)} id="results-options" query={query} choices={choices} groups={view?.groups ?? []} locale={locale} />;
   const links = (
     <p className="results-links">

@@ -59,6 +59,15 @@ test("the results page shows the overall SIPAS, the districts with their ranking
   await expect(page.getByTestId("satisfaction-table").locator("caption")).toContainText("Huyện Tây Hòa");
   await expect(row(page, "satisfaction-table", "SIPAS").locator(".est")).toHaveText("75,00%");
 
+  // "Download this table": the CSV route's parameters for the same figures.
+  const csv = page.getByRole("link", { name: "Tải bảng này (CSV)" });
+  await expect(csv).toHaveAttribute("href", `/staff/rounds/${id}/data/indices.csv?by=district&weighted=1&multiUnit=pooled&lang=vi`);
+  const download = await page.request.get((await csv.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  const text = await download.text();
+  expect(text).toContain(",SIPAS,Chỉ số hài lòng về sự phục vụ hành chính (SIPAS),70.3125,");
+  expect(text).toMatch(/\nD02,SIPAS,[^\n]*,75,/);
+
   // Unweighted: services 65/100, policies 70/100.
   await page.goto(`/staff/rounds/${id}/results?weighted=false`);
   await expect(page.getByTestId("headline").locator(".headline-value")).toHaveText("67,50%");
