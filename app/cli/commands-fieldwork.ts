@@ -217,7 +217,7 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, DESIGN_FLAGS);
     const design = designFromArgs(ctx.args);
     const { db } = await ctx.db();
-    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design));
+    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design, "en"));
   },
 
   "sample draw": async (ctx) => {
@@ -227,7 +227,7 @@ export const fieldworkCommands: Record<string, Command> = {
     if (seedText === undefined) throw new UserError("missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)", 2);
     if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, 2);
     const { db } = await ctx.db();
-    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id });
+    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id, locale: "en" });
     printPlan(ctx, result.plan);
     ctx.out(`drew ${result.sampled} persons (${describeDesign(design, "en")}), reserve ${result.reserve}, ${result.codes} codes issued; seed ${result.seed}`);
   },

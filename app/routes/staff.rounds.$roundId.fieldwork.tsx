@@ -118,7 +118,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const percent = (x: number | null, locale: Locale) => (x === null ? "—" : `${formatNumber(x * 100, locale, 1)}%`);
 
 function time(iso: string, locale: Locale) {
-  return new Date(iso).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "medium" });
+  return new Date(iso).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 function Cell({ row, k, locale }: { row: DashboardRow; k: keyof DashboardRow; locale: Locale }) {
@@ -214,7 +222,31 @@ export default function FieldworkPage() {
             </a>
           </div>
           <h3>{t.perStratum[locale]}</h3>
-          <div className="table-scroll">
+          {/* On a phone: one card per stratum, the rate first; the full table from 720 px. */}
+          <ul className="fw-cards" aria-label={t.perStratum[locale]}>
+            {[...db.rows, tot].map((r) => (
+              <li key={r.stratum || "total"} className={r.stratum ? undefined : "total"}>
+                <p className="fw-card-title">{r.stratum ? r.label : locale === "vi" ? "Tổng" : "Total"}</p>
+                <p className="fw-card-rate">
+                  <strong>{percent(r.responseRate, locale)}</strong> {t.returned[locale].toLowerCase()}: {formatNumber(r.returned, locale)} / {formatNumber(r.sampled + r.replacements, locale)}
+                </p>
+                <span className="fw-bar" aria-hidden="true">
+                  <span style={{ display: "block", height: "100%", background: "var(--ok)", width: `${Math.round((r.responseRate ?? 0) * 100)}%` }} />
+                </span>
+                <dl>
+                  {columns
+                    .filter((c) => !["responseRate", "returned"].includes(c.key))
+                    .map((c) => (
+                      <div key={c.key}>
+                        <dt>{c.label[locale]}</dt>
+                        <dd>{typeof r[c.key] === "number" ? formatNumber(r[c.key] as number, locale) : "—"}</dd>
+                      </div>
+                    ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="table-scroll fw-wide-only">
             <table className="fw-table" data-dashboard>
               <thead>
                 <tr>

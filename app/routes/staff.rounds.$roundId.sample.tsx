@@ -132,7 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     designErrors = parsed.errors;
     if (parsed.design) {
       try {
-        plan = await planRoundSample(db, round.id, parsed.design);
+        plan = await planRoundSample(db, round.id, parsed.design, locale);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         planError = { message: e.message, details: e.details };
@@ -178,7 +178,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.design || !seed.success) {
     return data({ units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] } }, { status: 400 });
   }
-  await orRespond(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id }));
+  const { locale } = await resolveLocale(request);
+  await orRespond(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id, locale }));
   return redirect(`/staff/rounds/${round.id}/sample#sample`);
 }
 

@@ -165,13 +165,21 @@ export interface PlanView {
   warnings: string[];
 }
 
-function labelValue(column: string, value: string, units: Map<string, UnitRow>): string {
+const LEVEL_NAMES: Record<string, Record<Locale, string>> = {
+  province: { vi: "cấp tỉnh", en: "province" },
+  district: { vi: "cấp huyện", en: "district" },
+  commune: { vi: "cấp xã", en: "commune" },
+  agency: { vi: "sở, ngành", en: "agency" },
+};
+
+function labelValue(column: string, value: string, units: Map<string, UnitRow>, locale: Locale): string {
   if ((column === "unit" || column === "district") && units.has(value)) return `${units.get(value)!.name} (${value})`;
-  if (column === "sex") return value === "1" ? "Nam" : value === "2" ? "Nữ" : value;
+  if (column === "level") return LEVEL_NAMES[value]?.[locale] ?? value;
+  if (column === "sex") return value === "1" ? (locale === "vi" ? "Nam" : "male") : value === "2" ? (locale === "vi" ? "Nữ" : "female") : value;
   return value;
 }
 
-function stratifiedView(plan: SamplePlan, strataBy: readonly string[], units: Map<string, UnitRow>): PlanView {
+function stratifiedView(plan: SamplePlan, strataBy: readonly string[], units: Map<string, UnitRow>, locale: Locale): PlanView {
   return {
     kind: "stratified",
     frameSize: plan.frameSize,
@@ -180,7 +188,7 @@ function stratifiedView(plan: SamplePlan, strataBy: readonly string[], units: Ma
     sumOfProbabilities: plan.strata.reduce((s, h) => s + h.frameSize * h.inclusionProbability, 0),
     strata: plan.strata.map((h) => ({
       key: h.key,
-      label: strataBy.length === 0 ? "—" : strataBy.map((c) => labelValue(c, h.values[c], units)).join(" × "),
+      label: strataBy.length === 0 ? "—" : strataBy.map((c) => labelValue(c, h.values[c], units, locale)).join(" × "),
       frameSize: h.frameSize,
       sampleSize: h.sampleSize,
       reserveSize: h.reserveSize,
@@ -284,7 +292,8 @@ function multiStageView(build: MultiStageBuild): PlanView {
 }
 
 /** What staff see before drawing: stratum sizes, n_h, inclusion probabilities and weights. */
-export async function planRoundSample(db: Kysely<Database>, roundId: string, rawDesign: unknown): Promise<PlanView> {
+/** Labels of strata are in `locale`; a drawn sample keeps those of the person who drew it. */
+export async function planRoundSample(db: Kysely<Database>, roundId: string, rawDesign: unknown, locale: Locale = "vi"): Promise<PlanView> {
   const design = parseDesign(rawDesign);
   const { round, units } = await roundForSampling(db, roundId);
   const byCode = new Map(units.map((u) => [u.code, u]));
@@ -292,7 +301,7 @@ export async function planRoundSample(db: Kysely<Database>, roundId: string, raw
     await requireKnownColumns(db, roundId, design.strataBy);
     const frame = await loadFrame(db, roundId, design.strataBy, byCode);
     const plan = sampling(() => planSample(frame as FrameUnit[], toStratifiedDesign(design)));
-    return stratifiedView(plan, design.strataBy, byCode);
+    return stratifiedView(plan, design.strataBy, byCode, locale);
   }
   if (design.villageColumn) await requireKnownColumns(db, roundId, [design.villageColumn]);
   const frame = await loadFrame(db, roundId, design.villageColumn ? [design.villageColumn] : [], byCode);
@@ -335,7 +344,7 @@ export interface DrawResult {
  */
 export async function drawRoundSample(
   db: Kysely<Database>,
-  input: { roundId: string; design: unknown; seed: number; userId: string },
+  input: { roundId: string; design: unknown; seed: number; userId: string; locale?: Locale },
 ): Promise<DrawResult> {
   const design = parseDesign(input.design);
   if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new UserError(`The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
@@ -354,7 +363,7 @@ export async function drawRoundSample(
     const unitOf = new Map(frame.map((p) => [p.id, p.unit]));
     const drawn = sampling(() => drawSample(frame as FrameUnit[], toStratifiedDesign(design), input.seed));
     const N = new Map(drawn.plan.strata.map((h) => [h.key, h]));
-    plan = stratifiedView(drawn.plan, design.strataBy, byCode);
+    plan = stratifiedView(drawn.plan, design.strataBy, byCode, input.locale ?? "vi");
     algorithm = drawn.algorithm;
     toStore = [
       ...drawn.sample.map((u) => ({

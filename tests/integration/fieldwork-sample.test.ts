@@ -75,7 +75,8 @@ describeEachDialect("sample design and draw", (dialect) => {
       expect(h.designWeight).toBeCloseTo(h.frameSize / h.sampleSize, 12);
       expect(h.reserveSize).toBe(3);
     }
-    expect(plan.strata.map((h) => h.label)).toContain("district × Huyện Minh Họa 1 (D01)");
+    expect(plan.strata.map((h) => h.label)).toContain("cấp huyện × Huyện Minh Họa 1 (D01)");
+    expect((await planRoundSample(t.db, "r1", STRATIFIED, "en")).strata.map((h) => h.label)).toContain("district × Huyện Minh Họa 1 (D01)");
 
     const yamane = await planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "yamane", e: 0.05 } });
     expect(yamane.sampleSize).toBe(240); // 600 / (1 + 600·0.0025) = 240

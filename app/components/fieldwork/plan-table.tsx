@@ -15,8 +15,16 @@ const words = {
   parents: { vi: "Đơn vị cấp trên", en: "Parents" },
   perParent: { vi: "Chọn mỗi đơn vị cấp trên", en: "Selected per parent" },
   takeAll: { vi: "Lấy toàn bộ", en: "Taken whole" },
-  stages: { district: { vi: "Huyện", en: "Districts" }, commune: { vi: "Xã", en: "Communes" }, village: { vi: "Thôn", en: "Villages" }, person: { vi: "Người", en: "Persons" } } as Record<string, { vi: string; en: string }>,
-  methods: { srs: { vi: "ngẫu nhiên đơn giản", en: "simple random" }, "pps-systematic": { vi: "tỷ lệ với quy mô (PPS)", en: "proportional to size (PPS)" } } as Record<string, { vi: string; en: string }>,
+  stages: {
+    district: { vi: "Huyện", en: "Districts" },
+    commune: { vi: "Xã", en: "Communes" },
+    village: { vi: "Thôn", en: "Villages" },
+    person: { vi: "Người", en: "Persons" },
+  } as Record<string, { vi: string; en: string }>,
+  methods: {
+    srs: { vi: "ngẫu nhiên đơn giản", en: "simple random" },
+    "pps-systematic": { vi: "tỷ lệ với quy mô (PPS)", en: "proportional to size (PPS)" },
+  } as Record<string, { vi: string; en: string }>,
 };
 
 export const formatNumber = (n: number, locale: Locale, digits = 0) =>
@@ -37,10 +45,18 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
             <tr>
               <th scope="col">{words.stage[locale]}</th>
               <th scope="col">{words.method[locale]}</th>
-              <th scope="col" className="num">{words.units[locale]}</th>
-              <th scope="col" className="num">{words.parents[locale]}</th>
-              <th scope="col" className="num">{words.perParent[locale]}</th>
-              <th scope="col" className="num">{words.takeAll[locale]}</th>
+              <th scope="col" className="num">
+                {words.units[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.parents[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.perParent[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.takeAll[locale]}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -60,41 +76,102 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
     );
   }
   return (
-    <div className="table-scroll">
-      <table className="fw-table" data-plan="stratified">
-        {caption && <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            <th scope="col" className="sticky">{words.stratum[locale]}</th>
-            <th scope="col" className="num">{words.frame[locale]}</th>
-            <th scope="col" className="num">{words.sample[locale]}</th>
-            <th scope="col" className="num">{words.reserve[locale]}</th>
-            <th scope="col" className="num">{words.pi[locale]}</th>
-            <th scope="col" className="num">{words.weight[locale]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.strata.map((h) => (
-            <tr key={h.key} className={h.sampleSize === 0 ? "fw-warning" : undefined}>
-              <th scope="row" className="sticky">{h.label}</th>
-              <td className="num">{formatNumber(h.frameSize, locale)}</td>
-              <td className="num">{formatNumber(h.sampleSize, locale)}</td>
-              <td className="num">{formatNumber(h.reserveSize, locale)}</td>
-              <td className="num">{formatProbability(h.inclusionProbability, locale)}</td>
-              <td className="num">{h.designWeight === null ? "—" : formatNumber(h.designWeight, locale, 2)}</td>
+    <>
+      {/* On a phone: one card per stratum; the table from 720 px. */}
+      <ul className="fw-cards" aria-label={caption}>
+        {plan.strata.map((h) => (
+          <li key={h.key}>
+            <p className="fw-card-title">{h.label}</p>
+            <dl>
+              <div>
+                <dt>{words.frame[locale]}</dt>
+                <dd>{formatNumber(h.frameSize, locale)}</dd>
+              </div>
+              <div>
+                <dt>{words.sample[locale]}</dt>
+                <dd>{formatNumber(h.sampleSize, locale)}</dd>
+              </div>
+              <div>
+                <dt>{words.pi[locale]}</dt>
+                <dd>{formatProbability(h.inclusionProbability, locale)}</dd>
+              </div>
+              <div>
+                <dt>{words.weight[locale]}</dt>
+                <dd>{h.designWeight === null ? "—" : formatNumber(h.designWeight, locale, 2)}</dd>
+              </div>
+              <div>
+                <dt>{words.reserve[locale]}</dt>
+                <dd>{formatNumber(h.reserveSize, locale)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+        <li className="total">
+          <p className="fw-card-title">{words.total[locale]}</p>
+          <dl>
+            <div>
+              <dt>{words.frame[locale]}</dt>
+              <dd>{formatNumber(plan.frameSize, locale)}</dd>
+            </div>
+            <div>
+              <dt>{words.sample[locale]}</dt>
+              <dd>{formatNumber(plan.sampleSize, locale)}</dd>
+            </div>
+          </dl>
+        </li>
+      </ul>
+      <div className="table-scroll fw-wide-only">
+        <table className="fw-table" data-plan="stratified">
+          {caption && <caption className="visually-hidden">{caption}</caption>}
+          <thead>
+            <tr>
+              <th scope="col" className="sticky">
+                {words.stratum[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.frame[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.sample[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.reserve[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.pi[locale]}
+              </th>
+              <th scope="col" className="num">
+                {words.weight[locale]}
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="sticky">{words.total[locale]}</th>
-            <td className="num">{formatNumber(plan.frameSize, locale)}</td>
-            <td className="num">{formatNumber(plan.sampleSize, locale)}</td>
-            <td className="num">{formatNumber(plan.reserveSize, locale)}</td>
-            <td className="num" colSpan={2} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {plan.strata.map((h) => (
+              <tr key={h.key} className={h.sampleSize === 0 ? "fw-warning" : undefined}>
+                <th scope="row" className="sticky">
+                  {h.label}
+                </th>
+                <td className="num">{formatNumber(h.frameSize, locale)}</td>
+                <td className="num">{formatNumber(h.sampleSize, locale)}</td>
+                <td className="num">{formatNumber(h.reserveSize, locale)}</td>
+                <td className="num">{formatProbability(h.inclusionProbability, locale)}</td>
+                <td className="num">{h.designWeight === null ? "—" : formatNumber(h.designWeight, locale, 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="sticky">
+                {words.total[locale]}
+              </th>
+              <td className="num">{formatNumber(plan.frameSize, locale)}</td>
+              <td className="num">{formatNumber(plan.sampleSize, locale)}</td>
+              <td className="num">{formatNumber(plan.reserveSize, locale)}</td>
+              <td className="num" colSpan={2} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }
