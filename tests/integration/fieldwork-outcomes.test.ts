@@ -20,6 +20,7 @@ import {
   setOutcome,
   type Actor,
 } from "../../app/services/fieldwork.server";
+import { exportResponses } from "../../app/services/exports.server";
 import { importFrameFile } from "../../app/services/frame-import.server";
 import { importRoundUnits } from "../../app/services/round-units.server";
 import { bumpDataVersion } from "../../app/services/responses.server";
@@ -207,6 +208,27 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(applied.applied).toMatchObject({ by: "manager-1", stale: false });
     await submitOnline(t.db, more[5]);
     expect((await previewAdjustment(t.db, round)).applied!.stale).toBe(true);
+  });
+
+  it("keeps contact details out of the response export, which carries stratum, weight and FPC", async () => {
+    const download = await exportResponses(t.db, round);
+    let csv = "";
+    for await (const chunk of download.chunks()) csv += chunk;
+    expect(download.totalRows).toBeGreaterThanOrEqual(4);
+    const respondents = await t.db
+      .selectFrom("responses as r")
+      .innerJoin("sample_units as su", "su.invitation_code", "r.invitation_code")
+      .innerJoin("frame_contacts as fc", "fc.person_id", "su.person_id")
+      .select(["fc.name", "fc.phone", "fc.address", "r.stratum"])
+      .where("r.round_id", "=", round)
+      .execute();
+    expect(respondents.length).toBe(download.totalRows);
+    for (const c of respondents) {
+      expect(csv).not.toContain(c.name);
+      if (c.phone) expect(csv).not.toContain(c.phone);
+      if (c.address) expect(csv).not.toContain(c.address);
+    }
+    expect(csv).toContain(strata[0].replace(/"/g, '""'));
   });
 
   it("gives the mail-merge rows only to roles that may see contacts", async () => {
