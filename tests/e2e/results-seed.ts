@@ -32,7 +32,17 @@ async function withDb<T>(work: (db: ReturnType<typeof openDatabase>["db"]) => Pr
 
 export async function seedRound(id: string, definition: string, name: string, rows: FactoryResponse[], provinceCode = "P01"): Promise<void> {
   await withDb(async (db) => {
-    await createRound(db, { id, definition, name, provinceCode, units: UNITS });
+    // createRound reads then writes in one transaction: SQLite refuses the upgrade at once (SQLITE_BUSY, no waiting)
+    // when another writer got in between, so try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await createRound(db, { id, definition, name, provinceCode, units: UNITS });
+        break;
+      } catch (e) {
+        if (attempt >= 30 || !/database is locked/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
     await insertSubmittedResponses(db, id, rows);
   });
 }
