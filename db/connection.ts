@@ -48,7 +48,14 @@ export function openDatabase(options: ConnectOptions = {}): DbHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Transactions take the write lock when they begin (BEGIN IMMEDIATE). A deferred transaction
+  // that reads and then writes fails at once with SQLITE_BUSY if another process (the CLI, a
+  // second server) wrote meanwhile; an immediate one waits its turn under busy_timeout.
+  const database = {
+    prepare: (query: string) => sqlite.prepare(/^\s*begin\s*$/i.test(query) ? "begin immediate" : query),
+    close: () => sqlite.close(),
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase.Database }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
