@@ -5,7 +5,18 @@ import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { UserError } from "../domain/errors";
 import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
 import { FRAME_FIELDS, describeProblem, guessMapping, type FrameField, type FrameMapping } from "../domain/fieldwork/frame";
-import { DASHBOARD_COLUMNS, MAIL_MERGE_HEADER, applyAdjustment, closeRoundAndPurge, fieldworkDashboard, mailMergeRows, previewAdjustment, replaceFromReserve, setOutcome, type Actor } from "../services/fieldwork.server";
+import {
+  DASHBOARD_COLUMNS,
+  MAIL_MERGE_HEADER,
+  applyAdjustment,
+  closeRoundAndPurge,
+  fieldworkDashboard,
+  mailMergeRows,
+  previewAdjustment,
+  replaceFromReserve,
+  setOutcome,
+  type Actor,
+} from "../services/fieldwork.server";
 import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/frame-import.server";
 import { importRoundUnits } from "../services/round-units.server";
 import { drawRoundSample, planRoundSample, type PlanView } from "../services/sampling.server";
@@ -95,9 +106,15 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
       counts.set(m[1], Number(m[2]));
     }
     for (const s of ["district", "commune", "person"]) if (!counts.has(s)) throw new UserError(`--stages needs ${s}=<number>`, 2);
-    const pps = new Set((optionalFlag(args, "pps") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+    const pps = new Set(
+      (optionalFlag(args, "pps") ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    );
     const villageColumn = optionalFlag(args, "village-column") ?? null;
-    if (counts.has("village") !== !!villageColumn) throw new UserError("a village stage needs --village-column <frame column>, and the column needs village=<number> in --stages", 2);
+    if (counts.has("village") !== !!villageColumn)
+      throw new UserError("a village stage needs --village-column <frame column>, and the column needs village=<number> in --stages", 2);
     const stage = (name: string) => ({ select: counts.get(name)!, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
     return {
       kind: "multistage",
@@ -125,7 +142,12 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
   const strata = optionalFlag(args, "strata");
   return {
     kind: "stratified",
-    strataBy: strata ? strata.split(",").map((s) => s.trim()).filter(Boolean) : [],
+    strataBy: strata
+      ? strata
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
     size,
     allocation,
     reserve: reserve ?? 0,
@@ -139,14 +161,23 @@ function printPlan(ctx: CliContext, plan: PlanView) {
   if (plan.kind === "stratified") {
     ctx.out(["stratum", "N_h", "n_h", "reserve", "pi_h", "weight"].join("\t"));
     for (const h of plan.strata) {
-      ctx.out([h.label, h.frameSize, h.sampleSize, h.reserveSize, h.inclusionProbability.toFixed(6), h.designWeight === null ? "-" : h.designWeight.toFixed(4)].join("\t"));
+      ctx.out(
+        [h.label, h.frameSize, h.sampleSize, h.reserveSize, h.inclusionProbability.toFixed(6), h.designWeight === null ? "-" : h.designWeight.toFixed(4)].join(
+          "\t"
+        )
+      );
     }
   } else {
     ctx.out(["stage", "method", "units", "parents", "per parent", "parents taken whole"].join("\t"));
     for (const s of plan.stages) ctx.out([s.name, s.method, s.units, s.parents, s.requestedPerParent, s.takeAllParents].join("\t"));
-    if (plan.probabilityRange) ctx.out(`inclusion probabilities of persons: ${plan.probabilityRange[0].toPrecision(4)} to ${plan.probabilityRange[1].toPrecision(4)}`);
+    if (plan.probabilityRange)
+      ctx.out(`inclusion probabilities of persons: ${plan.probabilityRange[0].toPrecision(4)} to ${plan.probabilityRange[1].toPrecision(4)}`);
   }
-  ctx.out(`frame N = ${plan.frameSize}, sample n = ${plan.sampleSize}${plan.reserveSize ? `, reserve ${plan.reserveSize}` : ""}, sum of inclusion probabilities = ${plan.sumOfProbabilities.toFixed(6)}`);
+  ctx.out(
+    `frame N = ${plan.frameSize}, sample n = ${plan.sampleSize}${
+      plan.reserveSize ? `, reserve ${plan.reserveSize}` : ""
+    }, sum of inclusion probabilities = ${plan.sumOfProbabilities.toFixed(6)}`
+  );
   for (const w of plan.warnings) ctx.err(`warning: ${w}`);
 }
 
@@ -201,16 +232,28 @@ export const fieldworkCommands: Record<string, Command> = {
         (async function* () {
           yield CSV_BOM + csvLine(["line", ...report.headers, "problems"]);
           for await (const r of streamRejectedRows(db, report.importId)) {
-            yield csvLine([r.line, ...report.headers.map((_h, i) => r.cells[i] ?? ""), r.problems.map((p) => describeProblem(p, report.headers, "en")).join("; ")]);
+            yield csvLine([
+              r.line,
+              ...report.headers.map((_h, i) => r.cells[i] ?? ""),
+              r.problems.map((p) => describeProblem(p, report.headers, "en")).join("; "),
+            ]);
           }
-        })(),
+        })()
       );
     }
     if (!report.imported) {
-      ctx.err(`sipas: ${report.problemCount} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing was imported${validOnly ? "" : " (use --valid-only to import the valid rows)"}`);
+      ctx.err(
+        `sipas: ${report.problemCount} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing was imported${
+          validOnly ? "" : " (use --valid-only to import the valid rows)"
+        }`
+      );
       return 1;
     }
-    ctx.out(`imported ${report.rowsImported} persons from ${file} in ${report.seconds.toFixed(1)} s${report.rowsRejected ? `; ${report.rowsRejected} rows left out${rejectedPath ? ` (written to ${rejectedPath})` : ""}` : ""}`);
+    ctx.out(
+      `imported ${report.rowsImported} persons from ${file} in ${report.seconds.toFixed(1)} s${
+        report.rowsRejected ? `; ${report.rowsRejected} rows left out${rejectedPath ? ` (written to ${rejectedPath})` : ""}` : ""
+      }`
+    );
   },
 
   "sample plan": async (ctx) => {
@@ -224,8 +267,10 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, [...DESIGN_FLAGS, "seed"]);
     const design = designFromArgs(ctx.args);
     const seedText = optionalFlag(ctx.args, "seed");
-    if (seedText === undefined) throw new UserError("missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)", 2);
-    if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, 2);
+    if (seedText === undefined)
+      throw new UserError("missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)", 2);
+    if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText)))
+      throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, 2);
     const { db } = await ctx.db();
     const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id, locale: "en" });
     printPlan(ctx, result.plan);
@@ -245,7 +290,15 @@ export const fieldworkCommands: Record<string, Command> = {
     })();
     if (out) {
       let n = -1;
-      await writeLines(out, (async function* () { for await (const l of lines) { n++; yield l; } })());
+      await writeLines(
+        out,
+        (async function* () {
+          for await (const l of lines) {
+            n++;
+            yield l;
+          }
+        })()
+      );
       ctx.out(`${n} invitations written to ${out}`);
     } else for await (const l of lines) ctx.out(l.replace(/\r\n$/, ""));
   },
@@ -261,7 +314,11 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["round", "code"]);
     const { db } = await ctx.db();
     const r = await replaceFromReserve(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code") });
-    ctx.out(`${r.code.slice(0, 5)}-${r.code.slice(5)}\treplaces ${r.replacedCode.slice(0, 5)}-${r.replacedCode.slice(5)}\treserve #${r.reserveOrder}\tweight ${r.weight}`);
+    ctx.out(
+      `${r.code.slice(0, 5)}-${r.code.slice(5)}\treplaces ${r.replacedCode.slice(0, 5)}-${r.replacedCode.slice(5)}\treserve #${r.reserveOrder}\tweight ${
+        r.weight
+      }`
+    );
   },
 
   "fieldwork status": async (ctx) => {
@@ -277,7 +334,12 @@ export const fieldworkCommands: Record<string, Command> = {
       return;
     }
     ctx.out(DASHBOARD_COLUMNS.map((c) => c.label.en).join("\t"));
-    for (const r of [...d.rows, d.total]) ctx.out(cells(r).map((v) => v ?? "-").join("\t"));
+    for (const r of [...d.rows, d.total])
+      ctx.out(
+        cells(r)
+          .map((v) => v ?? "-")
+          .join("\t")
+      );
   },
 
   "weights adjust": async (ctx) => {
@@ -287,10 +349,24 @@ export const fieldworkCommands: Record<string, Command> = {
     const view = booleanFlag(ctx.args, "apply") ? await applyAdjustment(db, roundId, CLI_ACTOR.id) : await previewAdjustment(db, roundId);
     ctx.out(["stratum", "sampled", "respondents", "response rate", "factor", "design weight", "adjusted weight"].join("\t"));
     for (const s of view.strata) {
-      ctx.out([s.label, s.sampled, s.respondents, s.responseRate === null ? "-" : pct(s.responseRate), s.factor === null ? "-" : s.factor.toFixed(4), s.designWeight?.toFixed(4) ?? "-", s.adjustedWeight?.toFixed(4) ?? "-"].join("\t"));
+      ctx.out(
+        [
+          s.label,
+          s.sampled,
+          s.respondents,
+          s.responseRate === null ? "-" : pct(s.responseRate),
+          s.factor === null ? "-" : s.factor.toFixed(4),
+          s.designWeight?.toFixed(4) ?? "-",
+          s.adjustedWeight?.toFixed(4) ?? "-",
+        ].join("\t")
+      );
       if (s.problem) ctx.err(`warning: ${s.label}: ${s.problem}`);
     }
-    ctx.out(view.applied ? `applied ${view.applied.at} by ${view.applied.by}${view.applied.stale ? " (responses arrived since: run again with --apply)" : ""}` : "not applied (add --apply to write the adjusted weights)");
+    ctx.out(
+      view.applied
+        ? `applied ${view.applied.at} by ${view.applied.by}${view.applied.stale ? " (responses arrived since: run again with --apply)" : ""}`
+        : "not applied (add --apply to write the adjusted weights)"
+    );
   },
 
   "rounds close": async (ctx) => {

@@ -57,13 +57,19 @@ const t = {
   by: { vi: "bởi", en: "by" },
   stale: { vi: "Đã có phiếu trả lời mới sau lần điều chỉnh: hãy áp dụng lại.", en: "Responses have arrived since: apply again." },
   unrepresented: { vi: "Tầng chưa có ai trả lời (không điều chỉnh được):", en: "Strata without respondents (cannot be adjusted):" },
-  appliedNow: { vi: "Đã ghi trọng số sau điều chỉnh vào phiếu trả lời; kết quả chỉ số sẽ được tính lại.", en: "Adjusted weights written to the responses; indices will be recomputed." },
+  appliedNow: {
+    vi: "Đã ghi trọng số sau điều chỉnh vào phiếu trả lời; kết quả chỉ số sẽ được tính lại.",
+    en: "Adjusted weights written to the responses; indices will be recomputed.",
+  },
   close: { vi: "Kết thúc đợt khảo sát", en: "Close the round" },
   closeHint: {
     vi: "Khi đóng đợt, không nhận thêm phiếu trả lời; họ tên, số điện thoại và địa chỉ trong khung mẫu bị xóa vĩnh viễn (có ghi nhận). Khung mẫu (không có thông tin liên hệ), mẫu và trọng số được giữ lại để tính chỉ số.",
     en: "Closing the round stops new answers and permanently deletes names, phone numbers and addresses from the frame (the deletion is recorded). The frame without contacts, the sample and the weights stay for the indices.",
   },
-  confirm: { vi: "Tôi hiểu: thông tin liên hệ sẽ bị xóa và không khôi phục được.", en: "I understand: contact details will be deleted and cannot be restored." },
+  confirm: {
+    vi: "Tôi hiểu: thông tin liên hệ sẽ bị xóa và không khôi phục được.",
+    en: "I understand: contact details will be deleted and cannot be restored.",
+  },
   closeButton: { vi: "Đóng đợt và xóa thông tin liên hệ", en: "Close the round and purge contacts" },
   mustConfirm: { vi: "Hãy đánh dấu ô xác nhận trước khi đóng đợt.", en: "Tick the confirmation box first." },
   purged: { vi: "Đã xóa", en: "Purged" },
@@ -87,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       adjustment,
       purges,
     },
-    { headers: { "Set-Cookie": await commitSession(session) } },
+    { headers: { "Set-Cookie": await commitSession(session) } }
   );
 }
 
@@ -228,7 +234,8 @@ export default function FieldworkPage() {
               <li key={r.stratum || "total"} className={r.stratum ? undefined : "total"}>
                 <p className="fw-card-title">{r.stratum ? r.label : locale === "vi" ? "Tổng" : "Total"}</p>
                 <p className="fw-card-rate">
-                  <strong>{percent(r.responseRate, locale)}</strong> {t.returned[locale].toLowerCase()}: {formatNumber(r.returned, locale)} / {formatNumber(r.sampled + r.replacements, locale)}
+                  <strong>{percent(r.responseRate, locale)}</strong> {t.returned[locale].toLowerCase()}: {formatNumber(r.returned, locale)} /{" "}
+                  {formatNumber(r.sampled + r.replacements, locale)}
                 </p>
                 <span className="fw-bar" aria-hidden="true">
                   <span style={{ display: "block", height: "100%", background: "var(--ok)", width: `${Math.round((r.responseRate ?? 0) * 100)}%` }} />
@@ -250,7 +257,9 @@ export default function FieldworkPage() {
             <table className="fw-table" data-dashboard>
               <thead>
                 <tr>
-                  <th scope="col" className="sticky">{t.stratum[locale]}</th>
+                  <th scope="col" className="sticky">
+                    {t.stratum[locale]}
+                  </th>
                   {columns.map((c) => (
                     <th key={c.key} scope="col" className="num">
                       {c.label[locale]}
@@ -261,7 +270,9 @@ export default function FieldworkPage() {
               <tbody>
                 {db.rows.map((r) => (
                   <tr key={r.stratum}>
-                    <th scope="row" className="sticky">{r.label}</th>
+                    <th scope="row" className="sticky">
+                      {r.label}
+                    </th>
                     {columns.map((c) => (
                       <Cell key={c.key} row={r} k={c.key} locale={locale} />
                     ))}
@@ -270,7 +281,9 @@ export default function FieldworkPage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" className="sticky">{locale === "vi" ? "Tổng" : "Total"}</th>
+                  <th scope="row" className="sticky">
+                    {locale === "vi" ? "Tổng" : "Total"}
+                  </th>
                   {columns.map((c) => (
                     <Cell key={c.key} row={tot} k={c.key} locale={locale} />
                   ))}
@@ -287,7 +300,8 @@ export default function FieldworkPage() {
           <p className="hint">{t.adjustmentHint[locale]}</p>
           {adjustment.applied && (
             <p className={adjustment.applied.stale ? "fw-warning" : "fw-purge"}>
-              {t.applied[locale]} {time(adjustment.applied.at, locale)} {t.by[locale]} {adjustment.applied.by}.{adjustment.applied.stale ? ` ${t.stale[locale]}` : ""}
+              {t.applied[locale]} {time(adjustment.applied.at, locale)} {t.by[locale]} {adjustment.applied.by}.
+              {adjustment.applied.stale ? ` ${t.stale[locale]}` : ""}
             </p>
           )}
           {adjustment.unrepresentedStrata.length > 0 && (
@@ -299,19 +313,35 @@ export default function FieldworkPage() {
             <table className="fw-table">
               <thead>
                 <tr>
-                  <th scope="col" className="sticky">{t.stratum[locale]}</th>
-                  <th scope="col" className="num">{t.invited[locale]}</th>
-                  <th scope="col" className="num">{t.respondents[locale]}</th>
-                  <th scope="col" className="num">{t.rate[locale]}</th>
-                  <th scope="col" className="num">{t.factor[locale]}</th>
-                  <th scope="col" className="num">{t.designWeight[locale]}</th>
-                  <th scope="col" className="num">{t.adjustedWeight[locale]}</th>
+                  <th scope="col" className="sticky">
+                    {t.stratum[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.invited[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.respondents[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.rate[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.factor[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.designWeight[locale]}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.adjustedWeight[locale]}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {adjustment.strata.map((s) => (
                   <tr key={s.stratum}>
-                    <th scope="row" className="sticky">{s.label}</th>
+                    <th scope="row" className="sticky">
+                      {s.label}
+                    </th>
                     <td className="num">{s.eligible}</td>
                     <td className="num">{s.respondents}</td>
                     <td className="num">{percent(s.responseRate, locale)}</td>

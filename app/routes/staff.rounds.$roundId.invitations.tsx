@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       query: { outcome: query.outcome, q: query.search ?? "" },
       list,
     },
-    { headers: { "Set-Cookie": await commitSession(session) } },
+    { headers: { "Set-Cookie": await commitSession(session) } }
   );
 }
 
@@ -189,11 +189,11 @@ export default function InvitationsPage() {
         <Form method="get" className="fw-inline" role="search">
           <label htmlFor="filter-outcome">{t.outcome[locale]}</label>
           <select id="filter-outcome" name="outcome" defaultValue={d.query.outcome}>
-              {FILTERS.map((f) => (
-                <option key={f} value={f}>
-                  {f === "all" ? t.all[locale] : f === "replaceable" ? t.replaceable[locale] : OUTCOME_LABELS[f][locale]}
-                </option>
-              ))}
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {f === "all" ? t.all[locale] : f === "replaceable" ? t.replaceable[locale] : OUTCOME_LABELS[f][locale]}
+              </option>
+            ))}
           </select>
           <label>
             <span className="visually-hidden">{t.search[locale]}</span>
@@ -207,12 +207,18 @@ export default function InvitationsPage() {
           <table className="fw-table" data-field-units>
             <thead>
               <tr>
-                <th scope="col" className="sticky">{t.code[locale]}</th>
+                <th scope="col" className="sticky">
+                  {t.code[locale]}
+                </th>
                 {d.contacts && <th scope="col">{t.name[locale]}</th>}
                 {d.contacts && <th scope="col">{t.contact[locale]}</th>}
                 <th scope="col">{t.unit[locale]}</th>
                 <th scope="col">{t.outcome[locale]}</th>
-                {open && <th scope="col"><span className="visually-hidden">{t.save[locale]}</span></th>}
+                {open && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t.save[locale]}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -231,7 +237,12 @@ export default function InvitationsPage() {
                   <td>{u.unitCode}</td>
                   <td>
                     <OutcomeBadge outcome={u.outcome} locale={locale} />
-                    {u.outcome === "returned" && u.entryMode && <span className="fw-meta"> ({u.entryMode === "paper" ? (locale === "vi" ? "phiếu giấy" : "paper") : locale === "vi" ? "trực tuyến" : "online"})</span>}
+                    {u.outcome === "returned" && u.entryMode && (
+                      <span className="fw-meta">
+                        {" "}
+                        ({u.entryMode === "paper" ? (locale === "vi" ? "phiếu giấy" : "paper") : locale === "vi" ? "trực tuyến" : "online"})
+                      </span>
+                    )}
                     {u.replacedByCode && (
                       <div className="fw-meta">
                         {t.replacedBy[locale]} {formatCode(u.replacedByCode)}

@@ -25,8 +25,14 @@ export const meta: MetaFunction = () => [{ title: "SIPAS – Khung mẫu và ch�
 const t = {
   title: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" },
   units: { vi: "Đơn vị của đợt khảo sát", en: "Units of the round" },
-  unitsNone: { vi: "Chưa có đơn vị. Tải lên danh sách đơn vị (bộ phận một cửa cấp tỉnh, huyện, xã) trước khi nhập khung mẫu.", en: "No units yet. Upload the list of units (one-stop units at province, district and commune level) before the frame." },
-  unitsHint: { vi: "Tệp CSV với các cột: Mã, Tên, Cấp (tỉnh/huyện/xã/sở-ngành), Mã cấp trên.", en: "A CSV file with columns: code, name, level (province/district/commune/agency), parent code." },
+  unitsNone: {
+    vi: "Chưa có đơn vị. Tải lên danh sách đơn vị (bộ phận một cửa cấp tỉnh, huyện, xã) trước khi nhập khung mẫu.",
+    en: "No units yet. Upload the list of units (one-stop units at province, district and commune level) before the frame.",
+  },
+  unitsHint: {
+    vi: "Tệp CSV với các cột: Mã, Tên, Cấp (tỉnh/huyện/xã/sở-ngành), Mã cấp trên.",
+    en: "A CSV file with columns: code, name, level (province/district/commune/agency), parent code.",
+  },
   unitsUpload: { vi: "Tệp danh sách đơn vị (CSV)", en: "Unit list (CSV)" },
   unitsButton: { vi: "Tải lên danh sách đơn vị", en: "Upload the unit list" },
   unitsDone: { vi: "Đã cập nhật danh sách đơn vị", en: "Unit list updated" },
@@ -90,7 +96,12 @@ const t = {
   toFieldwork: { vi: "theo dõi thực địa", en: "fieldwork dashboard" },
   needFrame: { vi: "Nhập khung mẫu trước khi thiết kế mẫu.", en: "Import the frame before designing the sample." },
   closed: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
-  levels: { province: { vi: "cấp tỉnh", en: "province" }, district: { vi: "cấp huyện", en: "district" }, commune: { vi: "cấp xã", en: "commune" }, agency: { vi: "sở, ngành", en: "agency" } },
+  levels: {
+    province: { vi: "cấp tỉnh", en: "province" },
+    district: { vi: "cấp huyện", en: "district" },
+    commune: { vi: "cấp xã", en: "commune" },
+    agency: { vi: "sở, ngành", en: "agency" },
+  },
 } satisfies Record<string, LocalizedText | Record<string, LocalizedText>>;
 
 const DEFAULT_FORM: [string, string][] = [
@@ -113,14 +124,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { locale } = await resolveLocale(request);
   const [persons, imports, sample, columns] = await Promise.all([
-    db.selectFrom("frame_persons").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", round.id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("frame_persons")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("round_id", "=", round.id)
+      .executeTakeFirstOrThrow(),
     listFrameImports(db, round.id, 10),
     getSampleSummary(db, round.id),
     listStrataColumns(db, round.id, locale),
   ]);
   const frameSize = Number(persons.n);
   const current = imports.find((i) => i.status === "imported") ?? null;
-  const waiting = imports.find((i) => (i.status === "uploaded" || i.status === "failed" || i.status === "running") && i.fileKept && (!current || i.createdAt > current.createdAt)) ?? null;
+  const waiting =
+    imports.find(
+      (i) => (i.status === "uploaded" || i.status === "failed" || i.status === "running") && i.fileKept && (!current || i.createdAt > current.createdAt)
+    ) ?? null;
 
   const submitted = url.searchParams.has("kind");
   const values = submitted ? [...url.searchParams.entries()] : DEFAULT_FORM;
@@ -148,7 +166,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       csrf,
       user: { role: user.role },
       units: { count: units.length, levelCounts, list: units.slice(0, 12).map((u) => ({ code: u.code, name: u.name, level: u.level })) },
-      frame: { size: frameSize, current: current && { id: current.id, fileName: current.fileName, finishedAt: current.finishedAt, rowsRejected: current.report?.rowsRejected ?? 0 }, waiting: waiting && { id: waiting.id, fileName: waiting.fileName, status: waiting.status } },
+      frame: {
+        size: frameSize,
+        current: current && { id: current.id, fileName: current.fileName, finishedAt: current.finishedAt, rowsRejected: current.report?.rowsRejected ?? 0 },
+        waiting: waiting && { id: waiting.id, fileName: waiting.fileName, status: waiting.status },
+      },
       columns,
       sample,
       form: { values, submitted },
@@ -158,7 +180,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       design: submitted ? designFromForm(url.searchParams).design : null,
       suggestedSeed: randomInt(1, 2 ** 31),
     },
-    { headers: { "Set-Cookie": await commitSession(session) } },
+    { headers: { "Set-Cookie": await commitSession(session) } }
   );
 }
 
@@ -176,7 +198,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = designFromForm(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
   const seed = SeedSchema.safeParse(form.get("seed"));
   if (!parsed.design || !seed.success) {
-    return data({ units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] } }, { status: 400 });
+    return data(
+      { units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] } },
+      { status: 400 }
+    );
   }
   const { locale } = await resolveLocale(request);
   await orRespond(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id, locale }));
@@ -204,7 +229,9 @@ export default function SamplePage() {
 
   return (
     <section aria-labelledby="sample-title">
-      <h2 id="sample-title" className="visually-hidden">{t.title[locale]}</h2>
+      <h2 id="sample-title" className="visually-hidden">
+        {t.title[locale]}
+      </h2>
       {!open && <p className="fw-warning">{t.closed[locale]}</p>}
       {error && (
         <div className="fw-alert" role="alert">
@@ -220,18 +247,24 @@ export default function SamplePage() {
       )}
 
       <section className="fw-section" aria-labelledby="units-title">
-        <h2 id="units-title"><span className="fw-step">1</span>{t.units[locale]}</h2>
+        <h2 id="units-title">
+          <span className="fw-step">1</span>
+          {t.units[locale]}
+        </h2>
         {d.units.count === 0 ? (
           <p>{t.unitsNone[locale]}</p>
         ) : (
           <p>
             <strong>{d.units.count}</strong> {locale === "vi" ? "đơn vị" : "units"}:{" "}
-            {UNIT_LEVELS.filter((l) => d.units.levelCounts[l]).map((l) => `${d.units.levelCounts[l]} ${t.levels[l][locale]}`).join(", ")}
+            {UNIT_LEVELS.filter((l) => d.units.levelCounts[l])
+              .map((l) => `${d.units.levelCounts[l]} ${t.levels[l][locale]}`)
+              .join(", ")}
           </p>
         )}
         {units && (
           <p className="notice" role="status">
-            {t.unitsDone[locale]}: +{units.added}, {units.updated} {locale === "vi" ? "cập nhật" : "updated"}; {units.units} {locale === "vi" ? "đơn vị" : "units"}.
+            {t.unitsDone[locale]}: +{units.added}, {units.updated} {locale === "vi" ? "cập nhật" : "updated"}; {units.units}{" "}
+            {locale === "vi" ? "đơn vị" : "units"}.
           </p>
         )}
         {open && !d.sample && (
@@ -256,7 +289,10 @@ export default function SamplePage() {
       </section>
 
       <section className="fw-section" aria-labelledby="frame-title">
-        <h2 id="frame-title"><span className="fw-step">2</span>{t.frame[locale]}</h2>
+        <h2 id="frame-title">
+          <span className="fw-step">2</span>
+          {t.frame[locale]}
+        </h2>
         <p data-frame-size={d.frame.size}>
           <strong>{formatNumber(d.frame.size, locale)}</strong> {t.frameCount[locale]}
           {d.frame.current && (
@@ -294,7 +330,10 @@ export default function SamplePage() {
       </section>
 
       <section className="fw-section" aria-labelledby="design-title" id="sample">
-        <h2 id="design-title"><span className="fw-step">3</span>{d.sample ? t.drawn[locale] : t.design[locale]}</h2>
+        <h2 id="design-title">
+          <span className="fw-step">3</span>
+          {d.sample ? t.drawn[locale] : t.design[locale]}
+        </h2>
         {d.sample ? (
           <div data-sample-drawn>
             <dl className="fw-kpis">
@@ -305,7 +344,10 @@ export default function SamplePage() {
               <div>
                 <dt>{t.reserveList[locale]}</dt>
                 <dd>
-                  {formatNumber(d.sample.reserve, locale)} <small>({d.sample.reserveUsed} {t.used[locale]})</small>
+                  {formatNumber(d.sample.reserve, locale)}{" "}
+                  <small>
+                    ({d.sample.reserveUsed} {t.used[locale]})
+                  </small>
                 </dd>
               </div>
               <div>
@@ -315,8 +357,8 @@ export default function SamplePage() {
             </dl>
             <p>{describeDesign(d.sample.design, locale)}</p>
             <p className="fw-meta">
-              {t.drawnOn[locale]} {new Date(d.sample.createdAt).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })} {t.by[locale]} {d.sample.createdBy}.{" "}
-              {t.algorithm[locale]}: <code>{d.sample.algorithm}</code>
+              {t.drawnOn[locale]} {new Date(d.sample.createdAt).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })}{" "}
+              {t.by[locale]} {d.sample.createdBy}. {t.algorithm[locale]}: <code>{d.sample.algorithm}</code>
             </p>
             <PlanTable plan={d.sample.plan} locale={locale} caption={t.drawn[locale]} />
             <p className="fw-actions">
@@ -363,7 +405,16 @@ export default function SamplePage() {
                   <input type="radio" name="size" value="margin" defaultChecked={value("size") === "margin"} /> {t.margin[locale]}
                 </label>
                 <label>
-                  e <input type="text" inputMode="decimal" name="e" defaultValue={value("e") || "5"} aria-label={locale === "vi" ? "sai số e (%)" : "margin e (%)"} style={{ maxWidth: "6rem" }} /> %
+                  e{" "}
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    name="e"
+                    defaultValue={value("e") || "5"}
+                    aria-label={locale === "vi" ? "sai số e (%)" : "margin e (%)"}
+                    style={{ maxWidth: "6rem" }}
+                  />{" "}
+                  %
                 </label>
                 <Field error={d.designErrors.e} locale={locale} />
               </fieldset>
@@ -377,7 +428,8 @@ export default function SamplePage() {
                     <input type="radio" name="alloc" value="proportional" defaultChecked={value("alloc") === "proportional"} /> {t.proportional[locale]}
                   </label>
                   <label>
-                    <input type="radio" name="alloc" value="proportional-min" defaultChecked={value("alloc") === "proportional-min"} /> {t.proportionalMin[locale]}
+                    <input type="radio" name="alloc" value="proportional-min" defaultChecked={value("alloc") === "proportional-min"} />{" "}
+                    {t.proportionalMin[locale]}
                     <input type="number" name="min" min={0} defaultValue={value("min")} aria-label={t.proportionalMin[locale]} style={{ maxWidth: "6rem" }} />
                   </label>
                 </div>
@@ -395,31 +447,53 @@ export default function SamplePage() {
                   {(["district", "commune"] as const).map((s) => (
                     <label key={s}>
                       <input type="number" name={s} min={1} defaultValue={value(s)} style={{ maxWidth: "6rem" }} /> {t[s][locale]}
-                      <input type="checkbox" name="pps" value={s} defaultChecked={values("pps").includes(s)} aria-label={`${t.pps[locale]}: ${t[s][locale]}`} /> PPS
+                      <input
+                        type="checkbox"
+                        name="pps"
+                        value={s}
+                        defaultChecked={values("pps").includes(s)}
+                        aria-label={`${t.pps[locale]}: ${t[s][locale]}`}
+                      />{" "}
+                      PPS
                     </label>
                   ))}
                   <div className="field">
                     <label htmlFor="villageColumn">{t.villageColumn[locale]}</label>
                     <select id="villageColumn" name="villageColumn" defaultValue={value("villageColumn")}>
                       <option value="">{t.none[locale]}</option>
-                      {d.columns.filter((c) => !c.builtin).map((c) => (
-                        <option key={c.key} value={c.key}>{c.label}</option>
-                      ))}
+                      {d.columns
+                        .filter((c) => !c.builtin)
+                        .map((c) => (
+                          <option key={c.key} value={c.key}>
+                            {c.label}
+                          </option>
+                        ))}
                     </select>
                   </div>
                   <label>
                     <input type="number" name="village" min={1} defaultValue={value("village")} style={{ maxWidth: "6rem" }} /> {t.village[locale]}
-                    <input type="checkbox" name="pps" value="village" defaultChecked={values("pps").includes("village")} aria-label={`${t.pps[locale]}: ${t.village[locale]}`} /> PPS
+                    <input
+                      type="checkbox"
+                      name="pps"
+                      value="village"
+                      defaultChecked={values("pps").includes("village")}
+                      aria-label={`${t.pps[locale]}: ${t.village[locale]}`}
+                    />{" "}
+                    PPS
                   </label>
                   <label>
                     <input type="number" name="person" min={1} defaultValue={value("person")} style={{ maxWidth: "6rem" }} /> {t.person[locale]}
                   </label>
-                  <p className="hint">{t.reservePersons[locale]}: {locale === "vi" ? "ô “Số người dự phòng” ở trên." : "the reserve field above."}</p>
+                  <p className="hint">
+                    {t.reservePersons[locale]}: {locale === "vi" ? "ô “Số người dự phòng” ở trên." : "the reserve field above."}
+                  </p>
                   <Field error={d.designErrors.stages} locale={locale} />
                 </fieldset>
               </details>
               <div className="fw-actions">
-                <button type="submit" className="button">{t.showPlan[locale]}</button>
+                <button type="submit" className="button">
+                  {t.showPlan[locale]}
+                </button>
               </div>
             </Form>
 
@@ -440,7 +514,9 @@ export default function SamplePage() {
                 <h3 id="plan-title">{t.plan[locale]}</h3>
                 <p>{describeDesign(d.design, locale)}</p>
                 {d.plan.warnings.map((w, i) => (
-                  <p key={i} className="fw-warning">{w}</p>
+                  <p key={i} className="fw-warning">
+                    {w}
+                  </p>
                 ))}
                 <PlanTable plan={d.plan} locale={locale} caption={t.plan[locale]} />
                 <p className="fw-meta" data-sum-pi>

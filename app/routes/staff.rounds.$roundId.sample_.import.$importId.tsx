@@ -35,7 +35,10 @@ const t = {
   file: { vi: "Tệp", en: "File" },
   mapping: { vi: "Ghép cột của tệp với thông tin cần có", en: "Match the file's columns to the frame's fields" },
   mappingMissing: { vi: "Chưa nhận ra cột cho:", en: "No column recognised for:" },
-  mappingHint: { vi: "Chọn cột tương ứng trong tệp. Trường có dấu * là bắt buộc; cần ít nhất số điện thoại hoặc địa chỉ.", en: "Choose the file's column for each field. Fields marked * are required; a phone or an address is needed." },
+  mappingHint: {
+    vi: "Chọn cột tương ứng trong tệp. Trường có dấu * là bắt buộc; cần ít nhất số điện thoại hoặc địa chỉ.",
+    en: "Choose the file's column for each field. Fields marked * are required; a phone or an address is needed.",
+  },
   mappingOk: { vi: "Đã nhận ra đủ các cột cần thiết.", en: "All required columns were recognised." },
   changeMapping: { vi: "Xem hoặc sửa cách ghép cột", en: "See or change the column mapping" },
   field: { vi: "Thông tin", en: "Field" },
@@ -50,7 +53,10 @@ const t = {
   finishing: { vi: "Đang hoàn tất…", en: "Finishing…" },
   imported: { vi: "Đã nhập", en: "Imported" },
   persons: { vi: "người vào khung mẫu", en: "persons into the frame" },
-  refused: { vi: "Tệp có lỗi nên chưa nhập dòng nào. Khung mẫu hiện có không thay đổi.", en: "The file has problems, so nothing was imported. The current frame is unchanged." },
+  refused: {
+    vi: "Tệp có lỗi nên chưa nhập dòng nào. Khung mẫu hiện có không thay đổi.",
+    en: "The file has problems, so nothing was imported. The current frame is unchanged.",
+  },
   summary: { vi: "Đã đọc", en: "Read" },
   valid: { vi: "hợp lệ", en: "valid" },
   problems: { vi: "lỗi", en: "problems" },
@@ -58,14 +64,23 @@ const t = {
   moreProblems: { vi: "và còn", en: "and" },
   more: { vi: "lỗi khác", en: "more" },
   validOnly: { vi: "Chỉ nhập các dòng hợp lệ", en: "Import only the valid rows" },
-  validOnlyNote: { vi: "Các dòng bị loại sẽ tải về được dưới dạng CSV để sửa và gửi lại.", en: "The rows left out can then be downloaded as CSV to fix and send again." },
+  validOnlyNote: {
+    vi: "Các dòng bị loại sẽ tải về được dưới dạng CSV để sửa và gửi lại.",
+    en: "The rows left out can then be downloaded as CSV to fix and send again.",
+  },
   another: { vi: "Tải lên tệp đã sửa", en: "Upload a corrected file" },
   rejected: { vi: "Tải các dòng bị loại (CSV)", en: "Download the rows left out (CSV)" },
   left: { vi: "dòng bị loại", en: "rows left out" },
   design: { vi: "Tiếp theo: thiết kế mẫu", en: "Next: the sample design" },
-  discarded: { vi: "Tệp này đã được thay bằng tệp khác hoặc đã xóa; hãy tải lên lại nếu cần.", en: "This upload was replaced or deleted; upload it again if needed." },
+  discarded: {
+    vi: "Tệp này đã được thay bằng tệp khác hoặc đã xóa; hãy tải lên lại nếu cần.",
+    en: "This upload was replaced or deleted; upload it again if needed.",
+  },
   encoding: { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text" },
-  encodingFix: { vi: "Trong Excel chọn “Lưu thành” → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi tải lên lại.", en: 'In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)" and upload again.' },
+  encodingFix: {
+    vi: "Trong Excel chọn “Lưu thành” → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi tải lên lại.",
+    en: 'In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)" and upload again.',
+  },
   line: { vi: "dòng", en: "line" },
   noRows: { vi: "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.", en: "The file has a header line but no rows." },
   byKind: { vi: "Theo loại lỗi", en: "By kind" },
@@ -116,7 +131,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       progress: jobProgress(record.id, user.id),
     },
-    { headers: { "Set-Cookie": await commitSession(session) } },
+    { headers: { "Set-Cookie": await commitSession(session) } }
   );
 }
 
@@ -143,7 +158,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staff/rounds/${round.id}/sample/import/${record.id}`);
 }
 
-function MappingForm(props: { fetcherKey: string; headers: string[]; mapping: FrameMapping; missing: string[]; csrf: string; locale: "vi" | "en"; busy: boolean }) {
+function MappingForm(props: {
+  fetcherKey: string;
+  headers: string[];
+  mapping: FrameMapping;
+  missing: string[];
+  csrf: string;
+  locale: "vi" | "en";
+  busy: boolean;
+}) {
   const { headers, mapping, missing, csrf, locale, busy } = props;
   // The same fetcher as the page's other start button: the page knows an import is starting.
   const fetcher = useFetcher({ key: props.fetcherKey });
@@ -244,9 +267,14 @@ export default function FrameImportPage() {
       </p>
       <h2 id="import-title">{t.title[locale]}</h2>
       <p className="fw-meta">
-        {t.file[locale]}: <strong>{upload.fileName}</strong> ({formatNumber(upload.fileSize / 1024, locale)} KB, {upload.headers.length} {locale === "vi" ? "cột" : "columns"})
+        {t.file[locale]}: <strong>{upload.fileName}</strong> ({formatNumber(upload.fileSize / 1024, locale)} KB, {upload.headers.length}{" "}
+        {locale === "vi" ? "cột" : "columns"})
       </p>
-      {startError && <p className="fw-error" role="alert">{startError}</p>}
+      {startError && (
+        <p className="fw-error" role="alert">
+          {startError}
+        </p>
+      )}
 
       {running && (
         <div data-import-running>
@@ -256,7 +284,9 @@ export default function FrameImportPage() {
             label={
               progress?.phase === "finishing"
                 ? t.finishing[locale]
-                : `${t.importing[locale]}: ${formatNumber(progress?.rowsRead ?? 0, locale)} ${t.rows[locale]}${progress?.rowsRejected ? `, ${formatNumber(progress.rowsRejected, locale)} ${t.rowsWithProblems[locale]}` : ""}`
+                : `${t.importing[locale]}: ${formatNumber(progress?.rowsRead ?? 0, locale)} ${t.rows[locale]}${
+                    progress?.rowsRejected ? `, ${formatNumber(progress.rowsRejected, locale)} ${t.rowsWithProblems[locale]}` : ""
+                  }`
             }
           />
           <noscript>
@@ -356,7 +386,10 @@ export default function FrameImportPage() {
           <h3 id="mapping-title">{t.mapping[locale]}</h3>
           {upload.missing.length > 0 ? (
             <p className="fw-error" data-mapping-missing>
-              {t.mappingMissing[locale]} {upload.missing.map((f) => (f === "phone" ? `${FIELD_LABELS.phone[locale]} / ${FIELD_LABELS.address[locale]}` : FIELD_LABELS[f][locale])).join(", ")}
+              {t.mappingMissing[locale]}{" "}
+              {upload.missing
+                .map((f) => (f === "phone" ? `${FIELD_LABELS.phone[locale]} / ${FIELD_LABELS.address[locale]}` : FIELD_LABELS[f][locale]))
+                .join(", ")}
             </p>
           ) : (
             upload.status === "uploaded" && <p className="notice">{t.mappingOk[locale]}</p>
@@ -389,7 +422,15 @@ export default function FrameImportPage() {
             </details>
           )}
           {upload.missing.length > 0 || upload.status === "failed" ? (
-            <MappingForm fetcherKey={`import-${upload.id}`} headers={upload.headers} mapping={upload.mapping} missing={upload.missing} csrf={d.csrf} locale={locale} busy={running} />
+            <MappingForm
+              fetcherKey={`import-${upload.id}`}
+              headers={upload.headers}
+              mapping={upload.mapping}
+              missing={upload.missing}
+              csrf={d.csrf}
+              locale={locale}
+              busy={running}
+            />
           ) : (
             <>
               <starter.Form method="post" className="fw-actions">
@@ -401,7 +442,15 @@ export default function FrameImportPage() {
               </starter.Form>
               <details className="fw-details">
                 <summary>{t.changeMapping[locale]}</summary>
-                <MappingForm fetcherKey={`import-${upload.id}`} headers={upload.headers} mapping={upload.mapping} missing={upload.missing} csrf={d.csrf} locale={locale} busy={running} />
+                <MappingForm
+                  fetcherKey={`import-${upload.id}`}
+                  headers={upload.headers}
+                  mapping={upload.mapping}
+                  missing={upload.missing}
+                  csrf={d.csrf}
+                  locale={locale}
+                  busy={running}
+                />
               </details>
             </>
           )}

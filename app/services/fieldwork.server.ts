@@ -3,14 +3,7 @@ import type { Database } from "../../db/schema";
 import { formatCode, normalizeCode } from "../domain/codes";
 import type { Locale } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
-import {
-  OUTCOME_LABELS,
-  REPLACEABLE_OUTCOMES,
-  effectiveOutcome,
-  isSettableOutcome,
-  responseStatus,
-  type Outcome,
-} from "../domain/fieldwork/outcomes";
+import { OUTCOME_LABELS, REPLACEABLE_OUTCOMES, effectiveOutcome, isSettableOutcome, responseStatus, type Outcome } from "../domain/fieldwork/outcomes";
 import { adjustForNonResponse, type StratumAdjustment } from "../domain/sampling";
 import type { DashboardRow } from "../domain/fieldwork/dashboard";
 export { DASHBOARD_COLUMNS, type DashboardRow } from "../domain/fieldwork/dashboard";
@@ -89,14 +82,33 @@ export async function listFieldUnits(db: Kysely<Database>, roundId: string, acto
     const code = normalizeCode(search);
     if (code.ok) q = q.where("su.invitation_code", "=", code.code);
     else if (withContacts) {
-      q = q.where((eb) => eb.exists(eb.selectFrom("frame_contacts as fc").select("fc.person_id").whereRef("fc.person_id", "=", "su.person_id").where(sql`lower(fc.name)`, "like", `%${search.toLowerCase().replace(/[%_]/g, "")}%`)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("frame_contacts as fc")
+            .select("fc.person_id")
+            .whereRef("fc.person_id", "=", "su.person_id")
+            .where(sql`lower(fc.name)`, "like", `%${search.toLowerCase().replace(/[%_]/g, "")}%`)
+        )
+      );
     } else q = q.where("su.invitation_code", "=", search.toUpperCase());
   }
   const outcome = query.outcome ?? "all";
   if (outcome === "returned") q = q.where("r.id", "is not", null);
-  else if (outcome === "replaceable") q = q.where("r.id", "is", null).where("su.outcome", "in", [...REPLACEABLE_OUTCOMES]).where(notReplaced);
+  else if (outcome === "replaceable")
+    q = q
+      .where("r.id", "is", null)
+      .where("su.outcome", "in", [...REPLACEABLE_OUTCOMES])
+      .where(notReplaced);
   else if (outcome !== "all") q = q.where("r.id", "is", null).where("su.outcome", "=", outcome);
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst())?.n ?? 0);
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst()
+    )?.n ?? 0
+  );
   const rows = await q
     .orderBy("su.stratum")
     .orderBy("su.role", "desc")
@@ -136,14 +148,34 @@ function baseFieldQuery(db: Kysely<Database>, sampleId: string) {
 
 type FieldRow = Awaited<ReturnType<ReturnType<typeof baseFieldQuery>["execute"]>>[number];
 
-async function toFieldUnits(db: Kysely<Database>, roundId: string, sample: { id: string; plan: string }, rows: FieldRow[], withContacts: boolean): Promise<FieldUnit[]> {
+async function toFieldUnits(
+  db: Kysely<Database>,
+  roundId: string,
+  sample: { id: string; plan: string },
+  rows: FieldRow[],
+  withContacts: boolean
+): Promise<FieldUnit[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.person_id);
   const replacedIds = rows.map((r) => r.replaces_person_id).filter((x): x is string => !!x);
   const [contacts, replacedBy, replaces, units] = await Promise.all([
-    withContacts ? db.selectFrom("frame_contacts").select(["person_id", "name", "phone", "address"]).where("person_id", "in", ids).execute() : Promise.resolve([]),
-    db.selectFrom("sample_units").select(["replaces_person_id", "invitation_code"]).where("sample_id", "=", sample.id).where("replaces_person_id", "in", ids).execute(),
-    replacedIds.length ? db.selectFrom("sample_units").select(["person_id", "invitation_code"]).where("sample_id", "=", sample.id).where("person_id", "in", replacedIds).execute() : Promise.resolve([]),
+    withContacts
+      ? db.selectFrom("frame_contacts").select(["person_id", "name", "phone", "address"]).where("person_id", "in", ids).execute()
+      : Promise.resolve([]),
+    db
+      .selectFrom("sample_units")
+      .select(["replaces_person_id", "invitation_code"])
+      .where("sample_id", "=", sample.id)
+      .where("replaces_person_id", "in", ids)
+      .execute(),
+    replacedIds.length
+      ? db
+          .selectFrom("sample_units")
+          .select(["person_id", "invitation_code"])
+          .where("sample_id", "=", sample.id)
+          .where("person_id", "in", replacedIds)
+          .execute()
+      : Promise.resolve([]),
     db.selectFrom("round_units").select(["code", "name"]).where("round_id", "=", roundId).execute(),
   ]);
   const contactOf = new Map(contacts.map((c) => [c.person_id, c]));
@@ -164,7 +196,7 @@ async function toFieldUnits(db: Kysely<Database>, roundId: string, sample: { id:
       entryMode: r.entry_mode ?? null,
       designWeight: Number(r.design_weight),
       adjustedWeight: r.adjusted_weight === null ? null : Number(r.adjusted_weight),
-      replacesCode: r.replaces_person_id ? (codeOf.get(r.replaces_person_id) ?? null) : null,
+      replacesCode: r.replaces_person_id ? codeOf.get(r.replaces_person_id) ?? null : null,
       replacedByCode: byReplaced.get(r.person_id) ?? null,
       contact: withContacts ? { name: c?.name ?? "", phone: c?.phone ?? null, address: c?.address ?? null } : null,
     };
@@ -188,14 +220,16 @@ async function unitByCode(db: Kysely<Database>, roundId: string, rawCode: string
     .where("sample_id", "=", unit.sample_id)
     .where("replaces_person_id", "=", unit.person_id)
     .executeTakeFirst();
-  return { ...unit, code: check.code, replacedBy: replacement ? (replacement.invitation_code ?? "…") : null };
+  return { ...unit, code: check.code, replacedBy: replacement ? replacement.invitation_code ?? "…" : null };
 }
 
 /** Records what happened to an invitation: sent, refused, unreachable, invalid (or back to not sent). */
 export async function setOutcome(db: Kysely<Database>, input: { roundId: string; code: string; outcome: string }): Promise<void> {
   await requireOpenRound(db, input.roundId);
   if (!isSettableOutcome(input.outcome)) {
-    throw new UserError(`"${input.outcome}" cannot be set by hand (choose sent, refused, unreachable, invalid or pending; "returned" comes from the questionnaire).`);
+    throw new UserError(
+      `"${input.outcome}" cannot be set by hand (choose sent, refused, unreachable, invalid or pending; "returned" comes from the questionnaire).`
+    );
   }
   const unit = await unitByCode(db, input.roundId, input.code);
   if (unit.response_id) throw new UserError(`${formatCode(unit.code)} has already returned a questionnaire; its outcome is "returned".`, 409);
@@ -235,7 +269,10 @@ export interface Replacement {
  * group (the stratum, or the village in a multi-stage sample). The replacement gets a code with
  * the slot's weight (ADR 011: substitution) and `replaces_person_id` keeps the chain.
  */
-export async function replaceFromReserve(db: Kysely<Database>, input: { roundId: string; code: string; channel?: "paper" | "link" | "sms" }): Promise<Replacement> {
+export async function replaceFromReserve(
+  db: Kysely<Database>,
+  input: { roundId: string; code: string; channel?: "paper" | "link" | "sms" }
+): Promise<Replacement> {
   await requireOpenRound(db, input.roundId);
   const unit = await unitByCode(db, input.roundId, input.code);
   if (unit.response_id) throw new UserError(`${formatCode(unit.code)} has returned a questionnaire; there is nothing to replace.`, 409);
@@ -255,7 +292,8 @@ export async function replaceFromReserve(db: Kysely<Database>, input: { roundId:
       .where("su.replaces_person_id", "is", null)
       .orderBy("su.position")
       .executeTakeFirst();
-    if (!next) throw new UserError(`The reserve list of this group (${unit.replacement_group}) is used up: no one left to replace ${formatCode(unit.code)}.`, 409);
+    if (!next)
+      throw new UserError(`The reserve list of this group (${unit.replacement_group}) is used up: no one left to replace ${formatCode(unit.code)}.`, 409);
     let claimed = 0;
     try {
       const res = await db
@@ -277,10 +315,15 @@ export async function replaceFromReserve(db: Kysely<Database>, input: { roundId:
       db,
       input.roundId,
       [{ personId: next.person_id, unitCode: next.unit_code, stratum: next.stratum, psu: next.psu, designWeight: weight, fpc: Number(next.fpc) }],
-      input.channel ?? "paper",
+      input.channel ?? "paper"
     );
     const code = codes.get(next.person_id)!;
-    await db.updateTable("sample_units").set({ invitation_code: code }).where("sample_id", "=", unit.sample_id).where("person_id", "=", next.person_id).execute();
+    await db
+      .updateTable("sample_units")
+      .set({ invitation_code: code })
+      .where("sample_id", "=", unit.sample_id)
+      .where("person_id", "=", next.person_id)
+      .execute();
     return { replacedCode: unit.code, code, personId: next.person_id, reserveOrder: Number(next.position), weight };
   }
   throw new UserError("The reserve list is busy; please try again.", 409);
@@ -327,10 +370,28 @@ export async function fieldworkDashboard(db: Kysely<Database>, roundId: string):
   if (!round) throw new UserError(`No round "${roundId}".`, 404);
   const sample = await db.selectFrom("samples").selectAll().where("round_id", "=", roundId).executeTakeFirst();
   const empty = (stratum: string, label: string): DashboardRow => ({
-    stratum, label, frameSize: 0, sampled: 0, sent: 0, returned: 0, returnedOnline: 0, returnedPaper: 0, refused: 0, unreachable: 0, invalid: 0, replacements: 0, responseRate: null, keyed: 0, verified: 0,
+    stratum,
+    label,
+    frameSize: 0,
+    sampled: 0,
+    sent: 0,
+    returned: 0,
+    returnedOnline: 0,
+    returnedPaper: 0,
+    refused: 0,
+    unreachable: 0,
+    invalid: 0,
+    replacements: 0,
+    responseRate: null,
+    keyed: 0,
+    verified: 0,
   });
   if (!sample) {
-    const frame = await db.selectFrom("frame_persons").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", roundId).executeTakeFirst();
+    const frame = await db
+      .selectFrom("frame_persons")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("round_id", "=", roundId)
+      .executeTakeFirst();
     const total = { ...empty("", "Σ"), frameSize: Number(frame?.n ?? 0) };
     return { rows: [], total, dataVersion: Number(round.data_version), generatedAt: nowIso(), sample: null };
   }
@@ -383,7 +444,20 @@ export async function fieldworkDashboard(db: Kysely<Database>, roundId: string):
   const total = empty("", "Σ");
   total.frameSize = 0;
   for (const r of out) {
-    for (const k of ["sampled", "sent", "returned", "returnedOnline", "returnedPaper", "refused", "unreachable", "invalid", "replacements", "keyed", "verified"] as const) total[k] += r[k];
+    for (const k of [
+      "sampled",
+      "sent",
+      "returned",
+      "returnedOnline",
+      "returnedPaper",
+      "refused",
+      "unreachable",
+      "invalid",
+      "replacements",
+      "keyed",
+      "verified",
+    ] as const)
+      total[k] += r[k];
     total.frameSize = total.frameSize === null || r.frameSize === null ? null : total.frameSize + r.frameSize;
   }
   total.responseRate = total.sampled + total.replacements > 0 ? total.returned / (total.sampled + total.replacements) : null;
@@ -395,7 +469,6 @@ export async function fieldworkDashboard(db: Kysely<Database>, roundId: string):
     sample: { id: sample.id, drawnAt: sample.created_at, seed: sample.seed },
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Non-response adjustment
@@ -425,7 +498,12 @@ async function computeAdjustment(db: Kysely<Database>, roundId: string) {
     .where(notReplaced)
     .execute();
   const adjustment = adjustForNonResponse(
-    rows.map((r) => ({ id: r.person_id, stratum: r.stratum, designWeight: Number(r.design_weight), status: responseStatus(effectiveOutcome(r.outcome, r.response_id !== null)) })),
+    rows.map((r) => ({
+      id: r.person_id,
+      stratum: r.stratum,
+      designWeight: Number(r.design_weight),
+      status: responseStatus(effectiveOutcome(r.outcome, r.response_id !== null)),
+    }))
   );
   const codeOf = new Map(rows.map((r) => [r.person_id, r.invitation_code!]));
   return { sample, adjustment, codeOf };
@@ -475,7 +553,12 @@ export async function applyAdjustment(db: Kysely<Database>, roundId: string, use
     await trx.updateTable("sample_units").set({ adjusted_weight: null }).where("sample_id", "=", sample.id).execute();
     for (const [weight, g] of groups) {
       for (let i = 0; i < g.persons.length; i += 500) {
-        await trx.updateTable("sample_units").set({ adjusted_weight: weight }).where("sample_id", "=", sample.id).where("person_id", "in", g.persons.slice(i, i + 500)).execute();
+        await trx
+          .updateTable("sample_units")
+          .set({ adjusted_weight: weight })
+          .where("sample_id", "=", sample.id)
+          .where("person_id", "in", g.persons.slice(i, i + 500))
+          .execute();
       }
       for (let i = 0; i < g.codes.length; i += 500) {
         const codes = g.codes.slice(i, i + 500);
@@ -488,7 +571,11 @@ export async function applyAdjustment(db: Kysely<Database>, roundId: string, use
     await trx
       .updateTable("samples")
       .set({
-        adjustment: JSON.stringify({ strata: adjustment.strata, unrepresentedStrata: adjustment.unrepresentedStrata, unrepresentedWeight: adjustment.unrepresentedWeight }),
+        adjustment: JSON.stringify({
+          strata: adjustment.strata,
+          unrepresentedStrata: adjustment.unrepresentedStrata,
+          unrepresentedWeight: adjustment.unrepresentedWeight,
+        }),
         adjusted_at: now,
         adjusted_by: userId,
         adjusted_data_version: Number(round.data_version),
@@ -554,7 +641,7 @@ export async function* mailMergeRows(
   db: Kysely<Database>,
   roundId: string,
   actor: Actor,
-  options: { baseUrl: string; only?: "pending" | "all"; locale?: Locale },
+  options: { baseUrl: string; only?: "pending" | "all"; locale?: Locale }
 ): AsyncGenerator<(string | null)[]> {
   requireContacts(actor);
   const sample = await requireSample(db, roundId);
@@ -568,7 +655,16 @@ export async function* mailMergeRows(
       .leftJoin("frame_contacts as fc", "fc.person_id", "su.person_id")
       .leftJoin("responses as r", (j) => j.onRef("r.invitation_code", "=", "su.invitation_code").on("r.status", "=", "submitted"))
       .leftJoin("sample_units as rep", (j) => j.onRef("rep.sample_id", "=", "su.sample_id").onRef("rep.person_id", "=", "su.replaces_person_id"))
-      .select(["su.invitation_code", "su.outcome", "fp.unit_code", "fc.name", "fc.phone", "fc.address", "r.id as response_id", "rep.invitation_code as replaces_code"])
+      .select([
+        "su.invitation_code",
+        "su.outcome",
+        "fp.unit_code",
+        "fc.name",
+        "fc.phone",
+        "fc.address",
+        "r.id as response_id",
+        "rep.invitation_code as replaces_code",
+      ])
       .where("su.sample_id", "=", sample.id)
       .where("su.invitation_code", "is not", null)
       .where("su.invitation_code", ">", after)

@@ -25,7 +25,20 @@ const BATCH = 1000;
 /** PostgreSQL takes a batch as arrays, so batches can be larger. */
 const PG_BATCH = 5000;
 
-const PERSON_COLUMNS = ["id", "round_id", "line", "dossier_id", "unit_code", "unit_level", "service_field", "returned_on", "sex", "birth_year", "extra", "created_at"] as const;
+const PERSON_COLUMNS = [
+  "id",
+  "round_id",
+  "line",
+  "dossier_id",
+  "unit_code",
+  "unit_level",
+  "service_field",
+  "returned_on",
+  "sex",
+  "birth_year",
+  "extra",
+  "created_at",
+] as const;
 const CONTACT_COLUMNS = ["person_id", "round_id", "name", "phone", "address"] as const;
 
 /**
@@ -230,10 +243,11 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   if (missing.length) {
     throw new UserError(
       `${input.fileName}: no column for ${missing.map((f) => (f === "phone" ? "phone or address" : f)).join(", ")}. Columns found: ${headers.join(", ")}.`,
-      400,
+      400
     );
   }
-  const importId = input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
+  const importId =
+    input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
 
   const validate = createRowValidator({ headers, mapping, units: round.units, period: round.period, currentYear: new Date().getUTCFullYear() });
   const log = new ProblemLog();
@@ -244,8 +258,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   let rowsImported = 0;
   let fileError: FileError | null = null;
   let stream: ReadStream | undefined;
-  const progress = (phase: ImportProgress["phase"]) =>
-    input.onProgress?.({ phase, bytesRead: stream?.bytesRead ?? 0, fileSize, rowsRead, rowsRejected });
+  const progress = (phase: ImportProgress["phase"]) => input.onProgress?.({ phase, bytesRead: stream?.bytesRead ?? 0, fileSize, rowsRead, rowsRejected });
 
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   try {
@@ -266,7 +279,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
                 line: r.line,
                 cells: JSON.stringify(r.cells),
                 problems: JSON.stringify(r.problems),
-              })),
+              }))
             )
             .execute();
         }
@@ -286,7 +299,18 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
           const rows = batch.map(({ record }) => {
             const id = framePersonId(roundId, record);
             ids.push(id);
-            return [id, record.line, record.dossierId, record.unitCode, record.unitLevel, record.field, record.returnedOn, record.sex, record.birthYear, JSON.stringify(record.extra)];
+            return [
+              id,
+              record.line,
+              record.dossierId,
+              record.unitCode,
+              record.unitLevel,
+              record.field,
+              record.returnedOn,
+              record.sex,
+              record.birthYear,
+              JSON.stringify(record.extra),
+            ];
           });
           const [id, line, ...rest] = transpose(rows, 10);
           inserted = await trx.executeQuery(CompiledQuery.raw(PG_PERSONS, [id, roundId, now, line, ...rest]));
@@ -295,7 +319,20 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
           for (const { record } of batch) {
             const id = framePersonId(roundId, record);
             ids.push(id);
-            params.push(id, roundId, record.line, record.dossierId, record.unitCode, record.unitLevel, record.field, record.returnedOn, record.sex, record.birthYear, JSON.stringify(record.extra), now);
+            params.push(
+              id,
+              roundId,
+              record.line,
+              record.dossierId,
+              record.unitCode,
+              record.unitLevel,
+              record.field,
+              record.returnedOn,
+              record.sex,
+              record.birthYear,
+              JSON.stringify(record.extra),
+              now
+            );
           }
           // A repeated dossier id clashes on the key: the first row stays, later ones are reported.
           inserted = await trx.executeQuery(CompiledQuery.raw(insertText("frame_persons", PERSON_COLUMNS, batch.length, " on conflict do nothing"), params));
@@ -304,7 +341,11 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
         let stored: Set<string>;
         if (Number(inserted.numAffectedRows ?? 0) === batch.length) stored = new Set(ids);
         else {
-          const present = await trx.selectFrom("frame_persons").select(["id", "line"]).where("id", "in", [...new Set(ids)]).execute();
+          const present = await trx
+            .selectFrom("frame_persons")
+            .select(["id", "line"])
+            .where("id", "in", [...new Set(ids)])
+            .execute();
           const storedLine = new Map(present.map((p) => [p.id, Number(p.line)]));
           // A row went in if the stored row with its key came from its own line.
           stored = new Set(ids.filter((id, i) => storedLine.get(id) === batch[i].record.line));
@@ -427,7 +468,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
 
 async function createImportRecord(
   db: Kysely<Database>,
-  r: { roundId: string; fileName: string; path: string | null; headers: string[]; mapping: FrameMapping; mode: ImportMode; userId: string; size?: number },
+  r: { roundId: string; fileName: string; path: string | null; headers: string[]; mapping: FrameMapping; mode: ImportMode; userId: string; size?: number }
 ): Promise<string> {
   const id = newId();
   await db
@@ -500,7 +541,7 @@ function toRecord(row: Database["frame_imports"]): FrameImportRecord {
 /** Records an uploaded file (already on disk) with its columns and the recognised mapping. */
 export async function registerUpload(
   db: Kysely<Database>,
-  input: { roundId: string; path: string; fileName: string; userId: string },
+  input: { roundId: string; path: string; fileName: string; userId: string }
 ): Promise<FrameImportRecord> {
   await checkRoundAcceptsFrame(db, input.roundId);
   let headers: string[];
@@ -511,7 +552,16 @@ export async function registerUpload(
     throw e;
   }
   const size = (await stat(input.path)).size;
-  const id = await createImportRecord(db, { roundId: input.roundId, fileName: input.fileName, path: input.path, headers, mapping: guessMapping(headers), mode: "all", userId: input.userId, size });
+  const id = await createImportRecord(db, {
+    roundId: input.roundId,
+    fileName: input.fileName,
+    path: input.path,
+    headers,
+    mapping: guessMapping(headers),
+    mode: "all",
+    userId: input.userId,
+    size,
+  });
   return getFrameImport(db, input.roundId, id);
 }
 
@@ -532,7 +582,12 @@ export async function saveMapping(db: Kysely<Database>, roundId: string, importI
   const record = await getFrameImport(db, roundId, importId);
   const problems = checkMapping(mapping, record.headers);
   if (problems.length) throw new UserError("The column mapping is not valid.", 400, problems);
-  await db.updateTable("frame_imports").set({ mapping: JSON.stringify(mapping) }).where("id", "=", importId).where("status", "!=", "running").execute();
+  await db
+    .updateTable("frame_imports")
+    .set({ mapping: JSON.stringify(mapping) })
+    .where("id", "=", importId)
+    .where("status", "!=", "running")
+    .execute();
   return getFrameImport(db, roundId, importId);
 }
 
@@ -653,7 +708,12 @@ export async function discardOtherUploads(db: Kysely<Database>, roundId: string,
   for (const r of rows) {
     if (r.id === keepId) continue;
     await unlink(r.file_path!).catch(() => {});
-    await db.updateTable("frame_imports").set({ file_path: null, status: "discarded" }).where("id", "=", r.id).where("status", "in", ["uploaded", "failed"]).execute();
+    await db
+      .updateTable("frame_imports")
+      .set({ file_path: null, status: "discarded" })
+      .where("id", "=", r.id)
+      .where("status", "in", ["uploaded", "failed"])
+      .execute();
     await db.updateTable("frame_imports").set({ file_path: null }).where("id", "=", r.id).execute();
     n++;
   }

@@ -21,7 +21,12 @@ export interface UnitsImportResult {
 }
 
 /** A unit list from a file or an upload: every problem is listed with its line; nothing changes unless all rows are valid. */
-export async function importRoundUnits(db: Kysely<Database>, roundId: string, source: { path: string } | { text: string }, fileName: string): Promise<UnitsImportResult> {
+export async function importRoundUnits(
+  db: Kysely<Database>,
+  roundId: string,
+  source: { path: string } | { text: string },
+  fileName: string
+): Promise<UnitsImportResult> {
   const round = await db.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new UserError(`No round "${roundId}".`, 404);
   if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed; its units cannot change.`, 409);
@@ -39,7 +44,11 @@ export async function importRoundUnits(db: Kysely<Database>, roundId: string, so
       cols = { code: find("code"), name: find("name"), level: find("level"), parent: find("parent") };
       const missing = (["code", "name", "level"] as const).filter((k) => cols![k] < 0);
       if (missing.length) {
-        throw new UserError(`${fileName}: line 1: no column for ${missing.join(", ")} (expected headers such as "Mã, Tên, Cấp, Mã cấp trên" or "code, name, level, parent"; found: ${cells.join(", ")}).`);
+        throw new UserError(
+          `${fileName}: line 1: no column for ${missing.join(
+            ", "
+          )} (expected headers such as "Mã, Tên, Cấp, Mã cấp trên" or "code, name, level, parent"; found: ${cells.join(", ")}).`
+        );
       }
       continue;
     }
@@ -51,7 +60,12 @@ export async function importRoundUnits(db: Kysely<Database>, roundId: string, so
     const codeOk = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(code);
     if (!codeOk) problems.push({ line, column: col("code"), message: `"${code}" is not a unit code (letters, digits, '.', '_' or '-', at most 40)` });
     if (!name) problems.push({ line, column: col("name"), message: "the unit needs a name" });
-    if (!level) problems.push({ line, column: col("level"), message: `"${at("level")}" is not a level (province, district, commune, agency / tỉnh, huyện, xã, sở-ngành)` });
+    if (!level)
+      problems.push({
+        line,
+        column: col("level"),
+        message: `"${at("level")}" is not a level (province, district, commune, agency / tỉnh, huyện, xã, sở-ngành)`,
+      });
     if (codeOk) rows.push({ line, code, name, level: level ?? "agency", parent: at("parent") || null });
   }
   if (!cols) throw new UserError(`${fileName}: the file is empty.`);
@@ -74,7 +88,11 @@ export async function importRoundUnits(db: Kysely<Database>, roundId: string, so
   }
   if (problems.length) {
     problems.sort((a, b) => a.line - b.line);
-    throw new UserError(`${fileName}: ${problems.length} problem(s); no unit was imported.`, 400, problems.map((p) => formatProblem(fileName, p)));
+    throw new UserError(
+      `${fileName}: ${problems.length} problem(s); no unit was imported.`,
+      400,
+      problems.map((p) => formatProblem(fileName, p))
+    );
   }
   if (rows.length === 0) throw new UserError(`${fileName}: the file has a header line but no units.`);
 
@@ -87,7 +105,10 @@ export async function importRoundUnits(db: Kysely<Database>, roundId: string, so
         await trx.updateTable("round_units").set(values).where("round_id", "=", roundId).where("code", "=", r.code).execute();
         updated++;
       } else {
-        await trx.insertInto("round_units").values({ round_id: roundId, code: r.code, ...values }).execute();
+        await trx
+          .insertInto("round_units")
+          .values({ round_id: roundId, code: r.code, ...values })
+          .execute();
         added++;
       }
     }

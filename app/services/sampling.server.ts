@@ -97,13 +97,21 @@ async function loadFrame(db: Kysely<Database>, roundId: string, columns: readonl
       const attributes: Record<string, FrameValue> = {};
       for (const c of columns) {
         attributes[c] =
-          c === "level" ? r.unit_level
-          : c === "unit" ? r.unit_code
-          : c === "district" ? districtOf(units, r.unit_code)
-          : c === "field" ? r.service_field
-          : c === "sex" ? r.sex
-          : c === "month" ? (r.returned_on ? r.returned_on.slice(0, 7) : null)
-          : extra[c];
+          c === "level"
+            ? r.unit_level
+            : c === "unit"
+            ? r.unit_code
+            : c === "district"
+            ? districtOf(units, r.unit_code)
+            : c === "field"
+            ? r.service_field
+            : c === "sex"
+            ? r.sex
+            : c === "month"
+            ? r.returned_on
+              ? r.returned_on.slice(0, 7)
+              : null
+            : extra[c];
       }
       out.push({ id: r.id, unit: r.unit_code, attributes });
     }
@@ -126,7 +134,11 @@ function sampling<T>(work: () => T): T {
 function parseDesign(design: unknown): SampleDesign {
   const parsed = SampleDesignSchema.safeParse(design);
   if (!parsed.success) {
-    throw new UserError("The sample design is not valid.", 400, parsed.error.issues.map((i) => `${i.path.join(".") || "design"}: ${i.message}`));
+    throw new UserError(
+      "The sample design is not valid.",
+      400,
+      parsed.error.issues.map((i) => `${i.path.join(".") || "design"}: ${i.message}`)
+    );
   }
   return parsed.data;
 }
@@ -344,7 +356,7 @@ export interface DrawResult {
  */
 export async function drawRoundSample(
   db: Kysely<Database>,
-  input: { roundId: string; design: unknown; seed: number; userId: string; locale?: Locale },
+  input: { roundId: string; design: unknown; seed: number; userId: string; locale?: Locale }
 ): Promise<DrawResult> {
   const design = parseDesign(input.design);
   if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new UserError(`The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
@@ -367,12 +379,28 @@ export async function drawRoundSample(
     algorithm = drawn.algorithm;
     toStore = [
       ...drawn.sample.map((u) => ({
-        personId: u.id, unitCode: unitOf.get(u.id)!, stratum: u.stratum, role: "sample" as const, position: u.drawOrder,
-        inclusionProbability: u.inclusionProbability, designWeight: u.designWeight, psu: null, fpc: N.get(u.stratum)!.frameSize, replacementGroup: u.stratum,
+        personId: u.id,
+        unitCode: unitOf.get(u.id)!,
+        stratum: u.stratum,
+        role: "sample" as const,
+        position: u.drawOrder,
+        inclusionProbability: u.inclusionProbability,
+        designWeight: u.designWeight,
+        psu: null,
+        fpc: N.get(u.stratum)!.frameSize,
+        replacementGroup: u.stratum,
       })),
       ...drawn.reserve.map((u) => ({
-        personId: u.id, unitCode: unitOf.get(u.id)!, stratum: u.stratum, role: "reserve" as const, position: u.reserveOrder,
-        inclusionProbability: N.get(u.stratum)!.inclusionProbability, designWeight: u.designWeight, psu: null, fpc: N.get(u.stratum)!.frameSize, replacementGroup: u.stratum,
+        personId: u.id,
+        unitCode: unitOf.get(u.id)!,
+        stratum: u.stratum,
+        role: "reserve" as const,
+        position: u.reserveOrder,
+        inclusionProbability: N.get(u.stratum)!.inclusionProbability,
+        designWeight: u.designWeight,
+        psu: null,
+        fpc: N.get(u.stratum)!.frameSize,
+        replacementGroup: u.stratum,
       })),
     ];
   } else {
@@ -387,13 +415,27 @@ export async function drawRoundSample(
     const order = new Map(persons.selected.map((s) => [s.id, s]));
     toStore = [
       ...drawn.units.map((u) => ({
-        personId: u.id, unitCode: build.unitOf.get(u.id)!, stratum: u.stratum, role: "sample" as const, position: order.get(u.id)!.drawOrder,
-        inclusionProbability: u.inclusionProbability, designWeight: u.designWeight, psu: u.psu, fpc: build.districtsPerStratum.get(u.stratum)!,
+        personId: u.id,
+        unitCode: build.unitOf.get(u.id)!,
+        stratum: u.stratum,
+        role: "sample" as const,
+        position: order.get(u.id)!.drawOrder,
+        inclusionProbability: u.inclusionProbability,
+        designWeight: u.designWeight,
+        psu: u.psu,
+        fpc: build.districtsPerStratum.get(u.stratum)!,
         replacementGroup: order.get(u.id)!.parentId,
       })),
       ...persons.reserve.map((u) => ({
-        personId: u.id, unitCode: build.unitOf.get(u.id)!, stratum: u.stratum, role: "reserve" as const, position: u.reserveOrder,
-        inclusionProbability: u.inclusionProbability, designWeight: u.designWeight, psu: u.psu, fpc: build.districtsPerStratum.get(u.stratum)!,
+        personId: u.id,
+        unitCode: build.unitOf.get(u.id)!,
+        stratum: u.stratum,
+        role: "reserve" as const,
+        position: u.reserveOrder,
+        inclusionProbability: u.inclusionProbability,
+        designWeight: u.designWeight,
+        psu: u.psu,
+        fpc: build.districtsPerStratum.get(u.stratum)!,
         replacementGroup: u.parentId,
       })),
     ];
@@ -444,15 +486,20 @@ export async function drawRoundSample(
               psu: u.psu,
               fpc: u.fpc,
               replacement_group: u.replacementGroup,
-            })),
+            }))
           )
           .execute();
       }
     });
   } catch (e) {
     const issued = [...codes.values()];
-    for (let i = 0; i < issued.length; i += 500) await db.deleteFrom("invitations").where("code", "in", issued.slice(i, i + 500)).execute();
-    if (/UNIQUE constraint failed: samples\.round_id|samples_round_unique/.test(String(e))) throw new UserError(`Round "${input.roundId}" already has a sample.`, 409);
+    for (let i = 0; i < issued.length; i += 500)
+      await db
+        .deleteFrom("invitations")
+        .where("code", "in", issued.slice(i, i + 500))
+        .execute();
+    if (/UNIQUE constraint failed: samples\.round_id|samples_round_unique/.test(String(e)))
+      throw new UserError(`Round "${input.roundId}" already has a sample.`, 409);
     throw e;
   }
   return { sampleId, seed: input.seed, algorithm, sampled: sampled.length, reserve: toStore.length - sampled.length, codes: codes.size, plan };
@@ -463,9 +510,9 @@ export async function issueCodesFor(
   db: Kysely<Database>,
   roundId: string,
   persons: readonly Pick<UnitToStore, "personId" | "unitCode" | "stratum" | "psu" | "designWeight" | "fpc">[],
-  channel: "paper" | "link" | "sms",
+  channel: "paper" | "link" | "sms"
 ): Promise<Map<string, string>> {
-  const groups = new Map<string, typeof persons[number][]>();
+  const groups = new Map<string, (typeof persons)[number][]>();
   for (const p of persons) {
     const key = JSON.stringify([p.unitCode, p.stratum, p.psu, p.designWeight, p.fpc]);
     const g = groups.get(key);
@@ -509,11 +556,7 @@ export async function getSampleSummary(db: Kysely<Database>, roundId: string): P
   if (!s) return null;
   const counts = await db
     .selectFrom("sample_units")
-    .select((eb) => [
-      "role",
-      eb.fn.countAll<number>().as("n"),
-      eb.fn.count<number>("replaces_person_id").as("used"),
-    ])
+    .select((eb) => ["role", eb.fn.countAll<number>().as("n"), eb.fn.count<number>("replaces_person_id").as("used")])
     .where("sample_id", "=", s.id)
     .groupBy("role")
     .execute();

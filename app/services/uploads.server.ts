@@ -62,8 +62,8 @@ export async function receiveUpload(request: Request, db: Kysely<Database>, roun
           maxPartSize: MAX_UPLOAD_BYTES,
           filter: ({ name }) => name === "file",
         }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-      ),
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })
+      )
     );
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) return { ok: false, status: 413, message: uploadMessages.tooLarge, details: [] };

@@ -67,7 +67,14 @@ async function child(rows: number, engine: "sqlite" | "postgres"): Promise<Resul
   try {
     await migrateToLatest(handle.db);
     await importShippedDefinitions(handle.db);
-    await createRound(handle.db, { id: "bench", definition: "sipas-2022@1", name: "Benchmark", units: factoryUnits(10, 10), periodStart: "2022-08-01", periodEnd: "2022-10-31" });
+    await createRound(handle.db, {
+      id: "bench",
+      definition: "sipas-2022@1",
+      name: "Benchmark",
+      units: factoryUnits(10, 10),
+      periodStart: "2022-08-01",
+      periodEnd: "2022-10-31",
+    });
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
@@ -121,12 +128,19 @@ async function main() {
       await writeFrameFile(file, { rows, districts: 10, communesPerDistrict: 10, seed: 2022 });
     }
   }
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} CPUs`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${cpus().length} CPUs`
+  );
   console.log("rows\tengine\tfile MB\tseconds\tCPU s\trows/s\tRSS before MB\tpeak RSS MB\tpeak heap MB");
   let failed = false;
   for (const rows of sizes) {
     for (const engine of engines) {
-      const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", self, "--child", String(rows), engine], { encoding: "utf8", maxBuffer: 1 << 24 });
+      const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", self, "--child", String(rows), engine], {
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      });
       const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT "));
       if (run.status !== 0 || !line) {
         console.error(`${rows} ${engine}: failed\n${run.stderr}`);
@@ -135,7 +149,17 @@ async function main() {
       }
       const r = JSON.parse(line.slice(7)) as Result;
       console.log(
-        [r.rows, r.engine, r.fileMB.toFixed(0), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), Math.round(r.rowsPerSecond), r.rssBeforeMB.toFixed(0), r.peakRssMB.toFixed(0), r.heapPeakMB.toFixed(0)].join("\t"),
+        [
+          r.rows,
+          r.engine,
+          r.fileMB.toFixed(0),
+          r.seconds.toFixed(1),
+          r.cpuSeconds.toFixed(1),
+          Math.round(r.rowsPerSecond),
+          r.rssBeforeMB.toFixed(0),
+          r.peakRssMB.toFixed(0),
+          r.heapPeakMB.toFixed(0),
+        ].join("\t")
       );
       if (r.rows >= 1_000_000 && r.seconds >= 60) {
         console.error(`${r.engine}: 1,000,000 rows took ${r.seconds.toFixed(1)} s, the target is under 60 s`);

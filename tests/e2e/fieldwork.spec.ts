@@ -23,7 +23,20 @@ async function signIn(page: Page, username = "admin", password = E2E_ADMIN_PASSW
 }
 
 function newRound(name: string, province = "P01"): string {
-  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--province", province, "--from", "2022-08-01", "--to", "2022-10-31");
+  const [round] = sipas(
+    "rounds",
+    "create",
+    "--definition",
+    "sipas-2022@1",
+    "--name",
+    name,
+    "--province",
+    province,
+    "--from",
+    "2022-08-01",
+    "--to",
+    "2022-10-31"
+  );
   return round;
 }
 
@@ -77,7 +90,9 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 298 người vào khung mẫu");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải các dòng bị loại (CSV)" }).click();
-  const rejected = readFileSync(await (await download).path(), "utf8").trimEnd().split("\r\n");
+  const rejected = readFileSync(await (await download).path(), "utf8")
+    .trimEnd()
+    .split("\r\n");
   expect(rejected).toHaveLength(3);
   expect(rejected[0]).toMatch(/^\uFEFFDòng,Số hồ sơ,Công dân,Di động,/);
   expect(rejected[1]).toMatch(/^5,HS-2022-0000004,.*KHONG-CO.*không phải đơn vị/);
@@ -103,7 +118,9 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await page.getByRole("link", { name: "Thư mời, phiếu in" }).click();
   const mm = page.waitForEvent("download");
   await page.locator("[data-mail-merge]").click();
-  const merge = readFileSync(await (await mm).path(), "utf8").trimEnd().split("\r\n");
+  const merge = readFileSync(await (await mm).path(), "utf8")
+    .trimEnd()
+    .split("\r\n");
   expect(merge[0]).toBe("\uFEFFma_khao_sat,duong_dan,ho_ten,so_dien_thoai,dia_chi,ma_don_vi,don_vi,tinh_trang,thay_the_cho");
   expect(merge).toHaveLength(74);
   const [code, link, name] = merge[1].split(",");
@@ -117,7 +134,10 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await row.getByRole("combobox").selectOption("refused");
   await row.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByRole("status")).toContainText(`Đã lưu tình trạng của ${code}`);
-  await page.locator(`tr[data-code="${code.replace("-", "")}"]`).getByRole("button", { name: "Thay bằng người dự phòng" }).click();
+  await page
+    .locator(`tr[data-code="${code.replace("-", "")}"]`)
+    .getByRole("button", { name: "Thay bằng người dự phòng" })
+    .click();
   await expect(page.getByRole("status")).toContainText(`Đã thay ${code} bằng người dự phòng số 1`);
   await page.getByPlaceholder("Mã khảo sát hoặc họ tên").fill("");
   await page.getByLabel("Tình trạng", { exact: true }).selectOption("refused");
@@ -148,8 +168,12 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await expect(page.locator("[data-returned]")).toHaveAttribute("data-returned", "1");
   const exported = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải bảng theo dõi (CSV)" }).click();
-  const dash = readFileSync(await (await exported).path(), "utf8").trimEnd().split("\r\n");
-  expect(dash[0]).toBe("\uFEFFTầng,Khung mẫu,Được chọn,Đã gửi,Đã trả lời,Tỷ lệ trả lời,Thay thế,Từ chối,Không liên lạc được,Không hợp lệ,Đã nhập phiếu,Đã kiểm tra,Mã tầng");
+  const dash = readFileSync(await (await exported).path(), "utf8")
+    .trimEnd()
+    .split("\r\n");
+  expect(dash[0]).toBe(
+    "\uFEFFTầng,Khung mẫu,Được chọn,Đã gửi,Đã trả lời,Tỷ lệ trả lời,Thay thế,Từ chối,Không liên lạc được,Không hợp lệ,Đã nhập phiếu,Đã kiểm tra,Mã tầng"
+  );
   expect(dash.at(-1)).toMatch(/^Σ,298,73,2,1,0\.0135,1,1,0,0,0,0,$/);
 
   // 6. Weights adjusted for non-response, then the round closed and contacts purged.
@@ -187,7 +211,11 @@ test("a bad frame (not UTF-8) imports nothing and says which line", async ({ pag
   sipas("units", "import", "--round", round, tmpFile("units.csv", unitsCsv(factoryUnits(1, 1))));
   await signIn(page);
   await page.goto(`/staff/rounds/${round}/sample`);
-  const latin1 = Buffer.concat([Buffer.from("Họ và tên,Số điện thoại,Đơn vị\nAn,0912345678,D01\n"), Buffer.from([0x42, 0xec, 0x6e, 0x68]), Buffer.from(",0912345679,D01\n")]);
+  const latin1 = Buffer.concat([
+    Buffer.from("Họ và tên,Số điện thoại,Đơn vị\nAn,0912345678,D01\n"),
+    Buffer.from([0x42, 0xec, 0x6e, 0x68]),
+    Buffer.from(",0912345679,D01\n"),
+  ]);
   const path = join(TMP, `latin1-${Date.now()}.csv`);
   writeFileSync(path, latin1);
   await page.getByLabel("Tệp khung mẫu (CSV)").setInputFiles(path);

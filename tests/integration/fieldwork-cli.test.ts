@@ -43,7 +43,12 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     const units = await sipas(t.url, "units", "import", "--round", "cli-fw", path("units.csv", unitsCsv(factoryUnits(2, 2))));
     expect(units).toMatchObject({ code: 0, out: ["units: 7 added, 0 updated, 7 in the round"] });
 
-    const bad = path("bad.csv", frameCsv({ rows: 5, districts: 2 }).replace("D01", "Z9").replace(/,09\d{8},/, ",12,"));
+    const bad = path(
+      "bad.csv",
+      frameCsv({ rows: 5, districts: 2 })
+        .replace("D01", "Z9")
+        .replace(/,09\d{8},/, ",12,")
+    );
     const refused = await sipas(t.url, "frame", "import", "--round", "cli-fw", bad);
     expect(refused.code).toBe(1);
     expect(refused.out).toEqual([]);
@@ -58,7 +63,14 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     expect(lines[0]).toBe("\uFEFFline,Mã hồ sơ,Họ và tên,Số điện thoại,Địa chỉ,Đơn vị,Cấp,Lĩnh vực,Ngày trả kết quả,Giới tính,Năm sinh,problems");
     expect(lines.slice(1).every((l) => /^\d,HS-2022-/.test(l))).toBe(true);
 
-    const good = await sipas(t.url, "frame", "import", "--round", "cli-fw", path("good.csv", frameCsv({ rows: 300, districts: 2, communesPerDistrict: 2, seed: 8 })));
+    const good = await sipas(
+      t.url,
+      "frame",
+      "import",
+      "--round",
+      "cli-fw",
+      path("good.csv", frameCsv({ rows: 300, districts: 2, communesPerDistrict: 2, seed: 8 }))
+    );
     expect(good.out[0]).toMatch(/^imported 300 persons/);
   });
 
@@ -74,7 +86,21 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
   });
 
   it("plans and draws a stratified sample, reproducibly from the seed", async () => {
-    const plan = await sipas(t.url, "sample", "plan", "--round", "cli-fw", "--strata", "level,district", "--margin", "10%", "--allocation", "min:5", "--reserve", "2");
+    const plan = await sipas(
+      t.url,
+      "sample",
+      "plan",
+      "--round",
+      "cli-fw",
+      "--strata",
+      "level,district",
+      "--margin",
+      "10%",
+      "--allocation",
+      "min:5",
+      "--reserve",
+      "2"
+    );
     expect(plan.code).toBe(0);
     expect(plan.out[0]).toBe("stratum\tN_h\tn_h\treserve\tpi_h\tweight");
     expect(plan.out.at(-1)).toMatch(/^frame N = 300, sample n = 73, reserve 8, sum of inclusion probabilities = 73\.000000$/);
@@ -82,7 +108,23 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     const noSeed = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--strata", "level", "--size", "40");
     expect(noSeed.code).toBe(2);
     expect(noSeed.err[0]).toMatch(/missing --seed/);
-    const drawn = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--strata", "level,district", "--margin", "0.1", "--allocation", "min:5", "--reserve", "2", "--seed", "31337");
+    const drawn = await sipas(
+      t.url,
+      "sample",
+      "draw",
+      "--round",
+      "cli-fw",
+      "--strata",
+      "level,district",
+      "--margin",
+      "0.1",
+      "--allocation",
+      "min:5",
+      "--reserve",
+      "2",
+      "--seed",
+      "31337"
+    );
     expect(drawn.code).toBe(0);
     expect(drawn.out.at(-1)).toBe("drew 73 persons (margin ±10% (95%); proportional, at least 5; reserve 2), reserve 8, 73 codes issued; seed 31337");
     const again = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--size", "10", "--seed", "1");
@@ -120,6 +162,44 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     expect(closed.out[0]).toMatch(/^round closed; 300 contact records purged at \S+ \(record [0-9a-f-]+\)$/);
     const after = await sipas(t.url, "invitations", "export", "--round", "cli-fw");
     expect(after.out.slice(1).every((l) => l.split(",")[2] === "")).toBe(true); // no names left
+  });
+
+  it("plans and draws a multi-stage sample of residents", async () => {
+    await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Người dân", "--id", "cli-ms", "--province", "P01");
+    await sipas(t.url, "units", "import", "--round", "cli-ms", path("units3.csv", unitsCsv(factoryUnits(3, 2))));
+    await sipas(
+      t.url,
+      "frame",
+      "import",
+      "--round",
+      "cli-ms",
+      path("residents.csv", frameCsv({ rows: 240, districts: 3, communesPerDistrict: 2, villages: 3, atDistrict: 0, seed: 6 }))
+    );
+    const args = [
+      "--round",
+      "cli-ms",
+      "--stages",
+      "district=2,commune=1,village=2,person=4",
+      "--village-column",
+      "Thôn",
+      "--pps",
+      "district",
+      "--reserve",
+      "1",
+    ];
+    const plan = await sipas(t.url, "sample", "plan", ...args);
+    expect(plan.out.slice(0, 5)).toEqual([
+      "stage\tmethod\tunits\tparents\tper parent\tparents taken whole",
+      "district\tpps-systematic\t3\t1\t2\t0",
+      "commune\tsrs\t6\t3\t1\t0",
+      "village\tsrs\t18\t6\t2\t0",
+      "person\tsrs\t240\t18\t4\t0",
+    ]);
+    expect(plan.out.at(-1)).toMatch(/^frame N = 240, sample n = 16, sum of inclusion probabilities = 16\.000000$/);
+    const drawn = await sipas(t.url, "sample", "draw", ...args, "--seed", "2024");
+    expect(drawn.out.at(-1)).toMatch(
+      /^drew 16 persons \(2 districts → 1 communes each → 2 villages each → 4 persons each\), reserve 4, 16 codes issued; seed 2024$/
+    );
   });
 
   it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {

@@ -35,7 +35,15 @@ describeEachDialect("sampling frame import", (dialect) => {
   let t: TestDatabase;
   const round = "frame-test";
   const count = async (table: "frame_persons" | "frame_contacts") =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", round).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("round_id", "=", round)
+          .executeTakeFirstOrThrow()
+      ).n
+    );
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
@@ -49,7 +57,9 @@ describeEachDialect("sampling frame import", (dialect) => {
 
   it("asks for the units first, then imports a unit list and refuses a bad one whole", async () => {
     const good = file(frameCsv({ rows: 3 }));
-    await expect(importFrameFile(t.db, { roundId: round, path: good, fileName: "khung.csv", mode: "all" })).rejects.toThrow(/has no units yet: import the list of units first/);
+    await expect(importFrameFile(t.db, { roundId: round, path: good, fileName: "khung.csv", mode: "all" })).rejects.toThrow(
+      /has no units yet: import the list of units first/
+    );
 
     const bad = "Mã,Tên,Cấp,Mã cấp trên\nP01,Tỉnh Minh Họa,tỉnh,\nD01,Huyện 1,thôn,P01\nD02,,huyện,P99\nD01,Trùng,huyện,P01\n";
     const err = await importRoundUnits(t.db, round, { text: bad }, "don-vi.csv").catch((e) => e);
@@ -73,7 +83,12 @@ describeEachDialect("sampling frame import", (dialect) => {
     expect(await count("frame_persons")).toBe(250);
     expect(await count("frame_contacts")).toBe(250);
     const person = await t.db.selectFrom("frame_persons").selectAll().where("round_id", "=", round).orderBy("line").executeTakeFirstOrThrow();
-    expect(person).toMatchObject({ id: `${round}:d:HS-2022-0000001`, line: 2, dossier_id: "HS-2022-0000001", returned_on: expect.stringMatching(/^2022-(08|09|10)-\d\d$/) });
+    expect(person).toMatchObject({
+      id: `${round}:d:HS-2022-0000001`,
+      line: 2,
+      dossier_id: "HS-2022-0000001",
+      returned_on: expect.stringMatching(/^2022-(08|09|10)-\d\d$/),
+    });
     expect(["1", "2"]).toContain(person.sex);
     // The frame row holds no name, phone or address: those are only in frame_contacts.
     expect(JSON.stringify(person)).not.toMatch(/Nguyễn|Trần|Lê|09\d{8}|Thôn/);
@@ -109,7 +124,9 @@ describeEachDialect("sampling frame import", (dialect) => {
       expect.stringMatching(/^line 9, column J \(Năm sinh\): "2090" is not a birth year \(4 digits, 1900–20\d\d\)$/),
       'line 6, column A (Mã hồ sơ): dossier id "HS-1" is already on line 2',
     ]);
-    expect(describeProblem(report.problems[1], report.headers, "vi")).toBe("dòng 4, cột E (Đơn vị): “X99” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)");
+    expect(describeProblem(report.problems[1], report.headers, "vi")).toBe(
+      "dòng 4, cột E (Đơn vị): “X99” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)"
+    );
     expect(report.problemsByKind).toMatchObject({ missing_contact: 1, unknown_unit: 1, bad_date: 1, duplicate_dossier: 1, bad_phone: 1, level_mismatch: 1 });
     // Nothing imported: the 250 persons of the earlier import are still the frame.
     expect(await count("frame_persons")).toBe(250);
@@ -144,7 +161,11 @@ describeEachDialect("sampling frame import", (dialect) => {
   });
 
   it("refuses a file that is not UTF-8, naming the line, and imports nothing", async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\nHS-1,An,0912345678,,D01,Huyện,Hộ tịch,15/08/2022,Nam,1970\nHS-2,`), Buffer.from([0x54, 0xe2, 0x6e]), Buffer.from(",0912345678,,D01,Huyện,Hộ tịch,15/08/2022,Nam,1970\n")]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${HEADER}\nHS-1,An,0912345678,,D01,Huyện,Hộ tịch,15/08/2022,Nam,1970\nHS-2,`),
+      Buffer.from([0x54, 0xe2, 0x6e]),
+      Buffer.from(",0912345678,,D01,Huyện,Hộ tịch,15/08/2022,Nam,1970\n"),
+    ]);
     const all = await importFrameFile(t.db, { roundId: round, path: file(latin1), fileName: "latin1.csv", mode: "all" });
     expect(all.fileError).toMatchObject({ kind: "encoding", line: 3 });
     expect(all.fileError!.message).toMatch(/latin1.csv: line 3: the file is not UTF-8 text/);
@@ -153,7 +174,8 @@ describeEachDialect("sampling frame import", (dialect) => {
   });
 
   it("recognises differently named columns through a mapping", async () => {
-    const content = "Code,Full name,Mobile,Where served,Kind of service,Returned\nA1,Nguyễn Văn An,+84 912 345 678,D01,Hộ tịch,2022-08-15\nA2,Trần Thị Bình,912345679,D02-C01,Đất đai,2022-09-01\n";
+    const content =
+      "Code,Full name,Mobile,Where served,Kind of service,Returned\nA1,Nguyễn Văn An,+84 912 345 678,D01,Hộ tịch,2022-08-15\nA2,Trần Thị Bình,912345679,D02-C01,Đất đai,2022-09-01\n";
     const path = file(content);
     const seen = await inspectFrameFile(path, "english.csv");
     expect(seen.headers).toEqual(["Code", "Full name", "Mobile", "Where served", "Kind of service", "Returned"]);
@@ -171,7 +193,14 @@ describeEachDialect("sampling frame import", (dialect) => {
   });
 
   it("keeps the frame once a sample has been drawn from it", async () => {
-    await drawRoundSample(t.db, { roundId: round, design: { kind: "stratified", strataBy: [], size: { method: "fixed", n: 1 }, allocation: { method: "proportional" }, reserve: 0 }, seed: 1, userId: "tester" });
-    await expect(importFrameFile(t.db, { roundId: round, path: file(frameCsv({ rows: 3 })), fileName: "moi.csv", mode: "all" })).rejects.toThrow(/already has a sample drawn from its frame/);
+    await drawRoundSample(t.db, {
+      roundId: round,
+      design: { kind: "stratified", strataBy: [], size: { method: "fixed", n: 1 }, allocation: { method: "proportional" }, reserve: 0 },
+      seed: 1,
+      userId: "tester",
+    });
+    await expect(importFrameFile(t.db, { roundId: round, path: file(frameCsv({ rows: 3 })), fileName: "moi.csv", mode: "all" })).rejects.toThrow(
+      /already has a sample drawn from its frame/
+    );
   });
 });

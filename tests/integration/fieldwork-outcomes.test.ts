@@ -150,8 +150,20 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     const inv = await t.db.selectFrom("invitations").selectAll().where("code", "=", second.code).executeTakeFirstOrThrow();
     const original = await t.db.selectFrom("invitations").selectAll().where("code", "=", a).executeTakeFirstOrThrow();
     expect([inv.stratum, Number(inv.weight), Number(inv.fpc)]).toEqual([original.stratum, Number(original.weight), Number(original.fpc)]);
-    const units = await t.db.selectFrom("sample_units").select(["invitation_code", "replaces_person_id", "person_id"]).where("round_id", "=", round).where("role", "=", "reserve").where("stratum", "=", strata[0]).orderBy("position").execute();
-    const codeOfPerson = new Map((await t.db.selectFrom("sample_units").select(["person_id", "invitation_code"]).where("round_id", "=", round).execute()).map((u) => [u.person_id, u.invitation_code]));
+    const units = await t.db
+      .selectFrom("sample_units")
+      .select(["invitation_code", "replaces_person_id", "person_id"])
+      .where("round_id", "=", round)
+      .where("role", "=", "reserve")
+      .where("stratum", "=", strata[0])
+      .orderBy("position")
+      .execute();
+    const codeOfPerson = new Map(
+      (await t.db.selectFrom("sample_units").select(["person_id", "invitation_code"]).where("round_id", "=", round).execute()).map((u) => [
+        u.person_id,
+        u.invitation_code,
+      ])
+    );
     expect(units.map((u) => [u.invitation_code, codeOfPerson.get(u.replaces_person_id!)])).toEqual([
       [first.code, a],
       [second.code, first.code],
@@ -198,8 +210,17 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(Number(resp.weight)).toBeCloseTo(Number(unit.adjusted_weight), 9);
     // Σ adjusted weights of respondents = Σ design weights of the stratum's slots.
     const weights = await t.db.selectFrom("responses").select(["weight", "stratum"]).where("round_id", "=", round).where("stratum", "=", strata[0]).execute();
-    const slots = await t.db.selectFrom("sample_units").select("design_weight").where("round_id", "=", round).where("stratum", "=", strata[0]).where("role", "=", "sample").execute();
-    expect(weights.reduce((s, w) => s + Number(w.weight), 0)).toBeCloseTo(slots.reduce((s, w) => s + Number(w.design_weight), 0), 9);
+    const slots = await t.db
+      .selectFrom("sample_units")
+      .select("design_weight")
+      .where("round_id", "=", round)
+      .where("stratum", "=", strata[0])
+      .where("role", "=", "sample")
+      .execute();
+    expect(weights.reduce((s, w) => s + Number(w.weight), 0)).toBeCloseTo(
+      slots.reduce((s, w) => s + Number(w.design_weight), 0),
+      9
+    );
     // A replaced person is represented by its replacement: the refused one gets no adjusted weight.
     const replaced = await t.db.selectFrom("sample_units").select("adjusted_weight").where("invitation_code", "=", more[0]).executeTakeFirstOrThrow();
     expect(replaced.adjusted_weight).toBeNull();
@@ -248,13 +269,24 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
   it("purges the contacts when the round closes and keeps a record of it", async () => {
     // Rows left out by a valid-only import (names, phones) must go too.
     const importId = (await t.db.selectFrom("frame_imports").select("id").where("round_id", "=", round).executeTakeFirstOrThrow()).id;
-    await t.db.insertInto("frame_rejected_rows").values({ import_id: importId, round_id: round, line: 9, cells: JSON.stringify(["Nguyễn Văn A", "0912345678", "X99"]), problems: "[]" }).execute();
+    await t.db
+      .insertInto("frame_rejected_rows")
+      .values({ import_id: importId, round_id: round, line: 9, cells: JSON.stringify(["Nguyễn Văn A", "0912345678", "X99"]), problems: "[]" })
+      .execute();
     await expect(closeRoundAndPurge(t.db, round, analyst)).rejects.toMatchObject({ status: 403 });
-    const contactsBefore = await t.db.selectFrom("frame_contacts").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", round).executeTakeFirstOrThrow();
+    const contactsBefore = await t.db
+      .selectFrom("frame_contacts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("round_id", "=", round)
+      .executeTakeFirstOrThrow();
     expect(Number(contactsBefore.n)).toBe(200);
     const purge = await closeRoundAndPurge(t.db, round, manager);
     expect(purge.rowsPurged).toBe(200);
-    const left = await t.db.selectFrom("frame_contacts").select((eb) => eb.fn.countAll<number>().as("n")).where("round_id", "=", round).executeTakeFirstOrThrow();
+    const left = await t.db
+      .selectFrom("frame_contacts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("round_id", "=", round)
+      .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
     expect(await t.db.selectFrom("frame_rejected_rows").selectAll().where("round_id", "=", round).execute()).toEqual([]);
     expect(await listContactPurges(t.db, round)).toEqual([expect.objectContaining({ rowsPurged: 200, purgedBy: "manager-1" })]);

@@ -89,7 +89,9 @@ describeEachDialect("sample design and draw", (dialect) => {
     await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, strataBy: ["shoe size"] })).rejects.toThrow(/No frame column "shoe size"/);
     await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 700 } })).rejects.toThrow(/larger than the frame \(N = 600\)/);
     await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 20 } })).rejects.toThrow(/minimum of 10 per stratum needs 60 units/);
-    await expect(planRoundSample(t.db, "r1", { kind: "stratified" })).rejects.toMatchObject({ details: expect.arrayContaining([expect.stringMatching(/^strataBy:/)]) });
+    await expect(planRoundSample(t.db, "r1", { kind: "stratified" })).rejects.toMatchObject({
+      details: expect.arrayContaining([expect.stringMatching(/^strataBy:/)]),
+    });
   });
 
   it("draws the sample and an ordered reserve per stratum; each sampled person gets a code with stratum, weight and FPC", async () => {
@@ -112,7 +114,16 @@ describeEachDialect("sample design and draw", (dialect) => {
       .selectFrom("sample_units as su")
       .innerJoin("invitations as i", "i.code", "su.invitation_code")
       .innerJoin("frame_persons as fp", "fp.id", "su.person_id")
-      .select(["su.stratum", "su.design_weight", "su.fpc", "i.stratum as i_stratum", "i.weight", "i.fpc as i_fpc", "i.unit_code", "fp.unit_code as person_unit"])
+      .select([
+        "su.stratum",
+        "su.design_weight",
+        "su.fpc",
+        "i.stratum as i_stratum",
+        "i.weight",
+        "i.fpc as i_fpc",
+        "i.unit_code",
+        "fp.unit_code as person_unit",
+      ])
       .where("su.round_id", "=", "r1")
       .execute();
     expect(invitations).toHaveLength(120);
@@ -138,12 +149,15 @@ describeEachDialect("sample design and draw", (dialect) => {
     const again = drawSample(
       frame.reverse().map((p) => ({ id: p.id, attributes: { level: p.unit_level, district: districtOf(p.unit_code) } })),
       { strataBy: ["level", "district"], size: { method: "fixed", n: 120 }, allocation: { method: "proportional-min", min: 10 }, reserve: 3 },
-      20221,
+      20221
     );
     const stored = await sampleRows(t.db, "r1");
     const key = (r: { stratum: string; id: string; n: number; role: string }) => `${r.role} ${r.stratum} ${r.n} ${r.id}`;
     expect(stored.map((r) => key({ stratum: r.stratum, id: r.person_id, n: Number(r.position), role: r.role })).sort()).toEqual(
-      [...again.sample.map((u) => key({ stratum: u.stratum, id: u.id, n: u.drawOrder, role: "sample" })), ...again.reserve.map((u) => key({ stratum: u.stratum, id: u.id, n: u.reserveOrder, role: "reserve" }))].sort(),
+      [
+        ...again.sample.map((u) => key({ stratum: u.stratum, id: u.id, n: u.drawOrder, role: "sample" })),
+        ...again.reserve.map((u) => key({ stratum: u.stratum, id: u.id, n: u.reserveOrder, role: "reserve" })),
+      ].sort()
     );
   });
 
@@ -159,7 +173,12 @@ describeEachDialect("sample design and draw", (dialect) => {
     };
     const plan = await planRoundSample(t.db, "r2", design);
     expect(plan.kind).toBe("multistage");
-    expect(plan.stages.map((s) => [s.name, s.units])).toEqual([["district", 3], ["commune", 6], ["village", 18], ["person", 480]]);
+    expect(plan.stages.map((s) => [s.name, s.units])).toEqual([
+      ["district", 3],
+      ["commune", 6],
+      ["village", 18],
+      ["person", 480],
+    ]);
     expect(plan.sumOfProbabilities).toBeCloseTo(2 * 1 * 2 * 5, 6);
     const result = await drawRoundSample(t.db, { roundId: "r2", design, seed: 7, userId: "tester" });
     expect(result.sampled).toBe(20);
@@ -182,8 +201,22 @@ describe("the draw is reproducible across engines", () => {
       const samples = [];
       for (const t of dbs) {
         await prepareRound(t.db, "same");
-        await drawRoundSample(t.db, { roundId: "same", design: { ...STRATIFIED, strataBy: ["unit", "field"], allocation: { method: "proportional" } }, seed: 987654321, userId: "tester" });
-        samples.push((await sampleRows(t.db, "same")).map((r) => [r.person_id, r.stratum, r.role, Number(r.position), Number(r.inclusion_probability), Number(r.design_weight)]));
+        await drawRoundSample(t.db, {
+          roundId: "same",
+          design: { ...STRATIFIED, strataBy: ["unit", "field"], allocation: { method: "proportional" } },
+          seed: 987654321,
+          userId: "tester",
+        });
+        samples.push(
+          (await sampleRows(t.db, "same")).map((r) => [
+            r.person_id,
+            r.stratum,
+            r.role,
+            Number(r.position),
+            Number(r.inclusion_probability),
+            Number(r.design_weight),
+          ])
+        );
       }
       expect(samples[0].length).toBeGreaterThan(120);
       expect(samples[1]).toEqual(samples[0]);
@@ -191,7 +224,12 @@ describe("the draw is reproducible across engines", () => {
       await other.db.deleteFrom("sample_units").execute();
       await other.db.deleteFrom("invitations").execute();
       await other.db.deleteFrom("samples").execute();
-      await drawRoundSample(other.db, { roundId: "same", design: { ...STRATIFIED, strataBy: ["unit", "field"], allocation: { method: "proportional" } }, seed: 987654322, userId: "tester" });
+      await drawRoundSample(other.db, {
+        roundId: "same",
+        design: { ...STRATIFIED, strataBy: ["unit", "field"], allocation: { method: "proportional" } },
+        seed: 987654322,
+        userId: "tester",
+      });
       const changed = (await sampleRows(other.db, "same")).map((r) => r.person_id);
       expect(changed).not.toEqual(samples[0].map((r) => r[0]));
     } finally {

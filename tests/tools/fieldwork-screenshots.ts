@@ -46,13 +46,26 @@ await prepare(drawn, "Sở Nội vụ tỉnh Minh Họa – SIPAS 2022", 2022);
 const admin = await db.selectFrom("staff_users").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();
 await drawRoundSample(db, {
   roundId: drawn,
-  design: { kind: "stratified", strataBy: ["level", "district"], size: { method: "yamane", e: 0.05 }, allocation: { method: "proportional-min", min: 20 }, reserve: 5 },
+  design: {
+    kind: "stratified",
+    strataBy: ["level", "district"],
+    size: { method: "yamane", e: 0.05 },
+    allocation: { method: "proportional-min", min: 20 },
+    reserve: 5,
+  },
   seed: 20221015,
   userId: admin.id,
 });
 // Fieldwork half done: letters sent, some answers online and on paper, a few refusals replaced.
 await markAllSent(db, drawn);
-const units = await db.selectFrom("sample_units").select(["invitation_code", "stratum"]).where("round_id", "=", drawn).where("role", "=", "sample").orderBy("stratum").orderBy("position").execute();
+const units = await db
+  .selectFrom("sample_units")
+  .select(["invitation_code", "stratum"])
+  .where("round_id", "=", drawn)
+  .where("role", "=", "sample")
+  .orderBy("stratum")
+  .orderBy("position")
+  .execute();
 let i = 0;
 for (const u of units) {
   const code = u.invitation_code!;
@@ -64,12 +77,30 @@ for (const u of units) {
     await db
       .insertInto("responses")
       .values({
-        id: randomUUID(), round_id: drawn, invitation_code: code, definition_id: "sipas-2022@1", status: "submitted", answers: JSON.stringify(answers2022(r % 3 ? "4" : "5", "4")),
-        locale: "vi", entry_mode: paper ? "paper" : "online", fpc: inv.fpc, unit_code: inv.unit_code, stratum: inv.stratum, psu: inv.psu, weight: inv.weight, created_at: now, updated_at: now, submitted_at: now,
+        id: randomUUID(),
+        round_id: drawn,
+        invitation_code: code,
+        definition_id: "sipas-2022@1",
+        status: "submitted",
+        answers: JSON.stringify(answers2022(r % 3 ? "4" : "5", "4")),
+        locale: "vi",
+        entry_mode: paper ? "paper" : "online",
+        fpc: inv.fpc,
+        unit_code: inv.unit_code,
+        stratum: inv.stratum,
+        psu: inv.psu,
+        weight: inv.weight,
+        created_at: now,
+        updated_at: now,
+        submitted_at: now,
       })
       .execute();
     if (paper) {
-      for (const n of [1, 2]) await db.insertInto("paper_entries").values({ id: randomUUID(), round_id: drawn, invitation_code: code, entry_no: n, clerk_id: admin.id, answers: "{}", created_at: now }).execute();
+      for (const n of [1, 2])
+        await db
+          .insertInto("paper_entries")
+          .values({ id: randomUUID(), round_id: drawn, invitation_code: code, entry_no: n, clerk_id: admin.id, answers: "{}", created_at: now })
+          .execute();
     }
   } else if (r < 50) {
     await setOutcome(db, { roundId: drawn, code, outcome: "refused" });
@@ -83,7 +114,17 @@ await bumpDataVersion(db, drawn);
 await prepare(planned, "Sở Nội vụ tỉnh Minh Họa – SIPAS 2023", 2023);
 // An upload of a file whose headers need the mapping step.
 const other = `${DIR}/tiep-nhan-${suffix}.csv`;
-writeFileSync(other, frameCsv({ rows: 50, districts: 3, communesPerDistrict: 3, seed: 5, year: 2023, headers: { name: "Công dân", phone: "Di động", unit: "Bộ phận giải quyết", date: "Ngày có kết quả", dossier: "Số hồ sơ" } }));
+writeFileSync(
+  other,
+  frameCsv({
+    rows: 50,
+    districts: 3,
+    communesPerDistrict: 3,
+    seed: 5,
+    year: 2023,
+    headers: { name: "Công dân", phone: "Di động", unit: "Bộ phận giải quyết", date: "Ngày có kết quả", dossier: "Số hồ sơ" },
+  })
+);
 const upload = await registerUpload(db, { roundId: planned, path: other, fileName: "tiep-nhan-thang-8.csv", userId: admin.id });
 await handle.close();
 
@@ -110,7 +151,10 @@ async function shot(name: string, page: Page, fullPage = false) {
 
 const plan = `/staff/rounds/${planned}/sample?kind=stratified&strata=level&strata=district&size=yamane&e=5&alloc=proportional-min&min=20&reserve=5`;
 
-for (const [device, width, height] of [["desktop", 1280, 900], ["phone", 390, 844]] as const) {
+for (const [device, width, height] of [
+  ["desktop", 1280, 900],
+  ["phone", 390, 844],
+] as const) {
   const page = await signedIn(width, height);
   await page.goto(`${base}${plan}`);
   await page.locator("[data-plan-ready]").waitFor();

@@ -75,21 +75,78 @@ describe("design form", () => {
   });
 
   it("turns the form into a design and back", () => {
-    const { design, errors } = designFromForm(form([["kind", "stratified"], ["strata", "level"], ["strata", "unit"], ["size", "margin"], ["e", "5"], ["alloc", "proportional-min"], ["min", "20"], ["reserve", "4"]]));
+    const { design, errors } = designFromForm(
+      form([
+        ["kind", "stratified"],
+        ["strata", "level"],
+        ["strata", "unit"],
+        ["size", "margin"],
+        ["e", "5"],
+        ["alloc", "proportional-min"],
+        ["min", "20"],
+        ["reserve", "4"],
+      ])
+    );
     expect(errors).toEqual({});
-    expect(design).toEqual({ kind: "stratified", strataBy: ["level", "unit"], size: { method: "margin", e: 0.05 }, allocation: { method: "proportional-min", min: 20 }, reserve: 4, channel: "paper" });
+    expect(design).toEqual({
+      kind: "stratified",
+      strataBy: ["level", "unit"],
+      size: { method: "margin", e: 0.05 },
+      allocation: { method: "proportional-min", min: 20 },
+      reserve: 4,
+      channel: "paper",
+    });
     expect(designFromForm(form(designToForm(design!))).design).toEqual(design);
     expect(SampleDesignSchema.safeParse(design).success).toBe(true);
 
-    const multi = designFromForm(form([["kind", "multistage"], ["district", "3"], ["commune", "2"], ["villageColumn", "Thôn"], ["village", "3"], ["person", "31"], ["pps", "district"], ["reserve", "2"]]));
-    expect(multi.design).toMatchObject({ kind: "multistage", district: { select: 3, method: "pps-systematic" }, village: { select: 3, method: "srs" }, person: { select: 31, reserve: 2 } });
+    const multi = designFromForm(
+      form([
+        ["kind", "multistage"],
+        ["district", "3"],
+        ["commune", "2"],
+        ["villageColumn", "Thôn"],
+        ["village", "3"],
+        ["person", "31"],
+        ["pps", "district"],
+        ["reserve", "2"],
+      ])
+    );
+    expect(multi.design).toMatchObject({
+      kind: "multistage",
+      district: { select: 3, method: "pps-systematic" },
+      village: { select: 3, method: "srs" },
+      person: { select: 31, reserve: 2 },
+    });
     expect(designFromForm(form(designToForm(multi.design!))).design).toEqual(multi.design);
   });
 
   it("says which field is wrong", () => {
-    expect(designFromForm(form([["kind", "stratified"], ["size", "fixed"], ["n", "many"]])).errors.n?.vi).toMatch(/Cỡ mẫu phải là số nguyên/);
-    expect(designFromForm(form([["kind", "stratified"], ["size", "yamane"], ["e", "0"]])).errors.e?.en).toMatch(/margin is a percentage/);
-    expect(designFromForm(form([["kind", "multistage"], ["district", "3"]])).errors.stages).toBeDefined();
+    expect(
+      designFromForm(
+        form([
+          ["kind", "stratified"],
+          ["size", "fixed"],
+          ["n", "many"],
+        ])
+      ).errors.n?.vi
+    ).toMatch(/Cỡ mẫu phải là số nguyên/);
+    expect(
+      designFromForm(
+        form([
+          ["kind", "stratified"],
+          ["size", "yamane"],
+          ["e", "0"],
+        ])
+      ).errors.e?.en
+    ).toMatch(/margin is a percentage/);
+    expect(
+      designFromForm(
+        form([
+          ["kind", "multistage"],
+          ["district", "3"],
+        ])
+      ).errors.stages
+    ).toBeDefined();
   });
 });
 

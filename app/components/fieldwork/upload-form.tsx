@@ -55,7 +55,13 @@ export function UploadForm(props: UploadFormProps) {
     xhr.upload.onload = () => setState({ phase: "checking" });
     xhr.onerror = () => setState({ phase: "failed", message: text.failedNetwork[locale], details: [] });
     xhr.onload = () => {
-      let body: { ok?: boolean; redirect?: string; message?: string | { vi: string; en: string }; details?: string[]; result?: { added: number; updated: number; units: number } } = {};
+      let body: {
+        ok?: boolean;
+        redirect?: string;
+        message?: string | { vi: string; en: string };
+        details?: string[];
+        result?: { added: number; updated: number; units: number };
+      } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -74,7 +80,7 @@ export function UploadForm(props: UploadFormProps) {
         props.onUnits?.(body.result);
         return;
       }
-      const message = typeof body.message === "string" ? body.message : (body.message?.[locale] ?? `HTTP ${xhr.status}`);
+      const message = typeof body.message === "string" ? body.message : body.message?.[locale] ?? `HTTP ${xhr.status}`;
       setState({ phase: "failed", message, details: body.details ?? [] });
     };
     setState({ phase: "uploading", loaded: 0, total: 0 });

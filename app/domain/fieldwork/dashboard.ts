@@ -35,4 +35,3 @@ export const DASHBOARD_COLUMNS: { key: keyof DashboardRow; label: Record<Locale,
   { key: "keyed", label: { vi: "Đã nhập phiếu", en: "Keyed" } },
   { key: "verified", label: { vi: "Đã kiểm tra", en: "Verified" } },
 ];
-

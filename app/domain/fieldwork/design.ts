@@ -101,13 +101,21 @@ export function describeDesign(d: SampleDesign, locale: "vi" | "en"): string {
     return parts.join(" → ");
   }
   const size =
-    d.size.method === "fixed" ? `n = ${d.size.n}` : d.size.method === "yamane" ? `n = N/(1+N·e²), e = ${d.size.e * 100}%` : `${locale === "vi" ? "sai số" : "margin"} ±${d.size.e * 100}% (95%)`;
+    d.size.method === "fixed"
+      ? `n = ${d.size.n}`
+      : d.size.method === "yamane"
+      ? `n = N/(1+N·e²), e = ${d.size.e * 100}%`
+      : `${locale === "vi" ? "sai số" : "margin"} ±${d.size.e * 100}% (95%)`;
   const alloc =
     d.allocation.method === "equal"
-      ? locale === "vi" ? "chia đều" : "equal"
+      ? locale === "vi"
+        ? "chia đều"
+        : "equal"
       : d.allocation.method === "proportional"
-        ? locale === "vi" ? "tỷ lệ" : "proportional"
-        : `${locale === "vi" ? "tỷ lệ, tối thiểu" : "proportional, at least"} ${d.allocation.min}`;
+      ? locale === "vi"
+        ? "tỷ lệ"
+        : "proportional"
+      : `${locale === "vi" ? "tỷ lệ, tối thiểu" : "proportional, at least"} ${d.allocation.min}`;
   return `${size}; ${alloc}; ${locale === "vi" ? "dự phòng" : "reserve"} ${d.reserve}`;
 }
 
@@ -135,7 +143,10 @@ export function designFromForm(form: DesignForm): { design: SampleDesign | null;
     const villageColumn = form.get("villageColumn")?.trim() || null;
     const pps = new Set(form.getAll("pps"));
     if (!district || !commune || !person || (villageColumn && !village)) {
-      errors.stages = { vi: "Ghi số đơn vị cần chọn ở mỗi giai đoạn (số nguyên từ 1).", en: "Give the number to select at every stage (a whole number from 1)." };
+      errors.stages = {
+        vi: "Ghi số đơn vị cần chọn ở mỗi giai đoạn (số nguyên từ 1).",
+        en: "Give the number to select at every stage (a whole number from 1).",
+      };
     }
     if (Object.keys(errors).length) return { design: null, errors };
     const stage = (name: string, select: number) => ({ select, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
@@ -163,7 +174,8 @@ export function designFromForm(form: DesignForm): { design: SampleDesign | null;
   } else if (method === "yamane" || method === "margin") {
     const text = form.get("e") ?? "";
     const e = parseMargin(text.includes("%") || Number(text.replace(",", ".")) >= 1 ? text : `${text}%`);
-    if (e === null) errors.e = { vi: "Sai số là phần trăm lớn hơn 0 và nhỏ hơn 100, ví dụ 5.", en: "The margin is a percentage above 0 and below 100, e.g. 5." };
+    if (e === null)
+      errors.e = { vi: "Sai số là phần trăm lớn hơn 0 và nhỏ hơn 100, ví dụ 5.", en: "The margin is a percentage above 0 and below 100, e.g. 5." };
     else size = method === "yamane" ? { method: "yamane", e } : { method: "margin", e };
   } else errors.size = { vi: "Chọn cách tính cỡ mẫu.", en: "Choose how to size the sample." };
   const allocText = form.get("alloc") ?? "proportional";
@@ -179,11 +191,24 @@ export function designFromForm(form: DesignForm): { design: SampleDesign | null;
 
 /** The design form's fields for a design (links back to a plan, the hidden fields of the draw form). */
 export function designToForm(d: SampleDesign): [string, string][] {
-  const out: [string, string][] = [["kind", d.kind], ["channel", d.channel]];
+  const out: [string, string][] = [
+    ["kind", d.kind],
+    ["channel", d.channel],
+  ];
   if (d.kind === "multistage") {
-    out.push(["district", String(d.district.select)], ["commune", String(d.commune.select)], ["person", String(d.person.select)], ["reserve", String(d.person.reserve)]);
+    out.push(
+      ["district", String(d.district.select)],
+      ["commune", String(d.commune.select)],
+      ["person", String(d.person.select)],
+      ["reserve", String(d.person.reserve)]
+    );
     if (d.villageColumn && d.village) out.push(["villageColumn", d.villageColumn], ["village", String(d.village.select)]);
-    for (const [name, s] of [["district", d.district], ["commune", d.commune], ["village", d.village]] as const) if (s?.method === "pps-systematic") out.push(["pps", name]);
+    for (const [name, s] of [
+      ["district", d.district],
+      ["commune", d.commune],
+      ["village", d.village],
+    ] as const)
+      if (s?.method === "pps-systematic") out.push(["pps", name]);
     return out;
   }
   for (const s of d.strataBy) out.push(["strata", s]);

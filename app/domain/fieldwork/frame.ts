@@ -33,7 +33,20 @@ export const CONTACT_FIELDS: readonly FrameField[] = ["phone", "address"];
 
 /** Header spellings recognised without a mapping step, compared after `foldHeader`. */
 const ALIASES: Record<FrameField, string[]> = {
-  name: ["ho ten", "ho va ten", "hoten", "ten", "name", "full name", "ten nguoi nop", "nguoi nop ho so", "chu ho so", "ten chu ho so", "ten to chuc ca nhan", "to chuc ca nhan"],
+  name: [
+    "ho ten",
+    "ho va ten",
+    "hoten",
+    "ten",
+    "name",
+    "full name",
+    "ten nguoi nop",
+    "nguoi nop ho so",
+    "chu ho so",
+    "ten chu ho so",
+    "ten to chuc ca nhan",
+    "to chuc ca nhan",
+  ],
   phone: ["so dien thoai", "dien thoai", "sdt", "so dt", "dt", "phone", "mobile", "telephone", "dien thoai lien he"],
   address: ["dia chi", "dia chi lien he", "noi o", "address"],
   unit: ["don vi", "ma don vi", "unit", "unit code", "bo phan mot cua", "co quan", "co quan giai quyet", "noi tiep nhan", "agency"],
@@ -153,12 +166,28 @@ export interface RowValidatorOptions {
   currentYear: number;
 }
 
-const LEVEL_WORDS = new Map<string, UnitLevel>(Object.entries({
-  province: "province", provincial: "province", tinh: "province", "cap tinh": "province",
-  district: "district", huyen: "district", "cap huyen": "district", quan: "district",
-  commune: "commune", xa: "commune", "cap xa": "commune", phuong: "commune", "thi tran": "commune",
-  agency: "agency", so: "agency", nganh: "agency", "so nganh": "agency", "co quan": "agency",
-}) as [string, UnitLevel][]);
+const LEVEL_WORDS = new Map<string, UnitLevel>(
+  Object.entries({
+    province: "province",
+    provincial: "province",
+    tinh: "province",
+    "cap tinh": "province",
+    district: "district",
+    huyen: "district",
+    "cap huyen": "district",
+    quan: "district",
+    commune: "commune",
+    xa: "commune",
+    "cap xa": "commune",
+    phuong: "commune",
+    "thi tran": "commune",
+    agency: "agency",
+    so: "agency",
+    nganh: "agency",
+    "so nganh": "agency",
+    "co quan": "agency",
+  }) as [string, UnitLevel][]
+);
 
 // Levels and sexes repeat on every row: fold each distinct spelling once.
 const folded = new Map<string, string>();
@@ -249,12 +278,18 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
     const v = {} as Record<FrameField, string>;
     for (let i = 0; i < FRAME_FIELDS.length; i++) {
       const c = fieldIndex[i];
-      const raw = c === null ? "" : (cells[c] ?? "");
+      const raw = c === null ? "" : cells[c] ?? "";
       v[FRAME_FIELDS[i]] = raw === "" ? "" : nfc(raw);
     }
     let problems: FrameProblem[] | null = null;
     const problem = (f: FrameField | null, kind: ProblemKind, value?: string, detail?: string) => {
-      (problems ??= []).push({ line, column: f === null ? null : mapping[f], kind, ...(value !== undefined ? { value: shorten(value) } : {}), ...(detail ? { detail } : {}) });
+      (problems ??= []).push({
+        line,
+        column: f === null ? null : mapping[f],
+        kind,
+        ...(value !== undefined ? { value: shorten(value) } : {}),
+        ...(detail ? { detail } : {}),
+      });
     };
 
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== "")) {
@@ -329,23 +364,60 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
     }
     return {
       ok: true,
-      record: { line, dossierId: v.dossier_id || null, name, phone, address, unitCode: unit!.code, unitLevel: unit!.level, field, returnedOn, sex, birthYear, extra },
+      record: {
+        line,
+        dossierId: v.dossier_id || null,
+        name,
+        phone,
+        address,
+        unitCode: unit!.code,
+        unitLevel: unit!.level,
+        field,
+        returnedOn,
+        sex,
+        birthYear,
+        extra,
+      },
     };
   };
 }
 
 const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
   missing_value: () => ({ vi: "bỏ trống, cần có giá trị", en: "is empty; a value is needed" }),
-  missing_contact: () => ({ vi: "không có số điện thoại lẫn địa chỉ: cần ít nhất một cách liên hệ", en: "neither a phone number nor an address: at least one contact is needed" }),
-  unknown_unit: (p) => ({ vi: `“${p.value}” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)`, en: `"${p.value}" is not a unit of the round (see the list of units)` }),
+  missing_contact: () => ({
+    vi: "không có số điện thoại lẫn địa chỉ: cần ít nhất một cách liên hệ",
+    en: "neither a phone number nor an address: at least one contact is needed",
+  }),
+  unknown_unit: (p) => ({
+    vi: `“${p.value}” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)`,
+    en: `"${p.value}" is not a unit of the round (see the list of units)`,
+  }),
   ambiguous_unit: (p) => ({ vi: `có nhiều đơn vị tên “${p.value}”: hãy ghi mã đơn vị`, en: `several units are named "${p.value}": give the unit code` }),
-  bad_level: (p) => ({ vi: `“${p.value}” không phải cấp đơn vị (tỉnh, huyện, xã, sở/ngành)`, en: `"${p.value}" is not a unit level (province, district, commune, agency)` }),
-  level_mismatch: (p) => ({ vi: `cấp “${p.value}” không khớp với cấp của đơn vị (${p.detail})`, en: `level "${p.value}" does not match the unit's level (${p.detail})` }),
-  bad_date: (p) => ({ vi: `“${p.value}” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/08/2022)`, en: `"${p.value}" is not a valid date (day/month/year, e.g. 15/08/2022, or 2022-08-15)` }),
-  date_outside_period: (p) => ({ vi: `ngày ${p.value} nằm ngoài thời gian của đợt khảo sát (${p.detail})`, en: `${p.value} is outside the round's period (${p.detail})` }),
-  bad_phone: (p) => ({ vi: `“${p.value}” không phải số điện thoại (10–11 chữ số, bắt đầu bằng 0 hoặc +84)`, en: `"${p.value}" is not a phone number (10–11 digits starting with 0 or +84)` }),
+  bad_level: (p) => ({
+    vi: `“${p.value}” không phải cấp đơn vị (tỉnh, huyện, xã, sở/ngành)`,
+    en: `"${p.value}" is not a unit level (province, district, commune, agency)`,
+  }),
+  level_mismatch: (p) => ({
+    vi: `cấp “${p.value}” không khớp với cấp của đơn vị (${p.detail})`,
+    en: `level "${p.value}" does not match the unit's level (${p.detail})`,
+  }),
+  bad_date: (p) => ({
+    vi: `“${p.value}” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/08/2022)`,
+    en: `"${p.value}" is not a valid date (day/month/year, e.g. 15/08/2022, or 2022-08-15)`,
+  }),
+  date_outside_period: (p) => ({
+    vi: `ngày ${p.value} nằm ngoài thời gian của đợt khảo sát (${p.detail})`,
+    en: `${p.value} is outside the round's period (${p.detail})`,
+  }),
+  bad_phone: (p) => ({
+    vi: `“${p.value}” không phải số điện thoại (10–11 chữ số, bắt đầu bằng 0 hoặc +84)`,
+    en: `"${p.value}" is not a phone number (10–11 digits starting with 0 or +84)`,
+  }),
   bad_sex: (p) => ({ vi: `“${p.value}” không phải giới tính (Nam/Nữ)`, en: `"${p.value}" is not a sex (Nam/Nữ, male/female)` }),
-  bad_birth_year: (p) => ({ vi: `“${p.value}” không phải năm sinh (4 chữ số, 1900–${p.detail})`, en: `"${p.value}" is not a birth year (4 digits, 1900–${p.detail})` }),
+  bad_birth_year: (p) => ({
+    vi: `“${p.value}” không phải năm sinh (4 chữ số, 1900–${p.detail})`,
+    en: `"${p.value}" is not a birth year (4 digits, 1900–${p.detail})`,
+  }),
   too_long: (p) => ({ vi: `dài quá ${p.detail} ký tự`, en: `is longer than ${p.detail} characters` }),
   extra_cells: (p) => ({
     vi: `dòng có nhiều ô hơn dòng tiêu đề (${p.detail}): có dấu phân cách trong một ô mà ô không nằm trong ngoặc kép?`,
@@ -357,9 +429,7 @@ const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
 /** "line 12, column C (Số điện thoại): …" in the reader's language. */
 export function describeProblem(p: FrameProblem, headers: readonly string[], locale: Locale): string {
   const where =
-    p.column === null
-      ? ""
-      : `, ${locale === "vi" ? "cột" : "column"} ${columnLetter(p.column)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
+    p.column === null ? "" : `, ${locale === "vi" ? "cột" : "column"} ${columnLetter(p.column)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
   return `${locale === "vi" ? "dòng" : "line"} ${p.line}${where}: ${MESSAGES[p.kind](p)[locale]}`;
 }
 
