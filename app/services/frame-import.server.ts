@@ -6,7 +6,6 @@ import type { Database } from "../../db/schema";
 import { detectDelimiter, isBlankRow, normalizeHeader } from "../domain/csv/read";
 import { UserError, isUserError } from "../domain/errors";
 import {
-  FRAME_FIELDS,
   checkMapping,
   createRowValidator,
   guessMapping,
@@ -737,9 +736,6 @@ export async function* streamRejectedRows(db: Kysely<Database>, importId: string
     after = Number(rows[rows.length - 1].line);
   }
 }
-
-/** Field names for messages and the CLI's --map option. */
-export const FIELD_NAMES = FRAME_FIELDS;
 
 /** The first data rows of an upload, for the mapping step (what is in each column). */
 export async function previewRows(importPath: string, fileName: string, rows = 3): Promise<string[][]> {
