@@ -25,7 +25,7 @@ import type { CliContext, Command } from "./main";
 
 /** Usage lines of the commands below, shown by `sipas help`. */
 export const fieldworkUsage: string[] = [
-  "units import --round <id> <units.csv>      the round's units (columns Mã/code, Tên/name, Cấp/level, Mã cấp trên/parent)",
+  "units import --round <id> <units.csv>    the round's units (columns Mã/code, Tên/name, Cấp/level, Mã cấp trên/parent)",
   "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv>] [--map field=Header|letter,...]",
   "                                         import the sampling frame; a file with any problem imports nothing",
   "                                         unless --valid-only (then --rejected writes the rows left out)",
@@ -37,7 +37,8 @@ export const fieldworkUsage: string[] = [
   "invitations export --round <id> [--out <file.csv>] [--base-url <url>] [--pending]",
   "                                         mail-merge / SMS file: code, link, name, contact",
   "outcome set --round <id> --code <code> --outcome sent|refused|unreachable|invalid|pending",
-  "outcome replace --round <id> --code <code>  next reserve person for a refused/unreachable/invalid one",
+  "outcome replace --round <id> --code <code>",
+  "                                         the next reserve person for a refused/unreachable/invalid one",
   "fieldwork status --round <id> [--csv]    per stratum: frame, sampled, sent, returned, rate, replacements",
   "weights adjust --round <id> [--apply]    non-response adjustment per stratum (shown; written with --apply)",
   "rounds close --round <id>                close the round and purge contact details (recorded)",
