@@ -67,6 +67,8 @@ export interface ResponsesTable {
   definition_id: string;
   status: "draft" | "submitted";
   answers: string; // JSON object: item code -> answer
+  /** Compact copy of the answers (app/domain/answers/answer-codes.ts); null for rows written before it. */
+  answer_codes: string | null;
   locale: "vi" | "en";
   entry_mode: "online" | "paper" | "import";
   /** Stratum population size N_h for the finite-population correction (null = none). */

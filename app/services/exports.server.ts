@@ -42,9 +42,10 @@ export async function exportResponses(
     totalRows,
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
-      const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answers"] as const;
+      const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answer_codes"] as const;
       const line = createLineWriter(layout);
-      for await (const rows of submittedResponsePages(db, roundId, columns, pageSize)) {
+      // The JSON is read only for rows with free text (or without answer codes): most rows are codes alone.
+      for await (const rows of submittedResponsePages(db, roundId, columns, pageSize, "withoutCodesOrWithText")) {
         let chunk = "";
         for (const r of rows) {
           chunk += line({
@@ -57,7 +58,8 @@ export async function exportResponses(
             psu: r.psu,
             weight: r.weight === null ? null : Number(r.weight),
             fpc: r.fpc === null ? null : Number(r.fpc),
-            answers: r.answers,
+            answers: r.answers_json,
+            answerCodes: r.answer_codes,
           });
         }
         yield chunk;

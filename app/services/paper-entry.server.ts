@@ -11,6 +11,7 @@ import { applyResolution, compareEntries, sameAnswer, type EntryComparison } fro
 import { entryMessages } from "../domain/paper/messages";
 import { BLANK_FIELD, validatePaperEntry } from "../domain/paper/validate-entry";
 import { getDefinition } from "./definitions.server";
+import { storedAnswers } from "../domain/answers/answer-codes";
 import { bumpDataVersion } from "./responses.server";
 import { newId, nowIso } from "./util.server";
 
@@ -179,6 +180,7 @@ export async function saveEntry(
  */
 async function submitPaperResponse(trx: Transaction<Database>, invitation: InvitationRow, definitionId: string, answers: Answers) {
   const now = nowIso();
+  const stored = storedAnswers(await getDefinition(trx, definitionId), answers);
   await trx
     .insertInto("responses")
     .values({
@@ -187,7 +189,7 @@ async function submitPaperResponse(trx: Transaction<Database>, invitation: Invit
       invitation_code: invitation.code,
       definition_id: definitionId,
       status: "draft",
-      answers: JSON.stringify(answers),
+      ...stored,
       locale: "vi",
       entry_mode: "paper",
       unit_code: invitation.unit_code,
@@ -203,7 +205,7 @@ async function submitPaperResponse(trx: Transaction<Database>, invitation: Invit
     .execute();
   const updated = await trx
     .updateTable("responses")
-    .set({ status: "submitted", entry_mode: "paper", answers: JSON.stringify(answers), locale: "vi", updated_at: now, submitted_at: now })
+    .set({ status: "submitted", entry_mode: "paper", ...stored, locale: "vi", updated_at: now, submitted_at: now })
     .where("invitation_code", "=", invitation.code)
     .where("status", "=", "draft")
     .executeTakeFirst();

@@ -18,20 +18,29 @@ export async function* submittedResponsePages<C extends keyof ResponseRow>(
   roundId: string,
   columns: readonly C[],
   pageSize: number,
-): AsyncGenerator<Pick<ResponseRow, C>[], void, undefined> {
+  /** Also `answers_json`: the JSON answers, read only when the answer codes cannot stand in for them. */
+  json: "none" | "withoutCodes" | "withoutCodesOrWithText" = "none",
+): AsyncGenerator<(Pick<ResponseRow, C> & { answers_json: string | null })[], void, undefined> {
   const byRowid = isSqlite(db);
   let after: string | number = byRowid ? Number.MIN_SAFE_INTEGER : "";
+  const jsonColumn =
+    json === "withoutCodes"
+      ? sql<string | null>`case when answer_codes is null then answers end`
+      : json === "withoutCodesOrWithText"
+        ? sql<string | null>`case when answer_codes is null or answer_codes like '%~%' then answers end`
+        : sql<null>`null`;
   for (;;) {
     let query = db
       .selectFrom("responses")
       .select(columns as readonly (keyof ResponseRow)[])
+      .select(jsonColumn.as("answers_json"))
       .where("round_id", "=", roundId)
       .where("status", "=", "submitted")
       .limit(pageSize);
     query = byRowid
       ? query.select(sql<number>`rowid`.as("_key")).where(sql.ref("rowid"), ">", after).orderBy(sql.ref("rowid"))
       : query.select("id as _key").where("id", ">", after as string).orderBy("id");
-    const rows = (await query.execute()) as unknown as (Pick<ResponseRow, C> & { _key: string | number })[];
+    const rows = (await query.execute()) as unknown as (Pick<ResponseRow, C> & { answers_json: string | null; _key: string | number })[];
     if (rows.length === 0) return;
     after = rows[rows.length - 1]._key;
     yield rows;

@@ -1,3 +1,4 @@
+import { storedAnswers } from "../domain/answers/answer-codes";
 import type { Kysely } from "kysely";
 import type { Readable } from "node:stream";
 import type { Database, NewResponse } from "../../db/schema";
@@ -121,7 +122,7 @@ export async function importResponsesCsv(db: Kysely<Database>, roundId: string, 
         invitation_code: null,
         definition_id: round.definition_id,
         status: "submitted",
-        answers: JSON.stringify(response.answers),
+        ...storedAnswers(definition, response.answers),
         locale: "vi",
         entry_mode: "import",
         fpc: response.fpc,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, InvitationRow, ResponseRow } from "../../db/schema";
+import { storedAnswers } from "../domain/answers/answer-codes";
 import { mergePageAnswers } from "../domain/answers/merge";
 import { overlayPage, validateAnswers, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { codeMessages } from "../domain/citizen-messages";
@@ -60,7 +61,7 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
   };
 }
 
-function newResponseRow(invitation: InvitationRow, definitionId: string, answers: Answers, locale: Locale, entryMode: ResponseRow["entry_mode"]) {
+function newResponseRow(invitation: InvitationRow, definitionId: string, stored: ReturnType<typeof storedAnswers>, locale: Locale, entryMode: ResponseRow["entry_mode"]) {
   const now = nowIso();
   return {
     id: newId(),
@@ -68,7 +69,7 @@ function newResponseRow(invitation: InvitationRow, definitionId: string, answers
     invitation_code: invitation.code,
     definition_id: definitionId,
     status: "draft" as const,
-    answers: JSON.stringify(answers),
+    ...stored,
     locale,
     entry_mode: entryMode,
     unit_code: invitation.unit_code,
@@ -140,12 +141,12 @@ async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answe
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("responses")
-      .values(newResponseRow(form.invitation, form.definitionId, answers, locale, "online"))
+      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, answers), locale, "online"))
       .onConflict((oc) => oc.column("invitation_code").doNothing())
       .execute();
     const updated = await trx
       .updateTable("responses")
-      .set({ answers: JSON.stringify(answers), locale, updated_at: nowIso() })
+      .set({ ...storedAnswers(form.definition, answers), locale, updated_at: nowIso() })
       .where("invitation_code", "=", form.code)
       .where("status", "=", "draft")
       .executeTakeFirst();
@@ -170,13 +171,13 @@ export async function submitForm(db: Kysely<Database>, input: PageInput): Promis
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("responses")
-      .values(newResponseRow(form.invitation, form.definitionId, merged, input.locale, "online"))
+      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, merged), input.locale, "online"))
       .onConflict((oc) => oc.column("invitation_code").doNothing())
       .execute();
     const now = nowIso();
     const updated = await trx
       .updateTable("responses")
-      .set({ status: "submitted", answers: JSON.stringify(whole.answers), locale: input.locale, updated_at: now, submitted_at: now })
+      .set({ status: "submitted", ...storedAnswers(form.definition, whole.answers), locale: input.locale, updated_at: now, submitted_at: now })
       .where("invitation_code", "=", form.code)
       .where("status", "=", "draft")
       .executeTakeFirst();

@@ -3,6 +3,7 @@ import * as m001 from "./001-initial";
 import * as m002 from "./002-fieldwork-and-results";
 import * as m003 from "./003-fieldwork-imports";
 import * as m005 from "./005-paper-entry";
+import * as m006 from "./006-answer-codes";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "002-fieldwork-and-results": m002,
   "003-fieldwork-imports": m003,
   "005-paper-entry": m005,
+  "006-answer-codes": m006,
 };
 
 export const migrationProvider: MigrationProvider = {

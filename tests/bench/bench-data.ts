@@ -3,6 +3,7 @@
  * of about 260 villages (PSUs), design weights N_h / n_h with a non-response factor, and N_h as FPC.
  * Deterministic (xoshiro128** from the sampling module, fixed seed); written once into a SQLite file and reused.
  */
+import { storedAnswers } from "../../app/domain/answers/answer-codes";
 import SqliteDatabase from "better-sqlite3";
 import { existsSync, rmSync } from "node:fs";
 import { migrateToLatest, openDatabase } from "../../db/connection";
@@ -16,7 +17,7 @@ import { createRound } from "../../app/services/rounds.server";
 export const SEED = 20221;
 export const PROVINCES = 63;
 const VILLAGES_PER_STRATUM = 262;
-const DATA_VERSION = "bench-data-v2";
+const DATA_VERSION = "bench-data-v3"; // v3: answer_codes written beside the JSON, as the app does
 
 export interface BenchRound {
   id: string;
@@ -113,8 +114,8 @@ export async function ensureBenchData(file: string, total: number, subset: numbe
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   const insert = db.prepare(
-    `INSERT INTO responses (id, round_id, invitation_code, definition_id, status, answers, locale, entry_mode, fpc, unit_code, stratum, psu, weight, created_at, updated_at, submitted_at)
-     VALUES (?, ?, NULL, 'sipas-2022@1', 'submitted', ?, 'vi', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO responses (id, round_id, invitation_code, definition_id, status, answers, answer_codes, locale, entry_mode, fpc, unit_code, stratum, psu, weight, created_at, updated_at, submitted_at)
+     VALUES (?, ?, NULL, 'sipas-2022@1', 'submitted', ?, ?, 'vi', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const rng = createRng(SEED, "responses");
   // Province satisfaction levels and stratum population sizes are fixed per province.
@@ -134,12 +135,12 @@ export async function ensureBenchData(file: string, total: number, subset: numbe
       const stratum = `${unit}-${urban ? "U" : "R"}`;
       const psu = `${stratum}-V${v}`;
       const weight = (popSize[s] / expectedPerStratum) * (0.85 + 0.3 * rng.nextFloat());
-      const answers = JSON.stringify(makeAnswers(def, rng, level[p] + villageEffect[s * VILLAGES_PER_STRATUM + v], urban));
+      const { answers, answer_codes: codes } = storedAnswers(def, makeAnswers(def, rng, level[p] + villageEffect[s * VILLAGES_PER_STRATUM + v], urban));
       const at = new Date(base + i * 1000).toISOString();
       const mode = i % 10 === 0 ? "paper" : "online";
       const id = uuidLike(rng);
-      insert.run(id, "bench-1m", answers, mode, popSize[s], unit, stratum, psu, weight, at, at, at);
-      if (i < subset) insert.run(`s${id.slice(1)}`, "bench-100k", answers, mode, popSize[s], unit, stratum, psu, weight, at, at, at);
+      insert.run(id, "bench-1m", answers, codes, mode, popSize[s], unit, stratum, psu, weight, at, at, at);
+      if (i < subset) insert.run(`s${id.slice(1)}`, "bench-100k", answers, codes, mode, popSize[s], unit, stratum, psu, weight, at, at, at);
     }
   });
   const step = 50_000;

@@ -1,3 +1,4 @@
+import { packAnswerCodes } from "../../app/domain/answers/answer-codes";
 import { describe, expect, it } from "vitest";
 import { createAnswersDecoder, createAnswersScanner } from "../../app/domain/answers/stored-json";
 import { codebookRows, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, type ExportSource } from "../../app/domain/csv/responses-export";
@@ -215,9 +216,11 @@ describe("responses export", () => {
       const write = createLineWriter(layout);
       for (const answers of samples) {
         const r = source(answers, { psu: "V-1", fpc: 400, weight: null, id: answers.A_SEX === "1" ? "=1,2" : "r-1" });
-        expect(write({ ...r, answers: JSON.stringify(answers) })).toBe(csvLine(exportRow(layout, r)));
+        expect(write({ ...r, answers: JSON.stringify(answers), answerCodes: null })).toBe(csvLine(exportRow(layout, r)));
         // A text that is not the compact JSON the app stores is parsed instead.
-        expect(write({ ...r, answers: JSON.stringify(answers, null, 1) })).toBe(csvLine(exportRow(layout, r)));
+        expect(write({ ...r, answers: JSON.stringify(answers, null, 1), answerCodes: null })).toBe(csvLine(exportRow(layout, r)));
+        // Rows without free text are written from their answer codes alone, to the same bytes.
+        if (!answers.COMMENT) expect(write({ ...r, answers: null, answerCodes: packAnswerCodes(def, answers) })).toBe(csvLine(exportRow(layout, r)));
       }
     }
   });

@@ -5,6 +5,7 @@
 import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Condition, Definition, Item, Locale } from "../definition/schema";
 import type { IndexResult } from "../indices/types";
+import { CHOICE_SEPARATOR, splitAnswerCodes } from "../answers/answer-codes";
 import { createAnswersScanner } from "../answers/stored-json";
 import { csvLine, type CsvValue } from "./write";
 
@@ -62,8 +63,11 @@ export function exportRow(layout: ExportLayout, r: ExportSource): CsvValue[] {
   return row;
 }
 
-/** A response as stored: the answers still JSON text. */
-export type StoredResponse = Omit<ExportSource, "answers"> & { answers: string };
+/**
+ * A response as stored: its answer codes, and its JSON answers when the codes cannot stand in for them
+ * (rows written before answer codes, and rows with free text). At least one of the two is present.
+ */
+export type StoredResponse = Omit<ExportSource, "answers"> & { answers: string | null; answerCodes: string | null };
 
 /** One value as csvLine writes it, without the line ending. */
 const csvCell = (v: CsvValue) => csvLine([v]).slice(0, -2);
@@ -116,9 +120,19 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     }
     return text;
   };
-  return (r) => {
-    const json = r.answers;
-    if (!scanner.scan(json)) return csvLine(exportRow(layout, { ...r, answers: JSON.parse(json) as Answers }));
+  // Cell text of an answer-code field, by item (multiple choice "1+3", numbers, long codes).
+  const fieldCell = (k: number, f: string) => {
+    const cache = itemCaches[k];
+    let text = cache.get(f);
+    if (text === undefined) {
+      const item = items[k];
+      const value: AnswerValue = item.type === "multiple" ? f.split(CHOICE_SEPARATOR) : item.type === "number" ? Number(f) : f;
+      text = csvCell(cell(item, value, layout.labels?.get(item.code)));
+      if (cache.size < CACHE_LIMIT) cache.set(f, text);
+    }
+    return text;
+  };
+  const designCells = (r: StoredResponse) => {
     // Ids and timestamps the app made need no quoting or guard; anything else goes through csvLine.
     cells[0] = PLAIN.test(r.id) ? r.id : csvCell(r.id);
     cells[1] = r.submittedAt === null ? "" : PLAIN.test(r.submittedAt) ? r.submittedAt : csvCell(r.submittedAt);
@@ -129,6 +143,26 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     cells[6] = design(r.psu);
     cells[7] = number(r.weight);
     cells[8] = number(r.fpc);
+  };
+  return (r) => {
+    if (r.answers === null) {
+      // Answer codes only (no free text in this response): one field per item, no JSON at all.
+      designCells(r);
+      const fields = splitAnswerCodes(r.answerCodes ?? "");
+      for (let k = 0; k < K; k++) {
+        const f = fields[k] ?? "";
+        if (f === "") cells[D + k] = "";
+        else if (f.length === 1 && f.charCodeAt(0) < 128) {
+          const c = f.charCodeAt(0);
+          const text = charCells[k * 128 + c];
+          cells[D + k] = text !== undefined ? text : (charCells[k * 128 + c] = render(k, JSON.stringify(f)));
+        } else cells[D + k] = fieldCell(k, f);
+      }
+      return cells.join(",") + "\r\n";
+    }
+    const json = r.answers;
+    if (!scanner.scan(json)) return csvLine(exportRow(layout, { ...r, answers: JSON.parse(json) as Answers }));
+    designCells(r);
     for (let k = 0; k < K; k++) {
       const from = start[k];
       if (from < 0) {

@@ -3,6 +3,7 @@
  * cross-products of the answer indicators, and per PSU the PSU totals: its memory grows with strata, groups
  * and PSUs, never with the number of responses alone. See docs/decisions/010-index-engine.md.
  */
+import { unpackAnswerCodes } from "../answers/answer-codes";
 import { computeVisibility, type Answers, type AnswerValue } from "../definition/conditions";
 import type { Definition } from "../definition/schema";
 import { finishIndices } from "./estimate";
@@ -79,6 +80,9 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   const D = 2 * K;
   const nodeCount = plan.nodes.length;
   const itemCodes = plan.items.map((i) => i.code);
+  // Position of each index item among the definition's items: its field in answer codes.
+  const allCodes = definition.sections.flatMap((sec) => sec.items.map((i) => i.code));
+  const itemField = Int32Array.from(itemCodes, (code) => allCodes.indexOf(code));
   const itemStatus = plan.items.map((i) => i.status);
   // Single-character option codes ("1".."5") are classified through a 128-entry table per item, the rest by map.
   const charStatus = new Uint8Array(128 * K);
@@ -285,7 +289,11 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   function add(record: ResponseRecord): void {
     if (finished) throw new Error("the accumulator is finished; create a new one");
     let answers: Answers = record.answers ?? {};
-    if (options.applySkipLogic) answers = computeVisibility(definition, answers).effective;
+    let codes = record.codes;
+    if (options.applySkipLogic) {
+      answers = computeVisibility(definition, codes ? unpackAnswerCodes(definition, codes.join("|")) : answers).effective;
+      codes = undefined;
+    }
     const w = weighted ? (record.weight ?? 1) : 1;
     if (!(w >= 0) || !Number.isFinite(w)) throw new Error(`weight ${record.weight} is not a non-negative number`);
     state.responses++;
@@ -309,11 +317,13 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     let nPos = 0;
     let nValid = 0;
     for (let k = 0; k < K; k++) {
-      const value = answers[itemCodes[k]];
+      const value = codes ? codes[itemField[k]] : answers[itemCodes[k]];
       const st =
         typeof value === "string" && value.length === 1 && value.charCodeAt(0) < 128
           ? charStatus[128 * k + value.charCodeAt(0)]
-          : classify(itemStatus[k], value);
+          : codes
+            ? classifyField(itemStatus[k], value as string | undefined)
+            : classify(itemStatus[k], value);
       status[k] = st;
       if (st !== MISSING) {
         nValid++;
@@ -466,15 +476,24 @@ function classify(status: Map<string, number>, value: AnswerValue | undefined): 
   return MISSING;
 }
 
+/** The same for an answer-code field: "" is unanswered, "+" joins the codes of a multiple choice. */
+function classifyField(status: Map<string, number>, field: string | undefined): number {
+  if (field === undefined || field === "") return MISSING;
+  if (!field.includes("+")) return status.get(field) ?? MISSING;
+  return classify(status, field.split("+"));
+}
+
 function resolveGroupBy(groupBy: NonNullable<IndexOptions["groupBy"]>, def: Definition): { groupOf: GroupKeyOf; label: string; item: string | null } {
   if (typeof groupBy === "function") return { groupOf: groupBy, label: "custom", item: null };
   if (groupBy === "none") return { groupOf: () => null, label: "none", item: null };
   if (groupBy === "unit") return { groupOf: (r) => r.unit, label: "unit", item: null };
   const code = typeof groupBy === "string" ? groupBy : groupBy.item;
   if (!def.sections.some((s) => s.items.some((i) => i.code === code))) throw new Error(`cannot group by "${code}": no such item`);
+  const position = def.sections.flatMap((s) => s.items.map((i) => i.code)).indexOf(code);
   return {
     groupOf: (r) => {
-      const value = r.answers?.[code];
+      const field = r.codes?.[position];
+      const value = r.codes ? (field && !field.includes("+") ? field : undefined) : r.answers?.[code];
       if (value === undefined || value === null || Array.isArray(value)) return null;
       const key = String(value);
       return key.trim() === "" ? null : key;

@@ -7,6 +7,11 @@ import type { AggregationRule, IndexKind, LocalizedText } from "../definition/sc
 
 export interface ResponseRecord {
   answers: Answers; // from app/domain/definition/conditions (item code -> option code | string[] | number)
+  /**
+   * The same answers as answer-code fields (app/domain/answers/answer-codes.ts), one per item of the definition
+   * in questionnaire order. When given, the engine reads these instead of `answers` (no keyed lookups).
+   */
+  codes?: readonly string[];
   unit: string | null; // unit code (province/district/agency) of the respondent
   stratum: string | null; // null = one stratum
   psu: string | null; // null = each response is its own PSU
