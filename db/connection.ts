@@ -29,6 +29,17 @@ export function isPostgresUrl(url: string | undefined): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+// Keyed by the dialect's adapter, which instances made by withPlugin() share with their origin.
+const sqliteFiles = new WeakMap<object, string>();
+
+/**
+ * The file behind a SQLite database, for the one place that reads a whole round fast through a second,
+ * read-only connection (app/services/response-records.server.ts); undefined on PostgreSQL or in memory.
+ */
+export function sqliteFileOf(db: Kysely<any>): string | undefined {
+  return sqliteFiles.get(db.getExecutor().adapter);
+}
+
 /** Opens the database named by `url` (default: the embedded SQLite file) without migrating. */
 export function openDatabase(options: ConnectOptions = {}): DbHandle {
   const url = options.url;
@@ -56,6 +67,7 @@ export function openDatabase(options: ConnectOptions = {}): DbHandle {
     close: () => sqlite.close(),
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase.Database }) });
+  if (file !== ":memory:") sqliteFiles.set(db.getExecutor().adapter, file);
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

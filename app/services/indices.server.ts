@@ -4,20 +4,13 @@ import type { Definition } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
 import { createIndexAccumulator, type IndexOptions, type IndexResult, type ResponseRecord } from "../domain/indices";
 import { getRound } from "./rounds.server";
+import { computeInParts } from "./index-parts.server";
+import { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow } from "../domain/indices/round-options";
+
+export { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow };
+export type { UnitLevel } from "../domain/indices/round-options";
 import { countSubmitted, streamResponseRecords } from "./response-records.server";
 import { nowIso } from "./util.server";
-
-export const UNIT_LEVELS = ["province", "district", "commune", "agency"] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
-
-export interface RoundIndexRequest {
-  roundId: string;
-  /** "none", "unit" (the respondent's own unit), a unit level (units mapped up the round's tree), or a profile item code. */
-  by?: string;
-  weighted?: boolean;
-  multiUnit?: "pooled" | "meanOfUnits";
-  interval?: "wald" | "logit";
-}
 
 export interface RoundIndices {
   result: IndexResult;
@@ -29,16 +22,6 @@ export interface RoundIndices {
 }
 
 export type Progress = (done: number, total: number) => void;
-
-function normalizeRequest(req: RoundIndexRequest): Required<RoundIndexRequest> {
-  return {
-    roundId: req.roundId,
-    by: req.by ?? "none",
-    weighted: req.weighted ?? true,
-    multiUnit: req.multiUnit ?? "pooled",
-    interval: req.interval ?? "wald",
-  };
-}
 
 /** The choices of `by` a round offers: unit levels present in it, then profile (demographic) items. */
 export function groupingChoices(def: Definition, levels: readonly string[]): string[] {
@@ -70,32 +53,12 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
     return { result: JSON.parse(cached.result) as IndexResult, groupNames: names, dataVersion: round.data_version, cached: true, computedAt: cached.computed_at };
   }
 
-  const parentOf = new Map(units.map((u) => [u.code, u.parent_code]));
-  const levelOf = new Map(units.map((u) => [u.code, u.level as string]));
-  const ancestorAt = (unit: string | null, level: string): string | null => {
-    for (let u = unit, guard = 0; u && guard < 16; u = parentOf.get(u) ?? null, guard++) if (levelOf.get(u) === level) return u;
-    return null;
-  };
-  const isLevel = (UNIT_LEVELS as readonly string[]).includes(req.by);
-  const options: IndexOptions = {
-    weighted: req.weighted,
-    multiUnit: req.multiUnit,
-    interval: req.interval,
-    groupBy: req.by === "none" ? "none" : req.by === "unit" ? "unit" : isLevel ? (r: ResponseRecord) => ancestorAt(r.unit, req.by) : { item: req.by },
-    groups: isLevel ? units.filter((u) => u.level === req.by).map((u) => u.code) : req.by === "unit" ? units.map((u) => u.code) : undefined,
-    unitOf: isLevel ? (r: ResponseRecord) => ancestorAt(r.unit, req.by) : undefined,
-  };
-
+  const options = indexOptionsFor(req, units);
   const total = await countSubmitted(db, req.roundId);
-  const acc = createIndexAccumulator(definition, options);
-  let done = 0;
   onProgress?.(0, total);
-  for await (const batch of streamResponseRecords(db, req.roundId, undefined, definition)) {
-    acc.addBatch(batch);
-    done += batch.length;
-    onProgress?.(done, total);
-  }
-  const result = acc.finish();
+  const result =
+    (await computeInParts(db, { roundId: req.roundId, definition, request: req, units, total }, onProgress)) ??
+    (await computeInOnePass(db, req.roundId, definition, options, total, onProgress));
   const computedAt = nowIso();
   await db
     .insertInto("index_cache")
@@ -105,6 +68,25 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
     )
     .execute();
   return { result, groupNames: names, dataVersion: round.data_version, cached: false, computedAt };
+}
+
+/** One pass over the round in this thread. */
+async function computeInOnePass(
+  db: Kysely<Database>,
+  roundId: string,
+  definition: Definition,
+  options: IndexOptions,
+  total: number,
+  onProgress?: Progress,
+): Promise<IndexResult> {
+  const acc = createIndexAccumulator(definition, options);
+  let done = 0;
+  for await (const batch of streamResponseRecords(db, roundId, undefined, definition)) {
+    acc.addBatch(batch);
+    done += batch.length;
+    onProgress?.(done, total);
+  }
+  return acc.finish();
 }
 
 function groupNamesFor(def: Definition, units: { code: string; name: string }[], by: string): Record<string, string> {

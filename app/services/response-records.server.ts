@@ -1,18 +1,19 @@
 import type { Kysely } from "kysely";
+import { sqliteFileOf } from "../../db/connection";
 import type { Database } from "../../db/schema";
-import type { Answers } from "../domain/definition/conditions";
-import { splitAnswerCodes } from "../domain/answers/answer-codes";
-import { createAnswersDecoder } from "../domain/answers/stored-json";
 import type { Definition } from "../domain/definition/schema";
 import type { ResponseRecord } from "../domain/indices/types";
 import { submittedResponsePages } from "./response-pages.server";
 
-export const RECORD_BATCH = 5000;
+import { RECORD_BATCH, recordDecoder, sqliteRecords } from "./sqlite-round-reader.server";
+
+export { RECORD_BATCH };
 
 /**
- * The submitted responses of a round as index-engine records, in batches (keyset pages), so memory stays
- * flat whatever the size of the round. With the definition, answers are decoded by a scanner made for it
- * (about twice as fast as JSON.parse; every record the same shape, unanswered items undefined).
+ * The submitted responses of a round as index-engine records, in batches, so memory stays flat whatever the
+ * size of the round. On SQLite one read-only statement over a second connection walks the round in the
+ * covering index (a consistent snapshot, ~4× faster than pages through the query builder, and the app's
+ * own connection stays free meanwhile); on PostgreSQL keyset pages.
  */
 export async function* streamResponseRecords(
   db: Kysely<Database>,
@@ -20,24 +21,17 @@ export async function* streamResponseRecords(
   batchSize = RECORD_BATCH,
   definition?: Definition,
 ): AsyncGenerator<ResponseRecord[]> {
-  const decode = definition ? createAnswersDecoder(definition.sections.flatMap((s) => s.items.map((i) => i.code))) : (text: string) => JSON.parse(text) as Answers;
+  const toRecord = recordDecoder(definition);
+  const file = sqliteFileOf(db);
+  if (file) {
+    yield* sqliteRecords(file, roundId, batchSize, toRecord);
+    return;
+  }
   const columns = ["answer_codes", "unit_code", "stratum", "psu", "weight", "fpc"] as const;
-  // Answer codes when the row has them (all rows written by this version): ~150 bytes and a split, where
-  // the JSON is ~1 kB to read and scan. Older rows fall back to their JSON.
   for await (const rows of submittedResponsePages(db, roundId, columns, batchSize, "withoutCodes")) {
-    yield rows.map((r) => ({
-      answers: r.answer_codes === null ? decode(r.answers_json!) : NO_ANSWERS,
-      codes: r.answer_codes === null ? undefined : splitAnswerCodes(r.answer_codes),
-      unit: r.unit_code,
-      stratum: r.stratum,
-      psu: r.psu,
-      weight: r.weight === null ? null : Number(r.weight),
-      fpc: r.fpc === null ? null : Number(r.fpc),
-    }));
+    yield rows.map((r) => toRecord(r.answer_codes, r.answers_json, r.unit_code, r.stratum, r.psu, r.weight, r.fpc));
   }
 }
-
-const NO_ANSWERS: Answers = Object.freeze({}) as Answers;
 
 export async function countSubmitted(db: Kysely<Database>, roundId: string): Promise<number> {
   const row = await db

@@ -4,6 +4,7 @@ import * as m002 from "./002-fieldwork-and-results";
 import * as m003 from "./003-fieldwork-imports";
 import * as m005 from "./005-paper-entry";
 import * as m006 from "./006-answer-codes";
+import * as m007 from "./007-round-read-index";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "003-fieldwork-imports": m003,
   "005-paper-entry": m005,
   "006-answer-codes": m006,
+  "007-round-read-index": m007,
 };
 
 export const migrationProvider: MigrationProvider = {

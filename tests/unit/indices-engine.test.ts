@@ -229,6 +229,29 @@ describe("the whole round does not depend on the grouping", () => {
   });
 });
 
+describe("design effects", () => {
+  it("by default are kept for the whole round and the items, identical to the full computation", () => {
+    const records = synthetic(3_000, 7, true).map((r, i) => ({ ...r, unit: `U${i % 4}` }));
+    for (const multiUnit of ["pooled", "meanOfUnits"] as const) {
+      const all = computeIndices(def, records, { groupBy: "unit", multiUnit, designEffects: "all" });
+      const fast = computeIndices(def, records, { groupBy: "unit", multiUnit });
+      let nulls = 0;
+      all.groups.forEach((group, g) =>
+        group.nodes.forEach((row, i) => {
+          const o = fast.groups[g].nodes[i];
+          expect(o.se).toBe(row.se);
+          if (o.deff === null) {
+            nulls++;
+            expect(group.key !== null && row.type === "node").toBe(true);
+          } else expect(Math.abs(o.deff / row.deff! - 1)).toBeLessThan(1e-12);
+        }),
+      );
+      // Group node rows over several items have none: the fast path is really taken.
+      expect(nulls).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("one pass, any order", () => {
   it("gives the same figures for batches, a stream, and shuffled input", async () => {
     const records = synthetic(3_000, 11, true);
@@ -259,8 +282,9 @@ describe("weights and design", () => {
     const own = records.map((r, i) => ({ ...r, psu: `r${i}` }));
     // Half and half: the two paths mixed in the same strata.
     const mixed = records.map((r, i) => (i % 2 ? { ...r, psu: `r${i}` } : r));
-    const base = computeIndices(def, records, { groupBy: "sex" });
-    for (const other of [computeIndices(def, own, { groupBy: "sex" }), computeIndices(def, mixed, { groupBy: "sex" })]) {
+    const opts = { groupBy: "sex", designEffects: "all" } as const;
+    const base = computeIndices(def, records, opts);
+    for (const other of [computeIndices(def, own, opts), computeIndices(def, mixed, opts)]) {
       expect(other.design.lonelyStrata).toEqual(["lonely"]);
       for (const [g, group] of base.groups.entries()) {
         for (const [i, row] of group.nodes.entries()) {

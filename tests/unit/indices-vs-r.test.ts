@@ -62,8 +62,8 @@ const fixtures: Fixture[] = readdirSync(dir)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
 
-function run(fx: Fixture, interval: "wald" | "logit", df: "normal" | "design" = "normal"): IndexResult {
-  const options: IndexOptions = { ...fx.options, interval, df };
+function run(fx: Fixture, interval: "wald" | "logit", df: "normal" | "design" = "normal", designEffects: "all" | "overall" = "all"): IndexResult {
+  const options: IndexOptions = { ...fx.options, interval, df, designEffects };
   return computeIndices(definition, fx.records, options);
 }
 
@@ -149,6 +149,18 @@ describe("index engine agrees with R's survey package", () => {
             close(logit.ciLow, pct(e.svycipropTLow), 1e-6, 0, `${what} svyciprop t low`);
             close(logit.ciHigh, pct(e.svycipropTHigh!), 1e-6, 0, `${what} svyciprop t high`);
           }
+        }
+      });
+
+      it("by default gives design effects for the whole round and for items, the same as R", () => {
+        const fast = run(fx, "wald", "normal", "overall");
+        for (const e of fx.expected) {
+          const row = rowOf(fast, e);
+          const what = `${fx.name} group ${e.group} ${e.tree}/${e.code} (default)`;
+          close(row.estimate, pct(e.estimate), 1e-9, 0, `${what} estimate`);
+          close(row.se, pct(e.se), 1e-10, 1e-6, `${what} se`);
+          // Group node rows get one only when their estimate rests on a single item (its first moments suffice).
+          if (e.group === null || e.type === "item" || row.deff !== null) close(row.deff, e.deff, 1e-10, 1e-6, `${what} deff`);
         }
       });
 

@@ -7,9 +7,9 @@ import { unpackAnswerCodes } from "../answers/answer-codes";
 import { computeVisibility, type Answers, type AnswerValue } from "../definition/conditions";
 import type { Definition } from "../definition/schema";
 import { finishIndices } from "./estimate";
-import { createMoments, momentsSize, type Moments } from "./moments";
+import { addMoments, createMoments, momentsSize, type Moments } from "./moments";
 import { compilePlan, MISSING, POSITIVE, type IndexPlan } from "./plan";
-import type { AccumulatorFootprint, GroupKeyOf, IndexAccumulator, IndexOptions, ResponseRecord } from "./types";
+import type { AccumulatorFootprint, GroupKeyOf, IndexAccumulator, IndexOptions, PartialAccumulation, ResponseRecord } from "./types";
 
 /** Responses without a PSU code in one cell and stratum: each is its own PSU. */
 export interface StratumBlock {
@@ -65,6 +65,11 @@ export interface AccumulatorState {
   groupKeys: string[];
   unitKeys: string[];
   clustered: boolean;
+  /**
+   * designEffects "overall": Σ w s sᵀ (the sparse second moments, for design effects) per unit (index u + 1;
+   * 0 = no unit) instead of per cell; the cells then keep first moments only.
+   */
+  overallSecond: (Float64Array | undefined)[] | null;
 }
 
 const NONE = -1;
@@ -80,9 +85,9 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   const D = 2 * K;
   const nodeCount = plan.nodes.length;
   const itemCodes = plan.items.map((i) => i.code);
-  // Position of each index item among the definition's items: its field in answer codes.
+  // Which index item (or -1) each field of the answer codes holds.
   const allCodes = definition.sections.flatMap((sec) => sec.items.map((i) => i.code));
-  const itemField = Int32Array.from(itemCodes, (code) => allCodes.indexOf(code));
+  const fieldItem = Int32Array.from(allCodes, (code) => itemCodes.indexOf(code));
   const itemStatus = plan.items.map((i) => i.status);
   // Single-character option codes ("1".."5") are classified through a 128-entry table per item, the rest by map.
   const charStatus = new Uint8Array(128 * K);
@@ -133,6 +138,7 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     groupKeys: [],
     unitKeys: [],
     clustered: false,
+    overallSecond: (options.designEffects ?? "overall") === "overall" ? [] : null,
   };
   if (!(state.options.level > 0 && state.options.level < 1)) throw new Error(`confidence level ${state.options.level} is not between 0 and 1`);
 
@@ -147,11 +153,17 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
   const psuFirstSlot: number[] = [];
   const extraSlots = new Map<number, Map<number, number>>();
   let finished = false;
+  // Strata that came in through absorb(): a part's PSUs are new, so a stratum may come from one part only.
+  const absorbedStrata = new Set<number>();
 
   // Scratch for one response.
   const status = new Uint8Array(K);
   const sparseIdx = new Int32Array(D);
   const sparseSign = new Float64Array(D);
+  // End (exclusive) of the block of items sharing a tree with entry a: second moments are only ever read
+  // between items of one tree (a row's gradient stays inside its tree), so only those products are summed.
+  const blockEnd = new Int32Array(D);
+  const components = treeComponents(plan);
   // Last-seen caches: consecutive responses usually share stratum, PSU and group.
   let lastStratumKey: string | null | undefined = undefined;
   let lastStratum = NONE;
@@ -231,7 +243,7 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
         itemCount: new Float64Array(K),
         nodeCount: new Float64Array(nodeCount),
         nodeWeight: new Float64Array(nodeCount),
-        moments: createMoments(D, true),
+        moments: createMoments(D, state.overallSecond === null),
         blocks: [],
         blockOfStratum: new Map(),
       });
@@ -286,12 +298,35 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     return block;
   }
 
+  /** Status of every index item from answer codes, scanning the text once (no array, no substring for 1-char codes). */
+  function scanCodes(text: string): void {
+    status.fill(MISSING);
+    let f = 0;
+    let start = 0;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      if (i < n && text.charCodeAt(i) !== 124) continue; // "|"
+      const k = f < fieldItem.length ? fieldItem[f] : -1;
+      if (k >= 0 && i > start) {
+        const c = text.charCodeAt(start);
+        status[k] = i - start === 1 && c < 128 ? charStatus[128 * k + c] : classifyField(itemStatus[k], text.slice(start, i));
+      }
+      f++;
+      start = i + 1;
+    }
+  }
+
+  function overallSecondOf(u: number): Float64Array {
+    const list = state.overallSecond!;
+    return (list[u + 1] ??= new Float64Array(D * D));
+  }
+
   function add(record: ResponseRecord): void {
     if (finished) throw new Error("the accumulator is finished; create a new one");
     let answers: Answers = record.answers ?? {};
     let codes = record.codes;
     if (options.applySkipLogic) {
-      answers = computeVisibility(definition, codes ? unpackAnswerCodes(definition, codes.join("|")) : answers).effective;
+      answers = computeVisibility(definition, codes !== undefined ? unpackAnswerCodes(definition, codes) : answers).effective;
       codes = undefined;
     }
     const w = weighted ? (record.weight ?? 1) : 1;
@@ -316,15 +351,18 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     // Classify every item's answer; count positives and valid answers.
     let nPos = 0;
     let nValid = 0;
-    for (let k = 0; k < K; k++) {
-      const value = codes ? codes[itemField[k]] : answers[itemCodes[k]];
-      const st =
-        typeof value === "string" && value.length === 1 && value.charCodeAt(0) < 128
-          ? charStatus[128 * k + value.charCodeAt(0)]
-          : codes
-            ? classifyField(itemStatus[k], value as string | undefined)
+    if (codes !== undefined) scanCodes(codes);
+    else {
+      for (let k = 0; k < K; k++) {
+        const value = answers[itemCodes[k]];
+        status[k] =
+          typeof value === "string" && value.length === 1 && value.charCodeAt(0) < 128
+            ? charStatus[128 * k + value.charCodeAt(0)]
             : classify(itemStatus[k], value);
-      status[k] = st;
+      }
+    }
+    for (let k = 0; k < K; k++) {
+      const st = status[k];
       if (st !== MISSING) {
         nValid++;
         if (st === POSITIVE) nPos++;
@@ -370,31 +408,36 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
     }
 
     // u = b + s: pick for each half the base (all 0 or all 1) that leaves the fewer sparse entries.
+    // Entries grouped by tree component, ascending within each (upper triangle: row index < column index).
+    const yOnes = 2 * nPos > K;
+    const vOnes = 2 * nValid > K;
+    const beta = (yOnes ? 1 : 0) | (vOnes ? 2 : 0);
     let m = 0;
-    let beta = 0;
-    if (2 * nPos <= K) {
-      for (let k = 0; k < K; k++) if (status[k] === POSITIVE) ((sparseIdx[m] = k), (sparseSign[m++] = 1));
-    } else {
-      beta |= 1;
-      for (let k = 0; k < K; k++) if (status[k] !== POSITIVE) ((sparseIdx[m] = k), (sparseSign[m++] = -1));
-    }
-    if (2 * nValid <= K) {
-      for (let k = 0; k < K; k++) if (status[k] !== MISSING) ((sparseIdx[m] = K + k), (sparseSign[m++] = 1));
-    } else {
-      beta |= 2;
-      for (let k = 0; k < K; k++) if (status[k] === MISSING) ((sparseIdx[m] = K + k), (sparseSign[m++] = -1));
+    for (const items of components) {
+      const from = m;
+      for (let t = 0; t < items.length; t++) {
+        const k = items[t];
+        if ((status[k] === POSITIVE) !== yOnes) ((sparseIdx[m] = k), (sparseSign[m++] = yOnes ? -1 : 1));
+      }
+      for (let t = 0; t < items.length; t++) {
+        const k = items[t];
+        if ((status[k] !== MISSING) !== vOnes) ((sparseIdx[m] = K + k), (sparseSign[m++] = vOnes ? -1 : 1));
+      }
+      for (let a = from; a < m; a++) blockEnd[a] = m;
     }
 
     const cm = cell.moments;
     cm.base[beta] += w;
     const vOff = beta * D;
+    // Σ w s sᵀ: per cell, or (designEffects "overall") once per unit, which stays in the processor's cache.
+    const sp = state.overallSecond ? overallSecondOf(u) : cm.sparse!;
     if (!block) {
       for (let a = 0; a < m; a++) cm.vec[vOff + sparseIdx[a]] += w * sparseSign[a];
-      const sp = cm.sparse!;
       for (let a = 0; a < m; a++) {
         const row = sparseIdx[a] * D;
         const wa = w * sparseSign[a];
-        for (let b = a; b < m; b++) sp[row + sparseIdx[b]] += wa * sparseSign[b];
+        const end = blockEnd[a];
+        for (let b = a; b < end; b++) sp[row + sparseIdx[b]] += wa * sparseSign[b];
       }
     } else {
       // Its own PSU: the PSU total is w·u, so the variance needs Σ w² u uᵀ and Σ w u in this stratum.
@@ -410,12 +453,12 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
         v1[i] += w * sg;
         v2[i] += w2 * sg;
       }
-      const sp = cm.sparse!;
       const sp2 = block.second.sparse!;
       for (let a = 0; a < m; a++) {
         const row = sparseIdx[a] * D;
         const sa = sparseSign[a];
-        for (let b = a; b < m; b++) {
+        const end = blockEnd[a];
+        for (let b = a; b < end; b++) {
           const at = row + sparseIdx[b];
           const sab = sa * sparseSign[b];
           sp[at] += w * sab;
@@ -435,8 +478,85 @@ export function createIndexAccumulator(definition: Definition, options: IndexOpt
       finished = true;
       return finishIndices(state);
     },
+    snapshot(): PartialAccumulation {
+      return {
+        responses: state.responses,
+        zeroWeight: state.zeroWeight,
+        noGroup: state.noGroup,
+        noUnit: state.noUnit,
+        clustered: state.clustered,
+        strata: state.strataKeys.map((key, h) => ({ key, fpc: state.strataFpc[h], psus: state.strataPsus[h] })),
+        groupKeys: [...state.groupKeys],
+        unitKeys: [...state.unitKeys],
+        psuStratum: state.psuStratum.slice(0, state.psuCount),
+        slotCell: state.slotCell.slice(0, state.slotCount),
+        slotPsu: state.slotPsu.slice(0, state.slotCount),
+        slotTotals: state.slotTotals.slice(0, state.slotCount * D),
+        cells: state.cells.map((c) => ({
+          group: c.group,
+          unit: c.unit,
+          responses: c.responses,
+          itemCount: c.itemCount,
+          nodeCount: c.nodeCount,
+          nodeWeight: c.nodeWeight,
+          moments: c.moments,
+          blocks: c.blocks.map((b) => ({ stratum: b.stratum, second: b.second, first: b.first, itemCount: b.itemCount, nodeCount: b.nodeCount })),
+        })),
+        overallSecond: state.overallSecond ? state.overallSecond.map((m) => m ?? null) : null,
+      };
+    },
+    absorb(part: PartialAccumulation) {
+      if (finished) throw new Error("the accumulator is finished; create a new one");
+      state.responses += part.responses;
+      state.zeroWeight += part.zeroWeight;
+      state.noGroup += part.noGroup;
+      state.noUnit += part.noUnit;
+      state.clustered ||= part.clustered;
+      const stratumMap = part.strata.map(({ key, fpc, psus }) => {
+        const s = stratumOf(key, Number.isNaN(fpc) ? null : fpc);
+        if (absorbedStrata.has(s) || (state.strataPsus[s] > 0 && !absorbedStrata.has(s))) {
+          throw new Error(`stratum ${label(key)} is in two parts: parts must hold disjoint strata`);
+        }
+        absorbedStrata.add(s);
+        state.strataPsus[s] += psus;
+        return s;
+      });
+      const groupMap = part.groupKeys.map((key) => keyIndex(groupIndex, state.groupKeys, key));
+      const unitMap = part.unitKeys.map((key) => keyIndex(unitIndex, state.unitKeys, key));
+      const psuMap = Array.from(part.psuStratum, (h) => {
+        const p = state.psuCount++;
+        if (p >= state.psuStratum.length) state.psuStratum = grow(state.psuStratum, p + 1);
+        state.psuStratum[p] = stratumMap[h];
+        return p;
+      });
+      const cellMap = part.cells.map((pc) => {
+        const c = cellOf(pc.group === NONE ? NONE : groupMap[pc.group], pc.unit === NONE ? NONE : unitMap[pc.unit]);
+        const cell = state.cells[c];
+        cell.responses += pc.responses;
+        addInto(cell.itemCount, pc.itemCount);
+        addInto(cell.nodeCount, pc.nodeCount);
+        addInto(cell.nodeWeight, pc.nodeWeight);
+        addMoments(cell.moments, pc.moments);
+        for (const pb of pc.blocks) {
+          const block = blockOf(cell, stratumMap[pb.stratum]);
+          addMoments(block.second, pb.second);
+          addMoments(block.first, pb.first);
+          addInto(block.itemCount, pb.itemCount);
+          addInto(block.nodeCount, pb.nodeCount);
+        }
+        return c;
+      });
+      for (let slot = 0; slot < part.slotCell.length; slot++) {
+        const target = newSlot(cellMap[part.slotCell[slot]], psuMap[part.slotPsu[slot]]);
+        state.slotTotals.set(part.slotTotals.subarray(slot * D, (slot + 1) * D), target * D);
+      }
+      part.overallSecond?.forEach((m, i) => {
+        if (m) addInto(overallSecondOf(i === 0 ? NONE : unitMap[i - 1]), m);
+      });
+    },
     footprint(): AccumulatorFootprint {
       let doubles = state.psuStratum.length + state.slotCell.length + state.slotPsu.length + state.slotTotals.length;
+      for (const m of state.overallSecond ?? []) doubles += m?.length ?? 0;
       let blocks = 0;
       for (const cell of state.cells) {
         doubles += cell.itemCount.length + cell.nodeCount.length + cell.nodeWeight.length + momentsSize(cell.moments);
@@ -492,8 +612,8 @@ function resolveGroupBy(groupBy: NonNullable<IndexOptions["groupBy"]>, def: Defi
   const position = def.sections.flatMap((s) => s.items.map((i) => i.code)).indexOf(code);
   return {
     groupOf: (r) => {
-      const field = r.codes?.[position];
-      const value = r.codes ? (field && !field.includes("+") ? field : undefined) : r.answers?.[code];
+      const field = r.codes !== undefined ? fieldAt(r.codes, position) : undefined;
+      const value = r.codes !== undefined ? (field && !field.includes("+") ? field : undefined) : r.answers?.[code];
       if (value === undefined || value === null || Array.isArray(value)) return null;
       const key = String(value);
       return key.trim() === "" ? null : key;
@@ -501,6 +621,44 @@ function resolveGroupBy(groupBy: NonNullable<IndexOptions["groupBy"]>, def: Defi
     label: `item ${code}`,
     item: code,
   };
+}
+
+/**
+ * The index items split into groups that share a tree (an item in two trees joins them), each sorted:
+ * second moments are needed only inside a group.
+ */
+function treeComponents(plan: IndexPlan): Int32Array[] {
+  const parent = plan.items.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  const firstOfTree = new Map<string, number>();
+  for (const row of plan.rows) {
+    if (row.type !== "item") continue;
+    const first = firstOfTree.get(row.tree);
+    if (first === undefined) firstOfTree.set(row.tree, row.ref);
+    else parent[find(row.ref)] = find(first);
+  }
+  const groups = new Map<number, number[]>();
+  plan.items.forEach((_, k) => {
+    const root = find(k);
+    (groups.get(root) ?? groups.set(root, []).get(root)!).push(k);
+  });
+  return [...groups.values()].map((list) => Int32Array.from(list.sort((a, b) => a - b)));
+}
+
+/** Field number `position` of answer codes ("" when absent). */
+function fieldAt(codes: string, position: number): string {
+  let start = 0;
+  for (let f = 0; f < position; f++) {
+    const bar = codes.indexOf("|", start);
+    if (bar === -1) return "";
+    start = bar + 1;
+  }
+  const end = codes.indexOf("|", start);
+  return codes.slice(start, end === -1 ? codes.length : end);
+}
+
+function addInto(into: Float64Array, from: Float64Array): void {
+  for (let i = 0; i < from.length; i++) into[i] += from[i];
 }
 
 function grow(a: Int32Array, min: number): Int32Array {

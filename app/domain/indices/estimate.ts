@@ -5,7 +5,7 @@
 import type { LocalizedText } from "../definition/schema";
 import type { AccumulatorState, CellState } from "./accumulator";
 import type { IndexPlan } from "./plan";
-import { addFirstMoments, dotFirst, quadForm } from "./moments";
+import { addFirstMoments, dotFirst, quadForm, type Moments } from "./moments";
 import { normalQuantile } from "./normal";
 import { studentQuantile } from "./student-t";
 import type { GroupEstimates, IndexResult, NodeEstimate } from "./types";
@@ -63,13 +63,13 @@ export function finishIndices(state: AccumulatorState): IndexResult {
     const unitCells = [...cellsOfUnit.values()].flat();
     groups.push({ key: null, responses: sumResponses(state, unitCells), nodes: meanOfUnits(unitCells) });
   } else {
-    groups.push({ key: null, responses: state.responses, nodes: pooledDomain(allCells) });
+    groups.push({ key: null, responses: state.responses, nodes: pooledDomain(allCells, true) });
   }
   for (const g of groupOrder(state)) {
     const cells = cellsOfGroup.get(g) ?? [];
     const key = state.groupKeys[g];
     const label = groupLabel(state, key);
-    groups.push({ key, ...(label ? { label } : {}), responses: sumResponses(state, cells), nodes: pooledDomain(cells) });
+    groups.push({ key, ...(label ? { label } : {}), responses: sumResponses(state, cells), nodes: pooledDomain(cells, false) });
   }
 
   return {
@@ -96,7 +96,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
   };
 
   /** The whole round (pooled) or one group: every row estimated over the respondents of the domain. */
-  function pooledDomain(cells: number[]): NodeEstimate[] {
+  function pooledDomain(cells: number[], whole: boolean): NodeEstimate[] {
     const counts = domainCounts(state, cells);
     const de = estimateDomain(counts);
     return plan.rows.map((row) => {
@@ -106,7 +106,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const gs = cells.map(() => g);
       const empty = Number.isNaN(de.est[e]);
       const v = empty ? NaN : de.exact[e] ? 0 : variance.of(cells, gs, nz, nnz);
-      const srs = empty ? NaN : de.exact[e] ? 0 : variance.srsSum(cells, gs, nz, nnz);
+      const srs = empty ? NaN : de.exact[e] ? 0 : variance.srsSum(cells, gs, nz, nnz, whole);
       return makeRow(row, de.est[e], v, srs, counts, degreesOfFreedom(cells, row), de.missingChildren[e]);
     });
   }
@@ -142,7 +142,7 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const { nz, nnz } = nonZero(union);
       const exact = withValue.every((u) => u.de.exact[e]);
       const v = exact ? 0 : variance.of(cells, gs, nz, nnz);
-      const srs = exact ? 0 : variance.srsSum(cells, gs, nz, nnz);
+      const srs = exact ? 0 : variance.srsSum(cells, gs, nz, nnz, true);
       const out = makeRow(row, est, v, srs, counts, df, undefined);
       if (missingUnits.length) out.missingUnits = missingUnits;
       return out;
@@ -341,6 +341,24 @@ function stratumScales(state: AccumulatorState): Strata {
  * domain's cells in each PSU, then squared).
  */
 function createVarianceEngine(state: AccumulatorState, strata: Strata, slotsOfCell: number[][]) {
+  const scratch = new Float64Array(2 * state.plan.items.length);
+  const overallCache = new Map<number, Moments>();
+  /** First and second moments of every response of unit u (−1: no unit), for design effects of the whole round. */
+  function overallMoments(u: number): Moments {
+    let m = overallCache.get(u);
+    if (!m) {
+      const D2 = 2 * state.plan.items.length;
+      m = { base: new Float64Array(4), vec: new Float64Array(4 * D2), sparse: state.overallSecond![u + 1] ?? new Float64Array(D2 * D2) };
+      for (const cell of state.cells) {
+        if (cell.unit !== u) continue;
+        for (let b = 0; b < 4; b++) m.base[b] += cell.moments.base[b];
+        for (let t = 0; t < m.vec.length; t++) m.vec[t] += cell.moments.vec[t];
+      }
+      overallCache.set(u, m);
+    }
+    return m;
+  }
+
   const K = state.plan.items.length;
   const D = 2 * K;
   const S = state.strataKeys.length;
@@ -399,10 +417,38 @@ function createVarianceEngine(state: AccumulatorState, strata: Strata, slotsOfCe
       touchedStrata.length = 0;
       return v;
     },
-    /** Σ_j w_j d_j² over the domain's respondents (d_j = g·u_j), for the design effect. */
-    srsSum(cells: number[], gs: Float64Array[], nz: Int32Array, nnz: number): number {
+    /**
+     * Σ_j w_j d_j² over the domain's respondents (d_j = g·u_j), for the design effect; NaN when the second
+     * moments it needs were not kept (designEffects "overall": a node row of a group).
+     */
+    srsSum(cells: number[], gs: Float64Array[], nz: Int32Array, nnz: number, whole: boolean): number {
       let sum = 0;
-      for (let i = 0; i < cells.length; i++) sum += quadForm(state.cells[cells[i]].moments, gs[i], nz, nnz, K);
+      if (!state.overallSecond) {
+        for (let i = 0; i < cells.length; i++) sum += quadForm(state.cells[cells[i]].moments, gs[i], nz, nnz, K);
+        return sum;
+      }
+      // An item's block of Σ w u uᵀ is first moments (y_k² = y_k v_k = y_k, v_k² = v_k):
+      // Σ w d² = g_y² Y + 2 g_y g_v Y + g_v² V.
+      if (nnz <= 2 && (nnz === 1 || nz[1] === nz[0] + K)) {
+        const k = nz[0] % K;
+        for (let i = 0; i < cells.length; i++) {
+          scratch.fill(0);
+          addFirstMoments(state.cells[cells[i]].moments, K, scratch);
+          const gy = gs[i][k];
+          const gv = gs[i][K + k];
+          sum += gy * gy * scratch[k] + 2 * gy * gv * scratch[k] + gv * gv * scratch[K + k];
+        }
+        return sum;
+      }
+      if (!whole) return NaN;
+      // The whole round: second moments per unit; every cell of a unit has the same gradient.
+      const seen = new Set<number>();
+      for (let i = 0; i < cells.length; i++) {
+        const u = state.cells[cells[i]].unit;
+        if (seen.has(u)) continue;
+        seen.add(u);
+        sum += quadForm(overallMoments(u), gs[i], nz, nnz, K);
+      }
       return sum;
     },
   };

@@ -8,10 +8,10 @@ import type { AggregationRule, IndexKind, LocalizedText } from "../definition/sc
 export interface ResponseRecord {
   answers: Answers; // from app/domain/definition/conditions (item code -> option code | string[] | number)
   /**
-   * The same answers as answer-code fields (app/domain/answers/answer-codes.ts), one per item of the definition
-   * in questionnaire order. When given, the engine reads these instead of `answers` (no keyed lookups).
+   * The same answers as answer codes (app/domain/answers/answer-codes.ts: one "|"-separated field per item of
+   * the definition, in questionnaire order). When given, the engine scans this text instead of `answers`.
    */
-  codes?: readonly string[];
+  codes?: string;
   unit: string | null; // unit code (province/district/agency) of the respondent
   stratum: string | null; // null = one stratum
   psu: string | null; // null = each response is its own PSU
@@ -60,6 +60,12 @@ export interface IndexOptions {
   df?: "normal" | "design";
   /** Drop answers to items hidden by skip logic before counting (for imported data); default false. */
   applySkipLogic?: boolean;
+  /**
+   * Which rows get a design effect. "overall" (default): the whole round's rows and every item row; node
+   * rows of groups get none (null). "all": every row — the second moments are then kept per group, which
+   * costs several times more per response on a round with many groups.
+   */
+  designEffects?: "overall" | "all";
 }
 
 export type RowType = "node" | "item";
@@ -161,4 +167,44 @@ export interface IndexAccumulator {
   addBatch(records: Iterable<ResponseRecord>): void;
   finish(): IndexResult;
   footprint(): AccumulatorFootprint;
+  /**
+   * The sums so far as plain data (typed arrays), to be absorbed by another accumulator of the same
+   * definition and options: one pass can run in several workers, each over its own strata.
+   */
+  snapshot(): PartialAccumulation;
+  /** Adds a snapshot of responses from strata this accumulator has not seen (PSUs never span two parts). */
+  absorb(part: PartialAccumulation): void;
+}
+
+interface PartialMoments {
+  base: Float64Array;
+  vec: Float64Array;
+  sparse: Float64Array | null;
+}
+
+export interface PartialAccumulation {
+  responses: number;
+  zeroWeight: number;
+  noGroup: number;
+  noUnit: number;
+  clustered: boolean;
+  strata: { key: string | null; fpc: number; psus: number }[];
+  groupKeys: string[];
+  unitKeys: string[];
+  psuStratum: Int32Array;
+  slotCell: Int32Array;
+  slotPsu: Int32Array;
+  slotTotals: Float64Array;
+  cells: {
+    group: number;
+    unit: number;
+    responses: number;
+    itemCount: Float64Array;
+    nodeCount: Float64Array;
+    nodeWeight: Float64Array;
+    moments: PartialMoments;
+    blocks: { stratum: number; second: PartialMoments; first: PartialMoments; itemCount: Float64Array; nodeCount: Float64Array }[];
+  }[];
+  /** Second moments per unit index + 1 (designEffects "overall"), or null. */
+  overallSecond: (Float64Array | null)[] | null;
 }
