@@ -9,7 +9,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const build = await import(pathToFileURL(resolve(root, process.env.SIPAS_BUILD_DIR ?? "build", "index.js")).href);
+const buildDir = resolve(root, process.env.SIPAS_BUILD_DIR ?? "build");
+const build = await import(pathToFileURL(resolve(buildDir, "index.js")).href);
+// The index worker threads run the bundle `npm run build` wrote beside the server (bin/build-worker.mjs).
+process.env.SIPAS_INDEX_WORKER ??= resolve(buildDir, "index-worker.mjs");
 
 const app = express();
 app.disable("x-powered-by");

@@ -47,7 +47,7 @@ echo "== unit and integration tests (SQLite and PostgreSQL)"
 VITE_CJS_IGNORE_WARNING=true npx --no-install vitest run --reporter=default --reporter=json --outputFile=tests/.tmp/vitest.json || status=1
 
 echo "== build and end-to-end tests (Chromium)"
-if VITE_CJS_IGNORE_WARNING=true npx --no-install remix build >/dev/null; then
+if VITE_CJS_IGNORE_WARNING=true npm run --silent build >/dev/null; then
   npx --no-install playwright test || status=1
 else
   echo "build failed" >&2

@@ -4,7 +4,7 @@ import type { Definition } from "../domain/definition/schema";
 import type { PartialAccumulation } from "../domain/indices/types";
 import { streamStrataRecords } from "./sqlite-round-reader.server";
 
-/** What a worker thread gets to compute one part of a round's indices (bin/index-worker.mjs). */
+/** What a worker thread gets to compute one part of a round's indices (app/workers/index-worker.ts). */
 export interface PartInput {
   file: string;
   roundId: string;

@@ -13,9 +13,15 @@ import type { Progress } from "./indices.server";
 import type { PartInput } from "./index-part.server";
 
 /** Rounds smaller than this are computed in one thread: starting workers costs more than it saves. */
-export const PARALLEL_MIN_RESPONSES = Number(process.env.SIPAS_PARALLEL_MIN ?? 150_000);
+const parallelMin = () => Number(process.env.SIPAS_PARALLEL_MIN ?? 150_000);
 
+/**
+ * The worker's script: the bundle the build wrote (SIPAS_INDEX_WORKER, set by bin/server.mjs), else the source
+ * through tsx (tests, the CLI), which always runs the current code but takes ~1.5 s more to start.
+ */
 function workerScript(): string | null {
+  const bundled = process.env.SIPAS_INDEX_WORKER;
+  if (bundled && existsSync(bundled)) return resolve(bundled);
   const script = resolve(process.env.SIPAS_ROOT ?? process.cwd(), "bin/index-worker.mjs");
   return existsSync(script) ? script : null;
 }
@@ -45,7 +51,7 @@ export async function computeInParts(
   const file = sqliteFileOf(db);
   const script = workerScript();
   const cores = Math.min(availableParallelism(), Number(process.env.SIPAS_WORKERS ?? 8));
-  if (!file || !script || cores < 2 || round.total < PARALLEL_MIN_RESPONSES) return null;
+  if (!file || !script || cores < 2 || round.total < parallelMin()) return null;
 
   const timing = process.env.SIPAS_TIMING ? (what: string) => console.error(`[parts] ${what} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
   const t0 = performance.now();

@@ -1,0 +1,90 @@
+import SqliteDatabase from "better-sqlite3";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { packAnswerCodes } from "../../app/domain/answers/answer-codes";
+import { parseDefinitionText } from "../../app/domain/definition/parse";
+import type { Definition } from "../../app/domain/definition/schema";
+import type { ResponseRecord } from "../../app/domain/indices";
+import { RECORD_BATCH, recordDecoder, sqliteRecords, streamStrataRecords } from "../../app/services/sqlite-round-reader.server";
+
+const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
+if (!parsed.ok) throw new Error("bad fixture");
+const def: Definition = parsed.definition;
+
+const dir = mkdtempSync(join(tmpdir(), "sipas-reader-"));
+const file = join(dir, "r.sqlite");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Row {
+  stratum: string | null;
+  psu: string | null;
+  unit_code: string | null;
+  weight: number | null;
+  fpc: number | null;
+  answers: Record<string, string>;
+  withCodes: boolean;
+}
+
+const rows: Row[] = [
+  // Two rows of one PSU (their design strings are shared), weights that need 17 digits.
+  { stratum: "HN-urban", psu: "v1", unit_code: "HN", weight: 0.1 + 0.2, fpc: 1650000, answers: { Q1: "1" }, withCodes: true },
+  { stratum: "HN-urban", psu: "v1", unit_code: "HN", weight: 0.1 + 0.2, fpc: 1650000, answers: { Q1: "2" }, withCodes: true },
+  { stratum: "HN-urban", psu: "v1", unit_code: "HN", weight: 1 / 3, fpc: 1650000, answers: {}, withCodes: true },
+  // Missing design fields, an empty stratum name, an older row without answer codes.
+  { stratum: null, psu: null, unit_code: null, weight: null, fpc: null, answers: { Q1: "3" }, withCodes: true },
+  { stratum: "", psu: "", unit_code: "", weight: 2, fpc: null, answers: { Q1: "1" }, withCodes: false },
+  // A stratum name holding the reader's own field separator (U+001F): read through the JSON way.
+  { stratum: "odd\u001fname", psu: "p\u001e", unit_code: "DN", weight: 1234.5678901234567, fpc: 7, answers: { Q1: "2" }, withCodes: true },
+];
+
+function writeFile(): void {
+  const db = new SqliteDatabase(file);
+  db.exec(`CREATE TABLE responses (id INTEGER PRIMARY KEY, round_id TEXT, status TEXT, stratum TEXT, psu TEXT, unit_code TEXT,
+    weight REAL, fpc REAL, answer_codes TEXT, answers TEXT)`);
+  const insert = db.prepare("INSERT INTO responses (round_id, status, stratum, psu, unit_code, weight, fpc, answer_codes, answers) VALUES (?,?,?,?,?,?,?,?,?)");
+  for (const r of rows) {
+    insert.run("r1", "submitted", r.stratum, r.psu, r.unit_code, r.weight, r.fpc, r.withCodes ? packAnswerCodes(def, r.answers) : null, JSON.stringify(r.answers));
+  }
+  insert.run("r1", "draft", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}");
+  insert.run("r2", "submitted", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}");
+  db.close();
+}
+writeFile();
+
+/** What the reader must give for a row: the same decoder fed the row's own values. */
+const expected = (r: Row): ResponseRecord =>
+  recordDecoder(def)(r.withCodes ? packAnswerCodes(def, r.answers) : null, r.withCodes ? null : JSON.stringify(r.answers), r.unit_code, r.stratum, r.psu, r.weight, r.fpc);
+
+async function readAll(gen: AsyncGenerator<ResponseRecord[]>): Promise<ResponseRecord[]> {
+  const out: ResponseRecord[] = [];
+  for await (const batch of gen) out.push(...batch);
+  return out;
+}
+
+const key = (r: ResponseRecord) => JSON.stringify([r.stratum, r.psu, r.unit, r.weight, r.fpc, r.codes ?? null, r.answers]);
+
+describe("reading a round from a SQLite file, one text per row", () => {
+  it("gives every submitted response of the round with its design fields and answers exactly as stored", async () => {
+    const got = await readAll(sqliteRecords(file, "r1", RECORD_BATCH, recordDecoder(def)));
+    expect(got.map(key).sort()).toEqual(rows.map(expected).map(key).sort());
+    // Weights keep every binary digit (a rounded 0.30000000000000004 would change the estimates' last digits).
+    expect(got.filter((r) => r.weight === 0.1 + 0.2)).toHaveLength(2);
+    expect(got.some((r) => r.weight === 1 / 3)).toBe(true);
+    expect(got.some((r) => r.weight === 1234.5678901234567 && r.stratum === "odd\u001fname" && r.psu === "p\u001e")).toBe(true);
+  });
+
+  it("reads the strata of one part only, the missing stratum included when asked", async () => {
+    const part = await readAll(streamStrataRecords(file, "r1", ["", null], def));
+    expect(part.map(key).sort()).toEqual(rows.filter((r) => r.stratum === "" || r.stratum === null).map(expected).map(key).sort());
+    const urban = await readAll(streamStrataRecords(file, "r1", ["HN-urban"], def));
+    expect(urban).toHaveLength(3);
+  });
+
+  it("cuts the round into batches of the asked size", async () => {
+    const sizes: number[] = [];
+    for await (const batch of sqliteRecords(file, "r1", 4, recordDecoder(def))) sizes.push(batch.length);
+    expect(sizes).toEqual([4, 2]);
+  });
+});
