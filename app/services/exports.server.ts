@@ -7,6 +7,8 @@ import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundI
 import { countSubmitted } from "./response-records.server";
 import { submittedResponsePages } from "./response-pages.server";
 import { getRound } from "./rounds.server";
+import { sqliteExportChunks } from "./sqlite-export-reader.server";
+import { sqliteFileOf } from "../../db/connection";
 
 /** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
 export interface CsvDownload {
@@ -25,8 +27,9 @@ function names(round: { id: string; name: string }, kind: string) {
 }
 
 /**
- * The submitted responses of a round, one row per response, in keyset pages, so memory stays
- * flat whatever the size. Reads only the responses table: contact details (frame_contacts) never enter.
+ * The submitted responses of a round, one row per response, streamed so memory stays flat whatever the size:
+ * on SQLite one read-only statement over the covering index (rows in stratum, PSU order), on PostgreSQL keyset
+ * pages (rows in id order). Reads only the responses table: contact details (frame_contacts) never enter.
  */
 export async function exportResponses(
   db: Kysely<Database>,
@@ -42,6 +45,11 @@ export async function exportResponses(
     totalRows,
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
+      const file = sqliteFileOf(db);
+      if (file) {
+        yield* sqliteExportChunks(file, roundId, layout, pageSize);
+        return;
+      }
       const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answer_codes"] as const;
       const line = createLineWriter(layout);
       // The JSON is read only for rows with free text (or without answer codes): most rows are codes alone.

@@ -92,7 +92,7 @@ export async function* sqliteRecords(
       ? ` AND (stratum IN (${named.map(() => "?").join(",") || "NULL"})${strata.includes(null) ? " OR stratum IS NULL" : ""})`
       : "";
     const rows = reader
-      .prepare(`SELECT ${ROW_TEXT} FROM responses WHERE round_id = ? AND status = 'submitted'${filter}`)
+      .prepare(`SELECT ${ROW_TEXT} FROM responses INDEXED BY responses_round_read WHERE round_id = ? AND status = 'submitted'${filter}`)
       .pluck()
       .iterate(roundId, ...named) as IterableIterator<string>;
     const decode = rowTextDecoder(toRecord);

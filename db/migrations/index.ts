@@ -5,6 +5,7 @@ import * as m003 from "./003-fieldwork-imports";
 import * as m005 from "./005-paper-entry";
 import * as m006 from "./006-answer-codes";
 import * as m007 from "./007-round-read-index";
+import * as m008 from "./008-round-read-index-export";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "005-paper-entry": m005,
   "006-answer-codes": m006,
   "007-round-read-index": m007,
+  "008-round-read-index-export": m008,
 };
 
 export const migrationProvider: MigrationProvider = {

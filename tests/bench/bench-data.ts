@@ -98,7 +98,13 @@ export async function ensureBenchData(file: string, total: number, subset: numbe
     const check = new SqliteDatabase(file, { readonly: true });
     const row = check.prepare("SELECT value FROM settings WHERE key = 'bench_data'").get() as { value: string } | undefined;
     check.close();
-    if (row?.value === marker) return rounds;
+    if (row?.value === marker) {
+      // Same data: bring its schema (indexes) up to the app's latest migrations.
+      const handle = openDatabase({ url: file });
+      await migrateToLatest(handle.db);
+      await handle.close();
+      return rounds;
+    }
   }
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   const started = Date.now();

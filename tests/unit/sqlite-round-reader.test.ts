@@ -8,6 +8,8 @@ import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
 import type { ResponseRecord } from "../../app/domain/indices";
 import { RECORD_BATCH, recordDecoder, sqliteRecords, streamStrataRecords } from "../../app/services/sqlite-round-reader.server";
+import { sqliteExportChunks } from "../../app/services/sqlite-export-reader.server";
+import { createLineWriter, exportLayout } from "../../app/domain/csv/responses-export";
 
 const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
 if (!parsed.ok) throw new Error("bad fixture");
@@ -27,6 +29,7 @@ interface Row {
   withCodes: boolean;
 }
 
+const SUBMITTED = "2026-11-20T08:00:00.000Z";
 const rows: Row[] = [
   // Two rows of one PSU (their design strings are shared), weights that need 17 digits.
   { stratum: "HN-urban", psu: "v1", unit_code: "HN", weight: 0.1 + 0.2, fpc: 1650000, answers: { Q1: "1" }, withCodes: true },
@@ -37,18 +40,25 @@ const rows: Row[] = [
   { stratum: "", psu: "", unit_code: "", weight: 2, fpc: null, answers: { Q1: "1" }, withCodes: false },
   // A stratum name holding the reader's own field separator (U+001F): read through the JSON way.
   { stratum: "odd\u001fname", psu: "p\u001e", unit_code: "DN", weight: 1234.5678901234567, fpc: 7, answers: { Q1: "2" }, withCodes: true },
+  // Free text lives only in the JSON; a stratum that needs a formula guard in the CSV.
+  { stratum: "=S", psu: "v2", unit_code: "HN", weight: 5, fpc: null, answers: { Q1: "1", COMMENT: 'Tốt, "rất" tốt' }, withCodes: true },
 ];
 
 function writeFile(): void {
   const db = new SqliteDatabase(file);
-  db.exec(`CREATE TABLE responses (id INTEGER PRIMARY KEY, round_id TEXT, status TEXT, stratum TEXT, psu TEXT, unit_code TEXT,
-    weight REAL, fpc REAL, answer_codes TEXT, answers TEXT)`);
-  const insert = db.prepare("INSERT INTO responses (round_id, status, stratum, psu, unit_code, weight, fpc, answer_codes, answers) VALUES (?,?,?,?,?,?,?,?,?)");
-  for (const r of rows) {
-    insert.run("r1", "submitted", r.stratum, r.psu, r.unit_code, r.weight, r.fpc, r.withCodes ? packAnswerCodes(def, r.answers) : null, JSON.stringify(r.answers));
-  }
-  insert.run("r1", "draft", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}");
-  insert.run("r2", "submitted", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}");
+  // The columns the readers use, and the covering index they require (migrations 007-008).
+  db.exec(`CREATE TABLE responses (id TEXT PRIMARY KEY, round_id TEXT, status TEXT, stratum TEXT, psu TEXT, unit_code TEXT,
+    weight REAL, fpc REAL, answer_codes TEXT, answers TEXT, submitted_at TEXT, entry_mode TEXT, locale TEXT);
+    CREATE INDEX responses_round_read ON responses (round_id, status, stratum, psu, unit_code, weight, fpc, answer_codes, id, submitted_at, entry_mode, locale)`);
+  const insert = db.prepare(
+    "INSERT INTO responses (id, round_id, status, stratum, psu, unit_code, weight, fpc, answer_codes, answers, submitted_at, entry_mode, locale) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+  );
+  rows.forEach((r, i) => {
+    const codes = r.withCodes ? packAnswerCodes(def, r.answers) : null;
+    insert.run(`id-${i}`, "r1", "submitted", r.stratum, r.psu, r.unit_code, r.weight, r.fpc, codes, JSON.stringify(r.answers), SUBMITTED, "online", "vi");
+  });
+  insert.run("draft", "r1", "draft", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}", null, "online", "vi");
+  insert.run("other", "r2", "submitted", "HN-urban", "v1", "HN", 1, null, packAnswerCodes(def, {}), "{}", SUBMITTED, "paper", "vi");
   db.close();
 }
 writeFile();
@@ -85,6 +95,27 @@ describe("reading a round from a SQLite file, one text per row", () => {
   it("cuts the round into batches of the asked size", async () => {
     const sizes: number[] = [];
     for await (const batch of sqliteRecords(file, "r1", 4, recordDecoder(def))) sizes.push(batch.length);
-    expect(sizes).toEqual([4, 2]);
+    expect(sizes).toEqual([4, 3]);
+  });
+});
+
+describe("exporting a round from a SQLite file, one text per row", () => {
+  it("writes the same lines as the line writer fed each row's own values, in any order of rows", async () => {
+    const layout = exportLayout(def);
+    const write = createLineWriter(layout);
+    const expectedLines = rows.map((r, i) => {
+      const codes = r.withCodes ? packAnswerCodes(def, r.answers) : null;
+      const needsJson = codes === null || codes.includes("~");
+      return write({ id: `id-${i}`, submittedAt: SUBMITTED, entryMode: "online", locale: "vi", unit: r.unit_code, stratum: r.stratum, psu: r.psu, weight: r.weight, fpc: r.fpc, answers: needsJson ? JSON.stringify(r.answers) : null, answerCodes: codes });
+    });
+    let body = "";
+    const chunks: string[] = [];
+    for await (const chunk of sqliteExportChunks(file, "r1", layout, 4)) chunks.push(chunk);
+    body = chunks.join("");
+    expect(chunks).toHaveLength(2);
+    const lines = body.split("\r\n").slice(0, -1).map((l) => l + "\r\n");
+    expect(lines.sort()).toEqual(expectedLines.sort());
+    expect(body).toContain(`"Tốt, ""rất"" tốt"`);
+    expect(body).toContain(",'=S,");
   });
 });
