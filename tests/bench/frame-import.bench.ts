@@ -7,7 +7,7 @@
  *   node --import tsx tests/bench/frame-import.bench.ts 100000     # one size
  *
  * The frame file is written once per size to tests/.tmp/bench (about 120 MB for 1M rows) and
- * reused. Figures and method: docs/BENCHMARKS-fieldwork.md.
+ * reused. Figures and method: docs/BENCHMARKS.md (frame import).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
