@@ -1,6 +1,11 @@
 import { expect, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { E2E_DB } from "../../playwright.config";
+import { readFileSync } from "node:fs";
+import { E2E_ADMIN_PASSWORD, E2E_DB } from "../../playwright.config";
+import { formatCode } from "../../app/domain/codes";
+import { computeVisibility, type Answers } from "../../app/domain/definition/conditions";
+import { parseDefinitionText } from "../../app/domain/definition/parse";
+import type { Definition } from "../../app/domain/definition/schema";
 
 /** Runs the real `sipas` command against the e2e server's database; returns its output lines. */
 export function sipas(...args: string[]): string[] {
@@ -58,3 +63,78 @@ export async function next(page: Page, expectHeading: RegExp) {
 
 /** The 2022 answers used by the whole-form tests: no child in school, did a procedure, no feedback sent. */
 export const SKIP_CHOICES: Choices = { Q8_SCHOOL: "2", Q8_HEALTH: "1", Q8_PROC: "1", Q8_FEEDBACK: "2" };
+
+/** Signs a staff member in on the sign-in page and waits for the list of rounds. */
+export async function signIn(page: Page, username = "admin", password = E2E_ADMIN_PASSWORD) {
+  await page.goto("/staff/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+}
+
+/** Creates a staff login through the CLI (the way an administrator does). */
+export function createStaff(username: string, role: "admin" | "manager" | "clerk" | "analyst", password: string, province?: string) {
+  sipasWithEnv({ SIPAS_NEW_PASSWORD: password }, "staff", "create", "--username", username, "--role", role, ...(province ? ["--province", province] : []));
+}
+
+/**
+ * From the first page of a citizen's form to the thank-you page: every part answered with
+ * `answerPage(choices)`, "Save and continue" until the last part, then "Submit".
+ */
+export async function answerWholeForm(page: Page, choices: Choices = {}) {
+  const heading = page.getByRole("heading", { level: 1 });
+  for (let part = 0; part < 20; part++) {
+    await expect(heading).toHaveText(/^Phần /);
+    const title = (await heading.textContent())!;
+    await answerPage(page, choices);
+    const submit = page.getByRole("button", { name: "Gửi phiếu khảo sát" });
+    if (await submit.count()) {
+      await submit.click();
+      await expect(heading).toHaveText("Xin cảm ơn ông/bà!");
+      return;
+    }
+    await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+    await expect(heading).not.toHaveText(title);
+  }
+  throw new Error("the questionnaire did not end after 20 parts");
+}
+
+/**
+ * Opens a paper form on the keying page by typing its code as a clerk copies it from paper
+ * (lower case, with the dash), then keys it with the keyboard alone: one number key per question
+ * shown (focus moves on by itself; questions hidden by skip logic must disappear), the comment
+ * typed and Enter, then Enter on the save button.
+ */
+export async function keyPaperForm(page: Page, round: string, code: string, definition: Definition, answers: Answers, comment: string) {
+  await page.goto(`/staff/rounds/${round}/entry`);
+  await expect(page.getByLabel("Mã khảo sát trên phiếu")).toBeFocused();
+  await page.keyboard.type(formatCode(code).toLowerCase());
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".pe-banner")).toContainText(formatCode(code));
+  const { items } = computeVisibility(definition, answers);
+  for (const item of definition.sections.flatMap((s) => s.items)) {
+    if (!items.has(item.code)) {
+      await expect(page.locator(`#pe-${item.code}`)).toHaveCount(0);
+      continue;
+    }
+    if (item.type === "text") {
+      await expect(page.locator(`#pe-${item.code}-input`)).toBeFocused();
+      await page.keyboard.type(comment);
+      await page.keyboard.press("Enter");
+      continue;
+    }
+    await expect(page.locator(`#pe-${item.code} input:focus`)).toHaveCount(1);
+    await page.keyboard.press(String(answers[item.code]));
+    await expect(page.locator(`#pe-${item.code} input[value="${answers[item.code]}"]`)).toBeChecked();
+  }
+  await expect(page.getByRole("button", { name: /Lưu phiếu/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+}
+
+/** A shipped questionnaire definition, parsed as the app parses it. */
+export function loadDefinition(file: string): Definition {
+  const parsed = parseDefinitionText(readFileSync(`survey-definitions/${file}`, "utf8"));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.definition;
+}
