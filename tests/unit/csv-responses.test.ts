@@ -1,7 +1,7 @@
 import { packAnswerCodes } from "../../app/domain/answers/answer-codes";
 import { describe, expect, it } from "vitest";
 import { createAnswersDecoder, createAnswersScanner } from "../../app/domain/answers/stored-json";
-import { codebookRows, codesAsCells, createCodesLineWriter, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, type ExportSource } from "../../app/domain/csv/responses-export";
+import { codebookRows, codesExportIsVerbatim, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, type ExportSource } from "../../app/domain/csv/responses-export";
 import {
   createStratumCheck,
   formatImportProblem,
@@ -225,24 +225,12 @@ describe("responses export", () => {
     }
   });
 
-  it("the codes line writer gives the same bytes from answer codes alone, and stands aside when it cannot", () => {
-    const layout = exportLayout(def);
-    const fast = createCodesLineWriter(layout)!;
-    expect(fast).not.toBeNull();
-    const samples: Answers[] = [{}, { A_SEX: "1" }, { A_SEX: "2", Q8_PROC: "1", SV_1: "4", SV_GEN: "3", CHANNELS: ["web", "tv"], VISITS: 12 }, { VISITS: -3.5, CHANNELS: [] }];
-    for (const answers of samples) {
-      for (const design of [{ unit: "D01", stratum: "S 1", psu: "=V", weight: 1 / 3, fpc: 400 }, { unit: null, stratum: null, psu: null, weight: null, fpc: null }]) {
-        const r = source(answers, design);
-        const line = fast.line(r.id, r.submittedAt, fast.designText(r), codesAsCells(packAnswerCodes(def, answers)));
-        expect(line).toBe(csvLine(exportRow(layout, r)));
-      }
-    }
-    // An id that needs quoting goes the long way (null); so do labels, and option codes that need a guard.
-    expect(fast.line("=1,2", null, "", "")).toBeNull();
-    expect(createCodesLineWriter(exportLayout(def, "vi"))).toBeNull();
+  it("knows when answer codes can stand for the item cells: codes export, no option code needing a guard", () => {
+    expect(codesExportIsVerbatim(exportLayout(def))).toBe(true);
+    expect(codesExportIsVerbatim(exportLayout(def, "vi"))).toBe(false);
     const minus = structuredClone(def);
     minus.sections[0].items.find((i) => i.options?.length)!.options![0].code = "-1";
-    expect(createCodesLineWriter(exportLayout(minus))).toBeNull();
+    expect(codesExportIsVerbatim(exportLayout(minus))).toBe(false);
   });
 
   it("a codebook row for every column: design columns, then items with options, positive set and skip rule", () => {

@@ -5,7 +5,7 @@
 import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Condition, Definition, Item, Locale } from "../definition/schema";
 import type { IndexResult } from "../indices/types";
-import { CHOICE_SEPARATOR, FIELD_SEPARATOR, splitAnswerCodes } from "../answers/answer-codes";
+import { CHOICE_SEPARATOR, splitAnswerCodes } from "../answers/answer-codes";
 import { createAnswersScanner } from "../answers/stored-json";
 import { csvLine, type CsvValue } from "./write";
 
@@ -232,42 +232,12 @@ export function indicesRows(result: IndexResult, locale: Locale = "vi"): CsvValu
 }
 
 /**
- * The item cells of a codes export from answer codes: "|" becomes "," and "+" (between the choices of a multiple
- * choice) becomes "|". The reference form; the SQLite export does the same on bytes (it is ~8× faster there).
+ * Whether, in this export, the item cells of a response without free text are its answer codes with "|" → "," and
+ * "+" → "|" (multiple choices joined by MULTIPLE_JOIN): a codes export (no labels) whose option codes csvLine writes
+ * unchanged (none starting with "-", which would get a formula guard). The SQLite export then lets the database make
+ * those cells (app/services/sqlite-export-reader.server.ts).
  */
-export const codesAsCells = (codes: string) => codes.replaceAll(FIELD_SEPARATOR, ",").replaceAll(CHOICE_SEPARATOR, MULTIPLE_JOIN);
-
-/**
- * The CSV line of a response from its answer codes alone, built without cells: for a codes export (no labels)
- * the fields of the answer codes *are* the cells (option codes and numbers written as they are, multiple choices
- * joined by "|") once they go through codesAsCells — provided no option code of the questionnaire needs quoting
- * or a formula guard (one starting with "-" would), which is checked here once. Null when it does not hold: the
- * caller then uses createLineWriter. Byte for byte the same as createLineWriter (tests/unit/csv-responses.test.ts).
- */
-export function createCodesLineWriter(layout: ExportLayout): {
-  /** The cells from entry_mode to fpc, joined (rows of one PSU often share them). */
-  designText: (r: Pick<StoredResponse, "entryMode" | "locale" | "unit" | "stratum" | "psu" | "weight" | "fpc">) => string;
-  /** The line from the item cells (codesAsCells), or null when the id or time needs quoting (use createLineWriter). */
-  line: (id: string, submittedAt: string | null, designText: string, itemCells: string) => string | null;
-} | null {
-  if (layout.labels) return null;
-  const verbatim = layout.items.every((item) => item.type === "text" || item.type === "number" || (item.options ?? []).every((o) => PLAIN.test(o.code) && csvCell(o.code) === o.code));
-  if (!verbatim) return null;
-  const texts = new Map<string, string>();
-  const text = (v: string | null) => {
-    if (v === null) return "";
-    let t = texts.get(v);
-    if (t === undefined) {
-      t = csvCell(v);
-      if (texts.size < CACHE_LIMIT) texts.set(v, t);
-    }
-    return t;
-  };
-  return {
-    designText: (r) => `${text(r.entryMode)},${text(r.locale)},${text(r.unit)},${text(r.stratum)},${text(r.psu)},${number(r.weight)},${number(r.fpc)}`,
-    line: (id, submittedAt, designText, itemCells) => {
-      if (!PLAIN.test(id) || (submittedAt !== null && !PLAIN.test(submittedAt))) return null;
-      return `${id},${submittedAt ?? ""},${designText},${itemCells}\r\n`;
-    },
-  };
+export function codesExportIsVerbatim(layout: ExportLayout): boolean {
+  if (layout.labels) return false;
+  return layout.items.every((item) => item.type === "text" || item.type === "number" || (item.options ?? []).every((o) => PLAIN.test(o.code) && csvCell(o.code) === o.code));
 }
