@@ -112,6 +112,14 @@ export async function keyPaperForm(page: Page, round: string, code: string, defi
   await page.keyboard.type(formatCode(code).toLowerCase());
   await page.keyboard.press("Enter");
   await expect(page.locator(".pe-banner")).toContainText(formatCode(code));
+  await keyWholeForm(page, definition, answers, comment);
+}
+
+/**
+ * Keys the open paper form with the keyboard alone: one number key per question shown (focus moves on by itself;
+ * questions hidden by skip logic must disappear, live), the comment typed and Enter, then Enter on the save button.
+ */
+export async function keyWholeForm(page: Page, definition: Definition, answers: Answers, comment: string) {
   const { items } = computeVisibility(definition, answers);
   for (const item of definition.sections.flatMap((s) => s.items)) {
     if (!items.has(item.code)) {

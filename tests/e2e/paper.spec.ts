@@ -5,10 +5,10 @@ import { join } from "node:path";
 import QRCode from "qrcode";
 import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { formatCode } from "../../app/domain/codes";
-import { computeVisibility, type Answers } from "../../app/domain/definition/conditions";
+import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { sipas, sipasWithEnv } from "./helpers";
+import { keyWholeForm, sipas, sipasWithEnv } from "./helpers";
 import { qrMatrices, readPdf } from "./pdf-reader";
 
 const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
@@ -47,31 +47,6 @@ function plannedAnswers(overrides: Record<string, string> = {}): Answers {
     answers[item.code] = overrides[item.code] ?? PLAN[item.code] ?? (item.options.some((o) => o.code === "4") ? "4" : "1");
   }
   return answers;
-}
-
-/**
- * Keys a whole form with the keyboard alone: one number key per question shown (focus moves on
- * by itself), the comment typed and Enter, then Enter on the save button.
- */
-async function keyWholeForm(page: Page, answers: Answers, comment: string) {
-  const { items } = computeVisibility(sipas2022, answers);
-  for (const item of sipas2022.sections.flatMap((s) => s.items)) {
-    if (!items.has(item.code)) {
-      await expect(page.locator(`#pe-${item.code}`)).toHaveCount(0); // hidden by skip logic, live
-      continue;
-    }
-    if (item.type === "text") {
-      await expect(page.locator(`#pe-${item.code}-input`)).toBeFocused();
-      await page.keyboard.type(comment);
-      await page.keyboard.press("Enter");
-      continue;
-    }
-    await expect(page.locator(`#pe-${item.code} input:focus`)).toHaveCount(1);
-    await page.keyboard.press(String(answers[item.code]));
-    await expect(page.locator(`#pe-${item.code} input[value="${answers[item.code]}"]`)).toBeChecked();
-  }
-  await expect(page.getByRole("button", { name: /Lưu phiếu/ })).toBeFocused();
-  await page.keyboard.press("Enter");
 }
 
 async function openForm(page: Page, round: string, code: string) {
@@ -148,7 +123,7 @@ test("a whole 2022 paper form is keyed with number keys and Enter alone, with sk
   await expect(page.locator("#pe-A_SEX input:focus")).toHaveCount(1);
 
   // Question 35 (school) and part D (procedures) disappear as their routing answers are keyed.
-  await keyWholeForm(page, plannedAnswers(), "Cần rút ngắn thời gian chờ.");
+  await keyWholeForm(page, sipas2022, plannedAnswers(), "Cần rút ngắn thời gian chờ.");
   await expect(page.getByRole("status")).toHaveText(`Đã lưu phiếu ${formatCode(code)}. Phiếu được tính là đã gửi (nhập một lần).`);
   await expect(page.getByLabel("Mã khảo sát trên phiếu")).toBeFocused(); // ready for the next form
 
@@ -178,7 +153,7 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
   const first = await asUser(browser, "nhap.hai.a");
   await openForm(first, round, code);
   await expect(first.locator(".pe-banner")).toContainText("Lần nhập 1 / 2");
-  await keyWholeForm(first, plannedAnswers(), "Phục vụ tốt.");
+  await keyWholeForm(first, sipas2022, plannedAnswers(), "Phục vụ tốt.");
   await expect(first.getByRole("status")).toContainText("Cần một cán bộ khác nhập lần 2.");
   await openFormRefused(first, round, code, "Lần nhập thứ hai phải do một cán bộ khác thực hiện.");
 
@@ -186,7 +161,7 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
   await openForm(second, round, code);
   await expect(second.locator(".pe-banner")).toContainText("Lần nhập 2 / 2 (nhập độc lập, không xem lần 1)");
   await expect(second.locator(".pe-form input:checked")).toHaveCount(0); // blind: nothing of entry 1
-  await keyWholeForm(second, plannedAnswers({ P_INFO_2: "5" }), "Phục vụ tốt.");
+  await keyWholeForm(second, sipas2022, plannedAnswers({ P_INFO_2: "5" }), "Phục vụ tốt.");
   await expect(second.getByRole("status")).toContainText("khác lần 1 ở 1 câu. Phiếu chờ cán bộ giám sát đối chiếu.");
   await openFormRefused(second, round, code, "đang chờ cán bộ giám sát đối chiếu");
 

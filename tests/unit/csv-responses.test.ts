@@ -16,26 +16,10 @@ import { parseDefinition } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
 import { computeIndices } from "../../app/domain/indices";
 import { contentDisposition } from "../../app/services/csv-response.server";
-import { makeDefinition } from "../fixtures/definition-factory";
+import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
 
-/** The factory's questionnaire plus a multiple-choice item and a number. */
 function definition(): Definition {
-  const raw = makeDefinition();
-  raw.sections[0].items.push(
-    {
-      code: "CHANNELS",
-      type: "multiple",
-      label: { vi: "Kênh thông tin", en: "Information channels" },
-      options: [
-        { code: "tv", label: { vi: "Truyền hình", en: "Television" } },
-        { code: "web", label: { vi: "Trang điện tử", en: "Website" } },
-        { code: "zalo", label: { vi: "Zalo", en: "Zalo" } },
-      ],
-      required: false,
-    },
-    { code: "VISITS", type: "number", label: { vi: "Số lần đi lại", en: "Visits" }, min: 0, max: 50, integer: true, required: false },
-  );
-  const parsed = parseDefinition(raw);
+  const parsed = parseDefinition(makeDefinitionWithChoices());
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("; "));
   return parsed.definition;
 }

@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { packAnswerCodes } from "../../app/domain/answers/answer-codes";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
+import type { Answers } from "../../app/domain/definition/conditions";
+import { parseDefinition } from "../../app/domain/definition/parse";
+import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
 import type { ResponseRecord } from "../../app/domain/indices";
 import { RECORD_BATCH, recordDecoder, sqliteRecords, streamStrataRecords } from "../../app/services/sqlite-round-reader.server";
 import { sqliteExportChunks } from "../../app/services/sqlite-export-reader.server";
@@ -120,3 +123,45 @@ describe("exporting a round from a SQLite file, one text per row", () => {
     expect(body).toContain(",0.3333333333333333,1650000,"); // as JavaScript writes it; SQLite's text has a 17th digit
   });
 });
+
+describe("exporting a questionnaire with multiple choices, numbers and free text from SQLite", () => {
+  it("writes each kind of answer as the line writer does, through every way a row can take", async () => {
+    const parsedChoices = parseDefinition(makeDefinitionWithChoices());
+    if (!parsedChoices.ok) throw new Error("bad factory definition");
+    const choices = parsedChoices.definition;
+    const answers: Answers[] = [
+      { A_SEX: "1", CHANNELS: ["tv", "zalo"], VISITS: 3, SV_1: "4" },
+      { A_SEX: "2", CHANNELS: ["web"], VISITS: 0, COMMENT: "Nhanh + gọn, \"tốt\"\r\n=1+1" },
+      { CHANNELS: [], COMMENT: "   " },
+      { VISITS: 12, COMMENT: "-bớt giấy tờ" },
+    ];
+    const db = new SqliteDatabase(file);
+    const insert = db.prepare(
+      "INSERT INTO responses (id, round_id, status, stratum, psu, unit_code, weight, fpc, answer_codes, answers, submitted_at, entry_mode, locale) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    );
+    const expectedLines: string[] = [];
+    const write = createLineWriter(exportLayout(choices));
+    answers.forEach((a, i) => {
+      for (const stratum of ["S1", "+S", null]) {
+        const id = `c-${i}-${stratum}`;
+        const codes = packAnswerCodes(choices, a);
+        insert.run(id, "r3", "submitted", stratum, "v1", "D01", 2.5, 100, codes, JSON.stringify(a), SUBMITTED, "paper", "vi");
+        // As every export reads a row: the JSON only when the codes mark free text (a blank comment is no answer).
+        const json = codes.includes("~") ? JSON.stringify(a) : null;
+        expectedLines.push(write({ id, submittedAt: SUBMITTED, entryMode: "paper", locale: "vi", unit: "D01", stratum, psu: "v1", weight: 2.5, fpc: 100, answers: json, answerCodes: codes }));
+      }
+    });
+    db.close();
+    const body = (await readChunks(sqliteExportChunks(file, "r3", exportLayout(choices), 5))).join("");
+    expect(body.split("\r\n").slice(0, -1).map((l) => l + "\r\n").sort()).toEqual(expectedLines.sort());
+    expect(body).toContain(",tv|zalo,3,");
+    expect(body).toContain(`"Nhanh + gọn, ""tốt""\n=1+1"`);
+    expect(body).toContain(",'-bớt giấy tờ");
+  });
+});
+
+async function readChunks(gen: AsyncGenerator<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const c of gen) out.push(c);
+  return out;
+}
