@@ -33,8 +33,9 @@ export function isPostgresUrl(url: string | undefined): boolean {
 const sqliteFiles = new WeakMap<object, string>();
 
 /**
- * The file behind a SQLite database, for the one place that reads a whole round fast through a second,
- * read-only connection (app/services/response-records.server.ts); undefined on PostgreSQL or in memory.
+ * The file behind a SQLite database, for the readers of a whole round through read-only connections of their own
+ * (app/services/sqlite-round-reader.server.ts, sqlite-export-reader.server.ts, the index workers); undefined on
+ * PostgreSQL or in memory.
  */
 export function sqliteFileOf(db: Kysely<any>): string | undefined {
   return sqliteFiles.get(db.getExecutor().adapter);
