@@ -24,7 +24,8 @@ const PLAIN_REST = /^(?:[0-9A-Za-z][0-9A-Za-z:._-]*|\x1e)?(?:\x1f(?:[0-9A-Za-z][
 const FAST_TEXT = `ifnull(weight, char(30)) || char(31) || ifnull(fpc, char(30)) || char(31) || ${TEXT_CELLS.map((c) => `ifnull(${c}, char(30))`).join(" || char(31) || ")} || char(31) || answer_codes`;
 // A text field holding ␟ itself would break the split: such rows, and rows whose answer codes cannot stand in for
 // the JSON (free text, or no codes), come as GS (U+001D) + a JSON array; their JSON is read from the table then.
-const FAST_ROW = `answer_codes IS NOT NULL AND instr(answer_codes, '~') = 0 AND instr(${TEXT_CELLS.map((c) => `ifnull(${c}, '')`).join(" || ")}, char(31)) = 0`;
+// (One instr per column: an instr over their concatenation cost SQLite ~0.5 s more per million rows.)
+const FAST_ROW = `answer_codes IS NOT NULL AND instr(answer_codes, '~') = 0 AND ${TEXT_CELLS.map((c) => `instr(ifnull(${c}, ''), char(31)) = 0`).join(" AND ")}`;
 const JSON_TEXT = `char(29) || json_array(id, submitted_at, entry_mode, locale, unit_code, stratum, psu, weight, fpc, answer_codes,
   CASE WHEN answer_codes IS NULL OR instr(answer_codes, '~') > 0 THEN answers END)`;
 

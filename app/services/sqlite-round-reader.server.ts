@@ -43,7 +43,7 @@ export function streamStrataRecords(file: string, roundId: string, strata: reado
 const US = "\u001f";
 const RS = "\u001e";
 const field = (column: string) => `ifnull(${column}, char(30))`;
-const ROW_TEXT = `CASE WHEN instr(ifnull(stratum, '') || ifnull(psu, '') || ifnull(unit_code, ''), char(31)) = 0
+const ROW_TEXT = `CASE WHEN instr(ifnull(stratum, ''), char(31)) = 0 AND instr(ifnull(psu, ''), char(31)) = 0 AND instr(ifnull(unit_code, ''), char(31)) = 0
   THEN ${["stratum", "psu", "unit_code", "fpc", "weight"].map(field).join(" || char(31) || ")} || char(31) || ifnull(answer_codes, char(30) || answers)
   ELSE char(29) || json_array(stratum, psu, unit_code, fpc, weight, answer_codes, CASE WHEN answer_codes IS NULL THEN answers END) END`;
 
