@@ -1,17 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  NodeOnDiskFile,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createReadStream } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { unlink } from "node:fs/promises";
 import type { FormEvent, MouseEvent } from "react";
 import { DownloadProgress, useCsvDownload } from "../components/staff/csv-download";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
@@ -23,7 +14,8 @@ import { can } from "../domain/roles";
 import { groupingChoices } from "../services/indices.server";
 import { countSubmitted } from "../services/response-records.server";
 import { importResponsesCsv } from "../services/responses-import.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess } from "../services/session.server";
+import { receiveCsvFile } from "../services/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV" }];
 
@@ -72,30 +64,15 @@ const fail = (message: LocalizedText, status: number) => data<ActionResult>({ ki
 /** Imports a responses CSV: every row is checked first, and a file with any problem imports nothing. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, round } = await requireRoundAccess(request, params.roundId!, "importData");
-  const session = await getSession(request);
-  // The file goes to a temporary file (read twice, never held in memory); the other fields (csrf) to memory.
-  const toDisk = unstable_createFileUploadHandler({ directory: join(tmpdir(), "sipas-uploads"), maxPartSize: MAX_UPLOAD_BYTES, avoidFileConflicts: true });
-  let fileName = "";
-  const uploads = unstable_composeUploadHandlers((part) => {
-    if (part.name === "file" && part.filename) fileName = part.filename.normalize("NFC");
-    return toDisk(part);
-  }, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }));
-  let form: FormData;
+  // The file goes to a temporary file (read twice, never held in memory).
+  const received = await receiveCsvFile(request, {
+    maxBytes: MAX_UPLOAD_BYTES,
+    tooLarge: { vi: "Tệp lớn hơn 200 MB; hãy dùng lệnh sipas responses import.", en: "The file is larger than 200 MB; use the command sipas responses import." },
+  });
+  if (!received.ok) return fail(received.message, received.status);
+  const { path, fileName } = received;
   try {
-    form = await unstable_parseMultipartFormData(request, uploads);
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) {
-      return fail({ vi: "Tệp lớn hơn 200 MB; hãy dùng lệnh sipas responses import.", en: "The file is larger than 200 MB; use the command sipas responses import." }, 413);
-    }
-    return fail({ vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." }, 400);
-  }
-  const file = form.get("file");
-  try {
-    verifyCsrf(session, form);
-    if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
-      return fail({ vi: "Hãy chọn một tệp CSV có dữ liệu.", en: "Choose a CSV file with data." }, 400);
-    }
-    const report = await importResponsesCsv(db, round.id, { name: fileName || "upload.csv", open: () => createReadStream(file.getFilePath()) }, { maxProblems: SHOWN_PROBLEMS });
+    const report = await importResponsesCsv(db, round.id, { name: fileName, open: () => createReadStream(path) }, { maxProblems: SHOWN_PROBLEMS });
     if (!report.ok) {
       return data<ActionResult>({ kind: "problems", file: fileName, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
     }
@@ -104,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (isUserError(e)) return fail({ vi: e.message, en: e.message }, e.status);
     throw e;
   } finally {
-    if (file instanceof NodeOnDiskFile) await file.remove().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
   }
 }
 

@@ -196,6 +196,12 @@ export async function checkRoundAcceptsFrame(db: Kysely<Database>, roundId: stri
   return { units, period: { start: round.period_start, end: round.period_end } };
 }
 
+/** A person's columns after id and round, in PERSON_COLUMNS order up to `extra` (both engines' inserts). */
+function personValues(record: FrameRecord): unknown[] {
+  const r = record;
+  return [r.line, r.dossierId, r.unitCode, r.unitLevel, r.field, r.returnedOn, r.sex, r.birthYear, JSON.stringify(r.extra)];
+}
+
 /** The stable key of a frame row (ADR 014): from the dossier id, else from the line. */
 export function framePersonId(roundId: string, record: Pick<FrameRecord, "dossierId" | "line">): string {
   return record.dossierId ? `${roundId}:d:${record.dossierId}` : `${roundId}:n:${record.line}`;
@@ -298,18 +304,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
           const rows = batch.map(({ record }) => {
             const id = framePersonId(roundId, record);
             ids.push(id);
-            return [
-              id,
-              record.line,
-              record.dossierId,
-              record.unitCode,
-              record.unitLevel,
-              record.field,
-              record.returnedOn,
-              record.sex,
-              record.birthYear,
-              JSON.stringify(record.extra),
-            ];
+            return [id, ...personValues(record)];
           });
           const [id, line, ...rest] = transpose(rows, 10);
           inserted = await trx.executeQuery(CompiledQuery.raw(PG_PERSONS, [id, roundId, now, line, ...rest]));
@@ -318,20 +313,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
           for (const { record } of batch) {
             const id = framePersonId(roundId, record);
             ids.push(id);
-            params.push(
-              id,
-              roundId,
-              record.line,
-              record.dossierId,
-              record.unitCode,
-              record.unitLevel,
-              record.field,
-              record.returnedOn,
-              record.sex,
-              record.birthYear,
-              JSON.stringify(record.extra),
-              now
-            );
+            params.push(id, roundId, ...personValues(record), now);
           }
           // A repeated dossier id clashes on the key: the first row stays, later ones are reported.
           inserted = await trx.executeQuery(CompiledQuery.raw(insertText("frame_persons", PERSON_COLUMNS, batch.length, " on conflict do nothing"), params));

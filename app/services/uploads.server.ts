@@ -33,6 +33,7 @@ export const uploadMessages = {
   tooLarge: { vi: "Tệp quá lớn (tối đa 1 GB).", en: "The file is too large (at most 1 GB)." },
   noFile: { vi: "Chưa chọn tệp CSV.", en: "No CSV file was chosen." },
   expired: { vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." },
+  unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." },
 } satisfies Record<string, LocalizedText>;
 
 export type UploadOutcome =
@@ -40,11 +41,14 @@ export type UploadOutcome =
   | { ok: true; kind: "units"; result: UnitsImportResult }
   | { ok: false; status: number; message: string | LocalizedText; details: string[] };
 
+export type ReceivedFile = { ok: true; form: FormData; path: string; fileName: string } | { ok: false; status: number; message: LocalizedText };
+
 /**
- * Receives a multipart upload of a frame or a unit list: the file goes to disk as it arrives
- * (memory does not grow with it), then the CSRF token is checked, then the file is registered.
+ * Receives a multipart form whose `file` part goes to disk as it arrives (memory does not grow with it), the other
+ * fields to memory; then checks the CSRF token and that a non-empty file came. On a refusal the file is removed;
+ * otherwise the caller removes it when done. `tooLarge` is what a person reads when the file passes `maxBytes`.
  */
-export async function receiveUpload(request: Request, db: Kysely<Database>, roundId: string, userId: string): Promise<UploadOutcome> {
+export async function receiveCsvFile(request: Request, limit: { maxBytes: number; tooLarge: LocalizedText }): Promise<ReceivedFile> {
   let form: FormData;
   // The handler names the file on disk; the name it had on the user's computer is kept here.
   const originalNames = new Map<string, string>();
@@ -59,28 +63,36 @@ export async function receiveUpload(request: Request, db: Kysely<Database>, roun
             originalNames.set(name, filename);
             return name;
           },
-          maxPartSize: MAX_UPLOAD_BYTES,
+          maxPartSize: limit.maxBytes,
           filter: ({ name }) => name === "file",
         }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })
-      )
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+      ),
     );
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { ok: false, status: 413, message: uploadMessages.tooLarge, details: [] };
-    throw e;
+    if (e instanceof MaxPartSizeExceededError) return { ok: false, status: 413, message: limit.tooLarge };
+    return { ok: false, status: 400, message: uploadMessages.unreadable };
   }
   const file = form.get("file");
   const path = file instanceof NodeOnDiskFile ? file.getFilePath() : null;
   const session = await getSession(request);
   if (!csrfValid(session, form)) {
     if (path) await unlink(path).catch(() => {});
-    return { ok: false, status: 403, message: uploadMessages.expired, details: [] };
+    return { ok: false, status: 403, message: uploadMessages.expired };
   }
   if (!path || !(file instanceof NodeOnDiskFile) || file.size === 0) {
     if (path) await unlink(path).catch(() => {});
-    return { ok: false, status: 400, message: uploadMessages.noFile, details: [] };
+    return { ok: false, status: 400, message: uploadMessages.noFile };
   }
-  const fileName = (originalNames.get(basename(path)) || "upload.csv").replace(/[\\/]/g, "_").slice(0, 200);
+  const fileName = (originalNames.get(basename(path)) || "upload.csv").normalize("NFC").replace(/[\\/]/g, "_").slice(0, 200);
+  return { ok: true, form, path, fileName };
+}
+
+/** Receives an upload of a frame or a unit list (receiveCsvFile), then registers the frame or imports the units. */
+export async function receiveUpload(request: Request, db: Kysely<Database>, roundId: string, userId: string): Promise<UploadOutcome> {
+  const received = await receiveCsvFile(request, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: uploadMessages.tooLarge });
+  if (!received.ok) return { ...received, details: [] };
+  const { form, path, fileName } = received;
   try {
     if (form.get("kind") === "units") {
       try {
