@@ -1,13 +1,4 @@
-import {
-  SqliteAdapter,
-  type Kysely,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isUserError } from "../domain/errors";
 import { computeRoundIndices, type RoundIndexRequest, type RoundIndices } from "./indices.server";
@@ -58,30 +49,6 @@ function jobsOf(db: Kysely<Database>): Map<string, Job> {
   return jobs;
 }
 
-/**
- * With better-sqlite3 a query runs synchronously and settles without giving the event loop a turn, so a job
- * streaming a large round would hold the server (pages, the progress requests, React's own scheduling) until it
- * ends. Before handing each result back, this plugin pauses the job for a quarter of the time it has just run
- * without a break: the job gets at most ~80% of the loop, and a request that arrives waits at most one batch.
- */
-class ShareEventLoop implements KyselyPlugin {
-  #runningSince = performance.now();
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const ran = performance.now() - this.#runningSince;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(1, ran / 4))));
-    this.#runningSince = performance.now();
-    return args.result;
-  }
-}
-
-/** The database as a job uses it: on SQLite, sharing the event loop (PostgreSQL queries wait on the network anyway). */
-function jobDb(db: Kysely<Database>): Kysely<Database> {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? db.withPlugin(new ShareEventLoop()) : db;
-}
-
 function normalize(req: RoundIndexRequest): Required<RoundIndexRequest> {
   return { roundId: req.roundId, by: req.by ?? "none", weighted: req.weighted ?? true, multiUnit: req.multiUnit ?? "pooled", interval: req.interval ?? "wald" };
 }
@@ -105,7 +72,7 @@ function startOrJoin(db: Kysely<Database>, request: RoundIndexRequest): Job {
   let signal!: () => void;
   const known = new Promise<void>((resolve) => (signal = resolve));
   const job = { state: "starting", done: 0, total: null, startedAt: new Date().toISOString(), error: null, known } as unknown as Job;
-  job.result = computeRoundIndices(jobDb(db), req, (done, total) => {
+  job.result = computeRoundIndices(db, req, (done, total) => {
     job.state = "computing";
     job.done = done;
     job.total = total;
