@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Bundles the index worker thread (app/workers/index-worker.ts) into one ES module beside the server build,
-// so that a worker starts in ~0.1 s instead of compiling TypeScript through tsx for ~1.5 s (ADR 017).
-// Usage: node bin/build-worker.mjs [outfile]   (default: $SIPAS_BUILD_DIR/index-worker.mjs)
+// Bundles the worker threads (app/workers/*.ts: index-worker, export-worker) into one ES module each beside the
+// server build, so that a worker starts in ~0.1 s instead of compiling TypeScript through tsx for ~1.5 s (ADR 017).
+// Usage: node bin/build-worker.mjs [outdir]   (default: $SIPAS_BUILD_DIR or build)
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 
+const WORKERS = ["index-worker", "export-worker"];
+
 const root = fileURLToPath(new URL("..", import.meta.url));
-const outfile = resolve(process.argv[2] ?? resolve(root, process.env.SIPAS_BUILD_DIR ?? "build", "index-worker.mjs"));
+const outdir = resolve(process.argv[2] ?? resolve(root, process.env.SIPAS_BUILD_DIR ?? "build"));
 await build({
-  entryPoints: [resolve(root, "app/workers/index-worker.ts")],
-  outfile,
+  entryPoints: WORKERS.map((name) => resolve(root, `app/workers/${name}.ts`)),
+  outdir,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

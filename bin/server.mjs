@@ -11,8 +11,8 @@ import { resolve } from "node:path";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const buildDir = resolve(root, process.env.SIPAS_BUILD_DIR ?? "build");
 const build = await import(pathToFileURL(resolve(buildDir, "index.js")).href);
-// The index worker threads run the bundle `npm run build` wrote beside the server (bin/build-worker.mjs).
-process.env.SIPAS_INDEX_WORKER ??= resolve(buildDir, "index-worker.mjs");
+// Worker threads (indices, exports) run the bundles `npm run build` wrote beside the server (bin/build-worker.mjs).
+process.env.SIPAS_WORKER_DIR ??= buildDir;
 
 const app = express();
 app.disable("x-powered-by");

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { formatImportProblem } from "../domain/csv/responses-import";
 import type { Locale } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
-import { exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/exports.server";
+import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/exports.server";
 import { importResponsesCsv } from "../services/responses-import.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { CliContext, Command } from "./main";
@@ -34,7 +34,10 @@ function localeFlag(ctx: CliContext): Locale {
 async function emit(ctx: CliContext, download: CsvDownload, out: string | undefined): Promise<void> {
   if (!out) {
     // Chunks end with CRLF; `out` adds the final "\n" back, so the bytes are unchanged.
-    for await (const chunk of download.chunks()) ctx.out(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk);
+    for await (const chunk of download.chunks()) {
+      const text = chunkText(chunk);
+      ctx.out(text.endsWith("\n") ? text.slice(0, -1) : text);
+    }
     return;
   }
   const part = `${out}.part`;

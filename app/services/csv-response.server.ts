@@ -17,14 +17,14 @@ export function contentDisposition(filename: string, asciiName: string): string 
 }
 
 /** Pulls chunks only as fast as the client reads them (back-pressure), and stops reading when it goes away. */
-export function toReadableStream(chunks: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
+export function toReadableStream(chunks: AsyncGenerator<string | Uint8Array, void, undefined>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (e) {
         controller.error(e);
       }

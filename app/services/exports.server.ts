@@ -7,6 +7,7 @@ import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundI
 import { countSubmitted } from "./response-records.server";
 import { submittedResponsePages } from "./response-pages.server";
 import { getRound } from "./rounds.server";
+import { parallelExportChunks } from "./parallel-export.server";
 import { sqliteExportChunks } from "./sqlite-export-reader.server";
 import { sqliteFileOf } from "../../db/connection";
 
@@ -16,10 +17,16 @@ export interface CsvDownload {
   filename: string;
   asciiName: string;
   totalRows: number;
-  chunks: () => AsyncGenerator<string, void, undefined>;
+  /** Text, or UTF-8 bytes where worker threads wrote them. */
+  chunks: () => AsyncGenerator<string | Uint8Array, void, undefined>;
 }
 
 export const EXPORT_PAGE = 2000;
+
+/** A chunk as text (chunks end at line ends, so no character is cut between two). */
+export function chunkText(chunk: string | Uint8Array): string {
+  return typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
+}
 
 function names(round: { id: string; name: string }, kind: string) {
   const human = `${round.name} - ${kind}.csv`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").normalize("NFC");
@@ -28,7 +35,8 @@ function names(round: { id: string; name: string }, kind: string) {
 
 /**
  * The submitted responses of a round, one row per response, streamed so memory stays flat whatever the size:
- * on SQLite one read-only statement over the covering index (rows in stratum, PSU order), on PostgreSQL keyset
+ * on SQLite read-only statements over the covering index (rows in stratum, PSU order; a large round written by
+ * worker threads), on PostgreSQL keyset
  * pages (rows in id order). Reads only the responses table: contact details (frame_contacts) never enter.
  */
 export async function exportResponses(
@@ -47,7 +55,8 @@ export async function exportResponses(
       yield CSV_BOM + csvLine(layout.header);
       const file = sqliteFileOf(db);
       if (file) {
-        yield* sqliteExportChunks(file, roundId, layout, pageSize);
+        const labels = opts.labels ?? null;
+        yield* parallelExportChunks({ file, roundId, definition, labels }, totalRows, pageSize) ?? sqliteExportChunks(file, roundId, layout, pageSize);
         return;
       }
       const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answer_codes"] as const;

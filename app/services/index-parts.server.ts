@@ -1,8 +1,5 @@
 import type { Kysely } from "kysely";
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import { sqliteFileOf } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import type { Definition } from "../domain/definition/schema";
@@ -11,20 +8,10 @@ import type { IndexResult, PartialAccumulation } from "../domain/indices/types";
 import { indexOptionsFor, type RoundIndexRequest, type UnitRow } from "../domain/indices/round-options";
 import type { Progress } from "./indices.server";
 import type { PartInput } from "./index-part.server";
+import { startWorker, workerScript } from "./worker-script.server";
 
 /** Rounds smaller than this are computed in one thread: starting workers costs more than it saves. */
 const parallelMin = () => Number(process.env.SIPAS_PARALLEL_MIN ?? 150_000);
-
-/**
- * The worker's script: the bundle the build wrote (SIPAS_INDEX_WORKER, set by bin/server.mjs), else the source
- * through tsx (tests, the CLI), which always runs the current code but takes ~1.5 s more to start.
- */
-function workerScript(): string | null {
-  const bundled = process.env.SIPAS_INDEX_WORKER;
-  if (bundled && existsSync(bundled)) return resolve(bundled);
-  const script = resolve(process.env.SIPAS_ROOT ?? process.cwd(), "bin/index-worker.mjs");
-  return existsSync(script) ? script : null;
-}
 
 /** Strata split into `parts` groups of about equal numbers of responses (largest first, into the lightest group). */
 export function partitionStrata(counts: { stratum: string | null; n: number }[], parts: number): (string | null)[][] {
@@ -49,7 +36,7 @@ export async function computeInParts(
   onProgress?: Progress,
 ): Promise<IndexResult | null> {
   const file = sqliteFileOf(db);
-  const script = workerScript();
+  const script = workerScript("index-worker");
   const cores = Math.min(availableParallelism(), Number(process.env.SIPAS_WORKERS ?? 8));
   if (!file || !script || cores < 2 || round.total < parallelMin()) return null;
 
@@ -75,7 +62,7 @@ export async function computeInParts(
       (strata, i) =>
         new Promise<PartialAccumulation>((resolvePart, reject) => {
           const input: PartInput = { file, roundId: round.roundId, definition: round.definition, request: round.request, units: round.units, strata };
-          const worker = new Worker(script, { workerData: input });
+          const worker = startWorker(script, { workerData: input });
           worker.on("message", (m: { type: "progress"; done: number } | { type: "done"; part: PartialAccumulation }) => {
             if (m.type === "progress") {
               if (done[i] === 0) timing(`worker ${i} first batch`);

@@ -98,25 +98,62 @@ function fromJson(slow: (r: StoredResponse) => string, text: string): string {
   });
 }
 
-export async function* sqliteExportChunks(file: string, roundId: string, layout: ExportLayout, rowsPerChunk: number): AsyncGenerator<string> {
+const SELECT_ROUND = "FROM responses INDEXED BY responses_round_read WHERE round_id = ? AND status = 'submitted'";
+
+/** A read-only connection of its own: a consistent snapshot per statement, the app's connection free meanwhile. */
+export function openExportReader(file: string): SqliteDatabase.Database {
   const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
-  try {
-    const sql = `SELECT ${rowTextSql(codesExportIsVerbatim(layout))} FROM responses INDEXED BY responses_round_read WHERE round_id = ? AND status = 'submitted'`;
-    const rows = reader.prepare(sql).pluck().iterate(roundId) as IterableIterator<string>;
-    const lineOf = createRowLines(layout);
-    let chunk = "";
-    let count = 0;
-    for (const text of rows) {
-      chunk += lineOf(text);
-      if (++count === rowsPerChunk) {
-        yield chunk;
-        chunk = "";
-        count = 0;
-        // The statement runs synchronously: give the event loop a turn between chunks (other requests).
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+  // One pass in index order reads each page once: a page cache of 2 MB (SQLite's default; the driver sets 16 MB)
+  // is full after a few thousand rows, so memory is the same for a small round and a large one.
+  reader.pragma("cache_size = -2000");
+  return reader;
+}
+
+/** The texts of a round's rows in index order; with `byStratum`, of one stratum (bound after the round). */
+function rowTexts(reader: SqliteDatabase.Database, layout: ExportLayout, byStratum: boolean) {
+  const sql = `SELECT ${rowTextSql(codesExportIsVerbatim(layout))} ${SELECT_ROUND}${byStratum ? " AND stratum IS ?" : ""}`;
+  return reader.prepare(sql).pluck();
+}
+
+function* lineChunks(texts: Iterable<string>, layout: ExportLayout, rowsPerChunk: number): Generator<string> {
+  const lineOf = createRowLines(layout);
+  let chunk = "";
+  let count = 0;
+  for (const text of texts) {
+    chunk += lineOf(text);
+    if (++count === rowsPerChunk) {
+      yield chunk;
+      chunk = "";
+      count = 0;
     }
-    if (chunk) yield chunk;
+  }
+  if (chunk) yield chunk;
+}
+
+/** The round's numbers of submitted responses per stratum, in the covering index's order (NULL first). */
+export function stratumCounts(reader: SqliteDatabase.Database, roundId: string): { stratum: string | null; n: number }[] {
+  return reader.prepare(`SELECT stratum, count(*) AS n ${SELECT_ROUND} GROUP BY stratum ORDER BY stratum`).all(roundId) as { stratum: string | null; n: number }[];
+}
+
+/** The lines of some strata of a round (a worker's task: app/workers/export-worker.ts), in index order. */
+export function strataLineChunks(reader: SqliteDatabase.Database, roundId: string, layout: ExportLayout, strata: (string | null)[], rowsPerChunk: number): Generator<string> {
+  const statement = rowTexts(reader, layout, true);
+  function* texts() {
+    for (const stratum of strata) yield* statement.iterate(roundId, stratum) as IterableIterator<string>;
+  }
+  return lineChunks(texts(), layout, rowsPerChunk);
+}
+
+/** The whole round in one thread: one statement, a consistent snapshot. */
+export async function* sqliteExportChunks(file: string, roundId: string, layout: ExportLayout, rowsPerChunk: number): AsyncGenerator<string> {
+  const reader = openExportReader(file);
+  try {
+    const texts = rowTexts(reader, layout, false).iterate(roundId) as IterableIterator<string>;
+    for (const chunk of lineChunks(texts, layout, rowsPerChunk)) {
+      yield chunk;
+      // The statement runs synchronously: give the event loop a turn between chunks (other requests).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } finally {
     reader.close();
   }

@@ -25,14 +25,13 @@ const DB = `${DIR}/sipas-2022-1m.sqlite`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const R_ITEMS = process.env.BENCH_R_ITEMS ?? "6";
 const log = (s: string) => console.log(s);
-// The index worker threads run the bundle, as under the web server (bin/server.mjs); built fresh here.
-const WORKER = `${DIR}/index-worker.mjs`;
+// The worker threads run the bundles, as under the web server (bin/server.mjs); built fresh here.
 
 function child(...args: string[]): Record<string, number> {
   const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/bench-child.ts", ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
-    env: { ...process.env, SIPAS_INDEX_WORKER: WORKER },
+    env: { ...process.env, SIPAS_WORKER_DIR: DIR },
   });
   if (run.status !== 0) throw new Error(`bench-child ${args.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, number>;
@@ -75,7 +74,7 @@ log(`machine: ${JSON.stringify(machine)}, free memory ${Math.round(freemem() / 2
 log("1. data");
 await ensureBenchData(DB, 1_000_000, 100_000, log);
 
-if (spawnSync(process.execPath, ["bin/build-worker.mjs", WORKER], { stdio: "inherit" }).status !== 0) throw new Error("could not bundle the index worker");
+if (spawnSync(process.execPath, ["bin/build-worker.mjs", DIR], { stdio: "inherit" }).status !== 0) throw new Error("could not bundle the workers");
 log("2. indices by province, weighted (computeRoundIndices, cache emptied before each run)");
 const rowsFile = `${DIR}/engine-100k-items.json`;
 const idx1m = repeat("1M", () => ["indices", DB, "bench-1m"]);

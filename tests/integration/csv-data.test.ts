@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatImportProblem } from "../../app/domain/csv/responses-import";
 import { createRound } from "../../app/services/rounds.server";
 import { seedDemo, DEMO_UNITS } from "../../app/services/demo.server";
-import { exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../../app/services/exports.server";
+import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../../app/services/exports.server";
 import { computeRoundIndices } from "../../app/services/indices.server";
 import { readCsvText } from "../../app/services/csv-stream.server";
 import { importResponsesCsv, type ImportSource } from "../../app/services/responses-import.server";
@@ -19,7 +19,7 @@ async function text(download: CsvDownload): Promise<{ body: string; chunks: numb
   let body = "";
   let chunks = 0;
   for await (const c of download.chunks()) {
-    body += c;
+    body += chunkText(c);
     chunks++;
   }
   return { body, chunks };

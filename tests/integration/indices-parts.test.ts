@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { IndexResult } from "../../app/domain/indices";
@@ -18,7 +18,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
   // Inside the checkout, as the build is: the bundle finds better-sqlite3 in node_modules.
   mkdirSync("tests/.tmp", { recursive: true });
   const bundleDir = mkdtempSync("tests/.tmp/worker-");
-  const saved = { min: process.env.SIPAS_PARALLEL_MIN, worker: process.env.SIPAS_INDEX_WORKER };
+  const saved = { min: process.env.SIPAS_PARALLEL_MIN, worker: process.env.SIPAS_WORKER_DIR };
 
   beforeAll(async () => {
     t = await createTestDatabase("sqlite");
@@ -35,7 +35,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
     await insertSubmittedResponses(t.db, "demo", rows);
   });
   afterEach(() => {
-    for (const [k, v] of [["SIPAS_PARALLEL_MIN", saved.min], ["SIPAS_INDEX_WORKER", saved.worker]] as const) {
+    for (const [k, v] of [["SIPAS_PARALLEL_MIN", saved.min], ["SIPAS_WORKER_DIR", saved.worker]] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -76,7 +76,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
   }
 
   it("gives the same figures from the worker run from source as from one pass", async () => {
-    delete process.env.SIPAS_INDEX_WORKER;
+    delete process.env.SIPAS_WORKER_DIR;
     const parts = await inParts();
     expect(parts).not.toBeNull();
     const single = await onePass();
@@ -85,9 +85,9 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
   }, 60_000);
 
   it("gives the same figures from the bundled worker the build writes", async () => {
-    const bundle = join(bundleDir, "index-worker.mjs");
-    execFileSync(process.execPath, ["bin/build-worker.mjs", bundle]);
-    process.env.SIPAS_INDEX_WORKER = bundle;
+    execFileSync(process.execPath, ["bin/build-worker.mjs", bundleDir]);
+    expect(existsSync(join(bundleDir, "index-worker.mjs"))).toBe(true);
+    process.env.SIPAS_WORKER_DIR = bundleDir;
     const parts = await inParts();
     expect(parts).not.toBeNull();
     expectSameFigures(parts!, await onePass());
