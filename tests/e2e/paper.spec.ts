@@ -205,7 +205,10 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("#pe-A_AGE .field-error")).toHaveText("Chưa nhập câu này. Nếu trên phiếu để trống hoặc không đọc được, chọn 0 (Bỏ trống).");
     await expect(page.locator("#pe-A_SEX").getByRole("radio", { name: /Nữ/ })).toBeChecked();
 
-    for (const group of await page.locator(".pe-q[role=radiogroup]").all()) {
+    // The page is streamed: list the questions only once every one of them has arrived.
+    const groups = page.locator(".pe-q[role=radiogroup]");
+    await expect(groups).toHaveCount(sipas2022.sections.flatMap((s) => s.items).filter((i) => i.options).length);
+    for (const group of await groups.all()) {
       if (await group.locator("input:checked").count()) continue;
       await group.getByRole("radio", { name: /Bỏ trống/ }).check();
     }
