@@ -47,10 +47,11 @@ const COLLECT_EVERY_BYTES = 8 << 20;
 let young: (() => void) | null = null;
 function collectYoung(): void {
   if (!young) {
-    // Exposes gc() to contexts created from now on only: this one, not the app's own global scope.
+    // Exposes gc() to contexts created from now on only: this one, not the app's own global scope. Should a Node
+    // version refuse, the export goes on without it (memory then grows and falls back as it did before).
     setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
-    young = () => gc({ type: "minor" });
+    const gc = runInNewContext("typeof gc === 'function' ? gc : null") as ((options: { type: "minor" }) => void) | null;
+    young = gc ? () => gc({ type: "minor" }) : () => {};
   }
   young();
 }

@@ -1,6 +1,6 @@
 // A worker thread computing one part of a round's indices (app/services/index-parts.server.ts): the responses
 // of some strata, read from SQLite and accumulated, sent back as plain data with its typed arrays transferred.
-// Runs from the build as one bundled file (bin/build-worker.mjs), or from source through bin/index-worker.mjs.
+// Runs from the build as one bundled file (bin/build-worker.mjs), or from source through bin/worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
 import { computeIndexPart, type PartInput } from "../services/index-part.server";
 

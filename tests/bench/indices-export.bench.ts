@@ -4,7 +4,8 @@
  *     and a round holding the first 100,000 of them — generated once (fixed seed) into a SQLite file;
  *  2. every index with its interval, by province, weighted: computeRoundIndices on 1M and on 100k;
  *  3. R's survey (svyby of svyratio per item, by province) on the 100k round's CSV export, same run;
- *  4. CSV export of 100k and 1M responses: rows per second and peak memory.
+ *  4. CSV export of 100k and 1M responses: rows per second and peak memory, each run alternating with a run of
+ *     the same export in one thread (no worker threads), the baseline of the speed-up.
  * Each measurement runs in its own process (bench-child.ts); medians of BENCH_RUNS runs (default 3).
  *
  *   node --import tsx tests/bench/indices-export.bench.ts
@@ -28,10 +29,14 @@ const log = (s: string) => console.log(s);
 // The worker threads run the bundles, as under the web server (bin/server.mjs); built fresh here.
 
 function child(...args: string[]): Record<string, number> {
+  return childWith({}, ...args);
+}
+
+function childWith(env: Record<string, string>, ...args: string[]): Record<string, number> {
   const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/bench-child.ts", ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
-    env: { ...process.env, SIPAS_WORKER_DIR: DIR },
+    env: { ...process.env, SIPAS_WORKER_DIR: DIR, ...env },
   });
   if (run.status !== 0) throw new Error(`bench-child ${args.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as Record<string, number>;
@@ -50,6 +55,22 @@ function repeat(label: string, args: () => string[]): Record<string, number>[] {
     out.push(r);
   }
   return out;
+}
+
+// The export's baseline: the same export in one thread (no worker threads), alternating with the default runs.
+const ONE_THREAD = { SIPAS_EXPORT_PARALLEL_MIN: "1e15" };
+function repeatAgainstOneThread(label: string, args: () => string[]): { runs: Record<string, number>[]; oneThread: Record<string, number>[] } {
+  const runs: Record<string, number>[] = [];
+  const oneThread: Record<string, number>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(logged(`${label} run ${i + 1}`, childWith({}, ...args())));
+    oneThread.push(logged(`${label} in one thread, run ${i + 1}`, childWith(ONE_THREAD, ...args())));
+  }
+  return { runs, oneThread };
+}
+function logged(label: string, r: Record<string, number>): Record<string, number> {
+  log(`  ${label}: ${JSON.stringify(r)}`);
+  return r;
 }
 
 /** Items entering an index, with their positive and valid option codes, for R. */
@@ -118,11 +139,15 @@ log("4. CSV export (each run in a fresh process)");
 const baseline = child("baseline", DB);
 const out = (n: number) => `${DIR}/export-run-${n}.csv`;
 let k = 0;
-const exp100k = repeat("100k", () => ["export", DB, "bench-100k", out(k++)]);
-const exp1m = repeat("1M", () => ["export", DB, "bench-1m", out(k++)]);
+const exp100k = repeatAgainstOneThread("100k", () => ["export", DB, "bench-100k", out(k++)]);
+const exp1m = repeatAgainstOneThread("1M", () => ["export", DB, "bench-1m", out(k++)]);
 for (let i = 0; i < k; i++) rmSync(out(i), { force: true });
 
 const m = (runs: Record<string, number>[], key: string) => median(runs.map((x) => x[key]));
+function exportSummary({ runs, oneThread }: { runs: Record<string, number>[]; oneThread: Record<string, number>[] }) {
+  const summary = (rs: Record<string, number>[]) => ({ rowsPerSecond: m(rs, "rowsPerSecond"), seconds: m(rs, "seconds"), cpuSeconds: m(rs, "cpuSeconds"), peakMb: m(rs, "peakMb") });
+  return { ...summary(runs), bytes: runs[0].bytes, oneThread: summary(oneThread), speedup: m(oneThread, "seconds") / m(runs, "seconds") };
+}
 const engine100k = m(idx100k, "seconds");
 const results = {
   machine: { ...machine, loadAfter: loadavg().map((l) => l.toFixed(2)).join(" ") },
@@ -134,13 +159,17 @@ const results = {
   r: { ...r, itemsTotal: allItems.length, computeAllItemsSeconds: rAllItems, ratioTo100kEngine: rAllItems / engine100k, agreement: { compared, maxEstimate, maxSe } },
   export: {
     baselinePeakMb: baseline.peakMb,
-    "100k": { rowsPerSecond: m(exp100k, "rowsPerSecond"), seconds: m(exp100k, "seconds"), cpuSeconds: m(exp100k, "cpuSeconds"), peakMb: m(exp100k, "peakMb"), bytes: exp100k[0].bytes },
-    "1M": { rowsPerSecond: m(exp1m, "rowsPerSecond"), seconds: m(exp1m, "seconds"), cpuSeconds: m(exp1m, "cpuSeconds"), peakMb: m(exp1m, "peakMb"), bytes: exp1m[0].bytes },
+    "100k": exportSummary(exp100k),
+    "1M": exportSummary(exp1m),
   },
 };
 writeFileSync(`${DIR}/indices-export.json`, JSON.stringify(results, null, 2));
 
 const f = (x: number, d = 1) => x.toFixed(d);
+function exportCell(e: ReturnType<typeof exportSummary>): string {
+  const one = e.oneThread;
+  return `${f(e.rowsPerSecond, 0)} rows/s, peak ${f(e.peakMb, 0)} MB; in one thread ${f(one.rowsPerSecond, 0)} rows/s, peak ${f(one.peakMb, 0)} MB (${f(e.speedup, 2)}× faster)`;
+}
 log(`
 | measure | result | target |
 |---|---|---|
@@ -149,8 +178,8 @@ log(`
 | R survey svyby (svyratio per item, by province), 100k | ${f(rAllItems)} s for ${allItems.length} items${r.items < allItems.length ? ` (${f(r.compute_s)} s measured for ${r.items}, scaled)` : ""}; reading the CSV ${f(r.read_s)} s more | |
 | engine vs R on the same 100k | ${f(results.r.ratioTo100kEngine, 0)}× faster | ≥ 20× |
 | agreement with R (item × province rows) | estimates within ${maxEstimate.toExponential(1)} pp, SEs within ${maxSe.toExponential(1)} relative (${compared} rows) | |
-| CSV export, 100k responses | ${f(results.export["100k"].rowsPerSecond, 0)} rows/s, peak ${f(results.export["100k"].peakMb, 0)} MB | ≥ 100,000 rows/s, < 256 MB |
-| CSV export, 1M responses | ${f(results.export["1M"].rowsPerSecond, 0)} rows/s, peak ${f(results.export["1M"].peakMb, 0)} MB (${f(results.export["1M"].bytes / 2 ** 20, 0)} MB file) | same peak as 100k |
+| CSV export, 100k responses | ${exportCell(results.export["100k"])} | ≥ 100,000 rows/s, < 256 MB |
+| CSV export, 1M responses | ${exportCell(results.export["1M"])} (${f(results.export["1M"].bytes / 2 ** 20, 0)} MB file) | same peak as 100k |
 | process doing nothing (Node + tsx + driver) | peak ${f(baseline.peakMb, 0)} MB | |
 
 machine: ${results.machine.cpu}, ${results.machine.memoryGb} GB, Node ${results.machine.node}; load average before ${results.machine.loadBefore}, after ${results.machine.loadAfter}
