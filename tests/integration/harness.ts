@@ -59,3 +59,14 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
 export function describeEachDialect(name: string, suite: (dialect: Dialect) => void) {
   for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => suite(dialect));
 }
+
+/** Remembers the given environment variables now; the function returned puts them back as they were. */
+export function keepEnv(...keys: string[]): () => void {
+  const saved = keys.map((k) => [k, process.env[k]] as const);
+  return () => {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

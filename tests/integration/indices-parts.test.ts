@@ -8,7 +8,7 @@ import { computeInParts } from "../../app/services/index-parts.server";
 import { computeRoundIndices, normalizeRequest } from "../../app/services/indices.server";
 import { getRound } from "../../app/services/rounds.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
-import { createTestDatabase, type TestDatabase } from "./harness";
+import { createTestDatabase, keepEnv, type TestDatabase } from "./harness";
 
 // A large SQLite round is read by worker threads over disjoint strata (app/services/index-parts.server.ts). Here the
 // size threshold is lowered so that a small round takes that path, once with the worker from source (tsx) and once
@@ -18,7 +18,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
   // Inside the checkout, as the build is: the bundle finds better-sqlite3 in node_modules.
   mkdirSync("tests/.tmp", { recursive: true });
   const bundleDir = mkdtempSync("tests/.tmp/worker-");
-  const saved = { min: process.env.SIPAS_PARALLEL_MIN, worker: process.env.SIPAS_WORKER_DIR };
+  const restoreEnv = keepEnv("SIPAS_PARALLEL_MIN", "SIPAS_WORKER_DIR");
 
   beforeAll(async () => {
     t = await createTestDatabase("sqlite");
@@ -34,12 +34,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
     }
     await insertSubmittedResponses(t.db, "demo", rows);
   });
-  afterEach(() => {
-    for (const [k, v] of [["SIPAS_PARALLEL_MIN", saved.min], ["SIPAS_WORKER_DIR", saved.worker]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  afterEach(restoreEnv);
   afterAll(async () => {
     await t?.close();
     await t?.drop();

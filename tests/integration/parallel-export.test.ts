@@ -8,14 +8,14 @@ import { toReadableStream } from "../../app/services/csv-response.server";
 import { chunkText, exportResponses } from "../../app/services/exports.server";
 import { exportPlan, exportTasks } from "../../app/services/parallel-export.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
-import { createTestDatabase, type TestDatabase } from "./harness";
+import { createTestDatabase, keepEnv, type TestDatabase } from "./harness";
 
 // A large SQLite round's responses export is written by worker threads, a run of strata each, and put back in
 // order (app/services/parallel-export.server.ts). Here the size threshold is lowered so that a small round takes
 // that path (the worker from source, through tsx), and the file must be the one the single thread writes.
 describe("a SQLite round's responses export written by worker threads", () => {
   let t: TestDatabase;
-  const saved = { min: process.env.SIPAS_EXPORT_PARALLEL_MIN, dir: process.env.SIPAS_WORKER_DIR };
+  const restoreEnv = keepEnv("SIPAS_EXPORT_PARALLEL_MIN", "SIPAS_WORKER_DIR");
   // Inside the checkout, as the build is: the bundle finds better-sqlite3 in node_modules.
   mkdirSync("tests/.tmp", { recursive: true });
   const bundleDir = mkdtempSync("tests/.tmp/export-worker-");
@@ -41,12 +41,7 @@ describe("a SQLite round's responses export written by worker threads", () => {
     });
     await insertSubmittedResponses(t.db, "demo", rows);
   });
-  afterEach(() => {
-    for (const [k, v] of [["SIPAS_EXPORT_PARALLEL_MIN", saved.min], ["SIPAS_WORKER_DIR", saved.dir]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  afterEach(restoreEnv);
   afterAll(async () => {
     await t?.close();
     await t?.drop();
