@@ -36,8 +36,8 @@ function names(round: { id: string; name: string }, kind: string) {
 /**
  * The submitted responses of a round, one row per response, streamed so memory stays flat whatever the size:
  * on SQLite read-only statements over the covering index (rows in stratum, PSU order; a large round written by
- * worker threads), on PostgreSQL keyset
- * pages (rows in id order). Reads only the responses table: contact details (frame_contacts) never enter.
+ * worker threads, ADR 018), on PostgreSQL keyset pages (rows in id order). Reads only the responses table: contact
+ * details (frame_contacts) never enter.
  */
 export async function exportResponses(
   db: Kysely<Database>,

@@ -90,11 +90,7 @@ export function exportPlan(counts: { stratum: string | null; n: number }[], core
  * as they would in a download started a moment later. Null (the caller then writes it alone) when the round is
  * small, has one stratum or one too large to keep in memory, there is one processor or no worker script.
  */
-export function parallelExportChunks(
-  input: Omit<ExportPartInput, "rowsPerChunk">,
-  total: number,
-  rowsPerChunk: number
-): AsyncGenerator<Uint8Array> | null {
+export function parallelExportChunks(input: Omit<ExportPartInput, "rowsPerChunk">, total: number, rowsPerChunk: number): AsyncGenerator<Uint8Array> | null {
   const script = workerScript("export-worker");
   const cores = Math.min(availableParallelism(), Number(process.env.SIPAS_WORKERS ?? 8));
   if (!script || cores < 2 || total < parallelMin()) return null;
@@ -108,15 +104,8 @@ export function parallelExportChunks(
   })();
   const tasks = exportPlan(counts, cores);
   if (!tasks) return null;
-  const workers = Array.from({ length: Math.min(cores, tasks.length) }, () =>
-    startWorker(script, {
-      workerData: {
-        ...input,
-        rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS),
-      } satisfies ExportPartInput,
-      resourceLimits: WORKER_HEAP,
-    })
-  );
+  const workerData: ExportPartInput = { ...input, rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS) };
+  const workers = Array.from({ length: Math.min(cores, tasks.length) }, () => startWorker(script, { workerData, resourceLimits: WORKER_HEAP }));
   return inOrder(tasks, workers);
 }
 
