@@ -255,6 +255,18 @@ export default function FrameImportPage() {
   const importUrl = `${base}/sample/import/${upload.id}`;
   const starter = useFetcher<typeof action>({ key: `import-${upload.id}` });
   const running = upload.status === "running" || starter.state !== "idle";
+  // Shown directly when columns are missing, otherwise folded under "change the mapping".
+  const mappingForm = (
+    <MappingForm
+      fetcherKey={`import-${upload.id}`}
+      headers={upload.headers}
+      mapping={upload.mapping}
+      missing={upload.missing}
+      csrf={d.csrf}
+      locale={locale}
+      busy={running}
+    />
+  );
   const progress = useImportProgress(importUrl, running, d.progress);
   const canRetryValid = !!report && !report.imported && !report.fileError && report.rowsValid > 0 && upload.fileKept;
   const byKind = Object.entries(report?.problemsByKind ?? {}) as [ProblemKind, number][];
@@ -422,15 +434,7 @@ export default function FrameImportPage() {
             </details>
           )}
           {upload.missing.length > 0 || upload.status === "failed" ? (
-            <MappingForm
-              fetcherKey={`import-${upload.id}`}
-              headers={upload.headers}
-              mapping={upload.mapping}
-              missing={upload.missing}
-              csrf={d.csrf}
-              locale={locale}
-              busy={running}
-            />
+            mappingForm
           ) : (
             <>
               <starter.Form method="post" className="fw-actions">
@@ -442,15 +446,7 @@ export default function FrameImportPage() {
               </starter.Form>
               <details className="fw-details">
                 <summary>{t.changeMapping[locale]}</summary>
-                <MappingForm
-                  fetcherKey={`import-${upload.id}`}
-                  headers={upload.headers}
-                  mapping={upload.mapping}
-                  missing={upload.missing}
-                  csrf={d.csrf}
-                  locale={locale}
-                  busy={running}
-                />
+                {mappingForm}
               </details>
             </>
           )}

@@ -1,9 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
-import { answerPage, next, sipas, sipasWithEnv, SKIP_CHOICES } from "./helpers";
+import { answerPage, newRound, next, signIn, sipas, sipasWithEnv, SKIP_CHOICES } from "./helpers";
 
 const TMP = "tests/.tmp/e2e-fieldwork";
 mkdirSync(TMP, { recursive: true });
@@ -14,31 +13,7 @@ function tmpFile(name: string, content: string): string {
   return path;
 }
 
-async function signIn(page: Page, username = "admin", password = E2E_ADMIN_PASSWORD) {
-  await page.goto("/staff/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
-}
 
-function newRound(name: string, province = "P01"): string {
-  const [round] = sipas(
-    "rounds",
-    "create",
-    "--definition",
-    "sipas-2022@1",
-    "--name",
-    name,
-    "--province",
-    province,
-    "--from",
-    "2022-08-01",
-    "--to",
-    "2022-10-31"
-  );
-  return round;
-}
 
 /** A frame whose headers the importer does not know (the mapping step), with two bad rows. */
 function frameWithOtherHeaders(rows: number): string {

@@ -146,3 +146,9 @@ export function loadDefinition(file: string): Definition {
   if (!parsed.ok) throw new Error(`${file} does not parse`);
   return parsed.definition;
 }
+
+/** A 2022 round of its own with the fieldwork period of the shipped design (August to October 2022). */
+export function newRound(name: string, province = "P01"): string {
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--province", province, "--from", "2022-08-01", "--to", "2022-10-31");
+  return round;
+}

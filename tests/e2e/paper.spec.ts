@@ -8,7 +8,7 @@ import { formatCode } from "../../app/domain/codes";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { keyWholeForm, sipas, sipasWithEnv } from "./helpers";
+import { createStaff, keyWholeForm, signIn, sipas } from "./helpers";
 import { qrMatrices, readPdf } from "./pdf-reader";
 
 const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
@@ -16,19 +16,7 @@ if (!parsed.ok) throw new Error("sipas-2022 does not parse");
 const sipas2022: Definition = parsed.definition;
 const CLERK_PASSWORD = "clerk-password-e2e";
 
-function createStaff(username: string, role: string, province?: string) {
-  sipasWithEnv({ SIPAS_NEW_PASSWORD: CLERK_PASSWORD }, "staff", "create", "--username", username, "--role", role, ...(province ? ["--province", province] : []));
-}
-
-async function signIn(page: Page, username: string, password = CLERK_PASSWORD) {
-  await page.goto("/staff/login");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
-}
-
-async function asUser(browser: Browser, username: string, password?: string): Promise<Page> {
+async function asUser(browser: Browser, username: string, password = CLERK_PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, username, password);
   return page;
@@ -60,7 +48,7 @@ async function openForm(page: Page, round: string, code: string) {
 
 test("printable questionnaires print to an A4 PDF in Chromium with each person's code and QR link", async ({ page, baseURL }) => {
   const codes = paperCodes("demo", 2);
-  await signIn(page, "admin", E2E_ADMIN_PASSWORD);
+  await signIn(page);
   await page.goto(`/staff/rounds/demo/invitations/print?scope=codes&codes=${codes.join("%0A")},NOT-A-CODE`);
   await expect(page.getByRole("alert")).toContainText("NOT-A-CODE: Mã khảo sát gồm 10 ký tự");
   await expect(page.locator(".pf-person")).toHaveCount(2);
@@ -99,7 +87,7 @@ test("sampled people's forms carry their name and address for staff who may see 
   sipas("units", "import", "--round", round, join(dir, "units.csv"));
   sipas("frame", "import", "--round", round, join(dir, "frame.csv"));
   sipas("sample", "draw", "--round", round, "--size", "2", "--seed", "7");
-  await signIn(page, "admin", E2E_ADMIN_PASSWORD);
+  await signIn(page);
   await page.goto(`/staff/rounds/${round}/invitations/print`);
   await expect(page.locator(".pf-person")).toHaveCount(2);
   expect((await page.locator(".pf-address .pf-name").allTextContents()).sort()).toEqual(["Ông/Bà Nguyễn Thị Hương", "Ông/Bà Trần Văn Nam"]);
@@ -107,9 +95,9 @@ test("sampled people's forms carry their name and address for staff who may see 
 });
 
 test("a whole 2022 paper form is keyed with number keys and Enter alone, with skip logic and validation", async ({ page }) => {
-  createStaff("nhap.mot", "clerk");
+  createStaff("nhap.mot", "clerk", CLERK_PASSWORD);
   const [code] = paperCodes("demo", 1);
-  await signIn(page, "nhap.mot");
+  await signIn(page, "nhap.mot", CLERK_PASSWORD);
   await openForm(page, "demo", code);
   await expect(page.locator("#pe-A_SEX input:focus")).toHaveCount(1);
 
@@ -143,8 +131,8 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
   test.setTimeout(180_000); // two whole forms keyed key by key
   const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "Nhập hai lần", "--province", "P05");
   const [code] = paperCodes(round, 1);
-  createStaff("nhap.hai.a", "clerk", "P05");
-  createStaff("nhap.hai.b", "clerk", "P05");
+  createStaff("nhap.hai.a", "clerk", CLERK_PASSWORD, "P05");
+  createStaff("nhap.hai.b", "clerk", CLERK_PASSWORD, "P05");
   const admin = await asUser(browser, "admin", E2E_ADMIN_PASSWORD);
   await admin.goto(`/staff/rounds/${round}/entry`);
   await admin.getByRole("button", { name: "Bật nhập hai lần" }).click();
@@ -192,9 +180,9 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("a form is keyed with a plain POST: errors are shown and what was ticked is kept", async ({ page }) => {
     test.setTimeout(120_000); // sixty questions ticked one by one
-    createStaff("nhap.nojs", "clerk");
+    createStaff("nhap.nojs", "clerk", CLERK_PASSWORD);
     const [code] = paperCodes("demo", 1);
-    await signIn(page, "nhap.nojs");
+    await signIn(page, "nhap.nojs", CLERK_PASSWORD);
     await page.goto(`/staff/rounds/demo/entry?code=${code}`);
     // Skip rules cannot run live without JavaScript: they are written out, and the server applies them.
     await expect(page.locator("#pe-s-D")).toContainText("Chỉ trả lời phần này nếu câu 26 trả lời “Có”.");
@@ -218,8 +206,8 @@ test.describe("without JavaScript", () => {
 });
 
 test("roles and provinces: clerks cannot print or review, other provinces' staff see no round", async ({ browser }) => {
-  createStaff("nhap.p77", "clerk", "P77");
-  createStaff("nhap.quyen", "clerk");
+  createStaff("nhap.p77", "clerk", CLERK_PASSWORD, "P77");
+  createStaff("nhap.quyen", "clerk", CLERK_PASSWORD);
   const clerk = await asUser(browser, "nhap.quyen");
   for (const path of ["/staff/rounds/demo/invitations/print", "/staff/rounds/demo/entry/review"]) {
     const res = await clerk.goto(path);

@@ -1,16 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
-import { sipasWithEnv } from "./helpers";
+import { signIn, sipasWithEnv } from "./helpers";
 import { allSatisfied2023, knownRows2022, manyRows, seedRound, uniqueId } from "./results-seed";
-
-async function signIn(page: Page) {
-  await page.goto("/staff/login");
-  await page.getByLabel("Tên đăng nhập").fill("admin");
-  await page.getByLabel("Mật khẩu").fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
-}
 
 const row = (page: Page, table: string, code: string) => page.getByTestId(table).locator(`tr[data-code="${code}"]`);
 

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { formatCode } from "../../app/domain/codes";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { formatInterval, formatPercent } from "../../app/domain/results/format";
-import { answerWholeForm, createStaff, keyPaperForm, loadDefinition, signIn, sipas, SKIP_CHOICES, type Choices } from "./helpers";
+import { answerWholeForm, createStaff, keyPaperForm, loadDefinition, newRound, signIn, SKIP_CHOICES, type Choices } from "./helpers";
 import { readPdf } from "./pdf-reader";
 
 const definition = loadDefinition("sipas-2022/1.json");
@@ -200,20 +200,7 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
   test.setTimeout(420_000);
   const suffix = randomBytes(3).toString("hex");
   const roundName = "Khảo sát SIPAS 2022 – đợt toàn trình";
-  const [round] = sipas(
-    "rounds",
-    "create",
-    "--definition",
-    "sipas-2022@1",
-    "--name",
-    roundName,
-    "--province",
-    "P01",
-    "--from",
-    "2022-08-01",
-    "--to",
-    "2022-10-31"
-  );
+  const round = newRound(roundName);
   const CLERK_PASSWORD = "nhap-phieu-2022";
   const clerkA = `nhap.a.${suffix}`;
   const clerkB = `nhap.b.${suffix}`;

@@ -26,7 +26,7 @@ import { importRoundUnits } from "../../app/services/round-units.server";
 import { bumpDataVersion } from "../../app/services/responses.server";
 import { createRound } from "../../app/services/rounds.server";
 import { drawRoundSample } from "../../app/services/sampling.server";
-import { answers2022 } from "../fixtures/responses-factory";
+import { answers2022, insertSubmittedForInvitation } from "../fixtures/responses-factory";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
@@ -41,30 +41,9 @@ const analyst: Actor = { id: "analyst-1", role: "analyst" };
 
 /** A questionnaire submitted online for a code, copying what the invitation carries (as the citizen form does). */
 async function submitOnline(db: Kysely<Database>, code: string, mode: "online" | "paper" = "online") {
-  const inv = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
-  await db
-    .insertInto("responses")
-    .values({
-      id: `resp-${code}`,
-      round_id: inv.round_id,
-      invitation_code: code,
-      definition_id: "sipas-2022@1",
-      status: "submitted",
-      answers: JSON.stringify(answers2022("4", "4")),
-      locale: "vi",
-      entry_mode: mode,
-      fpc: inv.fpc,
-      unit_code: inv.unit_code,
-      stratum: inv.stratum,
-      psu: inv.psu,
-      weight: inv.weight,
-      created_at: now,
-      updated_at: now,
-      submitted_at: now,
-    })
-    .execute();
-  await db.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", code).execute();
+  await insertSubmittedForInvitation(db, code, answers2022("4", "4"), mode);
+  const inv = await db.selectFrom("invitations").select("round_id").where("code", "=", code).executeTakeFirstOrThrow();
+  await db.updateTable("invitations").set({ status: "submitted", submitted_at: new Date().toISOString() }).where("code", "=", code).execute();
   await bumpDataVersion(db, inv.round_id);
 }
 

@@ -19,7 +19,7 @@ import { bumpDataVersion } from "../../app/services/responses.server";
 import { importRoundUnits } from "../../app/services/round-units.server";
 import { createRound } from "../../app/services/rounds.server";
 import { drawRoundSample } from "../../app/services/sampling.server";
-import { answers2022 } from "../fixtures/responses-factory";
+import { answers2022, insertSubmittedForInvitation } from "../fixtures/responses-factory";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3232";
@@ -71,30 +71,9 @@ for (const u of units) {
   const code = u.invitation_code!;
   const r = (i++ * 7919) % 100;
   if (r < 46) {
-    const inv = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     const paper = r < 14;
-    await db
-      .insertInto("responses")
-      .values({
-        id: randomUUID(),
-        round_id: drawn,
-        invitation_code: code,
-        definition_id: "sipas-2022@1",
-        status: "submitted",
-        answers: JSON.stringify(answers2022(r % 3 ? "4" : "5", "4")),
-        locale: "vi",
-        entry_mode: paper ? "paper" : "online",
-        fpc: inv.fpc,
-        unit_code: inv.unit_code,
-        stratum: inv.stratum,
-        psu: inv.psu,
-        weight: inv.weight,
-        created_at: now,
-        updated_at: now,
-        submitted_at: now,
-      })
-      .execute();
+    await insertSubmittedForInvitation(db, code, answers2022(r % 3 ? "4" : "5", "4"), paper ? "paper" : "online");
     if (paper) {
       for (const n of [1, 2])
         await db
