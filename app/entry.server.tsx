@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { stripNulBytes } from "./services/strip-nul.server";
+import { stripNulBytes } from "./services/platform/strip-nul.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -6,7 +6,7 @@ import "./load-context";
 import { LanguageSwitch } from "./components/language-switch";
 import { ui } from "./i18n";
 import { useLocale } from "./components/use-locale";
-import { resolveLocale } from "./services/locale.server";
+import { resolveLocale } from "./services/platform/locale.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [

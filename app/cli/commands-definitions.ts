@@ -1,6 +1,6 @@
 import { UserError } from "../domain/errors";
-import { listDefinitions, validateDefinitionText } from "../services/definitions.server";
-import { importDefinitionFile, readDefinitionFile } from "../services/definition-files.server";
+import { listDefinitions, validateDefinitionText } from "../services/definitions/versions.server";
+import { importDefinitionFile, readDefinitionFile } from "../services/definitions/shipped-files.server";
 import { rejectUnknownFlags } from "./args";
 import type { Command, CliContext } from "./main";
 

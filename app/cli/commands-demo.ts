@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { seedDemo, DEMO_ROUND_ID } from "../services/demo.server";
+import { seedDemo, DEMO_ROUND_ID } from "../services/demo/seed.server";
 import { formatCode } from "../domain/codes";
 import { rejectUnknownFlags } from "./args";
 import type { Command } from "./main";

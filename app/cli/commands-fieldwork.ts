@@ -16,10 +16,10 @@ import {
   replaceFromReserve,
   setOutcome,
   type Actor,
-} from "../services/fieldwork.server";
-import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/frame-import.server";
-import { importRoundUnits } from "../services/round-units.server";
-import { drawRoundSample, planRoundSample, type PlanView } from "../services/sampling.server";
+} from "../services/fieldwork/fieldwork.server";
+import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/fieldwork/frame-import.server";
+import { importRoundUnits } from "../services/rounds/units-import.server";
+import { drawRoundSample, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag, type ParsedArgs } from "./args";
 import type { CliContext, Command } from "./main";
 

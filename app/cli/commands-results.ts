@@ -4,8 +4,8 @@ import { pipeline } from "node:stream/promises";
 import { formatImportProblem } from "../domain/csv/responses-import";
 import type { Locale } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
-import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/exports.server";
-import { importResponsesCsv } from "../services/responses-import.server";
+import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/data/exports.server";
+import { importResponsesCsv } from "../services/data/responses-import.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { CliContext, Command } from "./main";
 

@@ -1,6 +1,6 @@
 import { UserError } from "../domain/errors";
-import { issueCodes } from "../services/invitations.server";
-import { createRound, listRounds } from "../services/rounds.server";
+import { issueCodes } from "../services/fieldwork/invitations.server";
+import { createRound, listRounds } from "../services/rounds/rounds.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { Command } from "./main";
 

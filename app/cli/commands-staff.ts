@@ -1,5 +1,5 @@
 import { UserError } from "../domain/errors";
-import { createStaffUser, type StaffRole } from "../services/staff.server";
+import { createStaffUser, type StaffRole } from "../services/staff/accounts.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { Command } from "./main";
 

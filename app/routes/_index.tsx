@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { isUserError } from "../domain/errors";
 import type { LocalizedText } from "../domain/definition/schema";
 import { ui } from "../i18n";
-import { redeemCode } from "../services/redeem.server";
+import { redeemCode } from "../services/citizen/redeem.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự hài lòng của người dân" }];
 

@@ -13,9 +13,9 @@ import { isUserError } from "../domain/errors";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
 import { ui } from "../i18n";
-import { redeemCode } from "../services/redeem.server";
-import { savePage, submitForm } from "../services/responses.server";
-import { resolveLocale } from "../services/locale.server";
+import { redeemCode } from "../services/citizen/redeem.server";
+import { savePage, submitForm } from "../services/citizen/form.server";
+import { resolveLocale } from "../services/platform/locale.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
 

@@ -5,7 +5,7 @@ import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { formatCode } from "../domain/codes";
 import { ui } from "../i18n";
-import { submissionStatus } from "../services/responses.server";
+import { submissionStatus } from "../services/citizen/form.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Cảm ơn" }, { name: "robots", content: "noindex" }];
 

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
-import { listRounds } from "../services/rounds.server";
-import { commitSession, csrfToken, getSession, requireStaff } from "../services/session.server";
+import { listRounds } from "../services/rounds/rounds.server";
+import { commitSession, csrfToken, getSession, requireStaff } from "../services/staff/session.server";
 import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];

@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
-import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/rate-limit.server";
-import { commitSession, csrfToken, csrfValid, getSession } from "../services/session.server";
-import { verifyLogin } from "../services/staff.server";
+import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/rate-limit.server";
+import { commitSession, csrfToken, csrfValid, getSession } from "../services/staff/session.server";
+import { verifyLogin } from "../services/staff/accounts.server";
 import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
-import { listRounds } from "../services/rounds.server";
-import { requireRoundAccess } from "../services/session.server";
+import { listRounds } from "../services/rounds/rounds.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 import { staffUi } from "../staff-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

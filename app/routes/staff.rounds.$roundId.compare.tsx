@@ -12,11 +12,11 @@ import type { ChangeRow } from "../domain/results/compare-view";
 import { describeComparison, translateReason } from "../domain/results/describe";
 import { formatInterval, formatPercent } from "../domain/results/format";
 import { parseResultsQuery, resultsSearch } from "../domain/results/query";
-import { orRespond, type ErrorPayload } from "../services/http.server";
-import { compareRoundResults } from "../services/results-compare.server";
-import { groupingOptions } from "../services/results-options.server";
-import { getRound, listRounds } from "../services/rounds.server";
-import { requireRoundAccess } from "../services/session.server";
+import { orRespond, type ErrorPayload } from "../services/platform/route-errors.server";
+import { compareRoundResults } from "../services/results/compare.server";
+import { groupingOptions } from "../services/results/grouping.server";
+import { getRound, listRounds } from "../services/rounds/rounds.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 import resultsStyles from "../styles/results.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];

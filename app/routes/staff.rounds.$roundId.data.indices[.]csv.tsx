@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { UserError } from "../domain/errors";
-import { csvResponse, downloadOrRefusal } from "../services/csv-response.server";
-import { indicesDownload } from "../services/exports.server";
-import { getRoundResults } from "../services/results-jobs.server";
-import { requireRoundAccess } from "../services/session.server";
+import { csvResponse, downloadOrRefusal } from "../services/platform/downloads.server";
+import { indicesDownload } from "../services/data/exports.server";
+import { getRoundResults } from "../services/results/jobs.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 
 /** How long a download waits for indices being computed before it asks to come back later. */
 const MAX_WAIT_MS = 5 * 60_000;

@@ -11,11 +11,11 @@ import { formatImportProblem, type ImportProblem } from "../domain/csv/responses
 import type { LocalizedText } from "../domain/definition/schema";
 import { isUserError } from "../domain/errors";
 import { can } from "../domain/roles";
-import { groupingChoices } from "../services/indices.server";
-import { countSubmitted } from "../services/response-records.server";
-import { importResponsesCsv } from "../services/responses-import.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess } from "../services/session.server";
-import { receiveCsvFile } from "../services/uploads.server";
+import { groupingChoices } from "../services/results/indices.server";
+import { countSubmitted } from "../services/responses/read.server";
+import { importResponsesCsv } from "../services/data/responses-import.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess } from "../services/staff/session.server";
+import { receiveCsvFile } from "../services/platform/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV" }];
 

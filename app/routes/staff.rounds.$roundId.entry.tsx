@@ -11,9 +11,9 @@ import type { LocalizedText } from "../domain/definition/schema";
 import { isUserError } from "../domain/errors";
 import { BLANK_FIELD } from "../domain/paper/validate-entry";
 import { can } from "../domain/roles";
-import type { ErrorPayload } from "../services/http.server";
-import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEntry, type KeyingTarget } from "../services/paper-entry.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import type { ErrorPayload } from "../services/platform/route-errors.server";
+import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEntry, type KeyingTarget } from "../services/paper/entry.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

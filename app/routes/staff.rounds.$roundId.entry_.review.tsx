@@ -13,8 +13,8 @@ import { answerText } from "../domain/paper/compare-entries";
 import { optionKeys } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { BLANK_VALUE } from "../domain/paper/validate-entry";
-import { discardEntries, getReview, resolveReview, reviewQueue, type Review } from "../services/paper-entry.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import { discardEntries, getReview, resolveReview, reviewQueue, type Review } from "../services/paper/entry.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

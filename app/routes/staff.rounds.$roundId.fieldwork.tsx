@@ -16,8 +16,8 @@ import {
   listContactPurges,
   previewAdjustment,
   type AdjustmentView,
-} from "../services/fieldwork.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+} from "../services/fieldwork/fieldwork.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
-import { MAIL_MERGE_HEADER, mailMergeRows } from "../services/fieldwork.server";
-import { orRespond } from "../services/http.server";
-import { resolveLocale } from "../services/locale.server";
-import { requireRoundAccess } from "../services/session.server";
-import { asJson } from "../services/uploads.server";
+import { MAIL_MERGE_HEADER, mailMergeRows } from "../services/fieldwork/fieldwork.server";
+import { orRespond } from "../services/platform/route-errors.server";
+import { resolveLocale } from "../services/platform/locale.server";
+import { requireRoundAccess } from "../services/staff/session.server";
+import { asJson } from "../services/platform/uploads.server";
 
 /**
  * The mail-merge / SMS file: one row per invitation in the field, with name, contact, code and

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseResultsQuery } from "../domain/results/query";
-import { orRespond } from "../services/http.server";
-import { getResultsProgress } from "../services/results-jobs.server";
-import { groupingOptions } from "../services/results-options.server";
-import { requireRoundAccess } from "../services/session.server";
+import { orRespond } from "../services/platform/route-errors.server";
+import { getResultsProgress } from "../services/results/jobs.server";
+import { groupingOptions } from "../services/results/grouping.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 
 /**
  * Progress of the computation behind a results page, as JSON, for the page to poll:

@@ -15,10 +15,10 @@ import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } fro
 import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
 import { parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
 import { buildResultsView, type TableRow } from "../domain/results/view";
-import { orRespond } from "../services/http.server";
-import { groupingOptions } from "../services/results-options.server";
-import { getRoundResults } from "../services/results-jobs.server";
-import { requireRoundAccess } from "../services/session.server";
+import { orRespond } from "../services/platform/route-errors.server";
+import { groupingOptions } from "../services/results/grouping.server";
+import { getRoundResults } from "../services/results/jobs.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 import resultsStyles from "../styles/results.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];

@@ -20,10 +20,10 @@ import {
   type ProblemKind,
 } from "../domain/fieldwork/frame";
 import { can } from "../domain/roles";
-import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath, type ImportProgress } from "../services/frame-import.server";
-import { orRespond } from "../services/http.server";
-import { resolveLocale } from "../services/locale.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/session.server";
+import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath, type ImportProgress } from "../services/fieldwork/frame-import.server";
+import { orRespond } from "../services/platform/route-errors.server";
+import { resolveLocale } from "../services/platform/locale.server";
+import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

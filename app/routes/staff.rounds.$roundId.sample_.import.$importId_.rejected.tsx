@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { describeProblem } from "../domain/fieldwork/frame";
-import { getFrameImport, streamRejectedRows } from "../services/frame-import.server";
-import { orRespond } from "../services/http.server";
-import { resolveLocale } from "../services/locale.server";
-import { requireRoundAccess } from "../services/session.server";
-import { asJson } from "../services/uploads.server";
+import { getFrameImport, streamRejectedRows } from "../services/fieldwork/frame-import.server";
+import { orRespond } from "../services/platform/route-errors.server";
+import { resolveLocale } from "../services/platform/locale.server";
+import { requireRoundAccess } from "../services/staff/session.server";
+import { asJson } from "../services/platform/uploads.server";
 
 /**
  * The rows a valid-only import left out, as read, with a last column saying why: to fix and

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireRoundAccess } from "../services/session.server";
-import { asJson, receiveUpload } from "../services/uploads.server";
+import { requireRoundAccess } from "../services/staff/session.server";
+import { asJson, receiveUpload } from "../services/platform/uploads.server";
 
 /**
  * The upload endpoint the page's script posts to (XMLHttpRequest, for the progress bar): the same

@@ -8,8 +8,8 @@ import { useLocale } from "../components/use-locale";
 import { itemNumbers } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { can } from "../domain/roles";
-import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/printing.server";
-import { requireRoundAccess } from "../services/session.server";
+import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/paper/printing.server";
+import { requireRoundAccess } from "../services/staff/session.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

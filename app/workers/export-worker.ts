@@ -3,8 +3,8 @@
 // Runs from the build as one bundled file (bin/build-worker.mjs), or from source through bin/worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
 import { exportLayout } from "../domain/csv/responses-export";
-import type { ExportPartInput, ExportPartMessage, ExportTask } from "../services/parallel-export.server";
-import { openExportReader, strataLineChunks } from "../services/sqlite-export-reader.server";
+import type { ExportPartInput, ExportPartMessage, ExportTask } from "../services/data/parallel-export.server";
+import { openExportReader, strataLineChunks } from "../services/responses/sqlite-export-reader.server";
 
 const port = parentPort!;
 const input = workerData as ExportPartInput;

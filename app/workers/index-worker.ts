@@ -2,7 +2,7 @@
 // of some strata, read from SQLite and accumulated, sent back as plain data with its typed arrays transferred.
 // Runs from the build as one bundled file (bin/build-worker.mjs), or from source through bin/worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
-import { computeIndexPart, type PartInput } from "../services/index-part.server";
+import { computeIndexPart, type PartInput } from "../services/results/index-part.server";
 
 const port = parentPort!;
 let last = 0;

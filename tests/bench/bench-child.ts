@@ -9,8 +9,8 @@ import { createWriteStream, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { openDatabase } from "../../db/connection";
-import { exportResponses } from "../../app/services/exports.server";
-import { computeRoundIndices } from "../../app/services/indices.server";
+import { exportResponses } from "../../app/services/data/exports.server";
+import { computeRoundIndices } from "../../app/services/results/indices.server";
 
 const [mode, file, round, extra] = process.argv.slice(2);
 const handle = openDatabase({ url: file });

@@ -9,10 +9,10 @@ import { existsSync, rmSync } from "node:fs";
 import { migrateToLatest, openDatabase } from "../../db/connection";
 import { evaluateCondition, type Answers } from "../../app/domain/definition/conditions";
 import type { Definition } from "../../app/domain/definition/schema";
-import { createRng, type Rng } from "../../app/domain/sampling";
-import { importShippedDefinitions } from "../../app/services/definition-files.server";
-import { getDefinition } from "../../app/services/definitions.server";
-import { createRound } from "../../app/services/rounds.server";
+import { createRng, type Rng } from "../../app/domain/sampling/index";
+import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
+import { getDefinition } from "../../app/services/definitions/versions.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
 
 export const SEED = 20221;
 export const PROVINCES = 63;

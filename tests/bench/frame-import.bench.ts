@@ -16,9 +16,9 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { migrateToLatest, openDatabase } from "../../db/connection";
-import { importShippedDefinitions } from "../../app/services/definition-files.server";
-import { importFrameFile } from "../../app/services/frame-import.server";
-import { createRound } from "../../app/services/rounds.server";
+import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
+import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
 import { factoryUnits, writeFrameFile } from "../fixtures/frame-factory";
 
 const DIR = "tests/.tmp/bench";

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase, sql } from "../../db/connection";
 import { E2E_DB } from "../../playwright.config";
-import { createRound } from "../../app/services/rounds.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
 
 export const UNITS = [

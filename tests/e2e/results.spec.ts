@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
+import { WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results/jobs.server";
 import { signIn, sipasWithEnv } from "./helpers";
 import { allSatisfied2023, knownRows2022, manyRows, seedRound, uniqueId } from "./results-seed";
 

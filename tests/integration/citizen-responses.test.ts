@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeCode } from "../../app/domain/codes";
-import { seedDemo } from "../../app/services/demo.server";
-import { issueCodes } from "../../app/services/invitations.server";
-import { redeemCode } from "../../app/services/redeem.server";
-import { openForm, savePage, submitForm } from "../../app/services/responses.server";
-import { listRounds } from "../../app/services/rounds.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { issueCodes } from "../../app/services/fieldwork/invitations.server";
+import { redeemCode } from "../../app/services/citizen/redeem.server";
+import { openForm, savePage, submitForm } from "../../app/services/citizen/form.server";
+import { listRounds } from "../../app/services/rounds/rounds.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };

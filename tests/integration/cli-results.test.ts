@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { main } from "../../app/cli/main";
-import { seedDemo } from "../../app/services/demo.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 async function sipas(url: string, ...argv: string[]) {

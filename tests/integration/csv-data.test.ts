@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatImportProblem } from "../../app/domain/csv/responses-import";
-import { createRound } from "../../app/services/rounds.server";
-import { seedDemo, DEMO_UNITS } from "../../app/services/demo.server";
-import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../../app/services/exports.server";
-import { computeRoundIndices } from "../../app/services/indices.server";
-import { readCsvText } from "../../app/services/csv-stream.server";
-import { importResponsesCsv, type ImportSource } from "../../app/services/responses-import.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { seedDemo, DEMO_UNITS } from "../../app/services/demo/seed.server";
+import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../../app/services/data/exports.server";
+import { computeRoundIndices } from "../../app/services/results/indices.server";
+import { readCsvText } from "../../app/services/platform/csv-stream.server";
+import { importResponsesCsv, type ImportSource } from "../../app/services/data/responses-import.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

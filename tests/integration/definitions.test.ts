@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getDefinition, importDefinition, listDefinitions } from "../../app/services/definitions.server";
-import { importShippedDefinitions, listDefinitionFiles } from "../../app/services/definition-files.server";
+import { getDefinition, importDefinition, listDefinitions } from "../../app/services/definitions/versions.server";
+import { importShippedDefinitions, listDefinitionFiles } from "../../app/services/definitions/shipped-files.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 describeEachDialect("definitions", (dialect) => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeProblem, guessMapping } from "../../app/domain/fieldwork/frame";
-import { importShippedDefinitions } from "../../app/services/definition-files.server";
+import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import {
   getFrameImport,
   importFrameFile,
@@ -13,10 +13,10 @@ import {
   startFrameImport,
   streamRejectedRows,
   waitForImport,
-} from "../../app/services/frame-import.server";
-import { importRoundUnits } from "../../app/services/round-units.server";
-import { createRound } from "../../app/services/rounds.server";
-import { drawRoundSample } from "../../app/services/sampling.server";
+} from "../../app/services/fieldwork/frame-import.server";
+import { importRoundUnits } from "../../app/services/rounds/units-import.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
 import { formatCode } from "../../app/domain/codes";
-import { importShippedDefinitions } from "../../app/services/definition-files.server";
+import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import {
   applyAdjustment,
   closeRoundAndPurge,
@@ -19,13 +19,13 @@ import {
   replacementChain,
   setOutcome,
   type Actor,
-} from "../../app/services/fieldwork.server";
-import { chunkText, exportResponses } from "../../app/services/exports.server";
-import { importFrameFile } from "../../app/services/frame-import.server";
-import { importRoundUnits } from "../../app/services/round-units.server";
-import { bumpDataVersion } from "../../app/services/responses.server";
-import { createRound } from "../../app/services/rounds.server";
-import { drawRoundSample } from "../../app/services/sampling.server";
+} from "../../app/services/fieldwork/fieldwork.server";
+import { chunkText, exportResponses } from "../../app/services/data/exports.server";
+import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
+import { importRoundUnits } from "../../app/services/rounds/units-import.server";
+import { bumpDataVersion } from "../../app/services/citizen/form.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { answers2022, insertSubmittedForInvitation } from "../fixtures/responses-factory";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import { drawSample } from "../../app/domain/sampling";
-import { importShippedDefinitions } from "../../app/services/definition-files.server";
-import { importFrameFile } from "../../app/services/frame-import.server";
-import { importRoundUnits } from "../../app/services/round-units.server";
-import { createRound } from "../../app/services/rounds.server";
-import { drawRoundSample, getSampleSummary, planRoundSample } from "../../app/services/sampling.server";
+import { drawSample } from "../../app/domain/sampling/index";
+import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
+import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
+import { importRoundUnits } from "../../app/services/rounds/units-import.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { drawRoundSample, getSampleSummary, planRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { IndexResult } from "../../app/domain/indices";
-import { seedDemo } from "../../app/services/demo.server";
-import { computeInParts } from "../../app/services/index-parts.server";
-import { computeRoundIndices, normalizeRequest } from "../../app/services/indices.server";
-import { getRound } from "../../app/services/rounds.server";
+import type { IndexResult } from "../../app/domain/indices/index";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { computeInParts } from "../../app/services/results/parallel-indices.server";
+import { computeRoundIndices, normalizeRequest } from "../../app/services/results/indices.server";
+import { getRound } from "../../app/services/rounds/rounds.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
 import { createTestDatabase, keepEnv, type TestDatabase } from "./harness";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findEstimate } from "../../app/domain/indices";
-import { seedDemo } from "../../app/services/demo.server";
-import { computeRoundIndices } from "../../app/services/indices.server";
+import { findEstimate } from "../../app/domain/indices/index";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { computeRoundIndices } from "../../app/services/results/indices.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

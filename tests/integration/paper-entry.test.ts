@@ -2,9 +2,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RawAnswers } from "../../app/domain/answers/validate";
 import type { Definition } from "../../app/domain/definition/schema";
 import { BLANK_VALUE, validatePaperEntry } from "../../app/domain/paper/validate-entry";
-import { seedDemo } from "../../app/services/demo.server";
-import { getDefinition } from "../../app/services/definitions.server";
-import { issueCodes } from "../../app/services/invitations.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { getDefinition } from "../../app/services/definitions/versions.server";
+import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import {
   discardEntries,
   entryProgress,
@@ -14,11 +14,11 @@ import {
   reviewQueue,
   saveEntry,
   setDoubleEntry,
-} from "../../app/services/paper-entry.server";
-import { contactsForCodes, selectPrintCodes } from "../../app/services/printing.server";
-import { openForm, savePage, submitForm } from "../../app/services/responses.server";
-import { createRound } from "../../app/services/rounds.server";
-import { createStaffUser } from "../../app/services/staff.server";
+} from "../../app/services/paper/entry.server";
+import { contactsForCodes, selectPrintCodes } from "../../app/services/paper/printing.server";
+import { openForm, savePage, submitForm } from "../../app/services/citizen/form.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { createStaffUser } from "../../app/services/staff/accounts.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 /** A complete 2022 paper form: "4" on scales, the first option elsewhere, unless told otherwise. */

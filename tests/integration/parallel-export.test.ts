@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Answers } from "../../app/domain/definition/conditions";
-import { seedDemo } from "../../app/services/demo.server";
-import { toReadableStream } from "../../app/services/csv-response.server";
-import { chunkText, exportResponses } from "../../app/services/exports.server";
-import { exportPlan, exportTasks } from "../../app/services/parallel-export.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { toReadableStream } from "../../app/services/platform/downloads.server";
+import { chunkText, exportResponses } from "../../app/services/data/exports.server";
+import { exportPlan, exportTasks } from "../../app/services/data/parallel-export.server";
 import { answers2022, insertSubmittedResponses, type FactoryResponse } from "../fixtures/responses-factory";
 import { createTestDatabase, keepEnv, type TestDatabase } from "./harness";
 

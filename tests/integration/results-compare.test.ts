@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedDemo } from "../../app/services/demo.server";
-import { compareRoundResults } from "../../app/services/results-compare.server";
-import { getResultsProgress } from "../../app/services/results-jobs.server";
-import { groupingOptions } from "../../app/services/results-options.server";
-import { createRound, getRound } from "../../app/services/rounds.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { compareRoundResults } from "../../app/services/results/compare.server";
+import { getResultsProgress } from "../../app/services/results/jobs.server";
+import { groupingOptions } from "../../app/services/results/grouping.server";
+import { createRound, getRound } from "../../app/services/rounds/rounds.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findEstimate } from "../../app/domain/indices";
-import { seedDemo } from "../../app/services/demo.server";
-import { createRound } from "../../app/services/rounds.server";
-import { getResultsProgress, getRoundResults, WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results-jobs.server";
+import { findEstimate } from "../../app/domain/indices/index";
+import { seedDemo } from "../../app/services/demo/seed.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { getResultsProgress, getRoundResults, WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results/jobs.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 

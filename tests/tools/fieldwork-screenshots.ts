@@ -13,12 +13,12 @@ import { chromium, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openDatabase } from "../../db/connection";
-import { markAllSent, replaceFromReserve, setOutcome } from "../../app/services/fieldwork.server";
-import { importFrameFile, registerUpload } from "../../app/services/frame-import.server";
-import { bumpDataVersion } from "../../app/services/responses.server";
-import { importRoundUnits } from "../../app/services/round-units.server";
-import { createRound } from "../../app/services/rounds.server";
-import { drawRoundSample } from "../../app/services/sampling.server";
+import { markAllSent, replaceFromReserve, setOutcome } from "../../app/services/fieldwork/fieldwork.server";
+import { importFrameFile, registerUpload } from "../../app/services/fieldwork/frame-import.server";
+import { bumpDataVersion } from "../../app/services/citizen/form.server";
+import { importRoundUnits } from "../../app/services/rounds/units-import.server";
+import { createRound } from "../../app/services/rounds/rounds.server";
+import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { answers2022, insertSubmittedForInvitation } from "../fixtures/responses-factory";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 

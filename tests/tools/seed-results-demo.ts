@@ -3,7 +3,7 @@
 // (ls-big, about half a minute to insert) whose first computation shows the progress panel:
 //   DATABASE_URL=data/results-demo.sqlite SIPAS_ADMIN_PASSWORD=... npx tsx tests/tools/seed-results-demo.ts [--big]
 import { migrateToLatest, openDatabase } from "../../db/connection";
-import { seedDemo } from "../../app/services/demo.server";
+import { seedDemo } from "../../app/services/demo/seed.server";
 import { seedResultsRound } from "../fixtures/results-demo";
 
 const handle = openDatabase({ url: process.env.DATABASE_URL });

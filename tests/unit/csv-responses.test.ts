@@ -14,8 +14,8 @@ import { csvLine } from "../../app/domain/csv/write";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinition } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { computeIndices } from "../../app/domain/indices";
-import { contentDisposition } from "../../app/services/csv-response.server";
+import { computeIndices } from "../../app/domain/indices/index";
+import { contentDisposition } from "../../app/services/platform/downloads.server";
 import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
 
 function definition(): Definition {

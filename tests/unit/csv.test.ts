@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import { columnLetter, isBlankRow } from "../../app/domain/csv/read";
 import { CSV_BOM, csvLine, safeText } from "../../app/domain/csv/write";
-import { readCsv, readCsvText, type CsvRow } from "../../app/services/csv-stream.server";
+import { readCsv, readCsvText, type CsvRow } from "../../app/services/platform/csv-stream.server";
 
 async function all(gen: AsyncGenerator<CsvRow>): Promise<CsvRow[]> {
   const out: CsvRow[] = [];

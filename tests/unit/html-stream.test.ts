@@ -2,7 +2,7 @@ import { createElement as h } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { PassThrough } from "node:stream";
 import { expect, it } from "vitest";
-import { stripNulBytes } from "../../app/services/strip-nul.server";
+import { stripNulBytes } from "../../app/services/platform/strip-nul.server";
 
 async function streamed(el: ReturnType<typeof h>, clean: boolean): Promise<Buffer> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@ import type { Answers } from "../../app/domain/definition/conditions";
 import { allItems } from "../../app/domain/definition/conditions";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { computeIndices, createIndexAccumulator, type ResponseRecord } from "../../app/domain/indices";
+import { computeIndices, createIndexAccumulator, type ResponseRecord } from "../../app/domain/indices/index";
 
 function load(path: string): Definition {
   const parsed = parseDefinitionText(readFileSync(path, "utf8"));

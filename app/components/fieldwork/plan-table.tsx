@@ -1,5 +1,5 @@
 import type { Locale } from "../../domain/definition/schema";
-import type { PlanView } from "../../services/sampling.server";
+import type { PlanView } from "../../services/fieldwork/sampling.server";
 
 const words = {
   stratum: { vi: "Tầng", en: "Stratum" },

@@ -1,0 +1,202 @@
+import type { Kysely } from "kysely";
+import type { Database, InvitationRow, ResponseRow } from "../../../db/schema";
+import { storedAnswers } from "../../domain/answers/answer-codes";
+import { mergePageAnswers } from "../../domain/answers/merge";
+import { overlayPage, validateAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
+import { codeMessages } from "../../domain/citizen-messages";
+import { normalizeCode } from "../../domain/codes";
+import type { Answers } from "../../domain/definition/conditions";
+import type { Definition, Locale } from "../../domain/definition/schema";
+import { UserError } from "../../domain/errors";
+import { getDefinition } from "../definitions/versions.server";
+import { newId, nowIso } from "../platform/ids-and-time.server";
+
+function citizenError(key: keyof typeof codeMessages, status: number): UserError {
+  const text = codeMessages[key];
+  return new UserError(text.en, status, [], text);
+}
+
+export interface OpenedForm {
+  code: string;
+  invitation: InvitationRow;
+  roundName: string;
+  definitionId: string;
+  definition: Definition;
+  answers: Answers;
+  status: "new" | "draft" | "submitted";
+}
+
+/** Checks the shape of a typed code before any database look-up. */
+export function parseCodeOrThrow(input: string): string {
+  const check = normalizeCode(input);
+  if (!check.ok) throw citizenError(check.reason, 400);
+  return check.code;
+}
+
+/** Finds the invitation behind a code and the answers kept so far. */
+export async function openForm(db: Kysely<Database>, rawCode: string): Promise<OpenedForm> {
+  const code = parseCodeOrThrow(rawCode);
+  const invitation = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirst();
+  if (!invitation) throw citizenError("unknown", 404);
+  const round = await db.selectFrom("rounds").select(["name", "status", "definition_id"]).where("id", "=", invitation.round_id).executeTakeFirstOrThrow();
+  const response = await db.selectFrom("responses").selectAll().where("invitation_code", "=", code).executeTakeFirst();
+  if (round.status !== "open" && response?.status !== "submitted") throw citizenError("closed", 410);
+  if (!invitation.first_opened_at) {
+    await db
+      .updateTable("invitations")
+      .set({ first_opened_at: nowIso(), status: "started" })
+      .where("code", "=", code)
+      .where("first_opened_at", "is", null)
+      .where("status", "=", "issued")
+      .execute();
+  }
+  return {
+    code,
+    invitation,
+    roundName: round.name,
+    definitionId: round.definition_id,
+    definition: await getDefinition(db, round.definition_id),
+    answers: response ? (JSON.parse(response.answers) as Answers) : {},
+    status: response ? response.status : "new",
+  };
+}
+
+function newResponseRow(invitation: InvitationRow, definitionId: string, stored: ReturnType<typeof storedAnswers>, locale: Locale, entryMode: ResponseRow["entry_mode"]) {
+  const now = nowIso();
+  return {
+    id: newId(),
+    round_id: invitation.round_id,
+    invitation_code: invitation.code,
+    definition_id: definitionId,
+    status: "draft" as const,
+    ...stored,
+    locale,
+    entry_mode: entryMode,
+    unit_code: invitation.unit_code,
+    stratum: invitation.stratum,
+    psu: invitation.psu,
+    weight: invitation.weight,
+    fpc: invitation.fpc,
+    created_at: now,
+    updated_at: now,
+    submitted_at: null,
+  };
+}
+
+export interface PageInput {
+  form: OpenedForm;
+  raw: RawAnswers;
+  /** Sections shown on the page that was posted. */
+  sections: readonly string[];
+  locale: Locale;
+}
+
+export type SaveOutcome = { ok: true; answers: Answers } | { ok: false; errors: AnswerErrors; answers: Answers };
+
+/**
+ * Saves one page into the draft. With `requireAnswers` (moving on), required questions on the
+ * page must be answered; either way nothing already saved is lost.
+ */
+export async function savePage(db: Kysely<Database>, input: PageInput, requireAnswers: boolean): Promise<SaveOutcome> {
+  const { form } = input;
+  if (form.status === "submitted") throw citizenError("submitted", 409);
+  const merged = mergeValidPage(form, input);
+  const page = merged.page;
+  // Format errors (a letter in a number box) are not saved, but every valid answer is.
+  await writeDraft(db, form, merged.answers, input.locale);
+  const errors = requireAnswers ? page.errors : formatErrorsOnly(page.errors, input);
+  if (Object.keys(errors).length) return { ok: false, errors, answers: mergeRawForRedisplay(merged.answers, input.raw, errors) };
+  return { ok: true, answers: merged.answers };
+}
+
+function mergeValidPage(form: OpenedForm, input: PageInput) {
+  const combined = overlayPage(form.definition, form.answers, input.raw, input.sections);
+  const page = validateAnswers(form.definition, combined, { sections: input.sections, requireAnswers: true });
+  // Hidden pages keep their answers in the draft: changing an earlier answer back restores them.
+  return { page, answers: mergePageAnswers(form.definition, form.answers, page.answers, input.sections) };
+}
+
+/** A draft may leave questions unanswered, but not hold a malformed answer. */
+function formatErrorsOnly(errors: AnswerErrors, input: PageInput): AnswerErrors {
+  const out: AnswerErrors = {};
+  for (const [code, text] of Object.entries(errors)) {
+    const raw = input.raw[code];
+    const typed = Array.isArray(raw) ? raw.length > 0 : raw !== undefined && raw !== null && String(raw).trim() !== "";
+    if (typed) out[code] = text;
+  }
+  return out;
+}
+
+/** On an error, show what the person typed in the faulty fields, not the last saved value. */
+function mergeRawForRedisplay(answers: Answers, raw: RawAnswers, errors: AnswerErrors): Answers {
+  const out: Answers = { ...answers };
+  for (const code of Object.keys(errors)) {
+    const value = raw[code];
+    if (typeof value === "string" || Array.isArray(value)) out[code] = value as string | string[];
+  }
+  return out;
+}
+
+async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answers, locale: Locale) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("responses")
+      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, answers), locale, "online"))
+      .onConflict((oc) => oc.column("invitation_code").doNothing())
+      .execute();
+    const updated = await trx
+      .updateTable("responses")
+      .set({ ...storedAnswers(form.definition, answers), locale, updated_at: nowIso() })
+      .where("invitation_code", "=", form.code)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw citizenError("submitted", 409);
+  });
+}
+
+/**
+ * Submits the whole form once. The conditional update (`status = 'draft'`) is the guard: of two
+ * submissions racing, exactly one changes the row; the other is refused and changes nothing.
+ */
+export async function submitForm(db: Kysely<Database>, input: PageInput): Promise<SaveOutcome> {
+  const { form } = input;
+  if (form.status === "submitted") throw citizenError("submitted", 409);
+  const { page, answers: merged } = mergeValidPage(form, input);
+  const whole = validateAnswers(form.definition, merged, { requireAnswers: true });
+  const errors = { ...whole.errors, ...page.errors };
+  if (Object.keys(errors).length) {
+    await writeDraft(db, form, merged, input.locale);
+    return { ok: false, errors, answers: mergeRawForRedisplay(merged, input.raw, page.errors) };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("responses")
+      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, merged), input.locale, "online"))
+      .onConflict((oc) => oc.column("invitation_code").doNothing())
+      .execute();
+    const now = nowIso();
+    const updated = await trx
+      .updateTable("responses")
+      .set({ status: "submitted", ...storedAnswers(form.definition, whole.answers), locale: input.locale, updated_at: now, submitted_at: now })
+      .where("invitation_code", "=", form.code)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw citizenError("submitted", 409);
+    await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", form.code).execute();
+    await bumpDataVersion(trx, form.invitation.round_id);
+  });
+  return { ok: true, answers: whole.answers };
+}
+
+/** Whether a code's questionnaire has been submitted; used by the thank-you page. */
+export async function submissionStatus(db: Kysely<Database>, rawCode: string): Promise<"submitted" | "open" | "unknown"> {
+  const check = normalizeCode(rawCode);
+  if (!check.ok) return "unknown";
+  const row = await db.selectFrom("responses").select("status").where("invitation_code", "=", check.code).executeTakeFirst();
+  return row?.status === "submitted" ? "submitted" : row ? "open" : "unknown";
+}
+
+/** Every change to a round's submitted data moves its version on, which invalidates cached results. */
+export async function bumpDataVersion(db: Kysely<Database>, roundId: string): Promise<void> {
+  await db.updateTable("rounds").set((eb) => ({ data_version: eb("data_version", "+", 1) })).where("id", "=", roundId).execute();
+}

@@ -1,0 +1,136 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import { CODEBOOK_HEADER, codebookRows, createLineWriter, exportLayout, INDICES_HEADER, indicesRows } from "../../domain/csv/responses-export";
+import { CSV_BOM, csvLine } from "../../domain/csv/write";
+import type { Locale } from "../../domain/definition/schema";
+import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundIndices } from "../results/indices.server";
+import { countSubmitted } from "../responses/read.server";
+import { submittedResponsePages } from "../responses/pages.server";
+import { getRound } from "../rounds/rounds.server";
+import { parallelExportChunks } from "./parallel-export.server";
+import { sqliteExportChunks } from "../responses/sqlite-export-reader.server";
+import { sqliteFileOf } from "../../../db/connection";
+
+/** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
+export interface CsvDownload {
+  /** File name for people (may hold Vietnamese); `asciiName` is the fallback for old clients. */
+  filename: string;
+  asciiName: string;
+  totalRows: number;
+  /** Text, or UTF-8 bytes where worker threads wrote them. */
+  chunks: () => AsyncGenerator<string | Uint8Array, void, undefined>;
+}
+
+export const EXPORT_PAGE = 2000;
+
+/** A chunk as text (chunks end at line ends, so no character is cut between two). */
+export function chunkText(chunk: string | Uint8Array): string {
+  return typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
+}
+
+function names(round: { id: string; name: string }, kind: string) {
+  const human = `${round.name} - ${kind}.csv`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").normalize("NFC");
+  return { filename: human, asciiName: `${round.id}-${kind}.csv` };
+}
+
+/**
+ * The submitted responses of a round, one row per response, streamed so memory stays flat whatever the size:
+ * on SQLite read-only statements over the covering index (rows in stratum, PSU order; a large round written by
+ * worker threads, ADR 018), on PostgreSQL keyset pages (rows in id order). Reads only the responses table: contact
+ * details (frame_contacts) never enter.
+ */
+export async function exportResponses(
+  db: Kysely<Database>,
+  roundId: string,
+  opts: { labels?: Locale | null; pageSize?: number } = {},
+): Promise<CsvDownload> {
+  const { round, definition } = await getRound(db, roundId);
+  const layout = exportLayout(definition, opts.labels ?? null);
+  const totalRows = await countSubmitted(db, roundId);
+  const pageSize = opts.pageSize ?? EXPORT_PAGE;
+  return {
+    ...names(round, opts.labels ? `responses-labels-${opts.labels}` : "responses"),
+    totalRows,
+    chunks: async function* () {
+      yield CSV_BOM + csvLine(layout.header);
+      const file = sqliteFileOf(db);
+      if (file) {
+        const labels = opts.labels ?? null;
+        yield* parallelExportChunks({ file, roundId, definition, labels }, totalRows, pageSize) ?? sqliteExportChunks(file, roundId, layout, pageSize);
+        return;
+      }
+      const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answer_codes"] as const;
+      const line = createLineWriter(layout);
+      // The JSON is read only for rows with free text (or without answer codes): most rows are codes alone.
+      for await (const rows of submittedResponsePages(db, roundId, columns, pageSize, "withoutCodesOrWithText")) {
+        let chunk = "";
+        for (const r of rows) {
+          chunk += line({
+            id: r.id,
+            submittedAt: r.submitted_at,
+            entryMode: r.entry_mode,
+            locale: r.locale,
+            unit: r.unit_code,
+            stratum: r.stratum,
+            psu: r.psu,
+            weight: r.weight === null ? null : Number(r.weight),
+            fpc: r.fpc === null ? null : Number(r.fpc),
+            answers: r.answers_json,
+            answerCodes: r.answer_codes,
+          });
+        }
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** The codebook of a round's questionnaire: one row per column of the responses export. */
+export async function exportCodebook(db: Kysely<Database>, roundId: string): Promise<CsvDownload> {
+  const { round, definition } = await getRound(db, roundId);
+  const rows = codebookRows(definition);
+  return {
+    ...names(round, "codebook"),
+    totalRows: rows.length,
+    chunks: async function* () {
+      yield CSV_BOM + csvLine(CODEBOOK_HEADER) + rows.map((r) => csvLine(r)).join("");
+    },
+  };
+}
+
+/** The indices of a round as a table (computed or taken from the cache by computeRoundIndices). */
+export async function exportIndices(
+  db: Kysely<Database>,
+  request: RoundIndexRequest,
+  opts: { locale?: Locale; onProgress?: Progress } = {},
+): Promise<IndicesDownload> {
+  const { round } = await getRound(db, request.roundId);
+  return indicesDownload(round, request, await computeRoundIndices(db, request, opts.onProgress), opts.locale);
+}
+
+export type IndicesDownload = CsvDownload & { weighted: boolean };
+
+/** The table of indices already computed (e.g. by the results pages' background job). */
+export function indicesDownload(round: { id: string; name: string }, request: RoundIndexRequest, indices: RoundIndices, locale: Locale = "vi"): IndicesDownload {
+  const { result } = indices;
+  const rows = indicesRows(result, locale);
+  const by = request.by && request.by !== "none" ? `-by-${request.by}` : "";
+  const weighted = result.options.weighted;
+  const kind = `indices${by}-${weighted ? "weighted" : "unweighted"}${result.options.multiUnit === "meanOfUnits" ? "-mean-of-units" : ""}`;
+  return {
+    ...names(round, kind),
+    totalRows: rows.length,
+    weighted,
+    chunks: async function* () {
+      let out = CSV_BOM + csvLine(INDICES_HEADER);
+      for (const r of rows) {
+        out += csvLine(r);
+        if (out.length > 1 << 16) {
+          yield out;
+          out = "";
+        }
+      }
+      yield out;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { storedAnswers } from "../../domain/answers/answer-codes";
+import type { Kysely } from "kysely";
+import type { Readable } from "node:stream";
+import type { Database, NewResponse } from "../../../db/schema";
+import { isBlankRow } from "../../domain/csv/read";
+import {
+  createStratumCheck,
+  mapImportHeader,
+  parseImportRow,
+  type ImportContext,
+  type ImportLayout,
+  type ImportProblem,
+} from "../../domain/csv/responses-import";
+import type { Definition } from "../../domain/definition/schema";
+import { UserError } from "../../domain/errors";
+import { readCsv } from "../platform/csv-stream.server";
+import { bumpDataVersion } from "../citizen/form.server";
+import { getRound } from "../rounds/rounds.server";
+import { newId, nowIso } from "../platform/ids-and-time.server";
+
+/** A file that can be read twice: once to check every row, once to import them. */
+export interface ImportSource {
+  name: string;
+  open: () => Readable;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  /** Data rows read (blank rows skipped). */
+  rows: number;
+  imported: number;
+  /** The first problems (at most `maxProblems`), in file order. */
+  problems: ImportProblem[];
+  totalProblems: number;
+  /** Answers to questions hidden by skip logic, left out as the online form does. */
+  hiddenAnswers: number;
+  hiddenExample?: { line: number; item: string };
+}
+
+export interface ImportOptions {
+  maxProblems?: number;
+  onProgress?: (phase: "check" | "import", rows: number) => void;
+}
+
+const INSERT_BATCH = 500;
+const PROGRESS_EVERY = 10_000;
+
+async function* dataRows(source: ImportSource, def: Definition) {
+  let layout: ImportLayout | undefined;
+  for await (const row of readCsv(source.open(), source.name)) {
+    if (!layout) {
+      const header = mapImportHeader(def, row.cells, row.line);
+      layout = header.layout;
+      yield { kind: "header" as const, layout, problems: header.problems };
+      continue;
+    }
+    if (isBlankRow(row.cells)) continue;
+    yield { kind: "row" as const, layout, line: row.line, cells: row.cells };
+  }
+  if (!layout) yield { kind: "empty" as const };
+}
+
+/**
+ * Imports a responses CSV into a round: the whole file is checked first and every problem reported;
+ * a file with any problem imports nothing. Otherwise all rows go in one transaction as submitted
+ * responses (entry mode "import"). Memory stays flat: rows are streamed twice, never held.
+ */
+export async function importResponsesCsv(db: Kysely<Database>, roundId: string, source: ImportSource, opts: ImportOptions = {}): Promise<ImportReport> {
+  const { round, units, definition } = await getRound(db, roundId);
+  if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed; its data can no longer change.`, 409);
+  const ctx: ImportContext = { units: new Set(units.map((u) => u.code)) };
+  const maxProblems = opts.maxProblems ?? 1000;
+  const report: ImportReport = { ok: false, rows: 0, imported: 0, problems: [], totalProblems: 0, hiddenAnswers: 0 };
+  const note = (p: ImportProblem) => {
+    report.totalProblems++;
+    if (report.problems.length < maxProblems) report.problems.push(p);
+  };
+
+  let check: ReturnType<typeof createStratumCheck> | undefined;
+  for await (const ev of dataRows(source, definition)) {
+    if (ev.kind === "empty") note({ line: 1, message: { vi: "tệp trống", en: "the file is empty" } });
+    else if (ev.kind === "header") {
+      ev.problems.forEach(note);
+      check = createStratumCheck(ev.layout);
+    } else {
+      report.rows++;
+      const { response, problems } = parseImportRow(definition, ev.layout, ev.cells, ev.line, ctx);
+      problems.forEach(note);
+      if (response) {
+        const clash = check!.add(response, ev.line);
+        if (clash) note(clash);
+        if (response.hidden.length) {
+          report.hiddenAnswers += response.hidden.length;
+          report.hiddenExample ??= { line: ev.line, item: response.hidden[0] };
+        }
+      }
+      if (report.rows % PROGRESS_EVERY === 0) opts.onProgress?.("check", report.rows);
+    }
+  }
+  check?.finish().forEach(note);
+  if (report.rows === 0 && report.totalProblems === 0) note({ line: 2, message: { vi: "tệp không có dòng dữ liệu nào", en: "the file has no data row" } });
+  if (report.totalProblems > 0) return report;
+
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    let batch: NewResponse[] = [];
+    const flush = async () => {
+      if (batch.length) await trx.insertInto("responses").values(batch).execute();
+      const before = report.imported;
+      report.imported += batch.length;
+      batch = [];
+      if (Math.floor(before / PROGRESS_EVERY) !== Math.floor(report.imported / PROGRESS_EVERY)) opts.onProgress?.("import", report.imported);
+    };
+    for await (const ev of dataRows(source, definition)) {
+      if (ev.kind !== "row") continue;
+      const { response } = parseImportRow(definition, ev.layout, ev.cells, ev.line, ctx);
+      // Checked a moment ago; a failure here means the file changed in between.
+      if (!response) throw new UserError(`${source.name}: line ${ev.line} changed while it was being imported; nothing was imported.`);
+      batch.push({
+        id: newId(),
+        round_id: roundId,
+        invitation_code: null,
+        definition_id: round.definition_id,
+        status: "submitted",
+        ...storedAnswers(definition, response.answers),
+        locale: "vi",
+        entry_mode: "import",
+        fpc: response.fpc,
+        unit_code: response.unit,
+        stratum: response.stratum,
+        psu: response.psu,
+        weight: response.weight,
+        created_at: now,
+        updated_at: now,
+        submitted_at: now,
+      });
+      if (batch.length >= INSERT_BATCH) await flush();
+    }
+    await flush();
+    if (report.imported !== report.rows) throw new UserError(`${source.name} changed while it was being imported; nothing was imported.`);
+    await bumpDataVersion(trx, roundId);
+  });
+  report.ok = true;
+  return report;
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import { generateCode } from "../../domain/codes";
+import { UserError } from "../../domain/errors";
+import { nowIso, secureRandomBytes } from "../platform/ids-and-time.server";
+
+export interface IssueCodesInput {
+  roundId: string;
+  count: number;
+  channel?: "paper" | "link" | "sms";
+  unitCode?: string | null;
+  stratum?: string | null;
+  psu?: string | null;
+  weight?: number | null;
+  fpc?: number | null;
+}
+
+export const MAX_CODES_PER_CALL = 100_000;
+
+/** Issues new one-time codes for a round. Codes come from a cryptographic generator; a clash is retried. */
+export async function issueCodes(db: Kysely<Database>, input: IssueCodesInput): Promise<string[]> {
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_CODES_PER_CALL) {
+    throw new UserError(`--count must be a whole number from 1 to ${MAX_CODES_PER_CALL} (got ${input.count}).`);
+  }
+  if (input.weight != null && !(input.weight > 0)) throw new UserError(`weight must be a positive number (got ${input.weight}).`);
+  const round = await db.selectFrom("rounds").select(["id", "status"]).where("id", "=", input.roundId).executeTakeFirst();
+  if (!round) throw new UserError(`No round "${input.roundId}".`, 404);
+  if (round.status !== "open") throw new UserError(`Round "${input.roundId}" is closed; no new codes.`, 409);
+
+  const codes = new Set<string>();
+  while (codes.size < input.count) codes.add(generateCode(secureRandomBytes));
+  const now = nowIso();
+  const rows = [...codes].map((code) => ({
+    code,
+    round_id: input.roundId,
+    unit_code: input.unitCode ?? null,
+    stratum: input.stratum ?? null,
+    psu: input.psu ?? null,
+    weight: input.weight ?? null,
+    fpc: input.fpc ?? null,
+    channel: input.channel ?? "paper",
+    status: "issued" as const,
+    created_at: now,
+    first_opened_at: null,
+    submitted_at: null,
+  }));
+  const issued: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      // A clash with an existing code (odds ~ n / 2.6e13) is skipped here and topped up below.
+      const inserted = await trx
+        .insertInto("invitations")
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.column("code").doNothing())
+        .returning("code")
+        .execute();
+      issued.push(...inserted.map((r) => r.code));
+    }
+  });
+  if (issued.length < input.count) {
+    issued.push(...(await issueCodes(db, { ...input, count: input.count - issued.length })));
+  }
+  return issued;
+}

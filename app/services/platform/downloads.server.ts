@@ -1,0 +1,74 @@
+import { isUserError } from "../../domain/errors";
+import type { CsvDownload } from "../data/exports.server";
+import type { ErrorPayload } from "./route-errors.server";
+
+/**
+ * `attachment; filename="ascii.csv"; filename*=UTF-8''…`: the UTF-8 name (RFC 6266/8187) for browsers,
+ * the ASCII one for clients that know only the old form.
+ */
+export function contentDisposition(filename: string, asciiName: string): string {
+  const ascii = asciiName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
+    .replace(/[^A-Za-z0-9._-]+/g, "-");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Pulls chunks only as fast as the client reads them (back-pressure), and stops reading when it goes away. */
+export function toReadableStream(chunks: AsyncGenerator<string | Uint8Array, void, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+      } catch (e) {
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** A streamed CSV download with the row count in X-Total-Rows (for a progress bar). */
+export function csvResponse(download: CsvDownload): Response {
+  return new Response(toReadableStream(download.chunks()), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition(download.filename, download.asciiName),
+      "X-Total-Rows": String(download.totalRows),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/**
+ * Runs a download's work and answers a refusal (403, 404, a bad parameter, a UserError) with its status and
+ * message as plain text — what a person sees when the link is opened directly. Remix turns a `data()` thrown from
+ * a resource route into "Unexpected Server Error"; redirects (to sign in) pass through.
+ */
+export async function downloadOrRefusal(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    const refusal = isUserError(e) ? { status: e.status, message: e.message, details: e.details, headers: undefined } : refusalOf(e);
+    if (!refusal) throw e;
+    const headers = new Headers(refusal.headers);
+    headers.set("Content-Type", "text/plain; charset=utf-8");
+    headers.set("Cache-Control", "no-store");
+    return new Response([refusal.message, ...refusal.details].join("\n"), { status: refusal.status, headers });
+  }
+}
+
+function refusalOf(e: unknown): { status: number; message: string; details: string[]; headers: HeadersInit | undefined } | null {
+  if (!e || typeof e !== "object" || (e as { type?: unknown }).type !== "DataWithResponseInit") return null;
+  const { data, init } = e as { data: Partial<ErrorPayload> | undefined; init: ResponseInit | null };
+  return { status: init?.status ?? 500, message: data?.message ?? "Error", details: data?.details ?? [], headers: init?.headers };
+}

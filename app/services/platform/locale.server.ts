@@ -1,0 +1,14 @@
+import { createCookie } from "@remix-run/node";
+import type { Locale } from "../../domain/definition/schema";
+
+const localeCookie = createCookie("sipas_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+
+/** `?lang=` wins (the visible switch), then the cookie, then Vietnamese. */
+export async function resolveLocale(request: Request): Promise<{ locale: Locale; setCookie?: string }> {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (fromQuery === "vi" || fromQuery === "en") {
+    return { locale: fromQuery, setCookie: await localeCookie.serialize(fromQuery) };
+  }
+  const fromCookie = await localeCookie.parse(request.headers.get("Cookie"));
+  return { locale: fromCookie === "en" ? "en" : "vi" };
+}

@@ -1,0 +1,129 @@
+import {
+  MaxPartSizeExceededError,
+  NodeOnDiskFile,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import { UserError } from "../../domain/errors";
+import type { LocalizedText } from "../../domain/definition/schema";
+import { registerUpload } from "../fieldwork/frame-import.server";
+import { importRoundUnits, type UnitsImportResult } from "../rounds/units-import.server";
+import { csrfValid, getSession } from "../staff/session.server";
+
+/** Where uploaded frames wait for their import (personal data: deleted once imported or when the round closes). */
+export function uploadDirectory(): string {
+  const dir = process.env.SIPAS_UPLOAD_DIR ?? join(tmpdir(), "sipas-uploads");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/** 1,000,000 dossier holders take about 120 MB of CSV. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+export const uploadMessages = {
+  tooLarge: { vi: "Tệp quá lớn (tối đa 1 GB).", en: "The file is too large (at most 1 GB)." },
+  noFile: { vi: "Chưa chọn tệp CSV.", en: "No CSV file was chosen." },
+  expired: { vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." },
+  unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." },
+} satisfies Record<string, LocalizedText>;
+
+export type UploadOutcome =
+  | { ok: true; kind: "frame"; importId: string }
+  | { ok: true; kind: "units"; result: UnitsImportResult }
+  | { ok: false; status: number; message: string | LocalizedText; details: string[] };
+
+export type ReceivedFile = { ok: true; form: FormData; path: string; fileName: string } | { ok: false; status: number; message: LocalizedText };
+
+/**
+ * Receives a multipart form whose `file` part goes to disk as it arrives (memory does not grow with it), the other
+ * fields to memory; then checks the CSRF token and that a non-empty file came. On a refusal the file is removed;
+ * otherwise the caller removes it when done. `tooLarge` is what a person reads when the file passes `maxBytes`.
+ */
+export async function receiveCsvFile(request: Request, limit: { maxBytes: number; tooLarge: LocalizedText }): Promise<ReceivedFile> {
+  let form: FormData;
+  // The handler names the file on disk; the name it had on the user's computer is kept here.
+  const originalNames = new Map<string, string>();
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({
+          directory: uploadDirectory(),
+          file: ({ filename }) => {
+            const name = `${randomUUID()}.csv`;
+            originalNames.set(name, filename);
+            return name;
+          },
+          maxPartSize: limit.maxBytes,
+          filter: ({ name }) => name === "file",
+        }),
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+      ),
+    );
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return { ok: false, status: 413, message: limit.tooLarge };
+    return { ok: false, status: 400, message: uploadMessages.unreadable };
+  }
+  const file = form.get("file");
+  const path = file instanceof NodeOnDiskFile ? file.getFilePath() : null;
+  const session = await getSession(request);
+  if (!csrfValid(session, form)) {
+    if (path) await unlink(path).catch(() => {});
+    return { ok: false, status: 403, message: uploadMessages.expired };
+  }
+  if (!path || !(file instanceof NodeOnDiskFile) || file.size === 0) {
+    if (path) await unlink(path).catch(() => {});
+    return { ok: false, status: 400, message: uploadMessages.noFile };
+  }
+  const fileName = (originalNames.get(basename(path)) || "upload.csv").normalize("NFC").replace(/[\\/]/g, "_").slice(0, 200);
+  return { ok: true, form, path, fileName };
+}
+
+/** Receives an upload of a frame or a unit list (receiveCsvFile), then registers the frame or imports the units. */
+export async function receiveUpload(request: Request, db: Kysely<Database>, roundId: string, userId: string): Promise<UploadOutcome> {
+  const received = await receiveCsvFile(request, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: uploadMessages.tooLarge });
+  if (!received.ok) return { ...received, details: [] };
+  const { form, path, fileName } = received;
+  try {
+    if (form.get("kind") === "units") {
+      try {
+        return { ok: true, kind: "units", result: await importRoundUnits(db, roundId, { path }, fileName) };
+      } finally {
+        await unlink(path).catch(() => {});
+      }
+    }
+    const upload = await registerUpload(db, { roundId, path, fileName, userId });
+    return { ok: true, kind: "frame", importId: upload.id };
+  } catch (e) {
+    if (e instanceof UserError) {
+      await unlink(path).catch(() => {});
+      return { ok: false, status: e.status, message: e.message, details: e.details };
+    }
+    throw e;
+  }
+}
+
+/**
+ * For JSON endpoints (resource routes): a guard's refusal thrown as `data(payload, { status })`
+ * becomes the same payload as JSON with its status, instead of Remix's generic error body.
+ */
+export async function asJson(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    const thrown = e as { type?: string; data?: unknown; init?: ResponseInit | null };
+    if (thrown?.type === "DataWithResponseInit") return Response.json(thrown.data, { status: thrown.init?.status ?? 400 });
+    if (e instanceof UserError) return Response.json({ message: e.message, details: e.details }, { status: e.status });
+    throw e;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+import type { Database, RoundRow } from "../../../db/schema";
+import type { Definition } from "../../domain/definition/schema";
+import { UserError } from "../../domain/errors";
+import { compareRounds } from "../../domain/indices/index";
+import { buildCompareView, type CompareView } from "../../domain/results/compare-view";
+import { getRoundResults, type RoundResults } from "./jobs.server";
+
+export interface CompareRequest {
+  current: { round: RoundRow; definition: Definition };
+  baseline: { round: RoundRow; definition: Definition };
+  by: string;
+  weighted: boolean;
+  multiUnit: "pooled" | "meanOfUnits";
+  /** Rows whose make-up changed that the reader accepted: true for all, or their codes. */
+  acceptChanged: true | readonly string[];
+  /** The group whose rows are shown; undefined: the whole round. */
+  group?: string;
+}
+
+export type CompareResults =
+  | { state: "ready"; view: CompareView; responses: { baseline: number; current: number } }
+  | { state: "computing"; jobs: { roundId: string; progress: Extract<RoundResults, { state: "computing" }> }[] };
+
+/**
+ * Year over year: both rounds' indices with the same options (each computed in the background if needed),
+ * then the differences per row (current − baseline) from compareRounds. Rounds of different provinces are
+ * not compared.
+ */
+export async function compareRoundResults(db: Kysely<Database>, req: CompareRequest): Promise<CompareResults> {
+  if (req.current.round.id === req.baseline.round.id) throw new UserError("Hãy chọn một đợt khác để so sánh. / Choose another round to compare with.");
+  if (req.current.round.province_code !== req.baseline.round.province_code) {
+    throw new UserError("Chỉ so sánh được hai đợt của cùng một tỉnh. / Only rounds of the same province can be compared.");
+  }
+  const options = { by: req.by, weighted: req.weighted, multiUnit: req.multiUnit, interval: "wald" as const };
+  const [baseline, current] = await Promise.all([
+    getRoundResults(db, { roundId: req.baseline.round.id, ...options }),
+    getRoundResults(db, { roundId: req.current.round.id, ...options }),
+  ]);
+  if (baseline.state !== "ready" || current.state !== "ready") {
+    const jobs = [
+      { roundId: req.baseline.round.id, r: baseline },
+      { roundId: req.current.round.id, r: current },
+    ].flatMap(({ roundId, r }) => (r.state === "computing" ? [{ roundId, progress: r }] : []));
+    return { state: "computing", jobs };
+  }
+  const a = baseline.indices.result;
+  const b = current.indices.result;
+  const comparison = compareRounds(a, b, req.baseline.definition, req.current.definition, { acceptChanged: req.acceptChanged });
+  const view = buildCompareView(comparison, a, b, { group: req.group, groupNames: { ...baseline.indices.groupNames, ...current.indices.groupNames } });
+  return { state: "ready", view, responses: { baseline: a.design.responses, current: b.design.responses } };
+}

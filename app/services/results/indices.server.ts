@@ -1,0 +1,98 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import type { Definition } from "../../domain/definition/schema";
+import { UserError } from "../../domain/errors";
+import { createIndexAccumulator, type IndexOptions, type IndexResult, type ResponseRecord } from "../../domain/indices/index";
+import { getRound } from "../rounds/rounds.server";
+import { computeInParts } from "./parallel-indices.server";
+import { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow } from "../../domain/indices/round-options";
+
+export { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow };
+export type { UnitLevel } from "../../domain/indices/round-options";
+import { countSubmitted, streamResponseRecords } from "../responses/read.server";
+import { nowIso } from "../platform/ids-and-time.server";
+
+export interface RoundIndices {
+  result: IndexResult;
+  /** Names of the groups (unit names, option labels) for display. */
+  groupNames: Record<string, string>;
+  dataVersion: number;
+  cached: boolean;
+  computedAt: string;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** The choices of `by` a round offers: unit levels present in it, then profile (demographic) items. */
+export function groupingChoices(def: Definition, levels: readonly string[]): string[] {
+  const profile = def.sections.flatMap((s) => s.items.filter((i) => i.type === "demographic").map((i) => i.code));
+  return ["none", "unit", ...UNIT_LEVELS.filter((l) => levels.includes(l)), ...profile];
+}
+
+/**
+ * Weighted indices of a round with their confidence intervals, read from the database in one pass
+ * and kept per set of options until the round's data changes (its data_version moves on).
+ */
+export async function computeRoundIndices(db: Kysely<Database>, request: RoundIndexRequest, onProgress?: Progress): Promise<RoundIndices> {
+  const req = normalizeRequest(request);
+  const { round, units, definition } = await getRound(db, req.roundId);
+  const choices = groupingChoices(definition, [...new Set(units.map((u) => u.level))]);
+  if (!choices.includes(req.by)) {
+    throw new UserError(`Cannot group round "${req.roundId}" by "${req.by}". Choose one of: ${choices.join(", ")}.`);
+  }
+  const optionsKey = JSON.stringify(req);
+  const names = groupNamesFor(definition, units, req.by);
+
+  const cached = await db
+    .selectFrom("index_cache")
+    .select(["result", "data_version", "computed_at"])
+    .where("round_id", "=", req.roundId)
+    .where("options_key", "=", optionsKey)
+    .executeTakeFirst();
+  if (cached && Number(cached.data_version) === round.data_version) {
+    return { result: JSON.parse(cached.result) as IndexResult, groupNames: names, dataVersion: round.data_version, cached: true, computedAt: cached.computed_at };
+  }
+
+  const options = indexOptionsFor(req, units);
+  const total = await countSubmitted(db, req.roundId);
+  onProgress?.(0, total);
+  const result =
+    (await computeInParts(db, { roundId: req.roundId, definition, request: req, units, total }, onProgress)) ??
+    (await computeInOnePass(db, req.roundId, definition, options, total, onProgress));
+  const computedAt = nowIso();
+  await db
+    .insertInto("index_cache")
+    .values({ round_id: req.roundId, options_key: optionsKey, data_version: String(round.data_version), result: JSON.stringify(result), computed_at: computedAt })
+    .onConflict((oc) =>
+      oc.columns(["round_id", "options_key"]).doUpdateSet({ data_version: String(round.data_version), result: JSON.stringify(result), computed_at: computedAt }),
+    )
+    .execute();
+  return { result, groupNames: names, dataVersion: round.data_version, cached: false, computedAt };
+}
+
+/** One pass over the round in this thread. */
+async function computeInOnePass(
+  db: Kysely<Database>,
+  roundId: string,
+  definition: Definition,
+  options: IndexOptions,
+  total: number,
+  onProgress?: Progress,
+): Promise<IndexResult> {
+  const acc = createIndexAccumulator(definition, options);
+  let done = 0;
+  for await (const batch of streamResponseRecords(db, roundId, undefined, definition)) {
+    acc.addBatch(batch);
+    done += batch.length;
+    onProgress?.(done, total);
+  }
+  return acc.finish();
+}
+
+function groupNamesFor(def: Definition, units: { code: string; name: string }[], by: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const u of units) names[u.code] = u.name;
+  const item = def.sections.flatMap((s) => s.items).find((i) => i.code === by);
+  for (const o of item?.options ?? []) names[o.code] = o.label.vi;
+  return names;
+}

@@ -1,0 +1,110 @@
+import { createCookieSessionStorage, data, redirect, type Session, type SessionStorage } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Database } from "../../../db/schema";
+import { getDb } from "../../db.server";
+import { can, type Permission } from "../../domain/roles";
+import { getRound } from "../rounds/rounds.server";
+import { orRespond, type ErrorPayload } from "../platform/route-errors.server";
+import { getStaffUser, type StaffRole, type StaffUser } from "./accounts.server";
+
+let storage: Promise<SessionStorage> | undefined;
+
+/**
+ * The cookie secret comes from SESSION_SECRET, or is made once and kept in the database so that
+ * every app server behind a load balancer signs cookies alike.
+ */
+async function sessionSecret(db: Kysely<Database>): Promise<string> {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const candidate = randomBytes(32).toString("base64url");
+  await db.insertInto("settings").values({ key: "session_secret", value: candidate }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  const row = await db.selectFrom("settings").select("value").where("key", "=", "session_secret").executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export function getSessionStorage(): Promise<SessionStorage> {
+  storage ??= getDb().then(async ({ db }) =>
+    createCookieSessionStorage({
+      cookie: {
+        name: "__sipas_staff",
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: process.env.COOKIE_SECURE === "1",
+        secrets: [await sessionSecret(db)],
+        maxAge: 60 * 60 * 8,
+      },
+    }),
+  );
+  return storage;
+}
+
+export async function getSession(request: Request): Promise<Session> {
+  return (await getSessionStorage()).getSession(request.headers.get("Cookie"));
+}
+
+export async function commitSession(session: Session): Promise<string> {
+  return (await getSessionStorage()).commitSession(session);
+}
+
+export async function destroySession(session: Session): Promise<string> {
+  return (await getSessionStorage()).destroySession(session);
+}
+
+/** The CSRF token of the session, made on first use; every staff form posts it back. */
+export function csrfToken(session: Session): string {
+  let token = session.get("csrf") as string | undefined;
+  if (!token) {
+    token = randomBytes(24).toString("base64url");
+    session.set("csrf", token);
+  }
+  return token;
+}
+
+export function csrfValid(session: Session, form: FormData): boolean {
+  const expected = session.get("csrf") as string | undefined;
+  const given = form.get("csrf");
+  return (
+    typeof expected === "string" &&
+    typeof given === "string" &&
+    expected.length === given.length &&
+    timingSafeEqual(Buffer.from(expected), Buffer.from(given))
+  );
+}
+
+/** Refuses a staff form posted without this session's token (a forged cross-site form). */
+export function verifyCsrf(session: Session, form: FormData): void {
+  if (!csrfValid(session, form)) {
+    throw data({ message: "Biểu mẫu đã hết hạn, vui lòng tải lại trang. / This form has expired; please reload the page.", details: [] } satisfies ErrorPayload, { status: 403 });
+  }
+}
+
+/** The logged-in staff member, or a redirect to the login page (keeping where they wanted to go). */
+export async function requireStaff(request: Request, roles?: readonly StaffRole[]): Promise<StaffUser> {
+  const session = await getSession(request);
+  const userId = session.get("userId") as string | undefined;
+  const { db } = await getDb();
+  const user = userId ? await getStaffUser(db, userId) : null;
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (roles && !roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/**
+ * The staff member and the round, if their role has the permission and the round is in their
+ * province. A round of another province is reported as missing, not as forbidden.
+ */
+export async function requireRoundAccess(request: Request, roundId: string, permission: Permission) {
+  const user = await requireStaff(request);
+  if (!can(user.role, permission)) throw forbidden();
+  const { db } = await getDb();
+  const round = await orRespond(() => getRound(db, roundId, { provinceCode: user.provinceCode }));
+  return { user, db, ...round };
+}
+
+function forbidden() {
+  return data({ message: "Vai trò của bạn không được dùng chức năng này. / Your role does not allow this.", details: [] } satisfies ErrorPayload, { status: 403 });
+}
