@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { listRounds } from "../services/rounds/rounds.server";
-import { commitSession, csrfToken, getSession, requireStaff } from "../services/staff/session.server";
+import { requireStaff } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];

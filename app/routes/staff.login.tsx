@@ -5,7 +5,7 @@ import { z } from "zod";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/rate-limit.server";
-import { commitSession, csrfToken, csrfValid, getSession } from "../services/staff/session.server";
+import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
 import { verifyLogin } from "../services/staff/accounts.server";
 import { staffUi } from "../staff-i18n";
 

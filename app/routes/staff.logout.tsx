@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { destroySession, getSession, verifyCsrf } from "../services/staff/session.server";
+import { destroySession, getSession, verifyCsrf } from "../services/platform/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { listRounds } from "../services/rounds/rounds.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 import { staffUi } from "../staff-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,7 +16,7 @@ import { orRespond, type ErrorPayload } from "../services/platform/route-errors.
 import { compareRoundResults } from "../services/results/compare.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { getRound, listRounds } from "../services/rounds/rounds.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse, downloadOrRefusal } from "../services/platform/downloads.server";
 import { exportCodebook } from "../services/data/exports.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 
 /** GET …/data/codebook.csv: one row per column of the responses export (codes, labels, options). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

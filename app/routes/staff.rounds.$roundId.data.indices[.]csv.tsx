@@ -4,7 +4,7 @@ import { UserError } from "../domain/errors";
 import { csvResponse, downloadOrRefusal } from "../services/platform/downloads.server";
 import { indicesDownload } from "../services/data/exports.server";
 import { getRoundResults } from "../services/results/jobs.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 
 /** How long a download waits for indices being computed before it asks to come back later. */
 const MAX_WAIT_MS = 5 * 60_000;

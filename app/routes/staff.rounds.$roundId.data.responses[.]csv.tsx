@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse, downloadOrRefusal } from "../services/platform/downloads.server";
 import { exportResponses } from "../services/data/exports.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 
 /** GET …/data/responses.csv[?labels=vi|en]: the submitted responses, streamed (no contact data). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

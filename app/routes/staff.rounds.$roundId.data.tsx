@@ -14,7 +14,8 @@ import { can } from "../domain/roles";
 import { groupingChoices } from "../services/results/indices.server";
 import { countSubmitted } from "../services/responses/read.server";
 import { importResponsesCsv } from "../services/data/responses-import.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { receiveCsvFile } from "../services/platform/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV" }];

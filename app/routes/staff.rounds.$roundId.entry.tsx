@@ -13,7 +13,8 @@ import { BLANK_FIELD } from "../domain/paper/validate-entry";
 import { can } from "../domain/roles";
 import type { ErrorPayload } from "../services/platform/route-errors.server";
 import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEntry, type KeyingTarget } from "../services/paper/entry.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

@@ -14,7 +14,8 @@ import { optionKeys } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { BLANK_VALUE } from "../domain/paper/validate-entry";
 import { discardEntries, getReview, resolveReview, reviewQueue, type Review } from "../services/paper/entry.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

@@ -17,7 +17,8 @@ import {
   previewAdjustment,
   type AdjustmentView,
 } from "../services/fieldwork/fieldwork.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { DASHBOARD_COLUMNS, fieldworkDashboard } from "../services/fieldwork/fieldwork.server";
 import { resolveLocale } from "../services/platform/locale.server";
-import { requireRoundAccess } from "../services/staff/session.server";
-import { asJson } from "../services/platform/uploads.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { asJson } from "../services/platform/route-errors.server";
 
 /** The fieldwork dashboard as CSV (no personal data): one row per stratum and a total. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

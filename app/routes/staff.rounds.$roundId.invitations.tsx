@@ -10,7 +10,8 @@ import { UserError } from "../domain/errors";
 import { OUTCOMES, OUTCOME_LABELS, REPLACEABLE_OUTCOMES, SETTABLE_OUTCOMES, type Outcome } from "../domain/fieldwork/outcomes";
 import { can } from "../domain/roles";
 import { listFieldUnits, markAllSent, replaceFromReserve, setOutcome, type FieldUnitQuery } from "../services/fieldwork/fieldwork.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

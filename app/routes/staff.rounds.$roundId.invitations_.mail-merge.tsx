@@ -3,8 +3,8 @@ import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { MAIL_MERGE_HEADER, mailMergeRows } from "../services/fieldwork/fieldwork.server";
 import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
-import { requireRoundAccess } from "../services/staff/session.server";
-import { asJson } from "../services/platform/uploads.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { asJson } from "../services/platform/route-errors.server";
 
 /**
  * The mail-merge / SMS file: one row per invitation in the field, with name, contact, code and

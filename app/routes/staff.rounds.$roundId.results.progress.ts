@@ -3,7 +3,7 @@ import { parseResultsQuery } from "../domain/results/query";
 import { orRespond } from "../services/platform/route-errors.server";
 import { getResultsProgress } from "../services/results/jobs.server";
 import { groupingOptions } from "../services/results/grouping.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 
 /**
  * Progress of the computation behind a results page, as JSON, for the page to poll:

@@ -18,7 +18,7 @@ import { buildResultsView, type TableRow } from "../domain/results/view";
 import { orRespond } from "../services/platform/route-errors.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { getRoundResults } from "../services/results/jobs.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];

@@ -11,12 +11,13 @@ import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
 import { SeedSchema, describeDesign, designFromForm, designToForm, type DesignFormErrors } from "../domain/fieldwork/design";
 import { UNIT_LEVELS } from "../domain/fieldwork/frame";
-import { listFrameImports } from "../services/fieldwork/frame-import.server";
+import { listFrameImports } from "../services/fieldwork/frame-uploads.server";
 import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { drawRoundSample, getSampleSummary, listStrataColumns, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
-import { receiveUpload } from "../services/platform/uploads.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
+import { receiveUpload } from "../services/fieldwork/frame-uploads.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

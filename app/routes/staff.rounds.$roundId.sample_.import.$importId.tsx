@@ -20,10 +20,12 @@ import {
   type ProblemKind,
 } from "../domain/fieldwork/frame";
 import { can } from "../domain/roles";
-import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath, type ImportProgress } from "../services/fieldwork/frame-import.server";
+import { type ImportProgress } from "../services/fieldwork/frame-import.server";
+import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath } from "../services/fieldwork/frame-uploads.server";
 import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
-import { commitSession, csrfToken, getSession, requireRoundAccess, verifyCsrf } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

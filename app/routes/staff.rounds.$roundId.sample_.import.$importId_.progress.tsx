@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { jobProgress } from "../services/fieldwork/frame-import.server";
-import { getSession } from "../services/staff/session.server";
+import { jobProgress } from "../services/fieldwork/frame-uploads.server";
+import { getSession } from "../services/platform/session.server";
 
 /**
  * Progress of a running frame import, as JSON, for the import page to poll. It reads the signed

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { describeProblem } from "../domain/fieldwork/frame";
-import { getFrameImport, streamRejectedRows } from "../services/fieldwork/frame-import.server";
+import { streamRejectedRows } from "../services/fieldwork/frame-import.server";
+import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
 import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
-import { requireRoundAccess } from "../services/staff/session.server";
-import { asJson } from "../services/platform/uploads.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { asJson } from "../services/platform/route-errors.server";
 
 /**
  * The rows a valid-only import left out, as read, with a last column saying why: to fix and

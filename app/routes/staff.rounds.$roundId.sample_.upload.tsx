@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireRoundAccess } from "../services/staff/session.server";
-import { asJson, receiveUpload } from "../services/platform/uploads.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
+import { asJson } from "../services/platform/route-errors.server";
+import { receiveUpload } from "../services/fieldwork/frame-uploads.server";
 
 /**
  * The upload endpoint the page's script posts to (XMLHttpRequest, for the progress bar): the same

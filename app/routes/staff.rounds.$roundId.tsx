@@ -3,7 +3,7 @@ import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { RoundNav } from "../components/staff/round-nav";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS – ${data?.round.name ?? ""}` }];
 

@@ -9,7 +9,7 @@ import { itemNumbers } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { can } from "../domain/roles";
 import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/paper/printing.server";
-import { requireRoundAccess } from "../services/staff/session.server";
+import { requireRoundAccess } from "../services/staff/guards.server";
 import paperStyles from "../styles/paper.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];

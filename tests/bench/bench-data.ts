@@ -9,7 +9,7 @@ import { existsSync, rmSync } from "node:fs";
 import { migrateToLatest, openDatabase } from "../../db/connection";
 import { evaluateCondition, type Answers } from "../../app/domain/definition/conditions";
 import type { Definition } from "../../app/domain/definition/schema";
-import { createRng, type Rng } from "../../app/domain/sampling/index";
+import { createRng, type Rng } from "../../app/domain/sampling";
 import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import { getDefinition } from "../../app/services/definitions/versions.server";
 import { createRound } from "../../app/services/rounds/rounds.server";

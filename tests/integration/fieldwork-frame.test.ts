@@ -4,16 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeProblem, guessMapping } from "../../app/domain/fieldwork/frame";
 import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
-import {
-  getFrameImport,
-  importFrameFile,
-  inspectFrameFile,
-  registerUpload,
-  saveMapping,
-  startFrameImport,
-  streamRejectedRows,
-  waitForImport,
-} from "../../app/services/fieldwork/frame-import.server";
+import { importFrameFile, inspectFrameFile, streamRejectedRows } from "../../app/services/fieldwork/frame-import.server";
+import { getFrameImport, registerUpload, saveMapping, startFrameImport, waitForImport } from "../../app/services/fieldwork/frame-uploads.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";
 import { createRound } from "../../app/services/rounds/rounds.server";
 import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import { drawSample } from "../../app/domain/sampling/index";
+import { drawSample } from "../../app/domain/sampling";
 import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { IndexResult } from "../../app/domain/indices/index";
+import type { IndexResult } from "../../app/domain/indices";
 import { seedDemo } from "../../app/services/demo/seed.server";
 import { computeInParts } from "../../app/services/results/parallel-indices.server";
 import { computeRoundIndices, normalizeRequest } from "../../app/services/results/indices.server";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findEstimate } from "../../app/domain/indices/index";
+import { findEstimate } from "../../app/domain/indices";
 import { seedDemo } from "../../app/services/demo/seed.server";
 import { computeRoundIndices } from "../../app/services/results/indices.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findEstimate } from "../../app/domain/indices/index";
+import { findEstimate } from "../../app/domain/indices";
 import { seedDemo } from "../../app/services/demo/seed.server";
 import { createRound } from "../../app/services/rounds/rounds.server";
 import { getResultsProgress, getRoundResults, WAIT_FOR_ROUNDS_UP_TO } from "../../app/services/results/jobs.server";

@@ -14,7 +14,7 @@ import { csvLine } from "../../app/domain/csv/write";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinition } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { computeIndices } from "../../app/domain/indices/index";
+import { computeIndices } from "../../app/domain/indices";
 import { contentDisposition } from "../../app/services/platform/downloads.server";
 import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
 

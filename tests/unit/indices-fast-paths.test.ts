@@ -5,7 +5,7 @@ import type { Answers } from "../../app/domain/definition/conditions";
 import { allItems } from "../../app/domain/definition/conditions";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { computeIndices, createIndexAccumulator, type ResponseRecord } from "../../app/domain/indices/index";
+import { computeIndices, createIndexAccumulator, type ResponseRecord } from "../../app/domain/indices";
 
 function load(path: string): Definition {
   const parsed = parseDefinitionText(readFileSync(path, "utf8"));

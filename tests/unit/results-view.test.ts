@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { compareRounds, computeIndices, type ResponseRecord } from "../../app/domain/indices/index";
+import { compareRounds, computeIndices, type ResponseRecord } from "../../app/domain/indices";
 import { buildCompareView } from "../../app/domain/results/compare-view";
 import { groupingLabel } from "../../app/domain/results/describe";
 import { buildResultsView, rankGroups } from "../../app/domain/results/view";

@@ -9,7 +9,7 @@ import type { Definition } from "../../app/domain/definition/schema";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinition } from "../../app/domain/definition/parse";
 import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
-import type { ResponseRecord } from "../../app/domain/indices/index";
+import type { ResponseRecord } from "../../app/domain/indices";
 import { RECORD_BATCH, recordDecoder, sqliteRecords, streamStrataRecords } from "../../app/services/responses/sqlite-round-reader.server";
 import { sqliteExportChunks } from "../../app/services/responses/sqlite-export-reader.server";
 import { createLineWriter, exportLayout } from "../../app/domain/csv/responses-export";

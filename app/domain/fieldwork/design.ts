@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { LocalizedText } from "../definition/schema";
-import { MAX_SEED, type AllocationRule, type SampleSizeRule, type StratifiedDesign } from "../sampling/index";
+import { MAX_SEED, type AllocationRule, type SampleSizeRule, type StratifiedDesign } from "../sampling";
 
 /** Frame attributes every frame has, usable as strata; unmapped file columns come on top, by header. */
 export const BUILTIN_STRATA = ["level", "unit", "district", "field", "sex", "month"] as const;

@@ -1,6 +1,6 @@
 /** What happened to each sampled person's invitation (sipas-method.md §5). */
 import type { LocalizedText } from "../definition/schema";
-import type { ResponseStatus } from "../sampling/index";
+import type { ResponseStatus } from "../sampling";
 
 export const OUTCOMES = ["pending", "sent", "returned", "refused", "unreachable", "invalid"] as const;
 export type Outcome = (typeof OUTCOMES)[number];

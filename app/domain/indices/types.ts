@@ -208,3 +208,6 @@ export interface PartialAccumulation {
   /** Second moments per unit index + 1 (designEffects "overall"), or null. */
   overallSecond: (Float64Array | null)[] | null;
 }
+
+/** Told how many responses of a round's `total` have been read so far (a progress bar's source). */
+export type Progress = (done: number, total: number) => void;

@@ -218,7 +218,7 @@ class ProblemLog {
   }
 }
 
-function fileErrorOf(e: unknown): FileError {
+export function fileErrorOf(e: unknown): FileError {
   if (isUserError(e)) {
     const m = /: line (\d+): the file (is not UTF-8|ends in the middle)/.exec(e.message);
     if (m) return { kind: "encoding", line: Number(m[1]), message: e.message };
@@ -447,7 +447,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   return report;
 }
 
-async function createImportRecord(
+export async function createImportRecord(
   db: Kysely<Database>,
   r: { roundId: string; fileName: string; path: string | null; headers: string[]; mapping: FrameMapping; mode: ImportMode; userId: string; size?: number }
 ): Promise<string> {
@@ -481,226 +481,6 @@ async function deleteFrame(trx: Transaction<Database>, roundId: string) {
   await trx.deleteFrom("frame_persons").where("round_id", "=", roundId).execute();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Uploads from the web: a frame_imports row per uploaded file, a job per import attempt.
-
-export interface FrameImportRecord {
-  id: string;
-  roundId: string;
-  fileName: string;
-  fileSize: number;
-  fileKept: boolean;
-  headers: string[];
-  mapping: FrameMapping;
-  missing: ReturnType<typeof missingFields>;
-  status: "uploaded" | "running" | "failed" | "imported" | "discarded";
-  mode: ImportMode;
-  report: FrameImportReport | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-function toRecord(row: Database["frame_imports"]): FrameImportRecord {
-  const mapping = JSON.parse(row.mapping) as FrameMapping;
-  return {
-    id: row.id,
-    roundId: row.round_id,
-    fileName: row.file_name,
-    fileSize: Number(row.file_size),
-    fileKept: row.file_path !== null,
-    headers: JSON.parse(row.headers) as string[],
-    mapping,
-    missing: missingFields(mapping),
-    status: row.status,
-    mode: row.mode,
-    report: row.report ? (JSON.parse(row.report) as FrameImportReport) : null,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-/** Records an uploaded file (already on disk) with its columns and the recognised mapping. */
-export async function registerUpload(
-  db: Kysely<Database>,
-  input: { roundId: string; path: string; fileName: string; userId: string }
-): Promise<FrameImportRecord> {
-  await checkRoundAcceptsFrame(db, input.roundId);
-  let headers: string[];
-  try {
-    headers = await readCsvHeader(input.path, input.fileName);
-  } catch (e) {
-    await unlink(input.path).catch(() => {});
-    throw e;
-  }
-  const size = (await stat(input.path)).size;
-  const id = await createImportRecord(db, {
-    roundId: input.roundId,
-    fileName: input.fileName,
-    path: input.path,
-    headers,
-    mapping: guessMapping(headers),
-    mode: "all",
-    userId: input.userId,
-    size,
-  });
-  return getFrameImport(db, input.roundId, id);
-}
-
-export async function getFrameImport(db: Kysely<Database>, roundId: string, importId: string): Promise<FrameImportRecord> {
-  const row = await db.selectFrom("frame_imports").selectAll().where("id", "=", importId).where("round_id", "=", roundId).executeTakeFirst();
-  if (!row) throw new UserError("No such upload for this round.", 404);
-  return toRecord(row);
-}
-
-/** The round's latest import attempts, newest first. */
-export async function listFrameImports(db: Kysely<Database>, roundId: string, limit = 5): Promise<FrameImportRecord[]> {
-  const rows = await db.selectFrom("frame_imports").selectAll().where("round_id", "=", roundId).orderBy("created_at", "desc").limit(limit).execute();
-  return rows.map(toRecord);
-}
-
-/** Sets the columns by hand (the mapping step). */
-export async function saveMapping(db: Kysely<Database>, roundId: string, importId: string, mapping: FrameMapping): Promise<FrameImportRecord> {
-  const record = await getFrameImport(db, roundId, importId);
-  const problems = checkMapping(mapping, record.headers);
-  if (problems.length) throw new UserError("The column mapping is not valid.", 400, problems);
-  await db
-    .updateTable("frame_imports")
-    .set({ mapping: JSON.stringify(mapping) })
-    .where("id", "=", importId)
-    .where("status", "!=", "running")
-    .execute();
-  return getFrameImport(db, roundId, importId);
-}
-
-interface Job {
-  roundId: string;
-  userId: string;
-  progress: ImportProgress;
-  done: Promise<void>;
-  expiry?: ReturnType<typeof setTimeout>;
-}
-
-/** Imports running in this process. Read by the progress endpoint without touching the database. */
-const jobs = new Map<string, Job>();
-
-export function jobProgress(importId: string, userId: string): ImportProgress | null {
-  const job = jobs.get(importId);
-  return job && job.userId === userId ? job.progress : null;
-}
-
-/** For tests and the CLI: waits for a started import to finish. */
-export async function waitForImport(importId: string): Promise<void> {
-  await jobs.get(importId)?.done;
-}
-
-/**
- * Starts an import of an uploaded file in the background and returns at once; progress is read
- * with `jobProgress`, the outcome from the frame_imports row once the job is done.
- */
-export async function startFrameImport(db: Kysely<Database>, input: { roundId: string; importId: string; mode: ImportMode; userId: string }): Promise<void> {
-  const record = await getFrameImport(db, input.roundId, input.importId);
-  if (!record.fileKept) throw new UserError("This upload has already been imported or discarded; upload the file again.", 409);
-  if (record.missing.length) throw new UserError("Choose a column for every required field first.", 400);
-  if (jobs.get(input.importId)?.progress.phase === "reading") return;
-  await checkRoundAcceptsFrame(db, input.roundId);
-  const running = await db
-    .updateTable("frame_imports")
-    .set({ status: "running", mode: input.mode })
-    .where("id", "=", input.importId)
-    // "running" without a job in this process: the server stopped during an import (its transaction was undone).
-    .where("status", "in", jobs.has(input.importId) ? ["uploaded", "failed"] : ["uploaded", "failed", "running"])
-    .executeTakeFirst();
-  if (Number(running.numUpdatedRows) === 0) throw new UserError("This file is being imported already.", 409);
-  const row = await db.selectFrom("frame_imports").select("file_path").where("id", "=", input.importId).executeTakeFirstOrThrow();
-  const progress: ImportProgress = { phase: "reading", bytesRead: 0, fileSize: record.fileSize, rowsRead: 0, rowsRejected: 0 };
-  const previous = jobs.get(input.importId);
-  if (previous) clearTimeout(previous.expiry);
-  const job: Job = { roundId: input.roundId, userId: input.userId, progress, done: Promise.resolve() };
-  jobs.set(input.importId, job);
-  job.done = (async () => {
-    let report: FrameImportReport | null = null;
-    try {
-      report = await importFrameFile(db, {
-        roundId: input.roundId,
-        path: row.file_path!,
-        fileName: record.fileName,
-        mapping: record.mapping,
-        mode: input.mode,
-        importId: input.importId,
-        userId: input.userId,
-        onProgress: (p) => Object.assign(progress, p),
-      });
-    } catch (e) {
-      // Refused before reading (round closed meanwhile, a sample drawn) or an unexpected failure: keep the reason.
-      await db
-        .updateTable("frame_imports")
-        .set({ status: "failed", report: JSON.stringify(emptyReport(input.importId, record, input.mode, fileErrorOf(e))), finished_at: nowIso() })
-        .where("id", "=", input.importId)
-        .execute();
-    }
-    if (report?.imported) {
-      await db.updateTable("frame_imports").set({ file_path: null }).where("id", "=", input.importId).execute();
-      // The upload holds personal data: once imported it is not kept. Other uploads of the round go too.
-      await unlink(row.file_path!).catch(() => {});
-      await discardOtherUploads(db, input.roundId, input.importId);
-    }
-    progress.phase = "done";
-  })()
-    .catch((e) => {
-      // The report could not be written (database gone?): log it; the upload stays "running" until retried.
-      progress.phase = "done";
-      console.error(`frame import ${input.importId} failed:`, e);
-    })
-    .finally(() => {
-      job.expiry = setTimeout(() => jobs.get(input.importId) === job && jobs.delete(input.importId), 60_000);
-      job.expiry.unref();
-    });
-}
-
-function emptyReport(importId: string, record: FrameImportRecord, mode: ImportMode, fileError: FileError): FrameImportReport {
-  return {
-    importId,
-    fileName: record.fileName,
-    headers: record.headers,
-    mode,
-    rowsRead: 0,
-    rowsValid: 0,
-    rowsRejected: 0,
-    rowsImported: 0,
-    problems: [],
-    problemCount: 0,
-    problemsByKind: {},
-    fileError,
-    imported: false,
-    seconds: 0,
-  };
-}
-
-/** Deletes the kept files of a round's other uploads (and marks them discarded). */
-export async function discardOtherUploads(db: Kysely<Database>, roundId: string, keepId: string | null): Promise<number> {
-  const rows = await db
-    .selectFrom("frame_imports")
-    .select(["id", "file_path"])
-    .where("round_id", "=", roundId)
-    .where("file_path", "is not", null)
-    .where("status", "!=", "running")
-    .execute();
-  let n = 0;
-  for (const r of rows) {
-    if (r.id === keepId) continue;
-    await unlink(r.file_path!).catch(() => {});
-    await db
-      .updateTable("frame_imports")
-      .set({ file_path: null, status: "discarded" })
-      .where("id", "=", r.id)
-      .where("status", "in", ["uploaded", "failed"])
-      .execute();
-    await db.updateTable("frame_imports").set({ file_path: null }).where("id", "=", r.id).execute();
-    n++;
-  }
-  return n;
-}
-
 /** The rows a valid-only import left out, in file order, with their problems. */
 export async function* streamRejectedRows(db: Kysely<Database>, importId: string): AsyncGenerator<{ line: number; cells: string[]; problems: FrameProblem[] }> {
   let after = 0;
@@ -717,33 +497,4 @@ export async function* streamRejectedRows(db: Kysely<Database>, importId: string
     for (const r of rows) yield { line: Number(r.line), cells: JSON.parse(r.cells) as string[], problems: JSON.parse(r.problems) as FrameProblem[] };
     after = Number(rows[rows.length - 1].line);
   }
-}
-
-/** The first data rows of an upload, for the mapping step (what is in each column). */
-export async function previewRows(importPath: string, fileName: string, rows = 3): Promise<string[][]> {
-  const stream = createReadStream(importPath, { end: 256 * 1024 - 1 });
-  const out: string[][] = [];
-  try {
-    let first = true;
-    for await (const { cells } of readCsv(stream, fileName)) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      if (isBlankRow(cells)) continue;
-      out.push(cells.map((c) => (c.length > 60 ? `${c.slice(0, 60)}…` : c)));
-      if (out.length >= rows) break;
-    }
-  } catch {
-    // A preview cut in the middle of a character, or a broken file: the import will say where.
-  } finally {
-    stream.destroy();
-  }
-  return out;
-}
-
-/** Where an upload's file is kept (only for the preview and the import). */
-export async function uploadPath(db: Kysely<Database>, importId: string): Promise<string | null> {
-  const row = await db.selectFrom("frame_imports").select("file_path").where("id", "=", importId).executeTakeFirst();
-  return row?.file_path ?? null;
 }

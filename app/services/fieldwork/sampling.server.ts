@@ -25,7 +25,7 @@ import {
   type MultiStageDesign,
   type SamplePlan,
   type StageUnit,
-} from "../../domain/sampling/index";
+} from "../../domain/sampling";
 import { issueCodes } from "./invitations.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 

@@ -11,13 +11,8 @@ import { mkdirSync } from "node:fs";
 import { unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
-import { UserError } from "../../domain/errors";
 import type { LocalizedText } from "../../domain/definition/schema";
-import { registerUpload } from "../fieldwork/frame-import.server";
-import { importRoundUnits, type UnitsImportResult } from "../rounds/units-import.server";
-import { csrfValid, getSession } from "../staff/session.server";
+import { csrfValid, getSession } from "../platform/session.server";
 
 /** Where uploaded frames wait for their import (personal data: deleted once imported or when the round closes). */
 export function uploadDirectory(): string {
@@ -35,11 +30,6 @@ export const uploadMessages = {
   expired: { vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." },
   unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." },
 } satisfies Record<string, LocalizedText>;
-
-export type UploadOutcome =
-  | { ok: true; kind: "frame"; importId: string }
-  | { ok: true; kind: "units"; result: UnitsImportResult }
-  | { ok: false; status: number; message: string | LocalizedText; details: string[] };
 
 export type ReceivedFile = { ok: true; form: FormData; path: string; fileName: string } | { ok: false; status: number; message: LocalizedText };
 
@@ -86,44 +76,4 @@ export async function receiveCsvFile(request: Request, limit: { maxBytes: number
   }
   const fileName = (originalNames.get(basename(path)) || "upload.csv").normalize("NFC").replace(/[\\/]/g, "_").slice(0, 200);
   return { ok: true, form, path, fileName };
-}
-
-/** Receives an upload of a frame or a unit list (receiveCsvFile), then registers the frame or imports the units. */
-export async function receiveUpload(request: Request, db: Kysely<Database>, roundId: string, userId: string): Promise<UploadOutcome> {
-  const received = await receiveCsvFile(request, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: uploadMessages.tooLarge });
-  if (!received.ok) return { ...received, details: [] };
-  const { form, path, fileName } = received;
-  try {
-    if (form.get("kind") === "units") {
-      try {
-        return { ok: true, kind: "units", result: await importRoundUnits(db, roundId, { path }, fileName) };
-      } finally {
-        await unlink(path).catch(() => {});
-      }
-    }
-    const upload = await registerUpload(db, { roundId, path, fileName, userId });
-    return { ok: true, kind: "frame", importId: upload.id };
-  } catch (e) {
-    if (e instanceof UserError) {
-      await unlink(path).catch(() => {});
-      return { ok: false, status: e.status, message: e.message, details: e.details };
-    }
-    throw e;
-  }
-}
-
-/**
- * For JSON endpoints (resource routes): a guard's refusal thrown as `data(payload, { status })`
- * becomes the same payload as JSON with its status, instead of Remix's generic error body.
- */
-export async function asJson(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof Response) throw e;
-    const thrown = e as { type?: string; data?: unknown; init?: ResponseInit | null };
-    if (thrown?.type === "DataWithResponseInit") return Response.json(thrown.data, { status: thrown.init?.status ?? 400 });
-    if (e instanceof UserError) return Response.json({ message: e.message, details: e.details }, { status: e.status });
-    throw e;
-  }
 }

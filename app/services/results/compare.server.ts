@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, RoundRow } from "../../../db/schema";
 import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
-import { compareRounds } from "../../domain/indices/index";
+import { compareRounds } from "../../domain/indices";
 import { buildCompareView, type CompareView } from "../../domain/results/compare-view";
 import { getRoundResults, type RoundResults } from "./jobs.server";
 

@@ -2,13 +2,15 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
-import { createIndexAccumulator, type IndexOptions, type IndexResult, type ResponseRecord } from "../../domain/indices/index";
+import { createIndexAccumulator, type IndexOptions, type IndexResult, type ResponseRecord } from "../../domain/indices";
+import type { Progress } from "../../domain/indices/types";
 import { getRound } from "../rounds/rounds.server";
 import { computeInParts } from "./parallel-indices.server";
 import { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow } from "../../domain/indices/round-options";
 
 export { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow };
 export type { UnitLevel } from "../../domain/indices/round-options";
+export type { Progress };
 import { countSubmitted, streamResponseRecords } from "../responses/read.server";
 import { nowIso } from "../platform/ids-and-time.server";
 
@@ -20,8 +22,6 @@ export interface RoundIndices {
   cached: boolean;
   computedAt: string;
 }
-
-export type Progress = (done: number, total: number) => void;
 
 /** The choices of `by` a round offers: unit levels present in it, then profile (demographic) items. */
 export function groupingChoices(def: Definition, levels: readonly string[]): string[] {

@@ -4,9 +4,9 @@ import { sqliteFileOf } from "../../../db/connection";
 import type { Database } from "../../../db/schema";
 import type { Definition } from "../../domain/definition/schema";
 import { createIndexAccumulator } from "../../domain/indices/accumulator";
-import type { IndexResult, PartialAccumulation } from "../../domain/indices/types";
+import type { IndexResult, PartialAccumulation, Progress } from "../../domain/indices/types";
 import { indexOptionsFor, type RoundIndexRequest, type UnitRow } from "../../domain/indices/round-options";
-import type { Progress } from "./indices.server";
+
 import type { PartInput } from "./index-part.server";
 import { startWorker, workerScript } from "../platform/workers.server";
 

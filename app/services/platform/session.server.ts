@@ -1,12 +1,9 @@
-import { createCookieSessionStorage, data, redirect, type Session, type SessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, data, type Session, type SessionStorage } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../../db/schema";
 import { getDb } from "../../db.server";
-import { can, type Permission } from "../../domain/roles";
-import { getRound } from "../rounds/rounds.server";
-import { orRespond, type ErrorPayload } from "../platform/route-errors.server";
-import { getStaffUser, type StaffRole, type StaffUser } from "./accounts.server";
+import type { ErrorPayload } from "./route-errors.server";
 
 let storage: Promise<SessionStorage> | undefined;
 
@@ -77,34 +74,4 @@ export function verifyCsrf(session: Session, form: FormData): void {
   if (!csrfValid(session, form)) {
     throw data({ message: "Biểu mẫu đã hết hạn, vui lòng tải lại trang. / This form has expired; please reload the page.", details: [] } satisfies ErrorPayload, { status: 403 });
   }
-}
-
-/** The logged-in staff member, or a redirect to the login page (keeping where they wanted to go). */
-export async function requireStaff(request: Request, roles?: readonly StaffRole[]): Promise<StaffUser> {
-  const session = await getSession(request);
-  const userId = session.get("userId") as string | undefined;
-  const { db } = await getDb();
-  const user = userId ? await getStaffUser(db, userId) : null;
-  if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/staff/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  if (roles && !roles.includes(user.role)) throw forbidden();
-  return user;
-}
-
-/**
- * The staff member and the round, if their role has the permission and the round is in their
- * province. A round of another province is reported as missing, not as forbidden.
- */
-export async function requireRoundAccess(request: Request, roundId: string, permission: Permission) {
-  const user = await requireStaff(request);
-  if (!can(user.role, permission)) throw forbidden();
-  const { db } = await getDb();
-  const round = await orRespond(() => getRound(db, roundId, { provinceCode: user.provinceCode }));
-  return { user, db, ...round };
-}
-
-function forbidden() {
-  return data({ message: "Vai trò của bạn không được dùng chức năng này. / Your role does not allow this.", details: [] } satisfies ErrorPayload, { status: 403 });
 }
