@@ -5,6 +5,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Database } from "./schema";
 import { migrationProvider } from "./migrations/index";
+import { rememberSqliteFile } from "./engine";
+
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -27,18 +29,6 @@ export const DEFAULT_SQLITE_PATH = "data/sipas.sqlite";
 
 export function isPostgresUrl(url: string | undefined): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
-}
-
-// Keyed by the dialect's adapter, which instances made by withPlugin() share with their origin.
-const sqliteFiles = new WeakMap<object, string>();
-
-/**
- * The file behind a SQLite database, for the readers of a whole round through read-only connections of their own
- * (app/services/sqlite-round-reader.server.ts, sqlite-export-reader.server.ts, the index workers); undefined on
- * PostgreSQL or in memory.
- */
-export function sqliteFileOf(db: Kysely<any>): string | undefined {
-  return sqliteFiles.get(db.getExecutor().adapter);
 }
 
 /** Opens the database named by `url` (default: the embedded SQLite file) without migrating. */
@@ -68,7 +58,7 @@ export function openDatabase(options: ConnectOptions = {}): DbHandle {
     close: () => sqlite.close(),
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase.Database }) });
-  if (file !== ":memory:") sqliteFiles.set(db.getExecutor().adapter, file);
+  if (file !== ":memory:") rememberSqliteFile(db, file);
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

@@ -1,4 +1,5 @@
-import { SqliteAdapter, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { isSqlite } from "../engine";
 
 /**
  * SQLite: a covering index for reading a whole round's design and answer codes (the index engine's one pass)
@@ -7,7 +8,7 @@ import { SqliteAdapter, type Kysely } from "kysely";
  * as ranges. PostgreSQL pages by (round_id, status, id) instead (migration 006).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  if (!(await isSqlite(db))) return;
+  if (!isSqlite(db)) return;
   await db.schema
     .createIndex("responses_round_read")
     .on("responses")
@@ -16,9 +17,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (await isSqlite(db)) await db.schema.dropIndex("responses_round_read").execute();
-}
-
-async function isSqlite(db: Kysely<any>): Promise<boolean> {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
+  if (isSqlite(db)) await db.schema.dropIndex("responses_round_read").execute();
 }

@@ -1,4 +1,5 @@
-import { SqliteAdapter, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { isSqlite } from "../engine";
 
 /**
  * SQLite: the round-reading index of migration 007 widened with the columns the responses export adds (id,
@@ -9,7 +10,7 @@ import { SqliteAdapter, type Kysely } from "kysely";
 const COLUMNS = ["round_id", "status", "stratum", "psu", "unit_code", "weight", "fpc", "answer_codes"];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  if (!(await isSqlite(db))) return;
+  if (!isSqlite(db)) return;
   await db.schema.dropIndex("responses_round_read").ifExists().execute();
   await db.schema
     .createIndex("responses_round_read")
@@ -19,11 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (!(await isSqlite(db))) return;
+  if (!isSqlite(db)) return;
   await db.schema.dropIndex("responses_round_read").ifExists().execute();
   await db.schema.createIndex("responses_round_read").on("responses").columns(COLUMNS).execute();
-}
-
-async function isSqlite(db: Kysely<any>): Promise<boolean> {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
 }

@@ -16,7 +16,6 @@ import { openDatabase } from "../../db/connection";
 import { markAllSent, replaceFromReserve, setOutcome } from "../../app/services/fieldwork/fieldwork.server";
 import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
 import { registerUpload } from "../../app/services/fieldwork/frame-uploads.server";
-import { bumpDataVersion } from "../../app/services/citizen/form.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";
 import { createRound } from "../../app/services/rounds/rounds.server";
 import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
@@ -89,7 +88,6 @@ for (const u of units) {
     await setOutcome(db, { roundId: drawn, code, outcome: "unreachable" });
   }
 }
-await bumpDataVersion(db, drawn);
 
 await prepare(planned, "Sở Nội vụ tỉnh Minh Họa – SIPAS 2023", 2023);
 // An upload of a file whose headers need the mapping step.

@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database, InvitationRow, ResponseRow } from "../../../db/schema";
-import { storedAnswers } from "../../domain/answers/answer-codes";
+import type { Database, InvitationRow } from "../../../db/schema";
 import { mergePageAnswers } from "../../domain/answers/merge";
 import { overlayPage, validateAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
 import { codeMessages } from "../../domain/citizen-messages";
@@ -9,7 +8,8 @@ import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
 import { getDefinition } from "../definitions/versions.server";
-import { newId, nowIso } from "../platform/ids-and-time.server";
+import { nowIso } from "../platform/ids-and-time.server";
+import { saveDraft, submitForInvitation, type InvitationAnswers } from "../responses/store.server";
 
 function citizenError(key: keyof typeof codeMessages, status: number): UserError {
   const text = codeMessages[key];
@@ -58,28 +58,6 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
     definition: await getDefinition(db, round.definition_id),
     answers: response ? (JSON.parse(response.answers) as Answers) : {},
     status: response ? response.status : "new",
-  };
-}
-
-function newResponseRow(invitation: InvitationRow, definitionId: string, stored: ReturnType<typeof storedAnswers>, locale: Locale, entryMode: ResponseRow["entry_mode"]) {
-  const now = nowIso();
-  return {
-    id: newId(),
-    round_id: invitation.round_id,
-    invitation_code: invitation.code,
-    definition_id: definitionId,
-    status: "draft" as const,
-    ...stored,
-    locale,
-    entry_mode: entryMode,
-    unit_code: invitation.unit_code,
-    stratum: invitation.stratum,
-    psu: invitation.psu,
-    weight: invitation.weight,
-    fpc: invitation.fpc,
-    created_at: now,
-    updated_at: now,
-    submitted_at: null,
   };
 }
 
@@ -137,21 +115,12 @@ function mergeRawForRedisplay(answers: Answers, raw: RawAnswers, errors: AnswerE
   return out;
 }
 
+function answersFor(form: OpenedForm, answers: Answers, locale: Locale): InvitationAnswers {
+  return { invitation: form.invitation, definitionId: form.definitionId, definition: form.definition, answers, locale, entryMode: "online" };
+}
+
 async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answers, locale: Locale) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("responses")
-      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, answers), locale, "online"))
-      .onConflict((oc) => oc.column("invitation_code").doNothing())
-      .execute();
-    const updated = await trx
-      .updateTable("responses")
-      .set({ ...storedAnswers(form.definition, answers), locale, updated_at: nowIso() })
-      .where("invitation_code", "=", form.code)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw citizenError("submitted", 409);
-  });
+  if ((await saveDraft(db, answersFor(form, answers, locale))) === "submitted") throw citizenError("submitted", 409);
 }
 
 /**
@@ -169,21 +138,8 @@ export async function submitForm(db: Kysely<Database>, input: PageInput): Promis
     return { ok: false, errors, answers: mergeRawForRedisplay(merged, input.raw, page.errors) };
   }
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("responses")
-      .values(newResponseRow(form.invitation, form.definitionId, storedAnswers(form.definition, merged), input.locale, "online"))
-      .onConflict((oc) => oc.column("invitation_code").doNothing())
-      .execute();
-    const now = nowIso();
-    const updated = await trx
-      .updateTable("responses")
-      .set({ status: "submitted", ...storedAnswers(form.definition, whole.answers), locale: input.locale, updated_at: now, submitted_at: now })
-      .where("invitation_code", "=", form.code)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw citizenError("submitted", 409);
-    await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", form.code).execute();
-    await bumpDataVersion(trx, form.invitation.round_id);
+    const outcome = await submitForInvitation(trx, answersFor(form, whole.answers, input.locale));
+    if (!outcome.ok) throw citizenError("submitted", 409);
   });
   return { ok: true, answers: whole.answers };
 }
@@ -194,9 +150,4 @@ export async function submissionStatus(db: Kysely<Database>, rawCode: string): P
   if (!check.ok) return "unknown";
   const row = await db.selectFrom("responses").select("status").where("invitation_code", "=", check.code).executeTakeFirst();
   return row?.status === "submitted" ? "submitted" : row ? "open" : "unknown";
-}
-
-/** Every change to a round's submitted data moves its version on, which invalidates cached results. */
-export async function bumpDataVersion(db: Kysely<Database>, roundId: string): Promise<void> {
-  await db.updateTable("rounds").set((eb) => ({ data_version: eb("data_version", "+", 1) })).where("id", "=", roundId).execute();
 }

@@ -1,25 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { CODEBOOK_HEADER, codebookRows, createLineWriter, exportLayout, INDICES_HEADER, indicesRows } from "../../domain/csv/responses-export";
+import { CODEBOOK_HEADER, codebookRows, exportLayout, INDICES_HEADER, indicesRows } from "../../domain/csv/responses-export";
 import { CSV_BOM, csvLine } from "../../domain/csv/write";
 import type { Locale } from "../../domain/definition/schema";
 import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundIndices } from "../results/indices.server";
-import { countSubmitted } from "../responses/read.server";
-import { submittedResponsePages } from "../responses/pages.server";
+import { countSubmitted, readRoundLines } from "../responses/read.server";
 import { getRound } from "../rounds/rounds.server";
+import type { CsvDownload } from "../platform/downloads.server";
+export type { CsvDownload };
 import { parallelExportChunks } from "./parallel-export.server";
-import { sqliteExportChunks } from "../responses/sqlite-export-reader.server";
-import { sqliteFileOf } from "../../../db/connection";
-
-/** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
-export interface CsvDownload {
-  /** File name for people (may hold Vietnamese); `asciiName` is the fallback for old clients. */
-  filename: string;
-  asciiName: string;
-  totalRows: number;
-  /** Text, or UTF-8 bytes where worker threads wrote them. */
-  chunks: () => AsyncGenerator<string | Uint8Array, void, undefined>;
-}
 
 export const EXPORT_PAGE = 2000;
 
@@ -53,34 +42,8 @@ export async function exportResponses(
     totalRows,
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
-      const file = sqliteFileOf(db);
-      if (file) {
-        const labels = opts.labels ?? null;
-        yield* parallelExportChunks({ file, roundId, definition, labels }, totalRows, pageSize) ?? sqliteExportChunks(file, roundId, layout, pageSize);
-        return;
-      }
-      const columns = ["id", "submitted_at", "entry_mode", "locale", "unit_code", "stratum", "psu", "weight", "fpc", "answer_codes"] as const;
-      const line = createLineWriter(layout);
-      // The JSON is read only for rows with free text (or without answer codes): most rows are codes alone.
-      for await (const rows of submittedResponsePages(db, roundId, columns, pageSize, "withoutCodesOrWithText")) {
-        let chunk = "";
-        for (const r of rows) {
-          chunk += line({
-            id: r.id,
-            submittedAt: r.submitted_at,
-            entryMode: r.entry_mode,
-            locale: r.locale,
-            unit: r.unit_code,
-            stratum: r.stratum,
-            psu: r.psu,
-            weight: r.weight === null ? null : Number(r.weight),
-            fpc: r.fpc === null ? null : Number(r.fpc),
-            answers: r.answers_json,
-            answerCodes: r.answer_codes,
-          });
-        }
-        yield chunk;
-      }
+      const labels = opts.labels ?? null;
+      yield* parallelExportChunks(db, { roundId, definition, labels }, totalRows, pageSize) ?? readRoundLines(db, roundId, layout, pageSize);
     },
   };
 }

@@ -3,7 +3,11 @@ import type { Worker } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Definition, Locale } from "../../domain/definition/schema";
-import { openExportReader, stratumCounts } from "../responses/sqlite-export-reader.server";
+import type { Kysely } from "kysely";
+import { sqliteFileOf } from "../../../db/engine";
+import type { Database } from "../../../db/schema";
+import { exportLayout } from "../../domain/csv/responses-export";
+import { countSubmittedByStratum, readRoundLines } from "../responses/read.server";
 import { startWorker, workerScript } from "../platform/workers.server";
 
 /** What each export worker gets when it starts (app/workers/export-worker.ts). */
@@ -90,23 +94,26 @@ export function exportPlan(counts: { stratum: string | null; n: number }[], core
  * as they would in a download started a moment later. Null (the caller then writes it alone) when the round is
  * small, has one stratum or one too large to keep in memory, there is one processor or no worker script.
  */
-export function parallelExportChunks(input: Omit<ExportPartInput, "rowsPerChunk">, total: number, rowsPerChunk: number): AsyncGenerator<Uint8Array> | null {
+export function parallelExportChunks(
+  db: Kysely<Database>,
+  input: Omit<ExportPartInput, "rowsPerChunk" | "file">,
+  total: number,
+  rowsPerChunk: number,
+): AsyncGenerator<string | Uint8Array> | null {
+  const file = sqliteFileOf(db);
   const script = workerScript("export-worker");
   const cores = Math.min(availableParallelism(), Number(process.env.SIPAS_WORKERS ?? 8));
-  if (!script || cores < 2 || total < parallelMin()) return null;
-  const reader = openExportReader(input.file);
-  const counts = (() => {
-    try {
-      return stratumCounts(reader, input.roundId);
-    } finally {
-      reader.close();
+  if (!file || !script || cores < 2 || total < parallelMin()) return null;
+  return (async function* () {
+    const tasks = exportPlan(await countSubmittedByStratum(db, input.roundId), cores);
+    if (!tasks) {
+      yield* readRoundLines(db, input.roundId, exportLayout(input.definition, input.labels), rowsPerChunk);
+      return;
     }
+    const workerData: ExportPartInput = { ...input, file, rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS) };
+    const workers = Array.from({ length: Math.min(cores, tasks.length) }, () => startWorker(script, { workerData, resourceLimits: WORKER_HEAP }));
+    yield* inOrder(tasks, workers);
   })();
-  const tasks = exportPlan(counts, cores);
-  if (!tasks) return null;
-  const workerData: ExportPartInput = { ...input, rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS) };
-  const workers = Array.from({ length: Math.min(cores, tasks.length) }, () => startWorker(script, { workerData, resourceLimits: WORKER_HEAP }));
-  return inOrder(tasks, workers);
 }
 
 /** Hands tasks to idle workers (never more than one round of them ahead of the writing) and yields bytes in task order. */

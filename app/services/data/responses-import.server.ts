@@ -1,7 +1,6 @@
-import { storedAnswers } from "../../domain/answers/answer-codes";
 import type { Kysely } from "kysely";
 import type { Readable } from "node:stream";
-import type { Database, NewResponse } from "../../../db/schema";
+import type { Database } from "../../../db/schema";
 import { isBlankRow } from "../../domain/csv/read";
 import {
   createStratumCheck,
@@ -14,9 +13,8 @@ import {
 import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
 import { readCsv } from "../platform/csv-stream.server";
-import { bumpDataVersion } from "../citizen/form.server";
+import { writeImportedResponses, type ImportedResponse } from "../responses/store.server";
 import { getRound } from "../rounds/rounds.server";
-import { newId, nowIso } from "../platform/ids-and-time.server";
 
 /** A file that can be read twice: once to check every row, once to import them. */
 export interface ImportSource {
@@ -42,7 +40,6 @@ export interface ImportOptions {
   onProgress?: (phase: "check" | "import", rows: number) => void;
 }
 
-const INSERT_BATCH = 500;
 const PROGRESS_EVERY = 10_000;
 
 async function* dataRows(source: ImportSource, def: Definition) {
@@ -101,44 +98,22 @@ export async function importResponsesCsv(db: Kysely<Database>, roundId: string, 
   if (report.rows === 0 && report.totalProblems === 0) note({ line: 2, message: { vi: "tệp không có dòng dữ liệu nào", en: "the file has no data row" } });
   if (report.totalProblems > 0) return report;
 
-  const now = nowIso();
-  await db.transaction().execute(async (trx) => {
-    let batch: NewResponse[] = [];
-    const flush = async () => {
-      if (batch.length) await trx.insertInto("responses").values(batch).execute();
-      const before = report.imported;
-      report.imported += batch.length;
-      batch = [];
-      if (Math.floor(before / PROGRESS_EVERY) !== Math.floor(report.imported / PROGRESS_EVERY)) opts.onProgress?.("import", report.imported);
-    };
+  const changed = (line?: number) => new UserError(`${source.name}${line ? `: line ${line}` : ""} changed while it was being imported; nothing was imported.`);
+  // The rows again, each already checked: a failure now means the file changed in between (the store then writes none).
+  async function* checkedRows(): AsyncGenerator<ImportedResponse> {
+    let n = 0;
     for await (const ev of dataRows(source, definition)) {
       if (ev.kind !== "row") continue;
       const { response } = parseImportRow(definition, ev.layout, ev.cells, ev.line, ctx);
-      // Checked a moment ago; a failure here means the file changed in between.
-      if (!response) throw new UserError(`${source.name}: line ${ev.line} changed while it was being imported; nothing was imported.`);
-      batch.push({
-        id: newId(),
-        round_id: roundId,
-        invitation_code: null,
-        definition_id: round.definition_id,
-        status: "submitted",
-        ...storedAnswers(definition, response.answers),
-        locale: "vi",
-        entry_mode: "import",
-        fpc: response.fpc,
-        unit_code: response.unit,
-        stratum: response.stratum,
-        psu: response.psu,
-        weight: response.weight,
-        created_at: now,
-        updated_at: now,
-        submitted_at: now,
-      });
-      if (batch.length >= INSERT_BATCH) await flush();
+      if (!response) throw changed(ev.line);
+      n++;
+      yield { answers: response.answers, unit: response.unit, stratum: response.stratum, psu: response.psu, weight: response.weight, fpc: response.fpc };
     }
-    await flush();
-    if (report.imported !== report.rows) throw new UserError(`${source.name} changed while it was being imported; nothing was imported.`);
-    await bumpDataVersion(trx, roundId);
+    if (n !== report.rows) throw changed();
+  }
+  let reported = 0;
+  report.imported = await writeImportedResponses(db, { id: roundId, definitionId: round.definition_id, definition }, checkedRows(), (written) => {
+    if (Math.floor(written / PROGRESS_EVERY) > Math.floor(reported / PROGRESS_EVERY)) opts.onProgress?.("import", (reported = written));
   });
   report.ok = true;
   return report;

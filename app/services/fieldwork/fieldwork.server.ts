@@ -9,7 +9,7 @@ import type { DashboardRow } from "../../domain/fieldwork/dashboard";
 export { DASHBOARD_COLUMNS, type DashboardRow } from "../../domain/fieldwork/dashboard";
 import { can, type StaffRole } from "../../domain/roles";
 import { discardOtherUploads } from "./frame-uploads.server";
-import { bumpDataVersion } from "../citizen/form.server";
+import { bumpDataVersion } from "../responses/store.server";
 import { issueCodesFor, type PlanView } from "./sampling.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 

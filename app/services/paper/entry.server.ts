@@ -11,8 +11,7 @@ import { applyResolution, compareEntries, sameAnswer, type EntryComparison } fro
 import { entryMessages } from "../../domain/paper/messages";
 import { BLANK_FIELD, validatePaperEntry } from "../../domain/paper/validate-entry";
 import { getDefinition } from "../definitions/versions.server";
-import { storedAnswers } from "../../domain/answers/answer-codes";
-import { bumpDataVersion } from "../citizen/form.server";
+import { submitForInvitation } from "../responses/store.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -179,43 +178,9 @@ export async function saveEntry(
  * the same code is replaced by the paper answers.
  */
 async function submitPaperResponse(trx: Transaction<Database>, invitation: InvitationRow, definitionId: string, answers: Answers) {
-  const now = nowIso();
-  const stored = storedAnswers(await getDefinition(trx, definitionId), answers);
-  await trx
-    .insertInto("responses")
-    .values({
-      id: newId(),
-      round_id: invitation.round_id,
-      invitation_code: invitation.code,
-      definition_id: definitionId,
-      status: "draft",
-      ...stored,
-      locale: "vi",
-      entry_mode: "paper",
-      unit_code: invitation.unit_code,
-      stratum: invitation.stratum,
-      psu: invitation.psu,
-      weight: invitation.weight,
-      fpc: invitation.fpc,
-      created_at: now,
-      updated_at: now,
-      submitted_at: null,
-    })
-    .onConflict((oc) => oc.column("invitation_code").doNothing())
-    .execute();
-  const updated = await trx
-    .updateTable("responses")
-    .set({ status: "submitted", entry_mode: "paper", ...stored, locale: "vi", updated_at: now, submitted_at: now })
-    .where("invitation_code", "=", invitation.code)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
-    const row = await trx.selectFrom("responses").select("entry_mode").where("invitation_code", "=", invitation.code).executeTakeFirst();
-    throw refuse(row?.entry_mode === "online" ? entryMessages.submittedOnline : entryMessages.submittedPaper, 409);
-  }
-  await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", invitation.code).execute();
-  await trx.updateTable("sample_units").set({ outcome: "returned", updated_at: now }).where("invitation_code", "=", invitation.code).execute();
-  await bumpDataVersion(trx, invitation.round_id);
+  const definition = await getDefinition(trx, definitionId);
+  const outcome = await submitForInvitation(trx, { invitation, definitionId, definition, answers, locale: "vi", entryMode: "paper" });
+  if (!outcome.ok) throw refuse(outcome.submittedAs === "online" ? entryMessages.submittedOnline : entryMessages.submittedPaper, 409);
 }
 
 export interface EntryProgress {

@@ -1,6 +1,15 @@
 import { isUserError } from "../../domain/errors";
-import type { CsvDownload } from "../data/exports.server";
 import type { ErrorPayload } from "./route-errors.server";
+
+/** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
+export interface CsvDownload {
+  /** File name for people (may hold Vietnamese); `asciiName` is the fallback for old clients. */
+  filename: string;
+  asciiName: string;
+  totalRows: number;
+  /** Text, or UTF-8 bytes where worker threads wrote them. */
+  chunks: () => AsyncGenerator<string | Uint8Array, void, undefined>;
+}
 
 /**
  * `attachment; filename="ascii.csv"; filename*=UTF-8''…`: the UTF-8 name (RFC 6266/8187) for browsers,

@@ -1,9 +1,6 @@
-import { SqliteAdapter, sql, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { isSqlite } from "../../../db/engine";
 import type { Database, ResponseRow } from "../../../db/schema";
-
-export function isSqlite(db: Kysely<Database>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
-}
 
 /**
  * The submitted responses of a round in keyset pages, each page a short query, so memory stays flat and

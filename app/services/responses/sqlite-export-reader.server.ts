@@ -130,11 +130,6 @@ function* lineChunks(texts: Iterable<string>, layout: ExportLayout, rowsPerChunk
   if (chunk) yield chunk;
 }
 
-/** The round's numbers of submitted responses per stratum, in the covering index's order (NULL first). */
-export function stratumCounts(reader: SqliteDatabase.Database, roundId: string): { stratum: string | null; n: number }[] {
-  return reader.prepare(`SELECT stratum, count(*) AS n ${SELECT_ROUND} GROUP BY stratum ORDER BY stratum`).all(roundId) as { stratum: string | null; n: number }[];
-}
-
 /** The lines of some strata of a round (a worker's task: app/workers/export-worker.ts), in index order. */
 export function strataLineChunks(reader: SqliteDatabase.Database, roundId: string, layout: ExportLayout, strata: (string | null)[], rowsPerChunk: number): Generator<string> {
   const statement = rowTexts(reader, layout, true);

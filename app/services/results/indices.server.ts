@@ -11,7 +11,7 @@ import { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest,
 export { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow };
 export type { UnitLevel } from "../../domain/indices/round-options";
 export type { Progress };
-import { countSubmitted, streamResponseRecords } from "../responses/read.server";
+import { countSubmitted, readRoundRecords } from "../responses/read.server";
 import { nowIso } from "../platform/ids-and-time.server";
 
 export interface RoundIndices {
@@ -81,7 +81,7 @@ async function computeInOnePass(
 ): Promise<IndexResult> {
   const acc = createIndexAccumulator(definition, options);
   let done = 0;
-  for await (const batch of streamResponseRecords(db, roundId, undefined, definition)) {
+  for await (const batch of readRoundRecords(db, roundId, { definition })) {
     acc.addBatch(batch);
     done += batch.length;
     onProgress?.(done, total);

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { availableParallelism } from "node:os";
-import { sqliteFileOf } from "../../../db/connection";
+import { sqliteFileOf } from "../../../db/engine";
+import { countSubmittedByStratum } from "../responses/read.server";
 import type { Database } from "../../../db/schema";
 import type { Definition } from "../../domain/definition/schema";
 import { createIndexAccumulator } from "../../domain/indices/accumulator";
@@ -42,17 +43,7 @@ export async function computeInParts(
 
   const timing = process.env.SIPAS_TIMING ? (what: string) => console.error(`[parts] ${what} ${(performance.now() - t0).toFixed(0)} ms`) : () => {};
   const t0 = performance.now();
-  const counts = await db
-    .selectFrom("responses")
-    .select((eb) => ["stratum", eb.fn.countAll<number>().as("n")])
-    .where("round_id", "=", round.roundId)
-    .where("status", "=", "submitted")
-    .groupBy("stratum")
-    .execute();
-  const parts = partitionStrata(
-    counts.map((c) => ({ stratum: c.stratum, n: Number(c.n) })),
-    cores,
-  );
+  const parts = partitionStrata(await countSubmittedByStratum(db, round.roundId), cores);
   if (parts.length < 2) return null;
   timing("strata counted");
 
