@@ -1,5 +1,6 @@
 import { migrateToLatest, openDatabase, type DbHandle } from "../../db/connection";
 import { isUserError, UserError } from "../domain/errors";
+import { localeFrom, msg, render } from "../domain/messages";
 import { parseArgs, type ParsedArgs } from "./args";
 import { definitionCommands } from "./commands-definitions";
 import { roundCommands } from "./commands-rounds";
@@ -70,17 +71,19 @@ export async function main(
       return argv.length === 0 ? 2 : 0;
     }
     const name = [`${argv[0]} ${argv[1] ?? ""}`.trim(), argv[0]].find((n) => commands[n]);
-    if (!name) throw new UserError(`unknown command "${argv.slice(0, 2).join(" ")}"\n\n${USAGE}`, 2);
+    if (!name) throw new UserError(msg("cli.unknownCommand", { command: argv.slice(0, 2).join(" "), usage: USAGE }), 2);
     const rest = argv.slice(name.split(" ").length);
     const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json"]), out, err, db: ctxDb });
     return code ?? 0;
   } catch (e) {
+    // Messages in the language of SIPAS_LANG (vi unless "en"), like the pages in the reader's language.
+    const locale = localeFrom(process.env.SIPAS_LANG);
     if (isUserError(e)) {
-      err(`sipas: ${e.message}`);
-      for (const d of e.details) err(`  ${d}`);
+      err(`sipas: ${e.text(locale)}`);
+      for (const d of e.detailTexts(locale)) err(`  ${d}`);
       return e.status === 2 ? 2 : 1;
     }
-    err(`sipas: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    err(`sipas: ${render(msg("cli.unexpected", { detail: e instanceof Error ? e.message : String(e) }), locale)}`);
     if (process.env.SIPAS_DEBUG) err(e instanceof Error ? (e.stack ?? "") : "");
     return 1;
   } finally {

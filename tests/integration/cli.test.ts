@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { normalizeCode } from "../../app/domain/codes";
 import { main } from "../../app/cli/main";
-import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+import { createTestDatabase, describeEachDialect, keepEnv, type TestDatabase } from "./harness";
 
 async function sipas(url: string, ...argv: string[]) {
   const out: string[] = [];
@@ -71,7 +71,7 @@ describeEachDialect("sipas command", (dialect) => {
       [["codes", "issue", "--round", "lang-son-2022", "--count", "many"], /--count must be a whole number/],
       [["codes", "issue", "--round", "lang-son-2022", "--count", "3", "--colour", "red"], /unknown option --colour/],
       [["definitions", "import", "no-such-file.json"], /cannot read no-such-file.json: ENOENT/],
-      [["frobnicate"], /unknown command "frobnicate"/],
+      [["frobnicate"], /không có lệnh “frobnicate”/],
     ];
     for (const [argv, message] of cases) {
       const res = await sipas(t.url, ...argv);
@@ -79,6 +79,18 @@ describeEachDialect("sipas command", (dialect) => {
       expect(res.out, argv.join(" ")).toEqual([]);
       expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
       expect(res.err.join("\n")).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+
+  it("prints its messages in Vietnamese, or in English with SIPAS_LANG=en", async () => {
+    const restore = keepEnv("SIPAS_LANG");
+    try {
+      delete process.env.SIPAS_LANG;
+      expect((await sipas(t.url, "frobnicate")).err[0]).toMatch(/^sipas: không có lệnh “frobnicate”\n/);
+      process.env.SIPAS_LANG = "en";
+      expect((await sipas(t.url, "frobnicate")).err[0]).toMatch(/^sipas: unknown command "frobnicate"\n/);
+    } finally {
+      restore();
     }
   });
 });

@@ -1,9 +1,19 @@
 import { data } from "@remix-run/node";
+import type { LocalizedText } from "../../domain/definition/schema";
 import { isUserError, UserError } from "../../domain/errors";
 
 export interface ErrorPayload {
+  /** Vietnamese (the default reader's language). */
   message: string;
   details: string[];
+  /** Both languages, so the page shows the reader's. */
+  localized?: LocalizedText;
+  detailsLocalized?: LocalizedText[];
+}
+
+/** What a page or a JSON client receives for a UserError. */
+export function errorPayload(e: UserError): ErrorPayload {
+  return { message: e.message, details: e.details, localized: e.localized, detailsLocalized: e.detailsLocalized };
 }
 
 /**
@@ -14,7 +24,7 @@ export async function orRespond<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (isUserError(e)) throw data({ message: e.message, details: e.details } satisfies ErrorPayload, { status: e.status });
+    if (isUserError(e)) throw data(errorPayload(e), { status: e.status });
     throw e;
   }
 }
@@ -30,7 +40,7 @@ export async function asJson(work: () => Promise<Response>): Promise<Response> {
     if (e instanceof Response) throw e;
     const thrown = e as { type?: string; data?: unknown; init?: ResponseInit | null };
     if (thrown?.type === "DataWithResponseInit") return Response.json(thrown.data, { status: thrown.init?.status ?? 400 });
-    if (e instanceof UserError) return Response.json({ message: e.message, details: e.details }, { status: e.status });
+    if (e instanceof UserError) return Response.json(errorPayload(e), { status: e.status });
     throw e;
   }
 }

@@ -1,0 +1,37 @@
+/**
+ * Every area of the catalogue in one object. An area is a file under areas/ grouping the words of one part of the
+ * product; its entries are `{ vi, en }` templates (see template.ts). Add an area here and the completeness test
+ * (tests/unit/messages.test.ts) checks it.
+ */
+import { citizen, code } from "./areas/citizen";
+import { cli } from "./areas/cli";
+import { data, definitions } from "./areas/data";
+import { fieldwork } from "./areas/fieldwork";
+import { files } from "./areas/files";
+import { frame } from "./areas/frame";
+import { paperEntry } from "./areas/paper-entry";
+import { results } from "./areas/results";
+import { rounds, units } from "./areas/rounds";
+import { sampling } from "./areas/sampling";
+import { accounts, staff } from "./areas/staff";
+import type { Entry } from "./template";
+
+export const catalogue = {
+  citizen,
+  code,
+  cli,
+  data,
+  definitions,
+  fieldwork,
+  files,
+  frame,
+  paperEntry,
+  results,
+  rounds,
+  units,
+  sampling,
+  staff,
+  accounts,
+} as const satisfies Record<string, Record<string, Entry>>;
+
+export type Catalogue = typeof catalogue;

@@ -1,0 +1,152 @@
+/**
+ * The message catalogue is complete: every entry has Vietnamese and English, both with the same parameters, and no
+ * user-facing error is raised as a bare string (which would reach the reader in one language only).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../app/domain/errors";
+import { catalogue, entryOf, localize, msg, render } from "../../app/domain/messages";
+import { LANGUAGE_NEUTRAL } from "../../app/domain/messages/neutral";
+import { placeholderNames } from "../../app/domain/messages/template";
+
+const entries = Object.entries(catalogue).flatMap(([area, words]) =>
+  Object.entries(words as Record<string, { vi: unknown; en: unknown }>).map(([name, e]) => ({ key: `${area}.${name}`, ...e })),
+);
+
+// Letters only Vietnamese uses (with their tone marks), so an English sentence copied into `vi` is caught.
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+describe("the message catalogue", () => {
+  it("has a Vietnamese and an English text for every key, trimmed and in NFC", () => {
+    expect(entries.length).toBeGreaterThan(100);
+    const wrong = entries.flatMap((e) =>
+      (["vi", "en"] as const).flatMap((l) => {
+        const text = e[l];
+        if (typeof text !== "string" || text.trim() === "") return [`${e.key}: no ${l} text`];
+        if (text !== text.trim()) return [`${e.key}: ${l} has spaces at an end`];
+        if (text !== text.normalize("NFC")) return [`${e.key}: ${l} is not NFC`];
+        return [];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("writes the Vietnamese in Vietnamese (not a copy of the English), except for the few language-neutral words", () => {
+    const notVietnamese = entries
+      .filter((e) => !LANGUAGE_NEUTRAL.has(e.key))
+      .filter((e) => e.vi === e.en || !VIETNAMESE.test(String(e.vi)))
+      .map((e) => `${e.key}: "${String(e.vi)}"`);
+    expect(notVietnamese).toEqual([]);
+    const stale = [...LANGUAGE_NEUTRAL].filter((k) => !entryOf(k));
+    expect(stale, "LANGUAGE_NEUTRAL names keys that are not in the catalogue").toEqual([]);
+  });
+
+  it("asks for the same parameters in both languages", () => {
+    const mismatched = entries
+      .filter((e) => placeholderNames(String(e.vi)).sort().join() !== placeholderNames(String(e.en)).sort().join())
+      .map((e) => `${e.key}: vi {${placeholderNames(String(e.vi))}} en {${placeholderNames(String(e.en))}}`);
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe("rendering a message", () => {
+  it("fills parameters, numbers the reader's way, nested messages and texts in the same language", () => {
+    const m = msg("sampling.minimumTooLarge", { m: 10, total: 60, n: 20 });
+    expect(render(m, "vi")).toMatch(/^Mỗi tầng tối thiểu 10 người thì cần tổng cộng 60 người, nhiều hơn cỡ mẫu n = 20\./);
+    expect(render(m, "en")).toMatch(/^a minimum of 10 per stratum needs 60 units in total, more than the sample size n = 20/);
+    expect(render(msg("sampling.sizeAboveFrame", { n: 12345, N: 0.5 }), "vi")).toBe("Cỡ mẫu n = 12\u00a0345 lớn hơn số người trong khung mẫu (N = 0,5).");
+    expect(render(msg("sampling.sizeAboveFrame", { n: 12345, N: 0.5 }), "en")).toBe("sample size n = 12,345 is larger than the frame (N = 0.5)");
+    const nested = msg("frame.missingColumns", { file: "a.csv", missing: [msg("frame.phoneOrAddress"), { vi: "Họ và tên", en: "Name" }], found: "x, y" });
+    expect(render(nested, "vi")).toBe("a.csv: không có cột cho số điện thoại hoặc địa chỉ, Họ và tên. Các cột trong tệp: x, y.");
+    expect(render(nested, "en")).toBe("a.csv: no column for phone or address, Name. Columns found: x, y.");
+  });
+
+  it("picks the English word by the count", () => {
+    expect(render(msg("units.problems", { file: "u.csv", count: 1 }), "en")).toBe("u.csv: 1 problem; no unit was imported.");
+    expect(render(msg("units.problems", { file: "u.csv", count: 3 }), "en")).toBe("u.csv: 3 problems; no unit was imported.");
+    expect(render(msg("units.problems", { file: "u.csv", count: 3 }), "vi")).toBe("u.csv: có 3 lỗi; chưa nhập đơn vị nào.");
+  });
+
+  it("prints an unknown key as itself, so a gap shows instead of an empty line", () => {
+    expect(render({ key: "nowhere.nothing" }, "vi")).toBe("nowhere.nothing");
+  });
+
+  it("gives a UserError both languages, Vietnamese as its message, and details in both", () => {
+    const e = new UserError(msg("rounds.unknown", { round: "x" }), 404, [msg("files.empty", { file: "f.csv" }), "plain"]);
+    expect(e.message).toBe("Không có đợt khảo sát “x”.");
+    expect(e.text("en")).toBe('No round "x".');
+    expect(e.localized).toEqual(localize(msg("rounds.unknown", { round: "x" })));
+    expect(e.detailTexts("en")).toEqual(["f.csv: the file is empty.", "plain"]);
+    expect(e.details).toEqual(["f.csv: tệp trống.", "plain"]);
+    expect(e.what).toEqual({ key: "rounds.unknown", params: { round: "x" } });
+    expect(e.status).toBe(404);
+  });
+
+  it("is checked by the compiler: an unknown key or a missing parameter does not build", () => {
+    // @ts-expect-error: no such key
+    msg("rounds.nothingLikeThis");
+    // @ts-expect-error: the round parameter is missing
+    msg("rounds.unknown");
+    // @ts-expect-error: a parameter the template does not have
+    msg("rounds.unknown", { round: "x", extra: 1 });
+    expect(msg("citizen.start")).toEqual({ key: "citizen.start" });
+  });
+});
+
+// Files that still raise some errors as bare strings. This list only shrinks: a new file must use msg().
+const NOT_YET_CONVERTED = new Set<string>([
+  "cli/args.ts",
+  "cli/commands-definitions.ts",
+  "cli/commands-fieldwork.ts",
+  "cli/commands-results.ts",
+  "cli/commands-rounds.ts",
+  "cli/commands-staff.ts",
+  "cli/main.ts",
+  "domain/results/query.ts",
+  "domain/sampling/allocation.ts",
+  "domain/sampling/multistage.ts",
+  "domain/sampling/nonresponse.ts",
+  "domain/sampling/prng.ts",
+  "domain/sampling/sample-size.ts",
+  "domain/sampling/srswor.ts",
+  "domain/sampling/stratified.ts",
+  "routes/staff.rounds.$roundId.data.indices[.]csv.tsx",
+  "services/data/responses-import.server.ts",
+  "services/definitions/shipped-files.server.ts",
+  "services/definitions/versions.server.ts",
+  "services/fieldwork/fieldwork.server.ts",
+  "services/fieldwork/frame-import.server.ts",
+  "services/fieldwork/frame-uploads.server.ts",
+  "services/fieldwork/invitations.server.ts",
+  "services/fieldwork/sampling.server.ts",
+  "services/platform/csv-stream.server.ts",
+  "services/results/compare.server.ts",
+  "services/results/indices.server.ts",
+  "services/rounds/rounds.server.ts",
+  "services/rounds/units-import.server.ts",
+  "services/staff/accounts.server.ts",
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe("the errors a person can see", () => {
+  it("are raised with a catalogue message, never a bare string in one language", () => {
+    const bare: string[] = [];
+    for (const file of sourceFiles("app")) {
+      const name = relative("app", file);
+      if (NOT_YET_CONVERTED.has(name)) continue;
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/new (UserError|SamplingError)\(\s*([`"'])/g)) {
+        const line = text.slice(0, m.index).split("\n").length;
+        bare.push(`app/${name}:${line}: new ${m[1]}(${m[2]}…`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+});
