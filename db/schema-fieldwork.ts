@@ -111,6 +111,8 @@ export interface FrameImportsTable {
   headers: string;
   /** JSON object: frame field -> column index (or null). */
   mapping: string;
+  /** JSON object: column index -> "keep" (an extra column, usable as strata) or "ignore", for columns matching no field. */
+  column_choices: string | null;
   status: "uploaded" | "running" | "failed" | "imported" | "discarded";
   /** all: a file with any problem imports nothing. valid-only: rejected rows are kept for download. */
   mode: "all" | "valid-only";

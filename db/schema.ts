@@ -6,6 +6,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { EntryTables } from "./schema-entry";
 import type { FieldworkTables } from "./schema-fieldwork";
 import type { ResultsTables } from "./schema-results";
+import type { StaffTables } from "./schema-staff";
 
 export interface DefinitionsTable {
   id: string; // `${key}@${version}`
@@ -31,6 +32,8 @@ export interface RoundsTable {
   province_code: string | null;
   status: "open" | "closed";
   created_at: string;
+  /** Who citizens can ask for help (a phone number, an e-mail, an office), shown on the form. */
+  help_contact: string | null;
   /** Bumped by every change to the round's responses or weights: the key of cached results. */
   data_version: number;
 }
@@ -90,6 +93,12 @@ export interface StaffUsersTable {
   role: "admin" | "manager" | "clerk" | "analyst";
   province_code: string | null;
   created_at: string;
+  /** 0 once deactivated: cannot sign in, every session ended. */
+  active: number;
+  /** 1 after an admin set a one-time password: the next sign-in must choose a new one. */
+  must_change_password: number;
+  password_changed_at: string | null;
+  deactivated_at: string | null;
 }
 
 export interface RateLimitsTable {
@@ -103,7 +112,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface Database extends FieldworkTables, ResultsTables, EntryTables {
+export interface Database extends FieldworkTables, ResultsTables, EntryTables, StaffTables {
   definitions: DefinitionsTable;
   rounds: RoundsTable;
   round_units: RoundUnitsTable;

@@ -1,4 +1,5 @@
 import { UserError } from "../domain/errors";
+import { cliActor } from "../services/platform/audit.server";
 import { createStaffUser, type StaffRole } from "../services/staff/accounts.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { Command } from "./main";
@@ -16,6 +17,7 @@ export const staffCommands: Record<string, Command> = {
       provinceCode: optionalFlag(ctx.args, "province") ?? null,
       displayName: optionalFlag(ctx.args, "name"),
       password,
+      actor: cliActor(),
     });
     ctx.out(`created ${user.username} (${user.role}${user.provinceCode ? `, province ${user.provinceCode}` : ""})`);
   },

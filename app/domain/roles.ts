@@ -14,6 +14,11 @@ export const PERMISSIONS = {
   keyPaperForms: ["admin", "manager", "clerk"],
   verifyPaperForms: ["admin", "manager"],
   closeRound: ["admin", "manager"],
+  createRound: ["admin", "manager"],
+  editRound: ["admin", "manager"],
+  viewRoundHistory: ["admin", "manager"],
+  manageAccounts: ["admin"],
+  viewAudit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

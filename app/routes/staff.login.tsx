@@ -6,7 +6,8 @@ import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/rate-limit.server";
 import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
-import { verifyLogin } from "../services/staff/accounts.server";
+import { SESSION_TOKEN } from "../services/staff/guards.server";
+import { signIn } from "../services/staff/sign-in.server";
 import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
@@ -34,12 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db } = await getDb();
   const bucket = `login:${context.clientIp ?? "unknown"}`;
   if (await isRateLimited(db, bucket, LOGIN_LIMIT)) return data({ error: "limited" as const }, { status: 429 });
-  const user = await verifyLogin(db, parsed.data.username, parsed.data.password);
-  if (!user) {
+  const result = await signIn(db, parsed.data.username, parsed.data.password, { ip: context.clientIp });
+  if (!result.ok) {
     await recordFailure(db, bucket, LOGIN_LIMIT);
-    return data({ error: "bad" as const }, { status: 401 });
+    return data({ error: result.reason }, { status: result.reason === "inactive" ? 403 : 401 });
   }
-  session.set("userId", user.id);
+  session.set(SESSION_TOKEN, result.token);
   // A fresh CSRF token after sign-in, so a token seen before cannot be reused.
   session.unset("csrf");
   return redirect(safeNext(parsed.data.next), { headers: { "Set-Cookie": await commitSession(session) } });
@@ -50,7 +51,11 @@ export default function Login() {
   const { csrf, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const message =
-    result?.error === "limited" ? staffUi.tooManyLogins[locale] : result?.error === "csrf" ? "Phiên làm việc đã hết hạn, vui lòng thử lại. / The form expired; please try again." : result ? staffUi.badLogin[locale] : null;
+    result?.error === "limited"
+      ? staffUi.tooManyLogins[locale]
+      : result?.error === "inactive"
+        ? staffUi.accountInactive[locale]
+        : result?.error === "csrf" ? "Phiên làm việc đã hết hạn, vui lòng thử lại. / The form expired; please try again." : result ? staffUi.badLogin[locale] : null;
   return (
     <div className="panel narrow">
       <h1>{staffUi.loginTitle[locale]}</h1>

@@ -1,10 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { getDb } from "../db.server";
 import { destroySession, getSession, verifyCsrf } from "../services/platform/session.server";
+import { SESSION_TOKEN } from "../services/staff/guards.server";
+import { signOut } from "../services/staff/sign-in.server";
 
+/** Ends the server-side session (so a copy of the cookie stops working on every app server) and clears the cookie. */
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   verifyCsrf(session, await request.formData());
+  const { db } = await getDb();
+  await signOut(db, session.get(SESSION_TOKEN) as string | undefined);
   return redirect("/staff/login", { headers: { "Set-Cookie": await destroySession(session) } });
 }
 

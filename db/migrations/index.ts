@@ -6,6 +6,7 @@ import * as m005 from "./005-paper-entry";
 import * as m006 from "./006-answer-codes";
 import * as m007 from "./007-round-read-index";
 import * as m008 from "./008-round-read-index-export";
+import * as m009 from "./009-staff-governance";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "006-answer-codes": m006,
   "007-round-read-index": m007,
   "008-round-read-index-export": m008,
+  "009-staff-governance": m009,
 };
 
 export const migrationProvider: MigrationProvider = {

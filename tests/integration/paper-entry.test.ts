@@ -41,7 +41,7 @@ describeEachDialect("paper entry", (dialect) => {
     await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
     def = await getDefinition(t.db, "sipas-2022@1");
     for (const [key, username, role] of [["a", "nhap.a", "clerk"], ["b", "nhap.b", "clerk"], ["supervisor", "giamsat", "manager"]] as const) {
-      clerk[key] = (await createStaffUser(t.db, { username, password: "clerk-password-1", role, provinceCode: "P01" })).id;
+      clerk[key] = (await createStaffUser(t.db, { username, password: "clerk-password-1", role, provinceCode: "P01", actor: "cli:test" })).id;
     }
   });
   afterAll(async () => {

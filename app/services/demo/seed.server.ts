@@ -4,6 +4,8 @@ import type { Database } from "../../../db/schema";
 import { importShippedDefinitions } from "../definitions/shipped-files.server";
 import { issueCodes } from "../fieldwork/invitations.server";
 import { createRound, type RoundUnitInput } from "../rounds/rounds.server";
+import { passwordProblems } from "../../domain/password-policy";
+import { cliActor } from "../platform/audit.server";
 import { countStaffUsers, createStaffUser } from "../staff/accounts.server";
 
 export const DEMO_ROUND_ID = "demo";
@@ -52,8 +54,10 @@ export async function seedDemo(
   const username = opts.adminUsername ?? "admin";
   let admin: DemoSeedResult["admin"] = { username, password: null, created: false };
   if ((await countStaffUsers(db)) === 0) {
-    const password = opts.adminPassword ?? randomBytes(9).toString("base64url");
-    await createStaffUser(db, { username, password, displayName: "Quản trị viên", role: "admin" });
+    let password = opts.adminPassword ?? "";
+    // A random password may, rarely, look like a common one: draw again.
+    while (!opts.adminPassword && passwordProblems(password, username).length) password = randomBytes(9).toString("base64url");
+    await createStaffUser(db, { username, password, displayName: "Quản trị viên", role: "admin", actor: cliActor() });
     admin = { username, password, created: true };
   }
 

@@ -6,6 +6,10 @@ export const staff = {
   signIn: { vi: "Đăng nhập", en: "Sign in" },
   signOut: { vi: "Đăng xuất", en: "Sign out" },
   badLogin: { vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password." },
+  accountInactive: {
+    vi: "Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên.",
+    en: "This account has been deactivated. Please contact an administrator.",
+  },
   tooManyLogins: { vi: "Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau 10 phút.", en: "Too many failed sign-ins. Please try again in 10 minutes." },
   rounds: { vi: "Các đợt khảo sát", en: "Survey rounds" },
   round: { vi: "Đợt khảo sát", en: "Round" },

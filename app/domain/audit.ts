@@ -1,0 +1,99 @@
+/**
+ * The audit trail's vocabulary: which staff actions are recorded, their names in both languages, and how a record
+ * reads in a table or a CSV file. Times are stored in UTC and shown in Vietnam time (UTC+7, no daylight saving).
+ */
+import type { Locale, LocalizedText } from "./definition/schema";
+
+export const AUDIT_ACTIONS = {
+  "auth.sign_in": { vi: "Đăng nhập", en: "Signed in" },
+  "auth.sign_out": { vi: "Đăng xuất", en: "Signed out" },
+  "auth.sign_in_failed": { vi: "Đăng nhập không thành công", en: "Failed sign-in" },
+  "account.create": { vi: "Tạo tài khoản", en: "Account created" },
+  "account.update": { vi: "Sửa tài khoản", en: "Account changed" },
+  "account.password_reset": { vi: "Đặt lại mật khẩu", en: "Password reset" },
+  "account.password_change": { vi: "Đổi mật khẩu", en: "Password changed" },
+  "account.deactivate": { vi: "Khóa tài khoản", en: "Account deactivated" },
+  "account.reactivate": { vi: "Mở lại tài khoản", en: "Account reactivated" },
+  "definition.draft": { vi: "Lưu bản nháp bảng hỏi", en: "Questionnaire draft saved" },
+  "definition.publish": { vi: "Công bố bảng hỏi", en: "Questionnaire published" },
+  "definition.retire": { vi: "Ngừng dùng bảng hỏi", en: "Questionnaire retired" },
+  "round.create": { vi: "Tạo đợt khảo sát", en: "Round created" },
+  "round.edit": { vi: "Sửa đợt khảo sát", en: "Round edited" },
+  "round.close": { vi: "Đóng đợt khảo sát", en: "Round closed" },
+  "units.import": { vi: "Nhập danh sách đơn vị", en: "Units imported" },
+  "frame.import": { vi: "Nhập khung mẫu", en: "Frame import" },
+  "sample.plan": { vi: "Xem phương án chọn mẫu", en: "Sample plan" },
+  "sample.draw": { vi: "Chọn mẫu", en: "Sample drawn" },
+  "codes.issue": { vi: "Cấp mã khảo sát", en: "Codes issued" },
+  "invitations.mail_merge": { vi: "Tải tệp trộn thư (có thông tin liên hệ)", en: "Mail-merge file downloaded (contact details)" },
+  "invitations.print": { vi: "In phiếu khảo sát", en: "Questionnaires printed" },
+  "outcome.set": { vi: "Ghi kết quả liên hệ", en: "Outcome recorded" },
+  "outcome.replace": { vi: "Thay người dự phòng", en: "Replaced from reserve" },
+  "weights.adjust": { vi: "Điều chỉnh trọng số", en: "Weights adjusted" },
+  "paper.entry": { vi: "Nhập phiếu giấy", en: "Paper form keyed" },
+  "paper.resolve": { vi: "Đối chiếu phiếu nhập hai lần", en: "Double entry resolved" },
+  "paper.settings": { vi: "Đổi cách nhập phiếu giấy", en: "Paper entry settings changed" },
+  "responses.import": { vi: "Nhập câu trả lời từ CSV", en: "Responses imported" },
+  export: { vi: "Tải dữ liệu", en: "Export" },
+  "contacts.purge": { vi: "Xóa thông tin liên hệ", en: "Contact details purged" },
+} as const satisfies Record<string, LocalizedText>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(text: string): text is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, text);
+}
+
+/** Values a record may carry; contact details never go here. */
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  roundId: string | null;
+  target: string | null;
+  details: AuditDetails;
+}
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "04/12/2026 17:05:09" in Vietnam time, from a UTC ISO-8601 instant. */
+export function vietnamTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
+  if (Number.isNaN(t.getTime())) return iso;
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+}
+
+/** The UTC instant at which a Vietnam calendar day (YYYY-MM-DD) starts; null for a text that is no date. */
+export function vietnamDayStartUtc(day: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return null;
+  return new Date(ms - VIETNAM_OFFSET_MS).toISOString();
+}
+
+/** The day after a YYYY-MM-DD, for an inclusive "to" date. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+export function actionLabel(action: string, locale: Locale): string {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action][locale] : action;
+}
+
+/** `rows=210; seed=42` — details in a stable order, for a table cell or a CSV cell. */
+export function describeDetails(details: AuditDetails): string {
+  return Object.keys(details)
+    .sort()
+    .map((k) => `${k}=${details[k] ?? ""}`)
+    .join("; ");
+}
+
+export const AUDIT_CSV_HEADER = ["thoi_gian_vn", "thoi_gian_utc", "nguoi_thuc_hien", "hanh_dong", "ma_hanh_dong", "dot_khao_sat", "doi_tuong", "chi_tiet", "ma_ban_ghi"];
+
+export function auditCsvCells(r: AuditRecord, locale: Locale): string[] {
+  return [vietnamTime(r.at), r.at, r.actor, actionLabel(r.action, locale), r.action, r.roundId ?? "", r.target ?? "", describeDetails(r.details), r.id];
+}
