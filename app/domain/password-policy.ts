@@ -3,7 +3,7 @@
  * (NIST SP 800-63B); on top of it we refuse the passwords and patterns seen most in leaked lists (English and
  * Vietnamese), the username itself, and numbers alone (a phone number or a birthday).
  */
-import type { LocalizedText } from "./definition/schema";
+import { msg, type Message } from "./messages";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -45,15 +45,15 @@ function isRunOrRepeat(digits: string): boolean {
  * The reasons a new password is refused, in both languages; [] when it is acceptable. The username is compared
  * without case, and so are the common passwords.
  */
-export function passwordProblems(password: string, username = ""): LocalizedText[] {
-  const problems: LocalizedText[] = [];
+export function passwordProblems(password: string, username = ""): Message[] {
+  const problems: Message[] = [];
   const length = [...password.normalize("NFC")].length;
   if (length < MIN_PASSWORD_LENGTH) {
-    problems.push({ vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.` });
+    problems.push(msg("accounts.shortPassword", { min: MIN_PASSWORD_LENGTH }));
     return problems;
   }
   if (length > MAX_PASSWORD_LENGTH) {
-    problems.push({ vi: `Mật khẩu dài quá ${MAX_PASSWORD_LENGTH} ký tự.`, en: `A password may have at most ${MAX_PASSWORD_LENGTH} characters.` });
+    problems.push(msg("accounts.longPassword", { max: MAX_PASSWORD_LENGTH }));
     return problems;
   }
   const lower = password.normalize("NFC").toLowerCase();
@@ -63,20 +63,14 @@ export function passwordProblems(password: string, username = ""): LocalizedText
   const deLeeted = [...core].map((c) => LEET[c] ?? c).join("").replace(/[^a-zà-ỹđ]/g, "");
   const user = username.trim().toLowerCase();
   if (COMMON_PASSWORDS.has(lower) || COMMON_WORDS.has(letters) || COMMON_WORDS.has(deLeeted) || isRunOrRepeat(lower)) {
-    problems.push({
-      vi: "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy dùng một câu ngắn hoặc vài từ ghép lại mà người khác khó đoán.",
-      en: "This password is too common and easily guessed. Use a short sentence or a few words that others cannot guess.",
-    });
+    problems.push(msg("accounts.commonPassword"));
   } else if (/^[\d\s.+\-/]+$/.test(lower)) {
-    problems.push({
-      vi: "Mật khẩu không được chỉ gồm chữ số (số điện thoại, ngày sinh dễ bị đoán).",
-      en: "A password may not be digits only (a phone number or a birthday is easily guessed).",
-    });
+    problems.push(msg("accounts.digitsOnly"));
   } else if (new Set(lower).size <= 3) {
-    problems.push({ vi: "Mật khẩu lặp lại quá ít ký tự khác nhau.", en: "The password repeats too few different characters." });
+    problems.push(msg("accounts.fewCharacters"));
   }
   if (user.length >= 3 && (lower.includes(user) || letters === user.replace(/[^a-z]/g, ""))) {
-    problems.push({ vi: "Mật khẩu không được chứa tên đăng nhập.", en: "The password may not contain the username." });
+    problems.push(msg("accounts.containsUsername"));
   }
   return problems;
 }

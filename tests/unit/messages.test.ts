@@ -125,7 +125,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "services/results/indices.server.ts",
   "services/rounds/rounds.server.ts",
   "services/rounds/units-import.server.ts",
-  "services/staff/accounts.server.ts",
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { describeDetails, nextDay, vietnamDayStartUtc, vietnamTime } from "../../app/domain/audit";
+import { render } from "../../app/domain/messages";
 import { passwordProblems, temporaryPasswordFrom } from "../../app/domain/password-policy";
 
-const refused = (password: string, username = "") => passwordProblems(password, username).map((p) => p.en);
+const refused = (password: string, username = "") => passwordProblems(password, username).map((p) => render(p, "en"));
 
 describe("the password policy", () => {
   it("asks for 10 characters, counted as a person counts them (Vietnamese letters are one each)", () => {

@@ -13,7 +13,7 @@ import { paperEntry } from "./areas/paper-entry";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
 import { sampling } from "./areas/sampling";
-import { accounts, staff } from "./areas/staff";
+import { accounts, audit, staff } from "./areas/staff";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -32,6 +32,7 @@ export const catalogue = {
   sampling,
   staff,
   accounts,
+  audit,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

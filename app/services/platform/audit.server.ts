@@ -2,6 +2,7 @@ import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/schema";
 import { nextDay, vietnamDayStartUtc, type AuditAction, type AuditDetails, type AuditRecord } from "../../domain/audit";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { newId, nowIso } from "./ids-and-time.server";
 
 /**
@@ -75,12 +76,12 @@ function filtered<O>(query: SelectQueryBuilder<Database, "audit_events", O>, f: 
   if (f.since) q = q.where("at", ">=", f.since);
   if (f.from) {
     const start = vietnamDayStartUtc(f.from);
-    if (!start) throw new UserError(`"${f.from}" is not a date (YYYY-MM-DD). / "${f.from}" không phải ngày (YYYY-MM-DD).`);
+    if (!start) throw new UserError(msg("audit.badDate", { date: f.from }));
     q = q.where("at", ">=", start);
   }
   if (f.to) {
     const end = vietnamDayStartUtc(f.to) && vietnamDayStartUtc(nextDay(f.to));
-    if (!end) throw new UserError(`"${f.to}" is not a date (YYYY-MM-DD). / "${f.to}" không phải ngày (YYYY-MM-DD).`);
+    if (!end) throw new UserError(msg("audit.badDate", { date: f.to }));
     q = q.where("at", "<", end);
   }
   if (f.visibleRounds) {

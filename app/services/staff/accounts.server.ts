@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database, StaffUserRow } from "../../../db/schema";
 import { passwordProblems, temporaryPasswordFrom } from "../../domain/password-policy";
 import type { StaffRole } from "../../domain/roles";
-import { staffError } from "../../domain/staff-errors";
+import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { recordAudit, type AuditActor } from "../platform/audit.server";
 import { newId, nowIso, secureRandomBytes } from "../platform/ids-and-time.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
@@ -48,16 +49,16 @@ const PROVINCE_CODE = /^[A-Za-z0-9]{1,10}$/;
 
 function checkRoleAndProvince(role: string, provinceCode: string | null) {
   if (!STAFF_ROLES.includes(role as StaffRole)) {
-    throw staffError({ vi: `Không có vai trò “${role}” (các vai trò: ${STAFF_ROLES.join(", ")}).`, en: `Unknown role "${role}" (roles: ${STAFF_ROLES.join(", ")}).` });
+    throw new UserError(msg("accounts.unknownRole", { role, roles: STAFF_ROLES.join(", ") }));
   }
   if (provinceCode !== null && !PROVINCE_CODE.test(provinceCode)) {
-    throw staffError({ vi: `Mã tỉnh “${provinceCode}” chỉ gồm chữ và số (tối đa 10).`, en: `Province code "${provinceCode}" has letters and digits only (at most 10).` });
+    throw new UserError(msg("accounts.badProvince", { province: provinceCode }));
   }
 }
 
 function checkPassword(password: string, username: string) {
   const problems = passwordProblems(password, username);
-  if (problems.length) throw staffError(problems[0], 400, problems.slice(1).map((p) => `${p.vi} / ${p.en}`));
+  if (problems.length) throw new UserError(problems[0], 400, problems.slice(1));
 }
 
 /** A one-time password: shown once to the admin, to be changed at the first sign-in. */
@@ -79,10 +80,7 @@ export interface CreateStaffInput {
 export async function createStaffUser(db: Kysely<Database>, input: CreateStaffInput): Promise<StaffUser & { temporaryPassword: string | null }> {
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
-    throw staffError({
-      vi: "Tên đăng nhập gồm 3–64 chữ cái không dấu, chữ số, “.”, “_” hoặc “-”.",
-      en: "A username has 3–64 letters (without accents), digits, '.', '_' or '-'.",
-    });
+    throw new UserError(msg("accounts.badUsername"));
   }
   const provinceCode = input.provinceCode?.trim() || null;
   checkRoleAndProvince(input.role, provinceCode);
@@ -103,7 +101,7 @@ export async function createStaffUser(db: Kysely<Database>, input: CreateStaffIn
   };
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("staff_users").select("id").where("username", "=", username).executeTakeFirst();
-    if (existing) throw staffError({ vi: `Đã có tài khoản “${username}”.`, en: `User "${username}" already exists.` }, 409);
+    if (existing) throw new UserError(msg("accounts.usernameTaken", { username }), 409);
     await trx.insertInto("staff_users").values(row).execute();
     await recordAudit(trx, {
       actor: input.actor,
@@ -137,7 +135,7 @@ export async function getStaffUser(db: Kysely<Database>, id: string): Promise<St
 
 export async function getStaffAccount(db: Kysely<Database>, id: string): Promise<StaffAccount> {
   const row = await db.selectFrom("staff_users").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw staffError({ vi: "Không có tài khoản này.", en: "No such account." }, 404);
+  if (!row) throw new UserError(msg("accounts.noAccount"), 404);
   return toAccount(row);
 }
 
@@ -162,7 +160,7 @@ async function checkNotLastAdmin(db: Kysely<Database>, account: StaffAccount) {
     .where("id", "!=", account.id)
     .executeTakeFirstOrThrow();
   if (Number(others.n) === 0) {
-    throw staffError({ vi: "Đây là quản trị viên cuối cùng còn hoạt động: hãy tạo quản trị viên khác trước.", en: "This is the last active admin: create another admin first." }, 409);
+    throw new UserError(msg("accounts.lastAdmin"), 409);
   }
 }
 
@@ -207,7 +205,7 @@ export async function resetStaffPassword(db: Kysely<Database>, id: string, actor
 /** Ends every session of the account and refuses its sign-ins from now on. */
 export async function deactivateStaffUser(db: Kysely<Database>, id: string, actor: AuditActor): Promise<void> {
   const account = await getStaffAccount(db, id);
-  if (account.id === actor) throw staffError({ vi: "Không thể tự khóa tài khoản của mình.", en: "You cannot deactivate your own account." }, 409);
+  if (account.id === actor) throw new UserError(msg("accounts.notYourself"), 409);
   if (!account.active) return;
   await checkNotLastAdmin(db, account);
   await db.transaction().execute(async (trx) => {
@@ -232,11 +230,11 @@ export async function reactivateStaffUser(db: Kysely<Database>, id: string, acto
  */
 export async function changeOwnPassword(db: Kysely<Database>, userId: string, current: string, next: string): Promise<void> {
   const row = await db.selectFrom("staff_users").selectAll().where("id", "=", userId).executeTakeFirst();
-  if (!row || Number(row.active) !== 1) throw staffError({ vi: "Không có tài khoản này.", en: "No such account." }, 404);
+  if (!row || Number(row.active) !== 1) throw new UserError(msg("accounts.noAccount"), 404);
   if (!(await verifyPassword(current, row.password_hash))) {
-    throw staffError({ vi: "Mật khẩu hiện tại không đúng.", en: "The current password is not right." }, 400);
+    throw new UserError(msg("accounts.wrongCurrentPassword"), 400);
   }
-  if (current === next) throw staffError({ vi: "Mật khẩu mới phải khác mật khẩu hiện tại.", en: "The new password must differ from the current one." });
+  if (current === next) throw new UserError(msg("accounts.samePassword"));
   checkPassword(next, row.username);
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
