@@ -69,7 +69,8 @@ export function passwordProblems(password: string, username = ""): Message[] {
   } else if (new Set(lower).size <= 3) {
     problems.push(msg("accounts.fewCharacters"));
   }
-  if (user.length >= 3 && (lower.includes(user) || letters === user.replace(/[^a-z]/g, ""))) {
+  // The username as the bulk of the password ("nguyenvana-2024"), not a word of a longer phrase.
+  if (user.length >= 3 && ((lower.includes(user) && user.length * 2 >= length) || letters === user.replace(/[^a-z]/g, ""))) {
     problems.push(msg("accounts.containsUsername"));
   }
   return problems;
