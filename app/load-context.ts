@@ -2,6 +2,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the web server saw it (behind a proxy: with TRUST_PROXY set). */
     clientIp?: string;
+    /** The Content-Security-Policy nonce of this response (bin/server.mjs). */
+    cspNonce?: string;
   }
   // Single fetch is on (remix.config.js): loader data types follow `data()` and plain objects.
   interface Future {

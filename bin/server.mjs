@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The web server: Express around the Remix build. Like remix-serve, plus the client address in
-// the load context (rate limits count per client) and a start-up migration.
-import { createRequestHandler } from "@remix-run/express";
+// The web server: Express around the Remix build. Like remix-serve, plus the client address and a CSP nonce in
+// the load context, request guards (methods, content types, body sizes: bin/http-guards.mjs), security headers,
+// and an error handler that never shows a stack trace.
+process.env.NODE_ENV ??= "production"; // Express and React read it; `npm start` leaves it unset
+
+import remixNode from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { limitedStream, readSmallBody, remixRequest, requestGuard, securityHeaders, sendRefusal, sendResponse } from "./http-guards.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const buildDir = resolve(root, process.env.SIPAS_BUILD_DIR ?? "build");
@@ -16,22 +20,55 @@ process.env.SIPAS_WORKER_DIR ??= buildDir;
 
 const app = express();
 app.disable("x-powered-by");
+app.set("env", "production");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+app.use(securityHeaders);
+app.use(requestGuard);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 if (process.env.SIPAS_ACCESS_LOG !== "0") app.use(morgan("tiny"));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV ?? "production",
-    getLoadContext: (req) => ({ clientIp: req.ip }),
-  }),
-);
+
+const handleRequest = remixNode.createRequestHandler(build, process.env.NODE_ENV);
+app.all("*", async (req, res, next) => {
+  try {
+    let body;
+    if (req.method === "POST") {
+      const { limit, streamed } = res.locals.body;
+      if (streamed) {
+        body = limitedStream(req, limit); // an upload: streamed to disk by the route, under its own cap
+      } else {
+        const read = await readSmallBody(req, limit);
+        if (read.gone) return;
+        if (read.tooLarge) return sendRefusal(req, res, 413);
+        body = read.body;
+      }
+    }
+    let request;
+    try {
+      request = remixRequest(req, res, body);
+    } catch {
+      return sendRefusal(req, res, 400); // a Host header that makes no URL
+    }
+    const response = await handleRequest(request, { clientIp: req.ip, cspNonce: res.locals.cspNonce });
+    await sendResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
+
+// Anything thrown above (and Express's own errors: a malformed URL, a body parser) ends here: a status and a short
+// page, the details in the server log only.
+app.use((error, req, res, _next) => {
+  const status = Number(error?.status ?? error?.statusCode);
+  const known = Number.isInteger(status) && status >= 400 && status < 500;
+  if (!known) console.error(error);
+  sendRefusal(req, res, known ? status : 500);
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-app.listen(port, host, () => {
-  console.log(`SIPAS is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const server = app.listen(port, host, () => {
+  const actual = server.address().port;
+  console.log(`SIPAS is running at http://${host === "0.0.0.0" ? "localhost" : host}:${actual}`);
 });

@@ -12,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự h�
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const typed = String(form.get("code") ?? "");
+  // Echoed back into the field on an error: a code is 10 characters, so a few dozen are all worth showing.
+  const typed = String(form.get("code") ?? "").slice(0, 40);
   const { db } = await getDb();
   try {
     const opened = await redeemCode(db, typed, context.clientIp ?? "unknown");

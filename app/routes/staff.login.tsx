@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useLocale } from "../components/use-locale";
+import { safeRedirectPath } from "../domain/safe-redirect";
 import { getDb } from "../db.server";
 import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/rate-limit.server";
 import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
@@ -12,15 +13,10 @@ import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
 
-/** Only same-site paths: a crafted `next` must not send a user to another site after sign-in. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/staff";
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const csrf = csrfToken(session);
-  const next = safeNext(new URL(request.url).searchParams.get("next") ?? undefined);
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("next"));
   return data({ csrf, next }, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
@@ -43,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   session.set(SESSION_TOKEN, result.token);
   // A fresh CSRF token after sign-in, so a token seen before cannot be reused.
   session.unset("csrf");
-  return redirect(safeNext(parsed.data.next), { headers: { "Set-Cookie": await commitSession(session) } });
+  return redirect(safeRedirectPath(parsed.data.next), { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
 export default function Login() {

@@ -5,6 +5,7 @@ import {
   unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
+  type UploadHandler,
 } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -56,11 +57,14 @@ export async function receiveCsvFile(request: Request, limit: { maxBytes: number
           maxPartSize: limit.maxBytes,
           filter: ({ name }) => name === "file",
         }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+        fewSmallFields(unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
       ),
     );
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { ok: false, status: 413, message: limit.tooLarge };
+    // The web server fails the body with PayloadTooLargeError when a sender goes past the page's cap (bin/http-guards.mjs).
+    if (e instanceof MaxPartSizeExceededError || (e instanceof Error && e.name === "PayloadTooLargeError")) {
+      return { ok: false, status: 413, message: limit.tooLarge };
+    }
     return { ok: false, status: 400, message: uploadMessages.unreadable };
   }
   const file = form.get("file");
@@ -76,4 +80,13 @@ export async function receiveCsvFile(request: Request, limit: { maxBytes: number
   }
   const fileName = (originalNames.get(basename(path)) || "upload.csv").normalize("NFC").replace(/[\\/]/g, "_").slice(0, 200);
   return { ok: true, form, path, fileName };
+}
+
+/** The fields beside the file (a token, a kind) are few and short: more than 20 is not a form of ours, and memory stays small. */
+function fewSmallFields(handler: UploadHandler): UploadHandler {
+  let count = 0;
+  return async (part) => {
+    if (++count > 20) throw new Error("too many fields in an upload form");
+    return handler(part);
+  };
 }
