@@ -1,4 +1,5 @@
 import { UserError } from "../domain/errors";
+import { msg } from "../domain/messages";
 
 export interface ParsedArgs {
   positional: string[];
@@ -29,18 +30,18 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[] = []):
 
 export function requireFlag(args: ParsedArgs, name: string): string {
   const value = args.flags.get(name);
-  if (value === undefined || value === true) throw new UserError(`missing --${name} <value>`, 2);
+  if (value === undefined || value === true) throw new UserError(msg("cli.missingOption", { name }), 2);
   return value;
 }
 
 export function optionalFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
-  if (value === true) throw new UserError(`--${name} needs a value`, 2);
+  if (value === true) throw new UserError(msg("cli.optionNeedsValue", { name }), 2);
   return value;
 }
 
 export function rejectUnknownFlags(args: ParsedArgs, known: readonly string[]): void {
   for (const name of args.flags.keys()) {
-    if (!known.includes(name)) throw new UserError(`unknown option --${name} (known: ${known.map((k) => `--${k}`).join(", ") || "none"})`, 2);
+    if (!known.includes(name)) throw new UserError(msg("cli.unknownOption", { name, known: known.length ? known.map((k) => `--${k}`).join(", ") : msg("cli.noOptions") }), 2);
   }
 }

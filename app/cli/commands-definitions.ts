@@ -1,4 +1,5 @@
 import { UserError } from "../domain/errors";
+import { msg } from "../domain/messages";
 import { listDefinitions, validateDefinitionText } from "../services/definitions/versions.server";
 import { importDefinitionFile, readDefinitionFile } from "../services/definitions/shipped-files.server";
 import { rejectUnknownFlags } from "./args";
@@ -6,7 +7,7 @@ import type { Command, CliContext } from "./main";
 
 function fileArg(ctx: CliContext): string {
   const file = ctx.args.positional[0];
-  if (!file) throw new UserError("missing <file>", 2);
+  if (!file) throw new UserError(msg("cli.missingFile"), 2);
   return file;
 }
 

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { columnLetter } from "../domain/csv/read";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { UserError } from "../domain/errors";
+import { msg, type Message } from "../domain/messages";
 import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
 import { FRAME_FIELDS, describeProblem, guessMapping, type FrameField, type FrameMapping } from "../domain/fieldwork/frame";
 import {
@@ -60,8 +61,8 @@ function booleanFlag(args: ParsedArgs, name: string): boolean {
   return true;
 }
 
-function onePositional(args: ParsedArgs, what: string): string {
-  if (args.positional.length !== 1) throw new UserError(`give exactly one ${what}`, 2);
+function onePositional(args: ParsedArgs, what: Message): string {
+  if (args.positional.length !== 1) throw new UserError(msg("cli.exactlyOne", { what }), 2);
   return args.positional[0];
 }
 
@@ -70,17 +71,17 @@ function parseMapOption(text: string, headers: string[]): FrameMapping {
   const mapping = guessMapping(headers);
   for (const part of text.split(",")) {
     const eq = part.indexOf("=");
-    if (eq < 0) throw new UserError(`--map: "${part}" is not field=column`, 2);
+    if (eq < 0) throw new UserError(msg("cli.mapNotPair", { part }), 2);
     const field = part.slice(0, eq).trim() as FrameField;
     const column = part.slice(eq + 1).trim();
-    if (!FRAME_FIELDS.includes(field)) throw new UserError(`--map: unknown field "${field}" (fields: ${FRAME_FIELDS.join(", ")})`, 2);
+    if (!FRAME_FIELDS.includes(field)) throw new UserError(msg("cli.mapUnknownField", { field, fields: FRAME_FIELDS.join(", ") }), 2);
     if (column === "" || column === "-") {
       mapping[field] = null;
       continue;
     }
     let index = headers.findIndex((h) => h === column.normalize("NFC"));
     if (index < 0 && /^[A-Z]{1,2}$/.test(column)) index = headers.findIndex((_h, i) => columnLetter(i) === column);
-    if (index < 0) throw new UserError(`--map: no column "${column}" in the file (columns: ${headers.join(", ")})`, 2);
+    if (index < 0) throw new UserError(msg("cli.mapNoColumn", { column, columns: headers.join(", ") }), 2);
     mapping[field] = index;
   }
   return mapping;
@@ -89,7 +90,7 @@ function parseMapOption(text: string, headers: string[]): FrameMapping {
 function wholeNumber(args: ParsedArgs, name: string): number | undefined {
   const text = optionalFlag(args, name);
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UserError(`--${name} must be a whole number (got "${text}")`, 2);
+  if (!/^\d+$/.test(text)) throw new UserError(msg("cli.wholeNumber", { name, value: text }), 2);
   return Number(text);
 }
 
@@ -103,10 +104,10 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
     const counts = new Map<string, number>();
     for (const part of stages.split(",")) {
       const m = /^\s*(district|commune|village|person)\s*[=:]\s*(\d+)\s*$/.exec(part);
-      if (!m) throw new UserError(`--stages: "${part}" is not stage=number (stages: district, commune, village, person)`, 2);
+      if (!m) throw new UserError(msg("cli.stagesNotPair", { part }), 2);
       counts.set(m[1], Number(m[2]));
     }
-    for (const s of ["district", "commune", "person"]) if (!counts.has(s)) throw new UserError(`--stages needs ${s}=<number>`, 2);
+    for (const s of ["district", "commune", "person"]) if (!counts.has(s)) throw new UserError(msg("cli.stagesNeeds", { stage: s }), 2);
     const pps = new Set(
       (optionalFlag(args, "pps") ?? "")
         .split(",")
@@ -115,7 +116,7 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
     );
     const villageColumn = optionalFlag(args, "village-column") ?? null;
     if (counts.has("village") !== !!villageColumn)
-      throw new UserError("a village stage needs --village-column <frame column>, and the column needs village=<number> in --stages", 2);
+      throw new UserError(msg("cli.villageNeedsColumn"), 2);
     const stage = (name: string) => ({ select: counts.get(name)!, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
     return {
       kind: "multistage",
@@ -128,18 +129,18 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
     };
   }
   const sizes = ["size", "margin", "yamane"].filter((f) => args.flags.has(f));
-  if (sizes.length !== 1) throw new UserError("give one of --size <n>, --margin <e> (e.g. 5% or 0.05) or --yamane <e>", 2);
+  if (sizes.length !== 1) throw new UserError(msg("cli.oneSize"), 2);
   let size: Extract<SampleDesign, { kind: "stratified" }>["size"];
   if (sizes[0] === "size") size = { method: "fixed", n: wholeNumber(args, "size")! };
   else {
     const text = requireFlag(args, sizes[0]);
     const e = parseMargin(text);
-    if (e === null) throw new UserError(`--${sizes[0]} must be a margin of error such as 5% or 0.05 (got "${text}")`, 2);
+    if (e === null) throw new UserError(msg("cli.badMargin", { name: sizes[0], value: text }), 2);
     size = sizes[0] === "margin" ? { method: "margin", e } : { method: "yamane", e };
   }
   const allocText = optionalFlag(args, "allocation") ?? "proportional";
   const allocation = parseAllocation(allocText);
-  if (!allocation) throw new UserError(`--allocation must be equal, proportional or min:<m> (got "${allocText}")`, 2);
+  if (!allocation) throw new UserError(msg("cli.badAllocation", { value: allocText }), 2);
   const strata = optionalFlag(args, "strata");
   return {
     kind: "stratified",
@@ -192,7 +193,7 @@ async function writeLines(path: string, lines: AsyncIterable<string>): Promise<v
 export const fieldworkCommands: Record<string, Command> = {
   "units import": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round"]);
-    const file = onePositional(ctx.args, "units file");
+    const file = onePositional(ctx.args, msg("cli.unitsFile"));
     const { db } = await ctx.db();
     const r = await importRoundUnits(db, requireFlag(ctx.args, "round"), { path: file }, file);
     ctx.out(`units: ${r.added} added, ${r.updated} updated, ${r.units} in the round`);
@@ -201,10 +202,10 @@ export const fieldworkCommands: Record<string, Command> = {
   "frame import": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map"]);
     const validOnly = booleanFlag(ctx.args, "valid-only");
-    const file = onePositional(ctx.args, "frame file");
+    const file = onePositional(ctx.args, msg("cli.frameFile"));
     const roundId = requireFlag(ctx.args, "round");
     const rejectedPath = optionalFlag(ctx.args, "rejected");
-    if (rejectedPath && !validOnly) throw new UserError("--rejected goes with --valid-only", 2);
+    if (rejectedPath && !validOnly) throw new UserError(msg("cli.rejectedNeedsValidOnly"), 2);
     const mapText = optionalFlag(ctx.args, "map");
     const mapping = mapText ? parseMapOption(mapText, await readCsvHeader(file)) : undefined;
     const { db } = await ctx.db();
@@ -224,7 +225,7 @@ export const fieldworkCommands: Record<string, Command> = {
         }
       },
     });
-    if (report.fileError) throw new UserError(report.fileError.message);
+    if (report.fileError) throw new UserError(report.fileError.what ?? report.fileError.message);
     for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);
     if (report.problemCount > report.problems.length) ctx.err(`… and ${report.problemCount - report.problems.length} more problems`);
     if (rejectedPath && report.imported) {
@@ -269,9 +270,9 @@ export const fieldworkCommands: Record<string, Command> = {
     const design = designFromArgs(ctx.args);
     const seedText = optionalFlag(ctx.args, "seed");
     if (seedText === undefined)
-      throw new UserError("missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)", 2);
+      throw new UserError(msg("cli.missingSeed"), 2);
     if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText)))
-      throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, 2);
+      throw new UserError(msg("cli.seedRange", { max: String(Number.MAX_SAFE_INTEGER) }), 2);
     const { db } = await ctx.db();
     const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id, locale: "en" });
     printPlan(ctx, result.plan);

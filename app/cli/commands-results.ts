@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatImportProblem } from "../domain/csv/responses-import";
 import type { Locale } from "../domain/definition/schema";
-import { UserError } from "../domain/errors";
+import { UserError, type Detail } from "../domain/errors";
+import { msg } from "../domain/messages";
 import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/data/exports.server";
 import { importResponsesCsv } from "../services/data/responses-import.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
@@ -26,7 +27,7 @@ const PRINTED_PROBLEMS = 100;
 
 function localeFlag(ctx: CliContext): Locale {
   const lang = optionalFlag(ctx.args, "lang") ?? "vi";
-  if (lang !== "vi" && lang !== "en") throw new UserError(`--lang must be vi or en (got "${lang}")`, 2);
+  if (lang !== "vi" && lang !== "en") throw new UserError(msg("cli.badLang", { value: lang }), 2);
   return lang;
 }
 
@@ -46,7 +47,7 @@ async function emit(ctx: CliContext, download: CsvDownload, out: string | undefi
     renameSync(part, out);
   } catch (e) {
     rmSync(part, { force: true });
-    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(`cannot write ${out}: ${e.message}`);
+    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(msg("files.cannotWrite", { file: out, reason: e.message }));
     throw e;
   }
 }
@@ -55,14 +56,14 @@ const importCommand: Command = async (ctx) => {
   rejectUnknownFlags(ctx.args, ["round"]);
   const roundId = requireFlag(ctx.args, "round");
   const [file, extra] = ctx.args.positional;
-  if (!file || extra) throw new UserError("usage: sipas responses import --round <id> <file.csv>", 2);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`cannot read ${file}: no such file`);
+  if (!file || extra) throw new UserError(msg("cli.usageResponsesImport"), 2);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(msg("files.noSuchFile", { file }));
   const { db } = await ctx.db();
   const report = await importResponsesCsv(db, roundId, { name: file, open: () => createReadStream(file) });
   if (!report.ok) {
-    const shown = report.problems.slice(0, PRINTED_PROBLEMS).map((p) => `${file}: ${formatImportProblem(p)}`);
-    if (report.totalProblems > shown.length) shown.push(`… and ${report.totalProblems - shown.length} more`);
-    throw new UserError(`${file}: ${report.totalProblems} problem(s) in ${report.rows} row(s); nothing was imported`, 1, shown);
+    const shown: Detail[] = report.problems.slice(0, PRINTED_PROBLEMS).map((p) => ({ vi: `${file}: ${formatImportProblem(p, "vi")}`, en: `${file}: ${formatImportProblem(p, "en")}` }));
+    if (report.totalProblems > shown.length) shown.push(msg("cli.andMore", { count: report.totalProblems - shown.length }));
+    throw new UserError(msg("data.problems", { file, count: report.totalProblems, rows: report.rows }), 1, shown);
   }
   ctx.out(`imported ${report.imported} responses into round ${roundId}`);
   if (report.hiddenAnswers > 0) {
@@ -73,7 +74,7 @@ const importCommand: Command = async (ctx) => {
 
 const indicesCommand: Command = async (ctx) => {
   rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "lang", "out"]);
-  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
   const locale = localeFlag(ctx);
   const { db } = await ctx.db();
@@ -93,7 +94,7 @@ const indicesCommand: Command = async (ctx) => {
 
 const exportResponsesCommand: Command = async (ctx) => {
   rejectUnknownFlags(ctx.args, ["round", "labels", "lang", "out", "codebook"]);
-  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const roundId = requireFlag(ctx.args, "round");
   const out = optionalFlag(ctx.args, "out");
   const codebook = optionalFlag(ctx.args, "codebook");
@@ -111,7 +112,7 @@ const exportResponsesCommand: Command = async (ctx) => {
 
 const exportCodebookCommand: Command = async (ctx) => {
   rejectUnknownFlags(ctx.args, ["round", "out"]);
-  if (ctx.args.positional.length) throw new UserError(`unexpected argument "${ctx.args.positional[0]}"`, 2);
+  if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
   const { db } = await ctx.db();
   const book = await exportCodebook(db, requireFlag(ctx.args, "round"));

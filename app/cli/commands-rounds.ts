@@ -1,4 +1,5 @@
 import { UserError } from "../domain/errors";
+import { msg } from "../domain/messages";
 import { issueCodes } from "../services/fieldwork/invitations.server";
 import { createRound, listRounds } from "../services/rounds/rounds.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
@@ -30,9 +31,9 @@ export const roundCommands: Record<string, Command> = {
   "codes issue": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round", "count", "channel", "unit"]);
     const countText = requireFlag(ctx.args, "count");
-    if (!/^\d+$/.test(countText)) throw new UserError(`--count must be a whole number (got "${countText}")`, 2);
+    if (!/^\d+$/.test(countText)) throw new UserError(msg("cli.wholeNumber", { name: "count", value: countText }), 2);
     const channel = optionalFlag(ctx.args, "channel") ?? "paper";
-    if (!CHANNELS.includes(channel as (typeof CHANNELS)[number])) throw new UserError(`--channel must be one of ${CHANNELS.join(", ")}`, 2);
+    if (!CHANNELS.includes(channel as (typeof CHANNELS)[number])) throw new UserError(msg("cli.oneOf", { name: "channel", choices: CHANNELS.join(", ") }), 2);
     const unit = optionalFlag(ctx.args, "unit") ?? null;
     const { db } = await ctx.db();
     const codes = await issueCodes(db, {

@@ -1,4 +1,5 @@
 import { UserError } from "../domain/errors";
+import { msg } from "../domain/messages";
 import { cliActor } from "../services/platform/audit.server";
 import { createStaffUser, type StaffRole } from "../services/staff/accounts.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
@@ -9,7 +10,7 @@ export const staffCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["username", "role", "province", "name"]);
     // The password comes from the environment, not argv, so it is not left in shell history or `ps`.
     const password = process.env.SIPAS_NEW_PASSWORD;
-    if (!password) throw new UserError("set SIPAS_NEW_PASSWORD to the new user's password", 2);
+    if (!password) throw new UserError(msg("cli.newPassword"), 2);
     const { db } = await ctx.db();
     const user = await createStaffUser(db, {
       username: requireFlag(ctx.args, "username"),

@@ -8,6 +8,7 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
+import { render } from "../domain/messages";
 import { UserError } from "../domain/errors";
 import {
   FIELD_LABELS,
@@ -347,7 +348,7 @@ export default function FrameImportPage() {
           ) : report.fileError?.kind === "no_rows" ? (
             <h3>{t.noRows[locale]}</h3>
           ) : report.fileError ? (
-            <h3>{report.fileError.message}</h3>
+            <h3>{report.fileError.what ? render(report.fileError.what, locale) : report.fileError.message}</h3>
           ) : (
             <h3>{t.refused[locale]}</h3>
           )}

@@ -48,7 +48,7 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
 
   // Refusals are plain messages with their status, never a server error.
   const missing = await page.request.get("/staff/rounds/no-such-round/data/responses.csv");
-  expect([missing.status(), await missing.text()]).toEqual([404, 'No round "no-such-round".']);
+  expect([missing.status(), await missing.text()]).toEqual([404, "Không có đợt khảo sát “no-such-round”."]);
   const badGroup = await page.request.get(`/staff/rounds/${round}/data/indices.csv?by=shoe_size`);
   expect(badGroup.status()).toBe(400);
   expect(await badGroup.text()).toMatch(/^Cannot group round .* by "shoe_size"\. Choose one of: none, unit, A_SEX/);

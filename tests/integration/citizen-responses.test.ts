@@ -26,8 +26,8 @@ describeEachDialect("citizen responses", (dialect) => {
     const codes = await issueCodes(t.db, { roundId: "demo", count: 200 });
     expect(new Set(codes).size).toBe(200);
     for (const code of codes) expect(normalizeCode(code)).toEqual({ ok: true, code });
-    await expect(issueCodes(t.db, { roundId: "demo", count: 0 })).rejects.toThrow(/--count must be a whole number from 1/);
-    await expect(issueCodes(t.db, { roundId: "nope", count: 1 })).rejects.toThrow(/No round "nope"/);
+    await expect(issueCodes(t.db, { roundId: "demo", count: 0 })).rejects.toThrow(/Số mã cần cấp phải là số nguyên từ 1/);
+    await expect(issueCodes(t.db, { roundId: "nope", count: 1 })).rejects.toThrow(/Không có đợt khảo sát “nope”/);
   });
 
   it("keeps a draft page by page, resumes it, and drops nothing already saved", async () => {

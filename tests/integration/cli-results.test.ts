@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { main } from "../../app/cli/main";
 import { seedDemo } from "../../app/services/demo/seed.server";
-import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+import { createTestDatabase, describeEachDialect, keepEnv, type TestDatabase } from "./harness";
 
 async function sipas(url: string, ...argv: string[]) {
   const out: string[] = [];
@@ -44,11 +44,17 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
   it("reports every problem of a bad file on stderr, imports nothing, exits 1", async () => {
     const file = join(dir, "bad.csv");
     writeFileSync(file, "unit,weight,A_SEX,SV_ACC_1\nD01,-2,1,4\nD01,1,x,4\nD04,1,1,4\n");
-    const res = await sipas(t.url, "responses", "import", "--round", "demo", file);
+    const vi = await sipas(t.url, "responses", "import", "--round", "demo", file);
+    expect(vi.code).toBe(1);
+    expect(vi.err[0]).toBe(`sipas: ${file}: có 3 lỗi trong 3 dòng; không có dòng nào được nhập.`);
+    expect(vi.err[1]).toMatch(/^  .*bad\.csv: dòng 2, cột B \(weight\): /);
+    const restore = keepEnv("SIPAS_LANG");
+    process.env.SIPAS_LANG = "en";
+    const res = await sipas(t.url, "responses", "import", "--round", "demo", file).finally(restore);
     expect(res.code).toBe(1);
     expect(res.out).toEqual([]);
     expect(res.err).toEqual([
-      `sipas: ${file}: 3 problem(s) in 3 row(s); nothing was imported`,
+      `sipas: ${file}: 3 problems in 3 rows; nothing was imported`,
       `  ${file}: line 2, column B (weight): the weight must be a number greater than 0 (got "-2")`,
       `  ${file}: line 3, column C (A_SEX): "x" is not an option of A_SEX (codes: 1, 2)`,
       `  ${file}: line 4, column A (unit): "D04" is not a unit of this round (codes: D01, D02, D03, P01)`,
@@ -98,15 +104,15 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
 
   it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {
     const cases: [string[], RegExp][] = [
-      [["responses", "import", "--round", "demo"], /usage: sipas responses import --round <id> <file.csv>/],
-      [["responses", "import", "--round", "demo", join(dir, "missing.csv")], /cannot read .*missing.csv: no such file/],
-      [["responses", "import", "--round", "nope", join(dir, "good.csv")], /No round "nope"/],
+      [["responses", "import", "--round", "demo"], /cách dùng: sipas responses import --round <mã đợt> <tệp.csv>/],
+      [["responses", "import", "--round", "demo", join(dir, "missing.csv")], /Không đọc được .*missing.csv: không có tệp này/],
+      [["responses", "import", "--round", "nope", join(dir, "good.csv")], /Không có đợt khảo sát “nope”/],
       [["indices", "--round", "demo", "--by", "shoe_size"], /Cannot group round "demo" by "shoe_size". Choose one of: none, unit, province, district, A_SEX/],
-      [["indices", "--round", "demo", "--lang", "fr"], /--lang must be vi or en/],
-      [["indices", "--by", "district"], /missing --round/],
-      [["export", "responses", "--round", "demo", "--colour", "red"], /unknown option --colour/],
-      [["export", "responses", "--round", "demo", "--out", join(dir, "no-such-dir", "x.csv")], /cannot write .*x.csv/],
-      [["export", "everything", "--round", "demo"], /unknown command "export everything"/],
+      [["indices", "--round", "demo", "--lang", "fr"], /--lang phải là vi hoặc en/],
+      [["indices", "--by", "district"], /thiếu --round/],
+      [["export", "responses", "--round", "demo", "--colour", "red"], /không có tùy chọn --colour/],
+      [["export", "responses", "--round", "demo", "--out", join(dir, "no-such-dir", "x.csv")], /Không ghi được .*x.csv/],
+      [["export", "everything", "--round", "demo"], /không có lệnh “export everything”/],
     ];
     for (const [argv, message] of cases) {
       const res = await sipas(t.url, ...argv);

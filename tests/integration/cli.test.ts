@@ -63,14 +63,14 @@ describeEachDialect("sipas command", (dialect) => {
 
   it("reports mistakes on stderr with a non-zero exit", async () => {
     const cases: [string[], RegExp][] = [
-      [["rounds", "create", "--definition", "sipas-1999@1", "--name", "x"], /No published definition sipas-1999@1/],
-      [["rounds", "create", "--definition", "sipas-2022@1"], /missing --name/],
-      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "lang-son-2022"], /already exists/],
-      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "Bad Id"], /may only hold lowercase/],
-      [["codes", "issue", "--round", "nope", "--count", "2"], /No round "nope"/],
-      [["codes", "issue", "--round", "lang-son-2022", "--count", "many"], /--count must be a whole number/],
-      [["codes", "issue", "--round", "lang-son-2022", "--count", "3", "--colour", "red"], /unknown option --colour/],
-      [["definitions", "import", "no-such-file.json"], /cannot read no-such-file.json: ENOENT/],
+      [["rounds", "create", "--definition", "sipas-1999@1", "--name", "x"], /Chưa công bố bộ câu hỏi sipas-1999@1/],
+      [["rounds", "create", "--definition", "sipas-2022@1"], /thiếu --name/],
+      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "lang-son-2022"], /Đã có đợt khảo sát với mã “lang-son-2022”/],
+      [["rounds", "create", "--definition", "sipas-2022@1", "--name", "x", "--id", "Bad Id"], /chỉ được gồm chữ thường/],
+      [["codes", "issue", "--round", "nope", "--count", "2"], /Không có đợt khảo sát “nope”/],
+      [["codes", "issue", "--round", "lang-son-2022", "--count", "many"], /--count phải là số nguyên/],
+      [["codes", "issue", "--round", "lang-son-2022", "--count", "3", "--colour", "red"], /không có tùy chọn --colour/],
+      [["definitions", "import", "no-such-file.json"], /Không đọc được no-such-file.json: ENOENT/],
       [["frobnicate"], /không có lệnh “frobnicate”/],
     ];
     for (const [argv, message] of cases) {

@@ -92,20 +92,20 @@ describeEachDialect("CSV import and export", (dialect) => {
     let reads = 0;
     const rows = (bad: boolean) => Array.from({ length: 1200 }, (_, i) => (bad && i === 1100 ? "D01,7" : "D01,4")).join("\n");
     const report = importResponsesCsv(t.db, "import", source("changing.csv", () => `unit,SV_ACC_1\n${rows(reads++ > 0)}\n`));
-    await expect(report).rejects.toThrow(/changing.csv: line 1102 changed while it was being imported; nothing was imported/);
+    await expect(report).rejects.toThrow(/changing.csv: dòng 1102 đã thay đổi trong khi đang nhập; không có dòng nào được nhập/);
     expect(await submitted("import")).toBe(count);
   });
 
   it("refuses a file that is not UTF-8, an empty file, and a closed round", async () => {
     const latin1 = { name: "latin1.csv", open: () => Readable.from([Buffer.concat([Buffer.from("unit,COMMENT\nD01,"), Buffer.from([0xe0, 0x0a])])]) };
-    await expect(importResponsesCsv(t.db, "import", latin1)).rejects.toThrow(/latin1.csv: line 2: the file is not UTF-8/);
+    await expect(importResponsesCsv(t.db, "import", latin1)).rejects.toThrow(/latin1.csv: dòng 2: tệp không phải văn bản UTF-8/);
     const empty = await importResponsesCsv(t.db, "import", source("empty.csv", ""));
     expect(empty.problems.map((p) => formatImportProblem(p))).toEqual(["line 1: the file is empty"]);
     const headerOnly = await importResponsesCsv(t.db, "import", source("header.csv", "unit,A_SEX\n"));
     expect(headerOnly.problems.map((p) => formatImportProblem(p))).toEqual(["line 2: the file has no data row"]);
     await createRound(t.db, { id: "closed", definition: "sipas-2022@1", name: "Đã đóng" });
     await t.db.updateTable("rounds").set({ status: "closed" }).where("id", "=", "closed").execute();
-    await expect(importResponsesCsv(t.db, "closed", source("x.csv", "A_SEX\n1\n"))).rejects.toThrow(/Round "closed" is closed/);
+    await expect(importResponsesCsv(t.db, "closed", source("x.csv", "A_SEX\n1\n"))).rejects.toThrow(/Đợt khảo sát “closed” đã đóng/);
   });
 
   it("exports with BOM and header, formula-safe NFC cells, no contact data and no invitation code, page by page", async () => {

@@ -38,7 +38,7 @@ describeEachDialect("definitions", (dialect) => {
     changed.sections[0].items[0].label.vi = "Giới tính (đã sửa)";
     const attempt = importDefinition(t.db, JSON.stringify(changed), "changed.json");
     await expect(attempt).rejects.toMatchObject({ status: 409 });
-    await expect(attempt).rejects.toThrow(/sipas-2022@1 is already published and cannot change/);
+    await expect(attempt).rejects.toThrow(/sipas-2022@1 đã được công bố nên không thể thay đổi/);
     const def = await getDefinition(t.db, "sipas-2022@1");
     expect(def.sections[0].items[0].label.vi).toBe("Giới tính");
   });

@@ -80,7 +80,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     const file = path("mapped.csv", "Người nộp,Liên hệ,Nơi giải quyết\nNguyễn Văn An,0912345678,D01\nTrần Thị Bình,0912345679,D01-C01\n");
     const missing = await sipas(t.url, "frame", "import", "--round", "cli-map", file);
     expect(missing.code).toBe(1);
-    expect(missing.err[0]).toMatch(/no column for name, unit, phone or address\. Columns found: Người nộp, Liên hệ, Nơi giải quyết/);
+    expect(missing.err[0]).toMatch(/không có cột cho Họ và tên, Đơn vị \(mã hoặc tên\), số điện thoại hoặc địa chỉ\. Các cột trong tệp: Người nộp, Liên hệ, Nơi giải quyết/);
     const mapped = await sipas(t.url, "frame", "import", "--round", "cli-map", file, "--map", "name=Người nộp,phone=B,unit=Nơi giải quyết");
     expect(mapped.out[0]).toMatch(/^imported 2 persons/);
   });
@@ -107,7 +107,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
 
     const noSeed = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--strata", "level", "--size", "40");
     expect(noSeed.code).toBe(2);
-    expect(noSeed.err[0]).toMatch(/missing --seed/);
+    expect(noSeed.err[0]).toMatch(/thiếu --seed/);
     const drawn = await sipas(
       t.url,
       "sample",
@@ -128,7 +128,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     expect(drawn.code).toBe(0);
     expect(drawn.out.at(-1)).toBe("drew 73 persons (margin ±10% (95%); proportional, at least 5; reserve 2), reserve 8, 73 codes issued; seed 31337");
     const again = await sipas(t.url, "sample", "draw", "--round", "cli-fw", "--size", "10", "--seed", "1");
-    expect(again.err[0]).toMatch(/already has a sample/);
+    expect(again.err[0]).toMatch(/đã có mẫu; mẫu đã chọn được giữ nguyên/);
   });
 
   it("exports the mail-merge file, records outcomes, replaces from the reserve, shows status, adjusts weights, closes the round", async () => {
@@ -144,7 +144,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     const replaced = await sipas(t.url, "outcome", "replace", "--round", "cli-fw", "--code", code);
     expect(replaced.out[0]).toMatch(new RegExp(`^[2-9A-Z]{5}-[2-9A-Z]{5}\\treplaces ${code}\\treserve #1\\tweight [\\d.]+$`));
     const wrong = await sipas(t.url, "outcome", "set", "--round", "cli-fw", "--code", code, "--outcome", "lost");
-    expect(wrong.err[0]).toMatch(/"lost" cannot be set by hand/);
+    expect(wrong.err[0]).toMatch(/Không thể ghi tay kết quả “lost”/);
 
     const status = await sipas(t.url, "fieldwork", "status", "--round", "cli-fw");
     expect(status.out[0]).toBe("Stratum\tFrame size\tSampled\tSent\tReturned\tResponse rate\tReplacements\tRefused\tUnreachable\tInvalid\tKeyed\tVerified");
@@ -154,7 +154,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
 
     const adjust = await sipas(t.url, "weights", "adjust", "--round", "cli-fw", "--apply");
     expect(adjust.code).toBe(1);
-    expect(adjust.err[0]).toMatch(/No questionnaire has been returned yet/);
+    expect(adjust.err[0]).toMatch(/Chưa có phiếu nào được gửi về/);
     const preview = await sipas(t.url, "weights", "adjust", "--round", "cli-fw");
     expect(preview.out.at(-1)).toBe("not applied (add --apply to write the adjusted weights)");
 
@@ -204,15 +204,15 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
 
   it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {
     const cases: [string[], RegExp][] = [
-      [["frame", "import", "--round", "cli-fw"], /give exactly one frame file/],
-      [["frame", "import", "--round", "nope", path("x.csv", "a\n1\n")], /No round "nope"/],
-      [["frame", "import", "--round", "cli-fw", "missing.csv"], /closed|ENOENT|no such file/],
-      [["sample", "plan", "--round", "cli-map", "--size", "1", "--margin", "5%"], /give one of --size/],
-      [["sample", "plan", "--round", "cli-map", "--margin", "seven"], /--margin must be a margin of error/],
-      [["sample", "plan", "--round", "cli-map", "--size", "1", "--allocation", "random"], /--allocation must be equal, proportional or min/],
-      [["sample", "plan", "--round", "cli-map", "--stages", "district=1,person=2"], /--stages needs commune=<number>/],
-      [["sample", "draw", "--round", "cli-map", "--size", "1", "--seed", "-4"], /--seed must be a whole number|missing --seed/],
-      [["units", "import", "--round", "cli-map", path("u.csv", "Mã,Tên\nX,Y\n")], /no column for level/],
+      [["frame", "import", "--round", "cli-fw"], /cần đúng một tệp khung mẫu/],
+      [["frame", "import", "--round", "nope", path("x.csv", "a\n1\n")], /Không có đợt khảo sát “nope”/],
+      [["frame", "import", "--round", "cli-fw", "missing.csv"], /đã đóng|ENOENT|không có tệp này/],
+      [["sample", "plan", "--round", "cli-map", "--size", "1", "--margin", "5%"], /hãy cho một trong --size/],
+      [["sample", "plan", "--round", "cli-map", "--margin", "seven"], /--margin phải là sai số/],
+      [["sample", "plan", "--round", "cli-map", "--size", "1", "--allocation", "random"], /--allocation phải là equal, proportional hoặc min/],
+      [["sample", "plan", "--round", "cli-map", "--stages", "district=1,person=2"], /--stages cần commune=<số>/],
+      [["sample", "draw", "--round", "cli-map", "--size", "1", "--seed", "-4"], /--seed phải là số nguyên|thiếu --seed/],
+      [["units", "import", "--round", "cli-map", path("u.csv", "Mã,Tên\nX,Y\n")], /không có cột Cấp/],
     ];
     for (const [argv, message] of cases) {
       const res = await sipas(t.url, ...argv);

@@ -50,13 +50,20 @@ describeEachDialect("sampling frame import", (dialect) => {
   it("asks for the units first, then imports a unit list and refuses a bad one whole", async () => {
     const good = file(frameCsv({ rows: 3 }));
     await expect(importFrameFile(t.db, { roundId: round, path: good, fileName: "khung.csv", mode: "all" })).rejects.toThrow(
-      /has no units yet: import the list of units first/
+      /chưa có đơn vị: hãy nhập danh sách đơn vị trước/
     );
 
     const bad = "Mã,Tên,Cấp,Mã cấp trên\nP01,Tỉnh Minh Họa,tỉnh,\nD01,Huyện 1,thôn,P01\nD02,,huyện,P99\nD01,Trùng,huyện,P01\n";
     const err = await importRoundUnits(t.db, round, { text: bad }, "don-vi.csv").catch((e) => e);
-    expect(err.message).toMatch(/problem\(s\); no unit was imported/);
+    expect(err.message).toBe("don-vi.csv: có 4 lỗi; chưa nhập đơn vị nào.");
+    expect(err.text("en")).toBe("don-vi.csv: 4 problems; no unit was imported.");
     expect(err.details).toEqual([
+      "don-vi.csv: dòng 3, cột C (Cấp): “thôn” không phải cấp đơn vị (tỉnh, huyện, xã, sở-ngành / province, district, commune, agency)",
+      "don-vi.csv: dòng 4, cột B (Tên): đơn vị cần có tên",
+      "don-vi.csv: dòng 4, cột D (Mã cấp trên): đơn vị cấp trên “P99” không có trong tệp và cũng không phải đơn vị của đợt khảo sát",
+      "don-vi.csv: dòng 5, cột A (Mã): mã đơn vị “D01” đã có ở dòng 3",
+    ]);
+    expect(err.detailTexts("en")).toEqual([
       'don-vi.csv: line 3, column C (Cấp): "thôn" is not a level (province, district, commune, agency / tỉnh, huyện, xã, sở-ngành)',
       "don-vi.csv: line 4, column B (Tên): the unit needs a name",
       'don-vi.csv: line 4, column D (Mã cấp trên): parent unit "P99" is neither in the file nor a unit of the round',
@@ -160,7 +167,7 @@ describeEachDialect("sampling frame import", (dialect) => {
     ]);
     const all = await importFrameFile(t.db, { roundId: round, path: file(latin1), fileName: "latin1.csv", mode: "all" });
     expect(all.fileError).toMatchObject({ kind: "encoding", line: 3 });
-    expect(all.fileError!.message).toMatch(/latin1.csv: line 3: the file is not UTF-8 text/);
+    expect(all.fileError!.message).toMatch(/latin1.csv: dòng 3: tệp không phải văn bản UTF-8/);
     expect(all.imported).toBe(false);
     expect(await count("frame_persons")).toBe(20);
   });
@@ -175,7 +182,7 @@ describeEachDialect("sampling frame import", (dialect) => {
     const upload = await registerUpload(t.db, { roundId: round, path, fileName: "english.csv", userId: "tester" });
     const mapped = await saveMapping(t.db, round, upload.id, { ...upload.mapping, dossier_id: 0, unit: 3, field: 4, returned_on: 5 });
     expect(mapped.missing).toEqual([]);
-    await expect(saveMapping(t.db, round, upload.id, { ...upload.mapping, unit: 1 })).rejects.toThrow(/column mapping is not valid/);
+    await expect(saveMapping(t.db, round, upload.id, { ...upload.mapping, unit: 1 })).rejects.toThrow(/Cách ghép cột không hợp lệ/);
     await startFrameImport(t.db, { roundId: round, importId: upload.id, mode: "all", userId: "tester" });
     await waitForImport(upload.id);
     expect((await getFrameImport(t.db, round, upload.id)).report).toMatchObject({ imported: true, rowsImported: 2 });
@@ -192,7 +199,7 @@ describeEachDialect("sampling frame import", (dialect) => {
       userId: "tester",
     });
     await expect(importFrameFile(t.db, { roundId: round, path: file(frameCsv({ rows: 3 })), fileName: "moi.csv", mode: "all" })).rejects.toThrow(
-      /already has a sample drawn from its frame/
+      /đã chọn mẫu từ khung mẫu này nên không thể thay khung mẫu/
     );
   });
 });

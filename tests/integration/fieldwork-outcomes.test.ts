@@ -83,9 +83,9 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(await markAllSent(t.db, round)).toBe(20);
     await setOutcome(t.db, { roundId: round, code: formatCode(a).toLowerCase(), outcome: "refused" });
     await submitOnline(t.db, b);
-    await expect(setOutcome(t.db, { roundId: round, code: b, outcome: "unreachable" })).rejects.toThrow(/has already returned a questionnaire/);
-    await expect(setOutcome(t.db, { roundId: round, code: c, outcome: "returned" })).rejects.toThrow(/cannot be set by hand/);
-    await expect(setOutcome(t.db, { roundId: round, code: "22222-22222", outcome: "sent" })).rejects.toThrow(/is not an invitation code|No sampled person/);
+    await expect(setOutcome(t.db, { roundId: round, code: b, outcome: "unreachable" })).rejects.toThrow(/đã gửi phiếu trả lời; kết quả liên hệ là “Đã trả lời”/);
+    await expect(setOutcome(t.db, { roundId: round, code: c, outcome: "returned" })).rejects.toThrow(/Không thể ghi tay kết quả “returned”/);
+    await expect(setOutcome(t.db, { roundId: round, code: "22222-22222", outcome: "sent" })).rejects.toThrow(/không phải mã thư mời|Không có người nào trong mẫu/);
     const list = await listFieldUnits(t.db, round, manager, { outcome: "all", pageSize: 100 });
     expect(list.total).toBe(20);
     const byCode = new Map(list.units.map((u) => [u.code, u]));
@@ -100,11 +100,11 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
 
   it("replaces from the reserve list in order and keeps the chain; the replacement carries the slot's weight", async () => {
     const [a, , c] = await codesOf(strata[0]);
-    await expect(replaceFromReserve(t.db, { roundId: round, code: c })).rejects.toThrow(/Record first why/);
+    await expect(replaceFromReserve(t.db, { roundId: round, code: c })).rejects.toThrow(/Hãy ghi trước lý do .* không trả lời .*kết quả hiện tại: “(Đã gửi|Chưa gửi)”/);
     const first = await replaceFromReserve(t.db, { roundId: round, code: a });
     expect(first.reserveOrder).toBe(1);
-    await expect(replaceFromReserve(t.db, { roundId: round, code: a })).rejects.toThrow(/already been replaced/);
-    await expect(setOutcome(t.db, { roundId: round, code: a, outcome: "sent" })).rejects.toThrow(/has been replaced by/);
+    await expect(replaceFromReserve(t.db, { roundId: round, code: a })).rejects.toThrow(/đã được thay bằng/);
+    await expect(setOutcome(t.db, { roundId: round, code: a, outcome: "sent" })).rejects.toThrow(/đã được thay bằng .*; kết quả liên hệ giữ như đã ghi/);
 
     await setOutcome(t.db, { roundId: round, code: first.code, outcome: "unreachable" });
     const second = await replaceFromReserve(t.db, { roundId: round, code: first.code });
@@ -114,7 +114,7 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(third.reserveOrder).toBe(3);
     const [d] = (await codesOf(strata[0])).slice(3);
     await setOutcome(t.db, { roundId: round, code: d, outcome: "refused" });
-    await expect(replaceFromReserve(t.db, { roundId: round, code: d })).rejects.toThrow(/reserve list of this group .* is used up/);
+    await expect(replaceFromReserve(t.db, { roundId: round, code: d })).rejects.toThrow(/Danh sách dự phòng của nhóm .* đã hết/);
 
     const chain = await replacementChain(t.db, round, second.code);
     expect(chain.map((u) => [u.code, u.outcome, u.role])).toEqual([
@@ -267,7 +267,7 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(await listContactPurges(t.db, round)).toEqual([expect.objectContaining({ rowsPurged: 200, purgedBy: "manager-1" })]);
     // The frame and the sample stay (weights, strata) for the indices; only personal data is gone.
     expect((await fieldworkDashboard(t.db, round)).total.sampled).toBe(20);
-    await expect(closeRoundAndPurge(t.db, round, manager)).rejects.toThrow(/already closed/);
-    await expect(setOutcome(t.db, { roundId: round, code: (await codesOf(strata[0]))[6], outcome: "refused" })).rejects.toThrow(/is closed/);
+    await expect(closeRoundAndPurge(t.db, round, manager)).rejects.toThrow(/đã được đóng trước đó/);
+    await expect(setOutcome(t.db, { roundId: round, code: (await codesOf(strata[0]))[6], outcome: "refused" })).rejects.toThrow(/Đợt khảo sát “.*” đã đóng/);
   });
 });

@@ -86,9 +86,9 @@ describeEachDialect("sample design and draw", (dialect) => {
   });
 
   it("explains a design it cannot use", async () => {
-    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, strataBy: ["shoe size"] })).rejects.toThrow(/No frame column "shoe size"/);
-    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 700 } })).rejects.toThrow(/larger than the frame \(N = 600\)/);
-    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 20 } })).rejects.toThrow(/minimum of 10 per stratum needs 60 units/);
+    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, strataBy: ["shoe size"] })).rejects.toThrow(/Khung mẫu không có cột “shoe size”/);
+    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 700 } })).rejects.toThrow(/Cỡ mẫu n = 700 lớn hơn số người trong khung mẫu \(N = 600\)/);
+    await expect(planRoundSample(t.db, "r1", { ...STRATIFIED, size: { method: "fixed", n: 20 } })).rejects.toThrow(/Mỗi tầng tối thiểu 10 người thì cần tổng cộng 60 người, nhiều hơn cỡ mẫu n = 20/);
     await expect(planRoundSample(t.db, "r1", { kind: "stratified" })).rejects.toMatchObject({
       details: expect.arrayContaining([expect.stringMatching(/^strataBy:/)]),
     });
@@ -140,7 +140,7 @@ describeEachDialect("sample design and draw", (dialect) => {
 
     const summary = await getSampleSummary(t.db, "r1");
     expect(summary).toMatchObject({ seed: "20221", sampled: 120, reserve: 18, reserveUsed: 0, design: { kind: "stratified" } });
-    await expect(drawRoundSample(t.db, { roundId: "r1", design: STRATIFIED, seed: 1, userId: "tester" })).rejects.toThrow(/already has a sample/);
+    await expect(drawRoundSample(t.db, { roundId: "r1", design: STRATIFIED, seed: 1, userId: "tester" })).rejects.toThrow(/đã có mẫu/);
   });
 
   it("is the draw of the sampling module on the stored frame: the same sample from the frame, design and seed alone", async () => {

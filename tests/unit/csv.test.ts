@@ -35,7 +35,7 @@ describe("CSV reading", () => {
 
   it("refuses a file that is not UTF-8, naming the line", async () => {
     const latin1 = Buffer.concat([Buffer.from("unit,name\nD01,ok\nD02,"), Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69]), Buffer.from("\n")]);
-    await expect(all(readCsv(Readable.from([latin1]), "frame.csv"))).rejects.toThrow(/frame.csv: line 3: the file is not UTF-8/);
+    await expect(all(readCsv(Readable.from([latin1]), "frame.csv"))).rejects.toThrow(/frame.csv: dòng 3: tệp không phải văn bản UTF-8/);
   });
 
   it("names columns like a spreadsheet and skips blank rows", () => {

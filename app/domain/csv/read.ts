@@ -1,4 +1,5 @@
 /** Reading CSV people make: Excel's "CSV UTF-8" (with BOM), semicolons in locales that use a decimal comma. */
+import { msg, type Message } from "../messages";
 
 export const CSV_DELIMITERS = [",", ";"] as const;
 
@@ -34,11 +35,14 @@ export function columnLetter(index: number): string {
 export interface CsvProblem {
   line: number;
   column?: string;
-  message: string;
+  message: string | Message;
 }
 
-export function formatProblem(file: string, p: CsvProblem): string {
-  return `${file}: line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.message}`;
+/** "file: line 3, column B (Tên): the unit needs a name", in the reader's language once rendered. */
+export function formatProblem(file: string, p: CsvProblem): Message {
+  return p.column
+    ? msg("files.problemAtCell", { file, line: p.line, column: p.column, problem: p.message })
+    : msg("files.problemAtLine", { file, line: p.line, problem: p.message });
 }
 
 /** The delimiter of a file from its header line: the more frequent of ',' and ';' outside quotes (comma on a tie). */

@@ -4,6 +4,7 @@
  */
 import type { Locale, LocalizedText } from "../definition/schema";
 import { columnLetter } from "../csv/read";
+import { msg, type Message } from "../messages";
 
 export const FRAME_FIELDS = ["name", "phone", "address", "unit", "level", "field", "returned_on", "dossier_id", "sex", "birth_year"] as const;
 export type FrameField = (typeof FRAME_FIELDS)[number];
@@ -93,14 +94,14 @@ export function missingFields(mapping: FrameMapping): FrameField[] {
 }
 
 /** A mapping from a form or the CLI: column indexes in range, no column used twice. */
-export function checkMapping(mapping: FrameMapping, headers: readonly string[]): string[] {
-  const problems: string[] = [];
+export function checkMapping(mapping: FrameMapping, headers: readonly string[]): Message[] {
+  const problems: Message[] = [];
   const used = new Map<number, FrameField>();
   for (const f of FRAME_FIELDS) {
     const i = mapping[f];
     if (i === null) continue;
-    if (!Number.isInteger(i) || i < 0 || i >= headers.length) problems.push(`${f}: no column ${String(i)} in the file`);
-    else if (used.has(i)) problems.push(`column ${columnLetter(i)} is used for both ${used.get(i)} and ${f}`);
+    if (!Number.isInteger(i) || i < 0 || i >= headers.length) problems.push(msg("frame.mappingNoColumn", { field: FIELD_LABELS[f], column: String(i) }));
+    else if (used.has(i)) problems.push(msg("frame.mappingColumnTwice", { column: columnLetter(i), first: FIELD_LABELS[used.get(i)!], second: FIELD_LABELS[f] }));
     else used.set(i, f);
   }
   return problems;

@@ -1,4 +1,5 @@
 import { SamplingError, compareIds, isWholeNumber } from "./errors";
+import { msg } from "../messages";
 
 export type AllocationRule =
   | { method: "equal" }
@@ -36,7 +37,7 @@ function largestRemainder(strata: StratumSize[], total: number, weight: (s: Stra
     return result;
   }
   if (!Number.isSafeInteger(total * denominator)) {
-    throw new SamplingError("frame too large to allocate exactly (n × N exceeds 2^53)");
+    throw new SamplingError(msg("sampling.tooLargeToAllocate"));
   }
   const remainders: { stratum: StratumSize; remainder: number }[] = [];
   let assigned = 0;
@@ -57,14 +58,14 @@ function largestRemainder(strata: StratumSize[], total: number, weight: (s: Stra
 }
 
 function requireStrata(strata: readonly StratumSize[]): number {
-  if (strata.length === 0) throw new SamplingError("there are no strata to allocate the sample to");
+  if (strata.length === 0) throw new SamplingError(msg("sampling.noStrata"));
   const seen = new Set<string>();
   let N = 0;
   for (const s of strata) {
-    if (seen.has(s.key)) throw new SamplingError(`stratum ${s.key} appears twice`);
+    if (seen.has(s.key)) throw new SamplingError(msg("sampling.stratumTwice", { stratum: s.key }));
     seen.add(s.key);
     if (!isWholeNumber(s.size, 1)) {
-      throw new SamplingError(`stratum ${s.key} must have a whole number of at least 1 units, got ${String(s.size)}`);
+      throw new SamplingError(msg("sampling.stratumSize", { stratum: s.key, size: String(s.size) }));
     }
     N += s.size;
   }
@@ -81,8 +82,8 @@ function requireStrata(strata: readonly StratumSize[]): number {
  */
 export function allocateSample(strata: readonly StratumSize[], n: number, rule: AllocationRule): StratumAllocation[] {
   const N = requireStrata(strata);
-  if (!isWholeNumber(n, 0)) throw new SamplingError(`sample size n must be a whole number of at least 0, got ${String(n)}`);
-  if (n > N) throw new SamplingError(`sample size n = ${n} is larger than the frame (N = ${N})`);
+  if (!isWholeNumber(n, 0)) throw new SamplingError(msg("sampling.sizeNotWhole", { min: 0, n: String(n) }));
+  if (n > N) throw new SamplingError(msg("sampling.sizeAboveFrame", { n, N }));
 
   const fixed = new Map<string, number>();
   let free = [...strata];
@@ -109,12 +110,10 @@ export function allocateSample(strata: readonly StratumSize[], n: number, rule: 
       break;
     case "proportional-min": {
       const m = rule.min;
-      if (!isWholeNumber(m, 0)) throw new SamplingError(`minimum per stratum must be a whole number of at least 0, got ${String(m)}`);
+      if (!isWholeNumber(m, 0)) throw new SamplingError(msg("sampling.minimumNotWhole", { m: String(m) }));
       const floorTotal = strata.reduce((sum, s) => sum + Math.min(s.size, m), 0);
       if (floorTotal > n) {
-        throw new SamplingError(
-          `a minimum of ${m} per stratum needs ${floorTotal} units in total, more than the sample size n = ${n}`,
-        );
+        throw new SamplingError(msg("sampling.minimumTooLarge", { m, total: floorTotal, n }));
       }
       for (;;) {
         const F = free.reduce((sum, s) => sum + s.size, 0);
@@ -131,12 +130,12 @@ export function allocateSample(strata: readonly StratumSize[], n: number, rule: 
       break;
     }
     default:
-      throw new SamplingError(`unknown allocation method "${String((rule as { method: unknown }).method)}"`);
+      throw new SamplingError(msg("sampling.unknownAllocation", { method: String((rule as { method: unknown }).method) }));
   }
 
   return strata.map((s) => {
     const nh = fixed.get(s.key) ?? shares.get(s.key) ?? 0;
-    if (nh > s.size) throw new SamplingError(`internal: stratum ${s.key} allocated ${nh} of ${s.size}`);
+    if (nh > s.size) throw new SamplingError(msg("sampling.internal", { detail: `stratum ${s.key} allocated ${nh} of ${s.size}` }));
     return { key: s.key, size: s.size, n: nh };
   });
 }

@@ -1,10 +1,17 @@
-/** A design or input the sampling module refuses, with a message staff can read as is. */
+import { render, type Message } from "../messages";
+
+/**
+ * A design or input the sampling module refuses, with a catalogue message staff can read in their language.
+ * `message` is the English text (the module's tests and logs); `what` is the message to render.
+ */
 export class SamplingError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly what: Message) {
+    super(render(what, "en"));
     this.name = "SamplingError";
   }
 }
+
+
 
 export function isWholeNumber(x: unknown, min = 0): x is number {
   return typeof x === "number" && Number.isSafeInteger(x) && x >= min;

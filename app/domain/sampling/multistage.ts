@@ -1,4 +1,5 @@
 import { SamplingError, compareIds, isWholeNumber } from "./errors";
+import { msg } from "../messages";
 import { createRng, requireSeed, type Rng } from "./prng";
 import { permutePrefix } from "./srswor";
 
@@ -133,9 +134,9 @@ interface ParentGroup {
 
 function selectFor(stage: StageDesign, parentId: string): number {
   const k = typeof stage.select === "number" ? stage.select : stage.select[parentId];
-  if (k === undefined) throw new SamplingError(`stage "${stage.name}": no number to select for parent ${parentId}`);
+  if (k === undefined) throw new SamplingError(msg("sampling.stageNoNumber", { stage: stage.name, parent: parentId }));
   if (!isWholeNumber(k, 0)) {
-    throw new SamplingError(`stage "${stage.name}": the number to select for parent ${parentId} must be a whole number of at least 0, got ${String(k)}`);
+    throw new SamplingError(msg("sampling.stageBadNumber", { stage: stage.name, parent: parentId, k: String(k) }));
   }
   return k;
 }
@@ -162,26 +163,26 @@ function ppsProbabilities(stage: StageDesign, children: StageUnit[], k: number):
 }
 
 function validateStage(stage: StageDesign, previous: Set<string> | null): void {
-  const label = `stage "${stage.name}"`;
+  const label = msg("sampling.stageLabel", { stage: stage.name });
   if (stage.method !== "srs" && stage.method !== "pps-systematic") {
-    throw new SamplingError(`${label}: unknown method "${String(stage.method)}" (use "srs" or "pps-systematic")`);
+    throw new SamplingError(msg("sampling.stageUnknownMethod", { stage: label, method: String(stage.method) }));
   }
-  if (stage.units.length === 0) throw new SamplingError(`${label} has no units`);
+  if (stage.units.length === 0) throw new SamplingError(msg("sampling.stageNoUnits", { stage: label }));
   if (stage.reserve !== undefined) {
-    if (stage.method !== "srs") throw new SamplingError(`${label}: a reserve list is only available for SRS stages`);
-    if (!isWholeNumber(stage.reserve, 0)) throw new SamplingError(`${label}: reserve must be a whole number of at least 0, got ${String(stage.reserve)}`);
+    if (stage.method !== "srs") throw new SamplingError(msg("sampling.stageReserveSrsOnly", { stage: label }));
+    if (!isWholeNumber(stage.reserve, 0)) throw new SamplingError(msg("sampling.stageBadReserve", { stage: label, reserve: String(stage.reserve) }));
   }
   const seen = new Set<string>();
   for (const u of stage.units) {
-    if (typeof u.id !== "string" || u.id === "") throw new SamplingError(`${label}: every unit needs a non-empty id`);
-    if (seen.has(u.id)) throw new SamplingError(`${label}: unit ${u.id} appears twice`);
+    if (typeof u.id !== "string" || u.id === "") throw new SamplingError(msg("sampling.stageUnitNeedsId", { stage: label }));
+    if (seen.has(u.id)) throw new SamplingError(msg("sampling.stageUnitTwice", { stage: label, unit: u.id }));
     seen.add(u.id);
-    if (typeof u.parentId !== "string" || u.parentId === "") throw new SamplingError(`${label}: unit ${u.id} has no parent id`);
+    if (typeof u.parentId !== "string" || u.parentId === "") throw new SamplingError(msg("sampling.stageNoParent", { stage: label, unit: u.id }));
     if (previous && !previous.has(u.parentId)) {
-      throw new SamplingError(`${label}: the parent ${u.parentId} of unit ${u.id} is not a unit of the previous stage`);
+      throw new SamplingError(msg("sampling.stageParentUnknown", { stage: label, parent: u.parentId, unit: u.id }));
     }
     if (stage.method === "pps-systematic" && (typeof u.size !== "number" || !Number.isFinite(u.size) || u.size <= 0)) {
-      throw new SamplingError(`${label}: unit ${u.id} needs a positive size measure for PPS, got ${String(u.size)}`);
+      throw new SamplingError(msg("sampling.stageNeedsSize", { stage: label, unit: u.id, size: String(u.size) }));
     }
   }
 }
@@ -207,11 +208,11 @@ function groupStage(stage: StageDesign): ParentGroup[] {
 }
 
 function prepare(design: MultiStageDesign): { plan: MultiStagePlan; groups: ParentGroup[][] } {
-  if (!design.stages || design.stages.length === 0) throw new SamplingError("a multi-stage design needs at least one stage");
+  if (!design.stages || design.stages.length === 0) throw new SamplingError(msg("sampling.noStages"));
   const names = new Set<string>();
   for (const s of design.stages) {
-    if (typeof s.name !== "string" || s.name === "") throw new SamplingError("every stage needs a name");
-    if (names.has(s.name)) throw new SamplingError(`stage "${s.name}" appears twice`);
+    if (typeof s.name !== "string" || s.name === "") throw new SamplingError(msg("sampling.stageNeedsName"));
+    if (names.has(s.name)) throw new SamplingError(msg("sampling.stageTwice", { stage: s.name }));
     names.add(s.name);
   }
   let previous: Map<string, PlannedStageUnit> | null = null;
@@ -267,7 +268,7 @@ function systematicPps(children: StageUnit[], k: number, rng: Rng): StageUnit[] 
       cumulative += order[i].size as number;
     }
     if (chosen.length > 0 && chosen[chosen.length - 1] === order[i]) {
-      throw new SamplingError(`internal: systematic PPS hit unit ${order[i].id} twice`);
+      throw new SamplingError(msg("sampling.internal", { detail: `systematic PPS hit unit ${order[i].id} twice` }));
     }
     chosen.push(order[i]);
   }

@@ -1,4 +1,5 @@
 import { SamplingError, compareIds } from "./errors";
+import { msg } from "../messages";
 
 /**
  * respondent: a valid questionnaire came back. nonrespondent: eligible, but refused, unreachable,
@@ -57,13 +58,13 @@ export function adjustForNonResponse(units: readonly FieldworkUnit[]): NonRespon
   const seen = new Set<string>();
   const byStratum = new Map<string, StratumAdjustment>();
   for (const u of units) {
-    if (seen.has(u.id)) throw new SamplingError(`unit ${u.id} appears twice`);
+    if (seen.has(u.id)) throw new SamplingError(msg("sampling.unitTwice", { unit: u.id }));
     seen.add(u.id);
     if (typeof u.designWeight !== "number" || !Number.isFinite(u.designWeight) || u.designWeight <= 0) {
-      throw new SamplingError(`unit ${u.id} has design weight ${String(u.designWeight)}; it must be a positive number`);
+      throw new SamplingError(msg("sampling.badDesignWeight", { unit: u.id, weight: String(u.designWeight) }));
     }
     if (u.status !== "respondent" && u.status !== "nonrespondent" && u.status !== "ineligible") {
-      throw new SamplingError(`unit ${u.id} has unknown status "${String(u.status)}" (respondent, nonrespondent or ineligible)`);
+      throw new SamplingError(msg("sampling.badResponseStatus", { unit: u.id, status: String(u.status) }));
     }
     let s = byStratum.get(u.stratum);
     if (!s) {

@@ -1,4 +1,5 @@
 import { SamplingError } from "./errors";
+import { msg } from "../messages";
 
 /**
  * Seeded pseudo-random numbers for reproducible draws (docs/decisions/011-sampling.md).
@@ -43,7 +44,7 @@ function fnv1a64(text: string): bigint {
 
 export function requireSeed(seed: unknown): number {
   if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0) {
-    throw new SamplingError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${String(seed)}`);
+    throw new SamplingError(msg("sampling.seedRange", { max: String(MAX_SEED), seed: String(seed) }));
   }
   return seed;
 }
@@ -68,7 +69,7 @@ export function rngFromState(a: number, b: number, c: number, d: number): Rng {
   let s1 = b >>> 0;
   let s2 = c >>> 0;
   let s3 = d >>> 0;
-  if ((s0 | s1 | s2 | s3) === 0) throw new SamplingError("xoshiro128** state must not be all zero");
+  if ((s0 | s1 | s2 | s3) === 0) throw new SamplingError(msg("sampling.internal", { detail: "xoshiro128** state must not be all zero" }));
 
   function nextUint32(): number {
     const x = Math.imul(s1, 5);
@@ -85,7 +86,7 @@ export function rngFromState(a: number, b: number, c: number, d: number): Rng {
 
   function nextInt(n: number): number {
     if (!Number.isSafeInteger(n) || n < 1 || n > TWO32) {
-      throw new SamplingError(`nextInt needs a whole number from 1 to 2^32, got ${n}`);
+      throw new SamplingError(msg("sampling.internal", { detail: `nextInt needs a whole number from 1 to 2^32, got ${n}` }));
     }
     const limit = TWO32 - (TWO32 % n);
     for (;;) {

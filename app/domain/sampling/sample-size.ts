@@ -1,4 +1,5 @@
 import { SamplingError, isWholeNumber } from "./errors";
+import { msg } from "../messages";
 
 /** z for a two-sided 95% interval, Cochran's rounded figure (not 1.959964…). */
 export const Z_95 = 1.96;
@@ -18,13 +19,13 @@ function ceilTolerant(x: number): number {
 }
 
 export function requireFrameSize(N: unknown): number {
-  if (!isWholeNumber(N, 1)) throw new SamplingError(`frame size N must be a whole number of at least 1, got ${String(N)}`);
+  if (!isWholeNumber(N, 1)) throw new SamplingError(msg("sampling.frameSizeNotWhole", { N: String(N) }));
   return N;
 }
 
 function requireMargin(e: unknown): number {
   if (typeof e !== "number" || !(e > 0 && e < 1)) {
-    throw new SamplingError(`margin of error e must be greater than 0 and less than 1 (0.05 = 5%), got ${String(e)}`);
+    throw new SamplingError(msg("sampling.badMargin", { e: String(e) }));
   }
   return e;
 }
@@ -44,7 +45,7 @@ export function marginSampleSize(N: number, e: number, p = 0.5): number {
   requireFrameSize(N);
   requireMargin(e);
   if (typeof p !== "number" || !(p > 0 && p < 1)) {
-    throw new SamplingError(`expected proportion p must be greater than 0 and less than 1, got ${String(p)}`);
+    throw new SamplingError(msg("sampling.badProportion", { p: String(p) }));
   }
   const n0 = (Z_95 * Z_95 * p * (1 - p)) / (e * e);
   return Math.min(N, Math.max(1, ceilTolerant(n0 / (1 + (n0 - 1) / N))));
@@ -56,15 +57,15 @@ export function computeSampleSize(N: number, rule: SampleSizeRule): number {
   switch (rule.method) {
     case "fixed":
       if (!isWholeNumber(rule.n, 1)) {
-        throw new SamplingError(`sample size n must be a whole number of at least 1, got ${String(rule.n)}`);
+        throw new SamplingError(msg("sampling.sizeNotWhole", { min: 1, n: String(rule.n) }));
       }
-      if (rule.n > N) throw new SamplingError(`sample size n = ${rule.n} is larger than the frame (N = ${N})`);
+      if (rule.n > N) throw new SamplingError(msg("sampling.sizeAboveFrame", { n: rule.n, N }));
       return rule.n;
     case "yamane":
       return yamaneSampleSize(N, rule.e);
     case "margin":
       return marginSampleSize(N, rule.e, rule.p);
     default:
-      throw new SamplingError(`unknown sample size method "${String((rule as { method: unknown }).method)}"`);
+      throw new SamplingError(msg("sampling.unknownSizeMethod", { method: String((rule as { method: unknown }).method) }));
   }
 }

@@ -1,4 +1,5 @@
 import { SamplingError, isWholeNumber } from "./errors";
+import { msg } from "../messages";
 import type { Rng } from "./prng";
 
 /**
@@ -10,7 +11,7 @@ import type { Rng } from "./prng";
  */
 export function permutePrefix<T>(items: readonly T[], count: number, rng: Rng): T[] {
   if (!isWholeNumber(count, 0) || count > items.length) {
-    throw new SamplingError(`cannot take ${String(count)} of ${items.length} units`);
+    throw new SamplingError(msg("sampling.cannotTake", { count: String(count), total: items.length }));
   }
   const a = [...items];
   for (let i = 0; i < count; i++) {

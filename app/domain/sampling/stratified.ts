@@ -1,5 +1,6 @@
 import { allocateSample, type AllocationRule } from "./allocation";
 import { SamplingError, compareIds, isWholeNumber } from "./errors";
+import { msg } from "../messages";
 import { createRng, requireSeed } from "./prng";
 import { computeSampleSize, type SampleSizeRule } from "./sample-size";
 import { permutePrefix } from "./srswor";
@@ -87,10 +88,10 @@ interface Stratum {
 function stratumValue(unit: FrameUnit, column: string): string {
   const value = unit.attributes[column];
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
-    throw new SamplingError(`unit ${unit.id} has no value for stratum column "${column}"`);
+    throw new SamplingError(msg("sampling.noStratumValue", { unit: unit.id, column }));
   }
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new SamplingError(`unit ${unit.id} has an invalid value for stratum column "${column}"`);
+    throw new SamplingError(msg("sampling.badStratumValue", { unit: unit.id, column }));
   }
   // Text, so that 7 from SQLite and "7" from PostgreSQL fall in the same stratum.
   return String(value);
@@ -98,13 +99,13 @@ function stratumValue(unit: FrameUnit, column: string): string {
 
 /** Groups the frame into strata, both sorted in code-unit order of key and id — never row order. */
 export function groupStrata(frame: readonly FrameUnit[], strataBy: readonly string[]): Stratum[] {
-  if (frame.length === 0) throw new SamplingError("the frame is empty");
-  if (new Set(strataBy).size !== strataBy.length) throw new SamplingError("a stratum column is listed twice");
+  if (frame.length === 0) throw new SamplingError(msg("sampling.frameEmpty"));
+  if (new Set(strataBy).size !== strataBy.length) throw new SamplingError(msg("sampling.stratumColumnTwice"));
   const seen = new Set<string>();
   const strata = new Map<string, Stratum>();
   for (const unit of frame) {
-    if (typeof unit.id !== "string" || unit.id === "") throw new SamplingError("every unit of the frame needs a non-empty id");
-    if (seen.has(unit.id)) throw new SamplingError(`unit id ${unit.id} appears twice in the frame`);
+    if (typeof unit.id !== "string" || unit.id === "") throw new SamplingError(msg("sampling.unitNeedsId"));
+    if (seen.has(unit.id)) throw new SamplingError(msg("sampling.unitIdTwice", { unit: unit.id }));
     seen.add(unit.id);
     const values = strataBy.map((c) => stratumValue(unit, c));
     const key = JSON.stringify(values);
@@ -124,11 +125,11 @@ function reserveSize(rule: ReserveRule | undefined, n: number, N: number): numbe
   let k: number;
   if (rule === undefined) k = 0;
   else if (typeof rule === "number") {
-    if (!isWholeNumber(rule, 0)) throw new SamplingError(`reserve must be a whole number of at least 0 per stratum, got ${rule}`);
+    if (!isWholeNumber(rule, 0)) throw new SamplingError(msg("sampling.badReserve", { reserve: String(rule) }));
     k = rule;
   } else {
     if (typeof rule.ratio !== "number" || !(rule.ratio >= 0) || !Number.isFinite(rule.ratio)) {
-      throw new SamplingError(`reserve ratio must be a number of at least 0, got ${String(rule.ratio)}`);
+      throw new SamplingError(msg("sampling.badReserveRatio", { ratio: String(rule.ratio) }));
     }
     k = Math.ceil(rule.ratio * n - 1e-9);
   }

@@ -12,6 +12,7 @@ import {
 } from "../../domain/csv/responses-import";
 import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
+import { localize, msg } from "../../domain/messages";
 import { readCsv } from "../platform/csv-stream.server";
 import { writeImportedResponses, type ImportedResponse } from "../responses/store.server";
 import { getRound } from "../rounds/rounds.server";
@@ -64,7 +65,7 @@ async function* dataRows(source: ImportSource, def: Definition) {
  */
 export async function importResponsesCsv(db: Kysely<Database>, roundId: string, source: ImportSource, opts: ImportOptions = {}): Promise<ImportReport> {
   const { round, units, definition } = await getRound(db, roundId);
-  if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed; its data can no longer change.`, 409);
+  if (round.status !== "open") throw new UserError(msg("rounds.closedData", { round: roundId }), 409);
   const ctx: ImportContext = { units: new Set(units.map((u) => u.code)) };
   const maxProblems = opts.maxProblems ?? 1000;
   const report: ImportReport = { ok: false, rows: 0, imported: 0, problems: [], totalProblems: 0, hiddenAnswers: 0 };
@@ -75,7 +76,7 @@ export async function importResponsesCsv(db: Kysely<Database>, roundId: string, 
 
   let check: ReturnType<typeof createStratumCheck> | undefined;
   for await (const ev of dataRows(source, definition)) {
-    if (ev.kind === "empty") note({ line: 1, message: { vi: "tệp trống", en: "the file is empty" } });
+    if (ev.kind === "empty") note({ line: 1, message: localize(msg("data.fileEmpty")) });
     else if (ev.kind === "header") {
       ev.problems.forEach(note);
       check = createStratumCheck(ev.layout);
@@ -95,10 +96,11 @@ export async function importResponsesCsv(db: Kysely<Database>, roundId: string, 
     }
   }
   check?.finish().forEach(note);
-  if (report.rows === 0 && report.totalProblems === 0) note({ line: 2, message: { vi: "tệp không có dòng dữ liệu nào", en: "the file has no data row" } });
+  if (report.rows === 0 && report.totalProblems === 0) note({ line: 2, message: localize(msg("data.noDataRow")) });
   if (report.totalProblems > 0) return report;
 
-  const changed = (line?: number) => new UserError(`${source.name}${line ? `: line ${line}` : ""} changed while it was being imported; nothing was imported.`);
+  const changed = (line?: number) =>
+    new UserError(line ? msg("files.changedDuringImport", { file: source.name, line }) : msg("files.changedDuringImportNoLine", { file: source.name }));
   // The rows again, each already checked: a failure now means the file changed in between (the store then writes none).
   async function* checkedRows(): AsyncGenerator<ImportedResponse> {
     let n = 0;

@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { importDefinition, type ImportOutcome } from "./versions.server";
 
 export function definitionsDir(): string {
@@ -24,7 +25,7 @@ export function readDefinitionFile(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
-    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UserError(msg("files.cannotRead", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database, DefinitionRow } from "../../../db/schema";
 import { canonicalJson, parseDefinition, parseDefinitionText, type DefinitionIssue } from "../../domain/definition/parse";
 import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { nowIso, sha256 } from "../platform/ids-and-time.server";
 
 export type ValidationReport = { ok: true; definition: Definition; hash: string } | { ok: false; issues: DefinitionIssue[] };
@@ -32,7 +33,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
   const report = validateDefinitionText(text);
   if (!report.ok) {
     throw new UserError(
-      `${source}: the definition has ${report.issues.length} problem(s)`,
+      msg("definitions.hasProblems", { file: source, count: report.issues.length }),
       400,
       report.issues.map((i) => `${i.path}: ${i.message}`),
     );
@@ -45,7 +46,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
     if (existing) {
       if (existing.content_hash === hash) return { id, status: "unchanged" as const, hash };
       throw new UserError(
-        `${id} is already published and cannot change (stored content hash ${existing.content_hash.slice(0, 12)}…, this file ${hash.slice(0, 12)}…). Publish the change as a new version.`,
+        msg("definitions.alreadyPublished", { id, stored: existing.content_hash.slice(0, 12), incoming: hash.slice(0, 12) }),
         409,
       );
     }
@@ -84,7 +85,7 @@ export async function getDefinition(db: Kysely<Database>, id: string): Promise<D
   const hit = cache.get(id);
   if (hit) return hit;
   const row = await db.selectFrom("definitions").select(["id", "content"]).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new UserError(`Unknown definition ${id}`, 404);
+  if (!row) throw new UserError(msg("definitions.unknown", { id }), 404);
   const def = definitionFromRow(row);
   cache.set(id, def);
   return def;
@@ -98,7 +99,7 @@ export async function resolveDefinitionRef(db: Kysely<Database>, ref: string): P
   const rows = await query.orderBy("published_at", "desc").execute();
   if (rows.length === 0) {
     const known = await db.selectFrom("definitions").select("id").orderBy("id").execute();
-    throw new UserError(`No published definition ${ref}. Known: ${known.map((r) => r.id).join(", ") || "none (import one first)"}`, 404);
+    throw new UserError(msg("definitions.noPublished", { ref, known: known.length ? known.map((r) => r.id).join(", ") : msg("definitions.noneYet") }), 404);
   }
   return rows[0].id;
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../../db/schema";
 import { formatCode, normalizeCode } from "../../domain/codes";
 import type { Locale } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { OUTCOME_LABELS, REPLACEABLE_OUTCOMES, effectiveOutcome, isSettableOutcome, responseStatus, type Outcome } from "../../domain/fieldwork/outcomes";
 import { adjustForNonResponse, type StratumAdjustment } from "../../domain/sampling";
 import type { DashboardRow } from "../../domain/fieldwork/dashboard";
@@ -20,19 +21,19 @@ export interface Actor {
 }
 
 export function requireContacts(actor: Actor): void {
-  if (!can(actor.role, "viewContacts")) throw new UserError("Your role does not allow seeing contact details.", 403);
+  if (!can(actor.role, "viewContacts")) throw new UserError(msg("fieldwork.noContactsRole"), 403);
 }
 
 async function requireSample(db: Kysely<Database>, roundId: string) {
   const sample = await db.selectFrom("samples").selectAll().where("round_id", "=", roundId).executeTakeFirst();
-  if (!sample) throw new UserError(`Round "${roundId}" has no sample yet.`, 409);
+  if (!sample) throw new UserError(msg("fieldwork.noSample", { round: roundId }), 409);
   return sample;
 }
 
 async function requireOpenRound(db: Kysely<Database>, roundId: string) {
   const round = await db.selectFrom("rounds").select(["status", "data_version"]).where("id", "=", roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${roundId}".`, 404);
-  if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed.`, 409);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
+  if (round.status !== "open") throw new UserError(msg("rounds.closed", { round: roundId }), 409);
   return round;
 }
 
@@ -205,7 +206,7 @@ async function toFieldUnits(
 
 async function unitByCode(db: Kysely<Database>, roundId: string, rawCode: string) {
   const check = normalizeCode(rawCode);
-  if (!check.ok) throw new UserError(`"${rawCode}" is not an invitation code.`);
+  if (!check.ok) throw new UserError(msg("fieldwork.notACode", { code: rawCode }));
   const unit = await db
     .selectFrom("sample_units as su")
     .leftJoin("responses as r", (j) => j.onRef("r.invitation_code", "=", "su.invitation_code").on("r.status", "=", "submitted"))
@@ -213,7 +214,7 @@ async function unitByCode(db: Kysely<Database>, roundId: string, rawCode: string
     .where("su.round_id", "=", roundId)
     .where("su.invitation_code", "=", check.code)
     .executeTakeFirst();
-  if (!unit) throw new UserError(`No sampled person of this round has the code ${formatCode(check.code)}.`, 404);
+  if (!unit) throw new UserError(msg("fieldwork.noPersonWithCode", { code: formatCode(check.code) }), 404);
   const replacement = await db
     .selectFrom("sample_units")
     .select("invitation_code")
@@ -227,13 +228,11 @@ async function unitByCode(db: Kysely<Database>, roundId: string, rawCode: string
 export async function setOutcome(db: Kysely<Database>, input: { roundId: string; code: string; outcome: string }): Promise<void> {
   await requireOpenRound(db, input.roundId);
   if (!isSettableOutcome(input.outcome)) {
-    throw new UserError(
-      `"${input.outcome}" cannot be set by hand (choose sent, refused, unreachable, invalid or pending; "returned" comes from the questionnaire).`
-    );
+    throw new UserError(msg("fieldwork.outcomeNotSettable", { outcome: input.outcome }));
   }
   const unit = await unitByCode(db, input.roundId, input.code);
-  if (unit.response_id) throw new UserError(`${formatCode(unit.code)} has already returned a questionnaire; its outcome is "returned".`, 409);
-  if (unit.replacedBy) throw new UserError(`${formatCode(unit.code)} has been replaced by ${formatCode(unit.replacedBy)}; its outcome stays as recorded.`, 409);
+  if (unit.response_id) throw new UserError(msg("fieldwork.alreadyReturned", { code: formatCode(unit.code) }), 409);
+  if (unit.replacedBy) throw new UserError(msg("fieldwork.replacedStays", { code: formatCode(unit.code), by: formatCode(unit.replacedBy) }), 409);
   await db
     .updateTable("sample_units")
     .set({ outcome: input.outcome, updated_at: nowIso() })
@@ -275,11 +274,11 @@ export async function replaceFromReserve(
 ): Promise<Replacement> {
   await requireOpenRound(db, input.roundId);
   const unit = await unitByCode(db, input.roundId, input.code);
-  if (unit.response_id) throw new UserError(`${formatCode(unit.code)} has returned a questionnaire; there is nothing to replace.`, 409);
+  if (unit.response_id) throw new UserError(msg("fieldwork.nothingToReplace", { code: formatCode(unit.code) }), 409);
   if (!REPLACEABLE_OUTCOMES.includes(unit.outcome as Outcome)) {
-    throw new UserError(`Record first why ${formatCode(unit.code)} did not answer (refused, unreachable or invalid); its outcome is "${unit.outcome}".`, 409);
+    throw new UserError(msg("fieldwork.recordWhyFirst", { code: formatCode(unit.code), outcome: OUTCOME_LABELS[effectiveOutcome(unit.outcome, false)] }), 409);
   }
-  if (unit.replacedBy) throw new UserError(`${formatCode(unit.code)} has already been replaced by ${formatCode(unit.replacedBy)}.`, 409);
+  if (unit.replacedBy) throw new UserError(msg("fieldwork.alreadyReplaced", { code: formatCode(unit.code), by: formatCode(unit.replacedBy) }), 409);
 
   for (let attempt = 0; attempt < 5; attempt++) {
     const next = await db
@@ -293,7 +292,7 @@ export async function replaceFromReserve(
       .orderBy("su.position")
       .executeTakeFirst();
     if (!next)
-      throw new UserError(`The reserve list of this group (${unit.replacement_group}) is used up: no one left to replace ${formatCode(unit.code)}.`, 409);
+      throw new UserError(msg("fieldwork.reserveUsedUp", { group: unit.replacement_group ?? "—", code: formatCode(unit.code) }), 409);
     let claimed = 0;
     try {
       const res = await db
@@ -306,7 +305,7 @@ export async function replaceFromReserve(
       claimed = Number(res.numUpdatedRows);
     } catch (e) {
       // The unique index on (sample, replaces_person_id): someone replaced this person a moment ago.
-      if (/UNIQUE|duplicate key/i.test(String(e))) throw new UserError(`${formatCode(unit.code)} has just been replaced by someone else.`, 409);
+      if (/UNIQUE|duplicate key/i.test(String(e))) throw new UserError(msg("fieldwork.justReplaced", { code: formatCode(unit.code) }), 409);
       throw e;
     }
     if (claimed === 0) continue; // another replacement took this reserve person first
@@ -326,7 +325,7 @@ export async function replaceFromReserve(
       .execute();
     return { replacedCode: unit.code, code, personId: next.person_id, reserveOrder: Number(next.position), weight };
   }
-  throw new UserError("The reserve list is busy; please try again.", 409);
+  throw new UserError(msg("fieldwork.reserveBusy"), 409);
 }
 
 /** The chain of replacements ending at (or starting from) a code: first sampled person first. */
@@ -367,7 +366,7 @@ const sum = (cond: string) => sql<number>`sum(case when ${sql.raw(cond)} then 1 
 /** Per stratum: frame size, sampled, sent, returned, response rate, replacements, keyed, verified; read live. */
 export async function fieldworkDashboard(db: Kysely<Database>, roundId: string): Promise<Dashboard> {
   const round = await db.selectFrom("rounds").select(["data_version"]).where("id", "=", roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${roundId}".`, 404);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
   const sample = await db.selectFrom("samples").selectAll().where("round_id", "=", roundId).executeTakeFirst();
   const empty = (stratum: string, label: string): DashboardRow => ({
     stratum,
@@ -539,7 +538,7 @@ export async function previewAdjustment(db: Kysely<Database>, roundId: string): 
 export async function applyAdjustment(db: Kysely<Database>, roundId: string, userId: string): Promise<AdjustmentView> {
   await requireOpenRound(db, roundId);
   const { sample, adjustment, codeOf } = await computeAdjustment(db, roundId);
-  if (!adjustment.units.some((u) => u.status === "respondent")) throw new UserError("No questionnaire has been returned yet: there is nothing to adjust.", 409);
+  if (!adjustment.units.some((u) => u.status === "respondent")) throw new UserError(msg("fieldwork.nothingToAdjust"), 409);
   // Group by weight so a round of 36,000 respondents is a few hundred statements, not 100,000.
   const groups = new Map<number, { persons: string[]; codes: string[] }>();
   for (const u of adjustment.units) {
@@ -597,7 +596,7 @@ export interface ContactPurge {
 }
 
 export async function closeRoundAndPurge(db: Kysely<Database>, roundId: string, actor: Actor): Promise<ContactPurge> {
-  if (!can(actor.role, "closeRound")) throw new UserError("Your role does not allow closing a round.", 403);
+  if (!can(actor.role, "closeRound")) throw new UserError(msg("fieldwork.noCloseRole"), 403);
   const id = newId();
   const now = nowIso();
   let rowsPurged = 0;
@@ -605,7 +604,7 @@ export async function closeRoundAndPurge(db: Kysely<Database>, roundId: string, 
     const closed = await trx.updateTable("rounds").set({ status: "closed" }).where("id", "=", roundId).where("status", "=", "open").executeTakeFirst();
     if (Number(closed.numUpdatedRows) === 0) {
       const exists = await trx.selectFrom("rounds").select("id").where("id", "=", roundId).executeTakeFirst();
-      throw new UserError(exists ? `Round "${roundId}" is already closed.` : `No round "${roundId}".`, exists ? 409 : 404);
+      throw new UserError(exists ? msg("rounds.alreadyClosed", { round: roundId }) : msg("rounds.unknown", { round: roundId }), exists ? 409 : 404);
     }
     const purged = await trx.deleteFrom("frame_contacts").where("round_id", "=", roundId).executeTakeFirst();
     rowsPurged = Number(purged.numDeletedRows);

@@ -5,6 +5,7 @@ import { open, stat, unlink } from "node:fs/promises";
 import type { Database } from "../../../db/schema";
 import { detectDelimiter, isBlankRow, normalizeHeader } from "../../domain/csv/read";
 import { UserError, isUserError } from "../../domain/errors";
+import { msg, render, type MessageLike } from "../../domain/messages";
 import {
   checkMapping,
   createRowValidator,
@@ -15,6 +16,7 @@ import {
   type FrameRecord,
   type ProblemKind,
   type UnitLevel,
+  FIELD_LABELS,
 } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
@@ -83,7 +85,9 @@ export type ImportMode = "all" | "valid-only";
 export interface FileError {
   kind: "encoding" | "no_rows" | "no_header" | "unreadable" | "unexpected";
   line?: number;
+  /** Vietnamese; `what` is the catalogue message to show in the reader's language (older stored reports have only this). */
   message: string;
+  what?: MessageLike;
 }
 
 export interface FrameImportReport {
@@ -159,10 +163,10 @@ export async function readCsvHeader(path: string, fileName = path): Promise<stri
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      throw new UserError(`${fileName}: line 1: the file is not UTF-8 text. In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)".`);
+      throw new UserError(msg("files.notUtf8", { file: fileName, line: 1 }));
     }
     text = text.replace(/\r$/, "");
-    if (text.replace(/^\uFEFF/, "").trim() === "") throw new UserError(`${fileName}: the file is empty; the first line must hold the column names.`);
+    if (text.replace(/^\uFEFF/, "").trim() === "") throw new UserError(msg("files.emptyNeedsHeader", { file: fileName }));
     const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text) });
     return (parsed.data[0] ?? []).map(normalizeHeader);
   } finally {
@@ -185,13 +189,13 @@ interface RoundForImport {
 /** The round must be open, have units, and have no sample yet (the sample points at the frame). */
 export async function checkRoundAcceptsFrame(db: Kysely<Database>, roundId: string): Promise<RoundForImport> {
   const round = await db.selectFrom("rounds").select(["status", "period_start", "period_end"]).where("id", "=", roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${roundId}".`, 404);
-  if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed; its frame cannot change.`, 409);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
+  if (round.status !== "open") throw new UserError(msg("rounds.closedFrame", { round: roundId }), 409);
   const sample = await db.selectFrom("samples").select("id").where("round_id", "=", roundId).executeTakeFirst();
-  if (sample) throw new UserError(`Round "${roundId}" already has a sample drawn from its frame; the frame cannot be replaced.`, 409);
+  if (sample) throw new UserError(msg("frame.alreadySampled", { round: roundId }), 409);
   const units = await db.selectFrom("round_units").select(["code", "name", "level"]).where("round_id", "=", roundId).execute();
   if (units.length === 0) {
-    throw new UserError(`Round "${roundId}" has no units yet: import the list of units first (sipas units import, or the form on the sample page).`, 409);
+    throw new UserError(msg("frame.noUnits", { round: roundId }), 409);
   }
   return { units, period: { start: round.period_start, end: round.period_end } };
 }
@@ -218,14 +222,16 @@ class ProblemLog {
   }
 }
 
+const messageOf = (kind: FileError["kind"], what: MessageLike): FileError => ({ kind, message: render(what, "vi"), what });
+
 export function fileErrorOf(e: unknown): FileError {
   if (isUserError(e)) {
-    const m = /: line (\d+): the file (is not UTF-8|ends in the middle)/.exec(e.message);
-    if (m) return { kind: "encoding", line: Number(m[1]), message: e.message };
-    return { kind: "unreadable", message: e.message };
+    const key = e.what?.key;
+    if (key === "files.notUtf8" || key === "files.endsMidCharacter") return { kind: "encoding", line: Number(e.what?.params?.line), message: e.message, what: e.what };
+    return { kind: "unreadable", message: e.message, what: e.what };
   }
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return { kind: "unreadable", message: "the uploaded file is no longer on this server; upload it again" };
+  if (code === "ENOENT") return messageOf("unreadable", msg("frame.uploadFileGone"));
   return { kind: "unexpected", message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -243,13 +249,11 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   const headers = await readCsvHeader(input.path, input.fileName);
   const mapping = input.mapping ?? guessMapping(headers);
   const mappingProblems = checkMapping(mapping, headers);
-  if (mappingProblems.length) throw new UserError(`The column mapping does not fit ${input.fileName}.`, 400, mappingProblems);
+  if (mappingProblems.length) throw new UserError(msg("frame.mappingDoesNotFit", { file: input.fileName }), 400, mappingProblems);
   const missing = missingFields(mapping);
   if (missing.length) {
-    throw new UserError(
-      `${input.fileName}: no column for ${missing.map((f) => (f === "phone" ? "phone or address" : f)).join(", ")}. Columns found: ${headers.join(", ")}.`,
-      400
-    );
+    const names = missing.map((f) => (f === "phone" ? msg("frame.phoneOrAddress") : FIELD_LABELS[f]));
+    throw new UserError(msg("frame.missingColumns", { file: input.fileName, missing: names, found: headers.join(", ") }), 400);
   }
   const importId =
     input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
@@ -391,9 +395,9 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       await flush();
       await flushRejected();
       progress("finishing");
-      if (first) throw new UserError(`${input.fileName}: the file is empty.`);
+      if (first) throw new UserError(msg("files.empty", { file: input.fileName }));
       if (rowsRead === 0) {
-        fileError = { kind: "no_rows", message: `${input.fileName}: the file has a header line but no rows.` };
+        fileError = messageOf("no_rows", msg("files.headerOnly", { file: input.fileName }));
         throw new Refused();
       }
       if (mode === "all" && log.count > 0) throw new Refused();

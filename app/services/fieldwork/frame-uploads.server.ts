@@ -4,6 +4,7 @@ import { stat, unlink } from "node:fs/promises";
 import type { Database } from "../../../db/schema";
 import { isBlankRow } from "../../domain/csv/read";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { checkMapping, guessMapping, missingFields, type FrameMapping } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { MAX_UPLOAD_BYTES, receiveCsvFile, uploadMessages } from "../platform/uploads.server";
@@ -91,7 +92,7 @@ export async function registerUpload(
 
 export async function getFrameImport(db: Kysely<Database>, roundId: string, importId: string): Promise<FrameImportRecord> {
   const row = await db.selectFrom("frame_imports").selectAll().where("id", "=", importId).where("round_id", "=", roundId).executeTakeFirst();
-  if (!row) throw new UserError("No such upload for this round.", 404);
+  if (!row) throw new UserError(msg("frame.noSuchUpload"), 404);
   return toRecord(row);
 }
 
@@ -105,7 +106,7 @@ export async function listFrameImports(db: Kysely<Database>, roundId: string, li
 export async function saveMapping(db: Kysely<Database>, roundId: string, importId: string, mapping: FrameMapping): Promise<FrameImportRecord> {
   const record = await getFrameImport(db, roundId, importId);
   const problems = checkMapping(mapping, record.headers);
-  if (problems.length) throw new UserError("The column mapping is not valid.", 400, problems);
+  if (problems.length) throw new UserError(msg("frame.mappingInvalid"), 400, problems);
   await db
     .updateTable("frame_imports")
     .set({ mapping: JSON.stringify(mapping) })
@@ -142,8 +143,8 @@ export async function waitForImport(importId: string): Promise<void> {
  */
 export async function startFrameImport(db: Kysely<Database>, input: { roundId: string; importId: string; mode: ImportMode; userId: string }): Promise<void> {
   const record = await getFrameImport(db, input.roundId, input.importId);
-  if (!record.fileKept) throw new UserError("This upload has already been imported or discarded; upload the file again.", 409);
-  if (record.missing.length) throw new UserError("Choose a column for every required field first.", 400);
+  if (!record.fileKept) throw new UserError(msg("frame.uploadGone"), 409);
+  if (record.missing.length) throw new UserError(msg("frame.chooseColumnsFirst"), 400);
   if (jobs.get(input.importId)?.progress.phase === "reading") return;
   await checkRoundAcceptsFrame(db, input.roundId);
   const running = await db
@@ -153,7 +154,7 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
     // "running" without a job in this process: the server stopped during an import (its transaction was undone).
     .where("status", "in", jobs.has(input.importId) ? ["uploaded", "failed"] : ["uploaded", "failed", "running"])
     .executeTakeFirst();
-  if (Number(running.numUpdatedRows) === 0) throw new UserError("This file is being imported already.", 409);
+  if (Number(running.numUpdatedRows) === 0) throw new UserError(msg("frame.importRunning"), 409);
   const row = await db.selectFrom("frame_imports").select("file_path").where("id", "=", input.importId).executeTakeFirstOrThrow();
   const progress: ImportProgress = { phase: "reading", bytesRead: 0, fileSize: record.fileSize, rowsRead: 0, rowsRejected: 0 };
   const previous = jobs.get(input.importId);

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { generateCode } from "../../domain/codes";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { nowIso, secureRandomBytes } from "../platform/ids-and-time.server";
 
 export interface IssueCodesInput {
@@ -20,12 +21,12 @@ export const MAX_CODES_PER_CALL = 100_000;
 /** Issues new one-time codes for a round. Codes come from a cryptographic generator; a clash is retried. */
 export async function issueCodes(db: Kysely<Database>, input: IssueCodesInput): Promise<string[]> {
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_CODES_PER_CALL) {
-    throw new UserError(`--count must be a whole number from 1 to ${MAX_CODES_PER_CALL} (got ${input.count}).`);
+    throw new UserError(msg("rounds.badCount", { max: MAX_CODES_PER_CALL, count: String(input.count) }));
   }
-  if (input.weight != null && !(input.weight > 0)) throw new UserError(`weight must be a positive number (got ${input.weight}).`);
+  if (input.weight != null && !(input.weight > 0)) throw new UserError(msg("rounds.badWeight", { weight: input.weight }));
   const round = await db.selectFrom("rounds").select(["id", "status"]).where("id", "=", input.roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${input.roundId}".`, 404);
-  if (round.status !== "open") throw new UserError(`Round "${input.roundId}" is closed; no new codes.`, 409);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: input.roundId }), 404);
+  if (round.status !== "open") throw new UserError(msg("rounds.closedCodes", { round: input.roundId }), 409);
 
   const codes = new Set<string>();
   while (codes.size < input.count) codes.add(generateCode(secureRandomBytes));

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
+import { msg, type Message } from "../../domain/messages";
 import {
   BUILTIN_STRATA,
   BUILTIN_STRATA_LABELS,
@@ -57,7 +58,7 @@ async function extraColumns(db: Kysely<Database>, roundId: string): Promise<stri
 
 async function roundForSampling(db: Kysely<Database>, roundId: string) {
   const round = await db.selectFrom("rounds").select(["id", "status", "province_code"]).where("id", "=", roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${roundId}".`, 404);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
   const units = await db.selectFrom("round_units").select(["code", "name", "level", "parent_code"]).where("round_id", "=", roundId).execute();
   return { round, units };
 }
@@ -117,7 +118,7 @@ async function loadFrame(db: Kysely<Database>, roundId: string, columns: readonl
     }
     after = rows[rows.length - 1].id;
   }
-  if (out.length === 0) throw new UserError(`Round "${roundId}" has no frame yet: import the list of dossier holders first.`, 409);
+  if (out.length === 0) throw new UserError(msg("sampling.noFrame", { round: roundId }), 409);
   return out;
 }
 
@@ -126,7 +127,7 @@ function sampling<T>(work: () => T): T {
     return work();
   } catch (e) {
     // The sampling module's messages are written for staff; they become ordinary user errors.
-    if (e instanceof SamplingError) throw new UserError(e.message.replace(/^unit (\S+) has no value/, (_m, id: string) => `frame row ${id} has no value`));
+    if (e instanceof SamplingError) throw new UserError(e.what);
     throw e;
   }
 }
@@ -135,7 +136,7 @@ function parseDesign(design: unknown): SampleDesign {
   const parsed = SampleDesignSchema.safeParse(design);
   if (!parsed.success) {
     throw new UserError(
-      "The sample design is not valid.",
+      msg("sampling.designInvalid"),
       400,
       parsed.error.issues.map((i) => `${i.path.join(".") || "design"}: ${i.message}`)
     );
@@ -228,12 +229,12 @@ function buildMultiStage(frame: FramePersonLite[], d: MultiStageDesignInput, uni
   const persons: StageUnit[] = [];
   const unitOf = new Map<string, string>();
   const personsPerStratum: Record<string, number> = {};
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const p of frame) {
     const commune = units.get(p.unit);
     const district = commune?.parent_code ? units.get(commune.parent_code) : undefined;
     if (commune?.level !== "commune" || district?.level !== "district") {
-      if (problems.length < 10) problems.push(`frame row ${p.id}: unit ${p.unit} is not a commune under a district`);
+      if (problems.length < 10) problems.push(msg("sampling.notACommune", { row: p.id, unit: p.unit }));
       continue;
     }
     const stratum = district.parent_code ?? fallbackStratum;
@@ -243,7 +244,7 @@ function buildMultiStage(frame: FramePersonLite[], d: MultiStageDesignInput, uni
     if (d.villageColumn) {
       const v = p.attributes[d.villageColumn];
       if (v === null || v === undefined || String(v).trim() === "") {
-        if (problems.length < 10) problems.push(`frame row ${p.id}: no value in column "${d.villageColumn}"`);
+        if (problems.length < 10) problems.push(msg("sampling.noVillageValue", { row: p.id, column: d.villageColumn }));
         continue;
       }
       parent = JSON.stringify([commune.code, String(v)]);
@@ -253,7 +254,7 @@ function buildMultiStage(frame: FramePersonLite[], d: MultiStageDesignInput, uni
     unitOf.set(p.id, commune.code);
     personsPerStratum[stratum] = (personsPerStratum[stratum] ?? 0) + 1;
   }
-  if (problems.length) throw new UserError("The frame does not fit a multi-stage design.", 400, problems);
+  if (problems.length) throw new UserError(msg("sampling.frameNotMultistage"), 400, problems);
   const stages: MultiStageDesign["stages"][number][] = [
     { name: "district", units: [...districts.values()], method: d.district.method, select: d.district.select },
     { name: "commune", units: [...communes.values()], method: d.commune.method, select: d.commune.select },
@@ -323,7 +324,7 @@ export async function planRoundSample(db: Kysely<Database>, roundId: string, raw
 async function requireKnownColumns(db: Kysely<Database>, roundId: string, columns: readonly string[]) {
   const known = new Set((await listStrataColumns(db, roundId)).map((c) => c.key));
   const unknown = columns.filter((c) => !known.has(c));
-  if (unknown.length) throw new UserError(`No frame column ${unknown.map((c) => `"${c}"`).join(", ")}. Columns: ${[...known].join(", ")}.`);
+  if (unknown.length) throw new UserError(msg("sampling.unknownColumns", { columns: unknown.map((c) => `“${c}”`).join(", "), known: [...known].join(", ") }));
 }
 
 interface UnitToStore {
@@ -359,11 +360,11 @@ export async function drawRoundSample(
   input: { roundId: string; design: unknown; seed: number; userId: string; locale?: Locale }
 ): Promise<DrawResult> {
   const design = parseDesign(input.design);
-  if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new UserError(`The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
+  if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new UserError(msg("sampling.badSeed", { max: String(Number.MAX_SAFE_INTEGER) }));
   const { round, units } = await roundForSampling(db, input.roundId);
-  if (round.status !== "open") throw new UserError(`Round "${input.roundId}" is closed.`, 409);
+  if (round.status !== "open") throw new UserError(msg("rounds.closed", { round: input.roundId }), 409);
   if (await db.selectFrom("samples").select("id").where("round_id", "=", input.roundId).executeTakeFirst()) {
-    throw new UserError(`Round "${input.roundId}" already has a sample; a drawn sample is kept as it is.`, 409);
+    throw new UserError(msg("sampling.alreadyDrawn", { round: input.roundId }), 409);
   }
   const byCode = new Map(units.map((u) => [u.code, u]));
   let toStore: UnitToStore[];
@@ -499,7 +500,7 @@ export async function drawRoundSample(
         .where("code", "in", issued.slice(i, i + 500))
         .execute();
     if (/UNIQUE constraint failed: samples\.round_id|samples_round_unique/.test(String(e)))
-      throw new UserError(`Round "${input.roundId}" already has a sample.`, 409);
+      throw new UserError(msg("sampling.alreadyDrawn", { round: input.roundId }), 409);
     throw e;
   }
   return { sampleId, seed: input.seed, algorithm, sampled: sampled.length, reserve: toStore.length - sampled.length, codes: codes.size, plan };

@@ -3,6 +3,7 @@ import { Readable, Transform } from "node:stream";
 import { createReadStream } from "node:fs";
 import { detectDelimiter, linesSpanned, normalizeHeader } from "../../domain/csv/read";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 
 export interface CsvRow {
   /** 1-based line of the file where the row starts (the header is line 1). */
@@ -26,14 +27,14 @@ function strictUtf8(source: string): Transform {
         const lenient = new TextDecoder("utf-8").decode(chunk);
         const bad = lenient.indexOf("\uFFFD");
         for (let i = lenient.indexOf("\n"); i !== -1 && i < bad; i = lenient.indexOf("\n", i + 1)) line++;
-        done(new UserError(`${source}: line ${line}: the file is not UTF-8 text. In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)".`));
+        done(new UserError(msg("files.notUtf8", { file: source, line })));
       }
     },
     flush(done) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new UserError(`${source}: line ${line}: the file ends in the middle of a character; it is not valid UTF-8.`));
+        done(new UserError(msg("files.endsMidCharacter", { file: source, line })));
       }
     },
   });

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { getDefinition, resolveDefinitionRef } from "../definitions/versions.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 
@@ -26,16 +27,16 @@ const ROUND_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export async function createRound(db: Kysely<Database>, input: CreateRoundInput): Promise<{ id: string; definitionId: string }> {
   const name = input.name.trim();
-  if (!name) throw new UserError("A round needs a name (--name).");
+  if (!name) throw new UserError(msg("rounds.needsName"));
   const id = input.id ?? newId().slice(0, 8);
-  if (!ROUND_ID.test(id)) throw new UserError(`Round id "${id}" may only hold lowercase letters, digits and '-' (at most 63).`);
+  if (!ROUND_ID.test(id)) throw new UserError(msg("rounds.badId", { id }));
   const definitionId = await resolveDefinitionRef(db, input.definition);
   for (const d of [input.periodStart, input.periodEnd]) {
-    if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UserError(`Period date "${d}" is not YYYY-MM-DD.`);
+    if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UserError(msg("rounds.badDate", { date: d }));
   }
   await db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom("rounds").select("id").where("id", "=", id).executeTakeFirst();
-    if (clash) throw new UserError(`A round with id "${id}" already exists.`, 409);
+    if (clash) throw new UserError(msg("rounds.idTaken", { id }), 409);
     await trx
       .insertInto("rounds")
       .values({
@@ -126,7 +127,7 @@ export async function getRound(db: Kysely<Database>, id: string, scope: StaffSco
   const round = await db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirst();
   // A round outside the staff member's province is reported exactly like a missing one.
   if (!round || (scope.provinceCode !== null && round.province_code !== scope.provinceCode)) {
-    throw new UserError(`No round "${id}".`, 404);
+    throw new UserError(msg("rounds.unknown", { round: id }), 404);
   }
   const units = await db.selectFrom("round_units").selectAll().where("round_id", "=", id).orderBy("code").execute();
   return { round, units, definition: await getDefinition(db, round.definition_id) };

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { columnLetter, formatProblem, isBlankRow, type CsvProblem } from "../../domain/csv/read";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { foldHeader, parseLevel, type UnitLevel } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { createReadStream } from "node:fs";
@@ -28,8 +29,8 @@ export async function importRoundUnits(
   fileName: string
 ): Promise<UnitsImportResult> {
   const round = await db.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
-  if (!round) throw new UserError(`No round "${roundId}".`, 404);
-  if (round.status !== "open") throw new UserError(`Round "${roundId}" is closed; its units cannot change.`, 409);
+  if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
+  if (round.status !== "open") throw new UserError(msg("rounds.closedUnits", { round: roundId }), 409);
 
   const input = "path" in source ? createReadStream(source.path) : Readable.from([Buffer.from(source.text, "utf8")]);
   const problems: CsvProblem[] = [];
@@ -44,11 +45,8 @@ export async function importRoundUnits(
       cols = { code: find("code"), name: find("name"), level: find("level"), parent: find("parent") };
       const missing = (["code", "name", "level"] as const).filter((k) => cols![k] < 0);
       if (missing.length) {
-        throw new UserError(
-          `${fileName}: line 1: no column for ${missing.join(
-            ", "
-          )} (expected headers such as "Mã, Tên, Cấp, Mã cấp trên" or "code, name, level, parent"; found: ${cells.join(", ")}).`
-        );
+        const names = { code: msg("units.columnCode"), name: msg("units.columnName"), level: msg("units.columnLevel") };
+        throw new UserError(msg("units.noColumns", { file: fileName, missing: missing.map((k) => names[k]), found: cells.join(", ") }));
       }
       continue;
     }
@@ -58,30 +56,30 @@ export async function importRoundUnits(
     const name = at("name");
     const level = parseLevel(at("level"));
     const codeOk = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(code);
-    if (!codeOk) problems.push({ line, column: col("code"), message: `"${code}" is not a unit code (letters, digits, '.', '_' or '-', at most 40)` });
-    if (!name) problems.push({ line, column: col("name"), message: "the unit needs a name" });
+    if (!codeOk) problems.push({ line, column: col("code"), message: msg("units.badCode", { code }) });
+    if (!name) problems.push({ line, column: col("name"), message: msg("units.needsName") });
     if (!level)
       problems.push({
         line,
         column: col("level"),
-        message: `"${at("level")}" is not a level (province, district, commune, agency / tỉnh, huyện, xã, sở-ngành)`,
+        message: msg("units.badLevel", { level: at("level") }),
       });
     if (codeOk) rows.push({ line, code, name, level: level ?? "agency", parent: at("parent") || null });
   }
-  if (!cols) throw new UserError(`${fileName}: the file is empty.`);
+  if (!cols) throw new UserError(msg("files.empty", { file: fileName }));
 
   const existing = await db.selectFrom("round_units").select(["code"]).where("round_id", "=", roundId).execute();
   const known = new Set(existing.map((u) => u.code));
   const seen = new Map<string, number>();
   for (const r of rows) {
-    if (seen.has(r.code)) problems.push({ line: r.line, column: col("code"), message: `unit code "${r.code}" is already on line ${seen.get(r.code)}` });
+    if (seen.has(r.code)) problems.push({ line: r.line, column: col("code"), message: msg("units.duplicateCode", { code: r.code, line: seen.get(r.code)! }) });
     else seen.set(r.code, r.line);
   }
   for (const r of rows) {
     if (r.parent && !seen.has(r.parent) && !known.has(r.parent)) {
-      problems.push({ line: r.line, column: col("parent"), message: `parent unit "${r.parent}" is neither in the file nor a unit of the round` });
+      problems.push({ line: r.line, column: col("parent"), message: msg("units.unknownParent", { parent: r.parent }) });
     }
-    if (r.parent === r.code) problems.push({ line: r.line, column: col("parent"), message: "a unit cannot be its own parent" });
+    if (r.parent === r.code) problems.push({ line: r.line, column: col("parent"), message: msg("units.ownParent") });
   }
   function col(k: keyof typeof UNIT_COLUMNS) {
     return `${columnLetter(cols![k])} (${headers[cols![k]]})`;
@@ -89,12 +87,12 @@ export async function importRoundUnits(
   if (problems.length) {
     problems.sort((a, b) => a.line - b.line);
     throw new UserError(
-      `${fileName}: ${problems.length} problem(s); no unit was imported.`,
+      msg("units.problems", { file: fileName, count: problems.length }),
       400,
       problems.map((p) => formatProblem(fileName, p))
     );
   }
-  if (rows.length === 0) throw new UserError(`${fileName}: the file has a header line but no units.`);
+  if (rows.length === 0) throw new UserError(msg("units.headerOnly", { file: fileName }));
 
   let added = 0;
   let updated = 0;

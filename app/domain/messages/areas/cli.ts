@@ -50,5 +50,8 @@ export const cli = {
     en: "missing --seed <n>: a draw is reproducible from the frame, the design and the seed (e.g. --seed 20221015)",
   },
   seedRange: { vi: "--seed phải là số nguyên từ 0 đến {max}", en: "--seed must be a whole number from 0 to {max}" },
+  andMore: { vi: "… và {count} lỗi khác", en: "… and {count} more" },
+  unitsFile: { vi: "tệp danh sách đơn vị", en: "units file" },
+  frameFile: { vi: "tệp khung mẫu", en: "frame file" },
   unexpected: { vi: "lỗi không lường trước: {detail}", en: "unexpected error: {detail}" },
 } as const;

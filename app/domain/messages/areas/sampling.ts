@@ -6,6 +6,10 @@ export const sampling = {
   },
   designInvalid: { vi: "Thiết kế mẫu không hợp lệ.", en: "The sample design is not valid." },
   frameNotMultistage: { vi: "Khung mẫu không phù hợp với thiết kế nhiều giai đoạn.", en: "The frame does not fit a multi-stage design." },
+  notACommune: {
+    vi: "dòng khung mẫu {row}: đơn vị {unit} không phải một xã thuộc một huyện",
+    en: "frame row {row}: unit {unit} is not a commune under a district",
+  },
   noVillageValue: { vi: "dòng khung mẫu {row}: cột “{column}” không có giá trị", en: 'frame row {row}: no value in column "{column}"' },
   unknownColumns: { vi: "Khung mẫu không có cột {columns}. Các cột có: {known}.", en: "No frame column {columns}. Columns: {known}." },
   badSeed: {
@@ -80,6 +84,7 @@ export const sampling = {
     en: "seed must be a whole number from 0 to {max}, got {seed}",
   },
   cannotTake: { vi: "Không thể chọn {count} trong {total} đơn vị.", en: "cannot take {count} of {total} units" },
+  stageLabel: { vi: "giai đoạn “{stage}”", en: 'stage "{stage}"' },
   stageNoNumber: {
     vi: "Giai đoạn “{stage}”: chưa có số đơn vị cần chọn cho đơn vị cấp trên {parent}.",
     en: 'stage "{stage}": no number to select for parent {parent}',
