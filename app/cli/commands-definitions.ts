@@ -1,3 +1,4 @@
+import { issueLine } from "../domain/definition/parse";
 import { UserError } from "../domain/errors";
 import { msg } from "../domain/messages";
 import { listDefinitions, validateDefinitionText } from "../services/definitions/versions.server";
@@ -18,7 +19,7 @@ export const definitionCommands: Record<string, Command> = {
     const report = validateDefinitionText(readDefinitionFile(file));
     if (!report.ok) {
       ctx.err(`${file}: ${report.issues.length} problem(s)`);
-      for (const issue of report.issues) ctx.err(`  ${file} ${issue.path}: ${issue.message}`);
+      for (const issue of report.issues) ctx.err(`  ${issueLine(issue, "vi")}\n    ${issueLine(issue, "en")}`);
       return 1;
     }
     const d = report.definition;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DefinitionText, FallbackNotice } from "../components/definition-text";
 import { ProgressSteps } from "../components/survey/progress-steps";
 import { SurveyPageForm } from "../components/survey/survey-page-form";
 import { useLocale } from "../components/use-locale";
@@ -9,6 +10,7 @@ import { neighbourPage, resumePage, visiblePages } from "../domain/answers/pages
 import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/validate";
 import type { Answers } from "../domain/definition/conditions";
 import type { LocalizedText } from "../domain/definition/schema";
+import { sectionTexts, textIn } from "../domain/definition/text";
 import { isUserError } from "../domain/errors";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
@@ -96,15 +98,22 @@ export default function SurveyPage() {
   const section = definition.sections.find((s) => s.code === page)!;
   const index = pages.indexOf(page);
   const answers = result?.answers ?? loaded.answers;
-  const titleOf = (code: string) => definition.sections.find((s) => s.code === code)!.title[locale];
+  const titleOf = (code: string) => definition.sections.find((s) => s.code === code)!.title;
   return (
     <div className="panel">
       <p className="eyebrow">
-        {definition.title[locale]} · {ui.code[locale]} <span className="code">{formatCode(loaded.code)}</span>
+        <DefinitionText text={definition.title} locale={locale} /> · {ui.code[locale]} <span className="code">{formatCode(loaded.code)}</span>
       </p>
-      <ProgressSteps pages={pages.map((code) => ({ code, title: titleOf(code) }))} current={index} locale={locale} />
-      <h1 className="section-title">{section.title[locale]}</h1>
-      {section.description && <p>{section.description[locale]}</p>}
+      <ProgressSteps pages={pages.map((code) => ({ code, title: textIn(titleOf(code), locale) }))} current={index} locale={locale} />
+      <h1 className="section-title">
+        <DefinitionText text={section.title} locale={locale} />
+      </h1>
+      {section.description && (
+        <p>
+          <DefinitionText text={section.description} locale={locale} />
+        </p>
+      )}
+      <FallbackNotice texts={sectionTexts(section)} locale={locale} />
       {params.get("saved") && (
         <p className="notice" role="status">
           {ui.saved[locale]}
@@ -121,7 +130,9 @@ export default function SurveyPage() {
           <ul>
             {result.elsewhere.map((code) => (
               <li key={code}>
-                <a href={`/s/${loaded.code}?page=${code}`}>{titleOf(code)}</a>
+                <a href={`/s/${loaded.code}?page=${code}`}>
+                  <DefinitionText text={titleOf(code)} locale={locale} />
+                </a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { DefinitionText } from "../components/definition-text";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { listRounds } from "../services/rounds/rounds.server";
@@ -23,7 +24,7 @@ export default function RoundOverview() {
     <section aria-labelledby="overview">
       <h2 id="overview">{locale === "vi" ? "Tổng quan" : "Overview"}</h2>
       <p>
-        {definition.title[locale]} · {definition.sections} {locale === "vi" ? "phần" : "parts"}, {definition.items} {locale === "vi" ? "câu hỏi" : "questions"}
+        <DefinitionText text={definition.title} locale={locale} /> · {definition.sections} {locale === "vi" ? "phần" : "parts"}, {definition.items} {locale === "vi" ? "câu hỏi" : "questions"}
       </p>
       <dl className="stats">
         <div>

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { DefinitionText } from "../components/definition-text";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { formatCode } from "../domain/codes";
 import { findItem, type AnswerValue } from "../domain/definition/conditions";
 import type { Item, Locale, LocalizedText } from "../domain/definition/schema";
+import { textIn } from "../domain/definition/text";
 import { isUserError } from "../domain/errors";
 import { answerText } from "../domain/paper/compare-entries";
 import { optionKeys } from "../domain/paper/keys";
@@ -95,7 +97,7 @@ function choicesFor(item: Item, first: AnswerValue | undefined, second: AnswerVa
   const blank = { value: BLANK_VALUE, key: "0", label: locale === "vi" ? "Bỏ trống" : "Blank", tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
   if (item.options) {
     const keys = optionKeys(item);
-    return [...item.options.map((o, i) => ({ value: o.code, key: keys[i].key, label: o.label[locale], tags: tags(o.code) })), blank];
+    return [...item.options.map((o, i) => ({ value: o.code, key: keys[i].key, label: textIn(o.label, locale), tags: tags(o.code) })), blank];
   }
   const texts = [first, second].filter((v, i, all): v is AnswerValue => v !== undefined && all.indexOf(v) === i);
   return [...texts.map((v) => ({ value: String(v), key: null, label: String(v), tags: tags(String(v)) })), blank];
@@ -150,7 +152,7 @@ export default function ReviewPage() {
             return (
               <div key={m.item} className={`pe-mismatch${error ? " has-error" : ""}`} role="radiogroup" aria-labelledby={`rv-${m.item}`} data-item={m.item}>
                 <p id={`rv-${m.item}`} className="pe-text">
-                  <strong>{m.number}.</strong> {item.label[locale]}
+                  <strong>{m.number}.</strong> <DefinitionText text={item.label} locale={locale} />
                   {condition && <span className="pe-cond"> — {condition}</span>}
                 </p>
                 <dl className="pe-entries">

@@ -29,7 +29,7 @@ describeEachDialect("sipas command", (dialect) => {
     await t?.drop();
   });
 
-  it("validates a definition file and lists every problem with its path on stderr", async () => {
+  it("validates a definition file and lists every problem on stderr, by the field it concerns, in Vietnamese and English", async () => {
     const ok = await sipas(t.url, "definitions", "validate", "survey-definitions/sipas-2022/1.json");
     expect(ok.code).toBe(0);
     expect(ok.out[0]).toMatch(/valid — sipas-2022@1, 5 sections/);
@@ -39,8 +39,11 @@ describeEachDialect("sipas command", (dialect) => {
     const res = await sipas(t.url, "definitions", "validate", bad);
     expect(res.code).toBe(1);
     expect(res.out).toEqual([]);
-    expect(res.err.join("\n")).toContain("$.sections[0].items[0].showIf.item: skip rule refers to unknown item \"Q9\"");
-    expect(res.err.join("\n")).toContain("$.sections[0].items[0].options");
+    const err = res.err.join("\n");
+    expect(err).toContain("Phần A «A» › câu Q1 «Hỏi» › điều kiện hiển thị: Điều kiện dựa vào câu Q9, không có câu nào mang mã này");
+    expect(err).toContain("Section A «A» › question Q1 «Hỏi» › display rule: The rule uses question Q9, which does not exist");
+    expect(err).toContain("Section A «A» › question Q1 «Hỏi» › options: A yesno question needs answer options or a scale");
+    expect(err).not.toContain("$.");
   });
 
   it("imports, creates a round with a given id, issues codes one a line, lists the round", async () => {

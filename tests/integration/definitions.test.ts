@@ -43,12 +43,12 @@ describeEachDialect("definitions", (dialect) => {
     expect(def.sections[0].items[0].label.vi).toBe("Giới tính");
   });
 
-  it("refuses an invalid definition with every problem at its path and stores nothing", async () => {
+  it("refuses an invalid definition with every problem, named by its field, and stores nothing", async () => {
     const broken = JSON.parse(readFileSync(listDefinitionFiles()[0], "utf8"));
     broken.version = "99";
     broken.sections[0].items[1].code = broken.sections[0].items[0].code;
     const attempt = importDefinition(t.db, JSON.stringify(broken), "broken.json");
-    await expect(attempt).rejects.toMatchObject({ details: [expect.stringMatching(/^\$\.sections\[0\]\.items\[1\]\.code: duplicate item code/)] });
+    await expect(attempt).rejects.toMatchObject({ details: [expect.stringMatching(/^Phần A «.*» › câu A_SEX «.*» › mã: Mã câu hỏi "A_SEX" bị trùng/), expect.stringMatching(/Question code "A_SEX" is used twice/)] });
     const ids = (await listDefinitions(t.db)).map((d) => d.id);
     expect(ids).not.toContain(`${broken.key}@99`);
   });

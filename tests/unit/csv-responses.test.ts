@@ -20,7 +20,7 @@ import { makeDefinitionWithChoices } from "../fixtures/definition-factory";
 
 function definition(): Definition {
   const parsed = parseDefinition(makeDefinitionWithChoices());
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("; "));
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message.en).join("; "));
   return parsed.definition;
 }
 

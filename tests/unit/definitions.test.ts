@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allItems, computeVisibility, findItem, type Answers } from "../../app/domain/definition/conditions";
-import { parseDefinitionText } from "../../app/domain/definition/parse";
+import { issueLine, parseDefinitionText } from "../../app/domain/definition/parse";
 import { isLeaf, type Definition, type IndexNode, type IndexTree, type Item } from "../../app/domain/definition/schema";
 
 const SHIPPED = ["sipas-2017", "sipas-2022", "sipas-2023"] as const;
@@ -14,7 +14,7 @@ const texts = Object.fromEntries(
 
 function load(key: (typeof SHIPPED)[number]): Definition {
   const result = parseDefinitionText(texts[key]);
-  if (!result.ok) throw new Error(`${key}: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  if (!result.ok) throw new Error(`${key}: ${result.issues.map((i) => issueLine(i, "en")).join("; ")}`);
   return result.definition;
 }
 const tree = (def: Definition, code: string): IndexTree => {

@@ -8,6 +8,7 @@ import type { Definition, Item, Locale } from "../../domain/definition/schema";
 import { itemNumbers, nextVisibleItem, optionForKey } from "../../domain/paper/keys";
 import { skipNotes } from "../../domain/paper/skip-text";
 import { BLANK_FIELD, BLANK_VALUE, buildPaperEntrySchema } from "../../domain/paper/validate-entry";
+import { DefinitionText } from "../definition-text";
 import { EntryQuestion, entryFieldId } from "./entry-question";
 
 const words = {
@@ -173,7 +174,7 @@ export function PaperEntryForm({ definition, code, csrf, locale, initial, server
             {listed.map((item) => (
               <li key={item.code}>
                 <a href={`#${entryFieldId(item.code)}`}>
-                  {numbers.get(item.code)}. {item.label[locale]}: {errorFor(item.code)}
+                  {numbers.get(item.code)}. <DefinitionText text={item.label} locale={locale} />: {errorFor(item.code)}
                 </a>
               </li>
             ))}
@@ -184,7 +185,7 @@ export function PaperEntryForm({ definition, code, csrf, locale, initial, server
         shown && !shown.sections.has(section.code) ? null : (
           <section key={section.code} aria-labelledby={`pe-s-${section.code}`}>
             <h3 className="pe-section-title" id={`pe-s-${section.code}`}>
-              {section.title[locale]}
+              <DefinitionText text={section.title} locale={locale} />
               {!hydrated && notes.sections.get(section.code) && <span className="pe-cond"> — {notes.sections.get(section.code)}</span>}
             </h3>
             {section.items.map((item) =>

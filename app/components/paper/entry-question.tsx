@@ -3,6 +3,7 @@ import type { Item, Locale } from "../../domain/definition/schema";
 import { DEFAULT_TEXT_MAX, type RawValue } from "../../domain/answers/validate";
 import { optionKeys } from "../../domain/paper/keys";
 import { BLANK_FIELD, BLANK_VALUE } from "../../domain/paper/validate-entry";
+import { DefinitionText } from "../definition-text";
 
 export const entryFieldId = (code: string) => `pe-${code}`;
 const errorId = (code: string) => `pe-${code}-error`;
@@ -35,7 +36,7 @@ export function EntryQuestion({ item, number, locale, error, condition, value, b
   const given = value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
   const invalid = error ? true : undefined;
   const describedBy = error ? errorId(item.code) : undefined;
-  const label = item.label[locale];
+  const label = <DefinitionText text={item.label} locale={locale} />;
   const errorLine = error && (
     <p className="field-error" id={errorId(item.code)}>
       {error}
@@ -74,7 +75,9 @@ export function EntryQuestion({ item, number, locale, error, condition, value, b
                   aria-keyshortcuts={keys[i].key ?? undefined}
                 />
                 {keys[i].key && <kbd>{keys[i].key}</kbd>}
-                <span>{o.label[locale]}</span>
+                <span>
+                  <DefinitionText text={o.label} locale={locale} />
+                </span>
               </label>
             ))}
             <label className="pe-opt pe-blank" title={words.blankHint[locale]}>

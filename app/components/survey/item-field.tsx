@@ -3,6 +3,7 @@ import type { AnswerValue } from "../../domain/definition/conditions";
 import type { Item, Locale } from "../../domain/definition/schema";
 import { DEFAULT_TEXT_MAX } from "../../domain/answers/validate";
 import { ui } from "../../i18n";
+import { DefinitionText } from "../definition-text";
 
 export interface ItemFieldProps {
   item: Item;
@@ -27,7 +28,7 @@ function Describe({ item, locale, error, hint }: Pick<ItemFieldProps, "item" | "
     <>
       {(item.help || hint) && (
         <p className="hint" id={helpId(item.code)}>
-          {item.help?.[locale]} {hint}
+          {item.help && <DefinitionText text={item.help} locale={locale} />} {hint}
         </p>
       )}
       {error && (
@@ -49,7 +50,11 @@ function describedBy(item: Item, error?: string, hint?: string): string | undefi
  * reader announces the question with every option; errors are tied to the inputs.
  */
 export function ItemField({ item, number, locale, value, error, hint, register }: ItemFieldProps) {
-  const label = `${number}. ${item.label[locale]}`;
+  const label = (
+    <>
+      {number}. <DefinitionText text={item.label} locale={locale} />
+    </>
+  );
   const described = describedBy(item, error, hint);
   const invalid = error ? true : undefined;
   const field = register(item.code);
@@ -78,7 +83,9 @@ export function ItemField({ item, number, locale, value, error, hint, register }
                   defaultChecked={selected.includes(option.code)}
                   aria-invalid={invalid}
                 />
-                <span>{option.label[locale]}</span>
+                <span>
+                  <DefinitionText text={option.label} locale={locale} />
+                </span>
               </label>
             );
           })}

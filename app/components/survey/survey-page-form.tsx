@@ -7,6 +7,7 @@ import { buildAnswersSchema, overlayPage, rawToAnswers, type AnswerErrors, type 
 import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale, Section } from "../../domain/definition/schema";
 import { ui } from "../../i18n";
+import { DefinitionText } from "../definition-text";
 import { fieldId, ItemField } from "./item-field";
 
 export interface SurveyPageFormProps {
@@ -93,7 +94,7 @@ export function SurveyPageForm({ definition, section, locale, answers, serverErr
             {shownErrors.map(({ item }) => (
               <li key={item.code}>
                 <a href={`#${fieldId(item.code)}`}>
-                  {numbers.get(item.code)}. {item.label[locale]}: {errorFor(item.code)}
+                  {numbers.get(item.code)}. <DefinitionText text={item.label} locale={locale} />: {errorFor(item.code)}
                 </a>
               </li>
             ))}

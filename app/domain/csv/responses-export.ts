@@ -4,6 +4,7 @@
  */
 import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Condition, Definition, Item, Locale } from "../definition/schema";
+import { textIn } from "../definition/text";
 import type { IndexResult } from "../indices/types";
 import { CHOICE_SEPARATOR, splitAnswerCodes } from "../answers/answer-codes";
 import { createAnswersScanner } from "../answers/stored-json";
@@ -43,8 +44,8 @@ export function exportLayout(def: Definition, labels: Locale | null = null): Exp
   const items = def.sections.flatMap((s) => s.items);
   return {
     items,
-    header: [...EXPORT_DESIGN_COLUMNS, ...items.map((i) => (labels ? `${i.code} · ${i.label[labels]}` : i.code))],
-    labels: labels ? new Map(items.map((i) => [i.code, new Map((i.options ?? []).map((o) => [o.code, o.label[labels]]))])) : null,
+    header: [...EXPORT_DESIGN_COLUMNS, ...items.map((i) => (labels ? `${i.code} · ${textIn(i.label, labels)}` : i.code))],
+    labels: labels ? new Map(items.map((i) => [i.code, new Map((i.options ?? []).map((o) => [o.code, textIn(o.label, labels)]))])) : null,
   };
 }
 
@@ -212,9 +213,9 @@ export function codebookRows(def: Definition): CsvValue[][] {
   const rows: CsvValue[][] = EXPORT_DESIGN_COLUMNS.map((c) => [c, "", "design", DESIGN_DOC[c][0], DESIGN_DOC[c][1], "", "", "", ""]);
   for (const section of def.sections) {
     for (const item of section.items) {
-      const options = (item.options ?? []).map((o) => `${o.code} = ${o.label.vi} / ${o.label.en}${o.missing ? " (missing)" : ""}`).join("; ");
+      const options = (item.options ?? []).map((o) => `${o.code} = ${o.label.vi}${o.label.en ? ` / ${o.label.en}` : ""}${o.missing ? " (missing)" : ""}`).join("; ");
       const shown = [section.showIf, item.showIf].filter((c): c is Condition => !!c).map(describeCondition).join(" AND ");
-      rows.push([item.code, section.code, item.type, item.label.vi, item.label.en, options, (item.positive ?? []).join(MULTIPLE_JOIN), item.required, shown]);
+      rows.push([item.code, section.code, item.type, item.label.vi, item.label.en ?? "", options, (item.positive ?? []).join(MULTIPLE_JOIN), item.required, shown]);
     }
   }
   return rows;

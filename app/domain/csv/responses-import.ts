@@ -139,7 +139,7 @@ function optionCodes(item: Item): string[] {
 /** The message for a value that is not an option code; names the code when the value is an option's label. */
 function badOption(item: Item, value: string): LocalizedText {
   const norm = value.normalize("NFC").toLowerCase();
-  const byLabel = item.options?.find((o) => o.label.vi.toLowerCase() === norm || o.label.en.toLowerCase() === norm);
+  const byLabel = item.options?.find((o) => o.label.vi.toLowerCase() === norm || o.label.en?.toLowerCase() === norm);
   if (byLabel) {
     return t(`"${value}" là nhãn; hãy ghi mã ${byLabel.code}`, `"${value}" is a label; write its code ${byLabel.code}`);
   }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describePath, problem, schemaProblem, type FieldRef, type SchemaIssue } from "./problems";
 import {
   CHOICE_TYPES,
   DefinitionSchema,
@@ -7,13 +8,25 @@ import {
   type Definition,
   type IndexNode,
   type Item,
+  type Locale,
+  type LocalizedText,
   type Option,
 } from "./schema";
 
-/** One problem in a definition, at a JSON path such as `$.sections[2].items[0].showIf.in[1]`. */
+type Segment = string | number;
+
+/**
+ * One problem in a definition: what is wrong and where, in Vietnamese and English, named by section, question,
+ * option, skip rule or index node (`where`, `field`). `path` is the JSON path (`$.sections[2].items[0].showIf`) the
+ * editor uses to put the message next to its field; it is never shown to a person.
+ */
 export interface DefinitionIssue {
   path: string;
-  message: string;
+  /** The same path as segments. */
+  at: Segment[];
+  where: LocalizedText;
+  field: FieldRef;
+  message: LocalizedText;
 }
 
 export type ParseResult = { ok: true; definition: Definition } | { ok: false; issues: DefinitionIssue[] };
@@ -22,18 +35,22 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${String(seg)}`), "$");
 }
 
-function zodIssues(issues: z.ZodError["issues"], prefix: PropertyKey[] = []): DefinitionIssue[] {
+function makeIssue(raw: unknown, at: Segment[], message: LocalizedText): DefinitionIssue {
+  return { path: formatPath(at), at, ...describePath(raw, at), message };
+}
+
+function zodIssues(raw: unknown, issues: z.ZodError["issues"], prefix: Segment[] = []): DefinitionIssue[] {
   const out: DefinitionIssue[] = [];
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
+    const path = [...prefix, ...(issue.path as Segment[])];
     // A union failure hides the useful reason one level down (or more: conditions and index nodes
     // nest unions): report the closest branch's issues.
     if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors) && issue.errors.length) {
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-      out.push(...zodIssues(best, path));
+      out.push(...zodIssues(raw, best, path));
       continue;
     }
-    out.push({ path: formatPath(path), message: issue.message });
+    out.push(makeIssue(raw, path, schemaProblem(issue as SchemaIssue)));
   }
   return out;
 }
@@ -43,42 +60,41 @@ const EXPECTED_OPTION_COUNT: Partial<Record<Item["type"], number>> = { satisfact
 /**
  * Parses and checks a definition: the shape (zod) first, then every cross-reference
  * (scales, skip rules, positive sets, the aggregation tree). Returns every problem found,
- * each at its JSON path, or the definition with every item's options resolved.
+ * each with its place and message in both languages, or the definition with every item's options resolved.
  */
 export function parseDefinition(raw: unknown): ParseResult {
   const shape = DefinitionSchema.safeParse(raw);
-  if (!shape.success) return { ok: false, issues: zodIssues(shape.error.issues) };
+  if (!shape.success) return { ok: false, issues: zodIssues(raw, shape.error.issues) };
   const def = structuredClone(shape.data);
   const issues: DefinitionIssue[] = [];
-  const report = (path: ReadonlyArray<PropertyKey>, message: string) => issues.push({ path: formatPath(path), message });
+  const report = (path: Segment[], message: LocalizedText) => issues.push(makeIssue(raw, path, message));
+  const whereIs = (path: Segment[]) => describePath(raw, path).where;
 
-  const items = new Map<string, { item: Item; order: number; path: (string | number)[] }>();
+  const items = new Map<string, { item: Item; order: number; path: Segment[] }>();
   const sectionCodes = new Set<string>();
   let order = 0;
 
   def.sections.forEach((section, s) => {
-    if (sectionCodes.has(section.code)) report(["sections", s, "code"], `duplicate section code "${section.code}"`);
+    if (sectionCodes.has(section.code)) report(["sections", s, "code"], problem.duplicateSection(section.code));
     sectionCodes.add(section.code);
     const sectionOrder = order;
     if (section.showIf) checkCondition(section.showIf, ["sections", s, "showIf"], sectionOrder);
 
     section.items.forEach((item, i) => {
-      const path = ["sections", s, "items", i];
-      if (items.has(item.code)) {
-        report([...path, "code"], `duplicate item code "${item.code}" (first used at ${formatPath(items.get(item.code)!.path)})`);
-      }
+      const path: Segment[] = ["sections", s, "items", i];
+      if (items.has(item.code)) report([...path, "code"], problem.duplicateItem(item.code, whereIs(items.get(item.code)!.path)));
       resolveOptions(item, path);
       if (item.showIf) checkCondition(item.showIf, [...path, "showIf"], order);
       checkPositive(item, path);
       if (item.min !== undefined && item.max !== undefined && item.min > item.max) {
-        report([...path, "max"], `max (${item.max}) is below min (${item.min})`);
+        report([...path, "max"], problem.maxBelowMin(item.min, item.max));
       }
       if (!items.has(item.code)) items.set(item.code, { item, order, path });
       order++;
     });
   });
 
-  const nodeCodes = new Map<string, string>();
+  const nodeCodes = new Map<string, Segment[]>();
   def.indices.forEach((tree, t) => {
     const usedItems = new Set<string>();
     checkNode(tree, ["indices", t], usedItems);
@@ -86,128 +102,125 @@ export function parseDefinition(raw: unknown): ParseResult {
 
   return issues.length ? { ok: false, issues } : { ok: true, definition: def };
 
-  function resolveOptions(item: Item, path: (string | number)[]) {
+  function resolveOptions(item: Item, path: Segment[]) {
     const isChoice = CHOICE_TYPES.includes(item.type);
     if (!isChoice) {
-      if (item.options || item.scale) report([...path, item.options ? "options" : "scale"], `a ${item.type} item has no options`);
+      if (item.options || item.scale) report([...path, item.options ? "options" : "scale"], problem.noOptionsAllowed(item.type));
       return;
     }
     if (item.options && item.scale) {
-      report([...path, "scale"], "give either options or scale, not both");
+      report([...path, "scale"], problem.optionsAndScale);
       return;
     }
     if (item.scale !== undefined) {
       const scale = def.scales[item.scale];
       if (!scale) {
-        report([...path, "scale"], `unknown scale "${item.scale}" (defined: ${Object.keys(def.scales).join(", ") || "none"})`);
+        report([...path, "scale"], problem.unknownScale(item.scale, Object.keys(def.scales)));
         return;
       }
       item.options = structuredClone(scale);
       delete item.scale;
     }
     if (!item.options || item.options.length === 0) {
-      report([...path, "options"], `a ${item.type} item needs options or a scale`);
+      report([...path, "options"], problem.needsOptions(item.type));
       return;
     }
     const seen = new Set<string>();
     item.options.forEach((o, k) => {
-      if (seen.has(o.code)) report([...path, "options", k, "code"], `duplicate option code "${o.code}"`);
+      if (seen.has(o.code)) report([...path, "options", k, "code"], problem.duplicateOption(o.code));
       seen.add(o.code);
     });
     const expected = EXPECTED_OPTION_COUNT[item.type];
     const answerable = item.options.filter((o) => !o.missing).length;
     if (expected !== undefined && answerable !== expected) {
-      report([...path, "options"], `a ${item.type} item has ${expected} answer options (besides "no opinion"), found ${answerable}`);
+      report([...path, "options"], problem.optionCount(item.type, expected, answerable));
     }
   }
 
-  function checkPositive(item: Item, path: (string | number)[]) {
+  function checkPositive(item: Item, path: Segment[]) {
     if (!item.positive) return;
     if (!item.options) {
-      if (!CHOICE_TYPES.includes(item.type)) report([...path, "positive"], `a ${item.type} item cannot have a positive option set`);
+      if (!CHOICE_TYPES.includes(item.type)) report([...path, "positive"], problem.positiveNotChoice(item.type));
       return;
     }
-    if (item.positive.length === 0) report([...path, "positive"], "the positive option set is empty");
+    if (item.positive.length === 0) report([...path, "positive"], problem.positiveEmpty);
     item.positive.forEach((code, k) => {
       const option = item.options!.find((o) => o.code === code);
-      if (!option) report([...path, "positive", k], `unknown option code "${code}" (options: ${codesOf(item.options!)})`);
-      else if (option.missing) report([...path, "positive", k], `option "${code}" counts as missing and cannot be positive`);
+      if (!option) report([...path, "positive", k], problem.positiveUnknown(code, codesOf(item.options!)));
+      else if (option.missing) report([...path, "positive", k], problem.positiveMissing(code));
     });
   }
 
-  function checkCondition(cond: Condition, path: (string | number)[], before: number) {
+  function checkCondition(cond: Condition, path: Segment[], before: number) {
     if ("all" in cond) return cond.all.forEach((c, k) => checkCondition(c, [...path, "all", k], before));
     if ("any" in cond) return cond.any.forEach((c, k) => checkCondition(c, [...path, "any", k], before));
     if ("not" in cond) return checkCondition(cond.not, [...path, "not"], before);
     const target = items.get(cond.item);
     if (!target) {
       const later = def.sections.some((s) => s.items.some((i) => i.code === cond.item));
-      report([...path, "item"], later ? `skip rule refers to "${cond.item}", which comes later in the form; a rule may only use earlier answers` : `skip rule refers to unknown item "${cond.item}"`);
+      report([...path, "item"], later ? problem.ruleLaterItem(cond.item) : problem.ruleUnknownItem(cond.item));
       return;
     }
     if (target.order >= before) {
-      report([...path, "item"], `skip rule refers to "${cond.item}", which is not earlier in the form`);
+      report([...path, "item"], problem.ruleNotEarlier(cond.item));
       return;
     }
     if ("in" in cond) {
       if (!target.item.options) {
-        report([...path, "in"], `item "${cond.item}" is a ${target.item.type} item without options; use "answered"`);
+        report([...path, "in"], problem.ruleNoOptions(cond.item, target.item.type));
         return;
       }
       cond.in.forEach((code, k) => {
         if (!target.item.options!.some((o) => o.code === code)) {
-          report([...path, "in", k], `unknown option code "${code}" for item "${cond.item}" (options: ${codesOf(target.item.options!)})`);
+          report([...path, "in", k], problem.ruleUnknownOption(code, cond.item, codesOf(target.item.options!)));
         }
       });
     }
   }
 
-  function checkNode(node: IndexNode, path: (string | number)[], usedItems: Set<string>) {
-    const where = formatPath(path);
+  function checkNode(node: IndexNode, path: Segment[], usedItems: Set<string>) {
     const first = nodeCodes.get(node.code);
-    if (first !== undefined) report([...path, "code"], `duplicate index node code "${node.code}" (first used at ${first})`);
-    else nodeCodes.set(node.code, where);
-    if (items.has(node.code)) report([...path, "code"], `index node code "${node.code}" is also an item code`);
+    if (first !== undefined) report([...path, "code"], problem.duplicateNode(node.code, whereIs(first)));
+    else nodeCodes.set(node.code, path);
+    if (items.has(node.code)) report([...path, "code"], problem.nodeIsItem(node.code));
 
     node.children.forEach((child, k) => {
       const childPath = [...path, "children", k];
       if (!isLeaf(child)) return checkNode(child, childPath, usedItems);
       const target = items.get(child.item);
-      if (!target) return report([...childPath, "item"], `aggregation names a missing item "${child.item}"`);
-      if (!target.item.positive) {
-        report([...childPath, "item"], `item "${child.item}" feeds an index but has no positive option set`);
-      }
-      if (usedItems.has(child.item)) report([...childPath, "item"], `item "${child.item}" appears twice in this index tree`);
+      if (!target) return report([...childPath, "item"], problem.leafMissing(child.item));
+      if (!target.item.positive) report([...childPath, "item"], problem.leafNoPositive(child.item));
+      if (usedItems.has(child.item)) report([...childPath, "item"], problem.leafTwice(child.item));
       usedItems.add(child.item);
     });
 
     if (node.rule === "weighted") {
-      if (!node.weights) report([...path, "weights"], "a weighted node needs a weights vector");
+      if (!node.weights) report([...path, "weights"], problem.weightsMissing);
       else if (node.weights.length !== node.children.length) {
-        report([...path, "weights"], `weights has ${node.weights.length} entries but the node has ${node.children.length} children`);
+        report([...path, "weights"], problem.weightsCount(node.weights.length, node.children.length));
       } else {
         node.weights.forEach((w, k) => {
-          if (!(w >= 0) || !Number.isFinite(w)) report([...path, "weights", k], `weight ${w} is not a non-negative number`);
+          if (!(w >= 0) || !Number.isFinite(w)) report([...path, "weights", k], problem.weightNotValid(w));
         });
-        if (node.weights.reduce((a, b) => a + b, 0) <= 0) report([...path, "weights"], "weights must not all be zero");
+        if (node.weights.reduce((a, b) => a + b, 0) <= 0) report([...path, "weights"], problem.weightsAllZero);
       }
     } else if (node.weights) {
-      report([...path, "weights"], `weights are only used by rule "weighted" (this node's rule is "${node.rule}")`);
+      report([...path, "weights"], problem.weightsUnused(node.rule));
     }
 
     if (node.rule === "item") {
-      if (!node.item) report([...path, "item"], 'rule "item" needs "item": the child item that gives the index');
+      if (!node.item) report([...path, "item"], problem.ruleItemMissing);
       else if (!node.children.some((c) => isLeaf(c) && c.item === node.item)) {
-        report([...path, "item"], `rule "item" names "${node.item}", which is not a child item of this node`);
+        report([...path, "item"], problem.ruleItemNotChild(node.item));
       }
     } else if (node.item) {
-      report([...path, "item"], `"item" is only used by rule "item" (this node's rule is "${node.rule}")`);
+      report([...path, "item"], problem.ruleItemUnused(node.rule));
     }
   }
 }
 
-function codesOf(options: Option[]): string {
-  return options.map((o) => o.code).join(", ");
+function codesOf(options: Option[]): string[] {
+  return options.map((o) => o.code);
 }
 
 /** Key order-independent JSON, so that the content hash does not change when a file is reformatted. */
@@ -239,7 +252,12 @@ export function parseDefinitionText(text: string): ParseResult & { raw?: unknown
     const where = `line ${before.split("\n").length}, column ${pos - before.lastIndexOf("\n")}`;
     // The location replaces V8's position and its quoted excerpt of the source.
     const plain = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "");
-    return { ok: false, issues: [{ path: where, message: `not valid JSON: ${plain}` }] };
+    const line = before.split("\n").length;
+    const column = pos - before.lastIndexOf("\n");
+    return {
+      ok: false,
+      issues: [{ path: where, at: [], where: { vi: `Dòng ${line}, cột ${column}`, en: `Line ${line}, column ${column}` }, field: {}, message: problem.notJson(plain) }],
+    };
   }
   return { ...parseDefinition(raw), raw };
 }
@@ -304,4 +322,9 @@ function locateJsonError(text: string): number {
     throw at;
   }
   return text.length;
+}
+
+/** One problem as a line of text: where, then what. */
+export function issueLine(issue: DefinitionIssue, locale: Locale): string {
+  return `${issue.where[locale]}: ${issue.message[locale]}`;
 }

@@ -4,26 +4,35 @@
  */
 import { z } from "zod";
 
+// Messages are keys of problems.ts, which words them in Vietnamese and English.
 // No '.' or '-' in codes: they become form field names (react-hook-form reads dots as paths) and CSV headers.
 const CODE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const OPTION_CODE = /^[A-Za-z0-9_.-]+$/;
 
-export const LocalizedTextSchema = z
-  .object({
-    // The schema-level message also covers a missing key, which zod would report as a type error.
-    vi: z.string({ error: "needs Vietnamese text" }).trim().min(1, "needs Vietnamese text"),
-    en: z.string({ error: "needs English text" }).trim().min(1, "needs English text"),
-  })
-  .strict();
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+/** Words of the app itself (pages, messages): always in both languages. */
+export type LocalizedText = { vi: string; en: string };
 export type Locale = keyof LocalizedText;
 
-export const CodeSchema = z.string().regex(CODE, "a code starts with a letter and holds only letters, digits and '_'");
+/**
+ * A questionnaire's text: Vietnamese is required, English optional — a designer adapting a questionnaire need not
+ * invent translations. Where English is missing, the English view shows the Vietnamese, marked (see text.ts).
+ * A blank English text in a file is refused (leave the key out); the editor and the .xlsx reader drop blanks.
+ */
+export const DefinitionTextSchema = z
+  .object({
+    // The schema-level message also covers a missing key, which zod would report as a type error.
+    vi: z.string({ error: "text.viMissing" }).trim().min(1, "text.viMissing"),
+    en: z.string({ error: "text.notText" }).trim().min(1, "text.enBlank").optional(),
+  })
+  .strict();
+export type DefinitionText = z.infer<typeof DefinitionTextSchema>;
+
+export const CodeSchema = z.string().regex(CODE, "code.format");
 
 export const OptionSchema = z
   .object({
-    code: z.string().regex(OPTION_CODE, "an option code holds only letters, digits, '_', '.', '-'"),
-    label: LocalizedTextSchema,
+    code: z.string().regex(OPTION_CODE, "option.format"),
+    label: DefinitionTextSchema,
     /** An explicit "no opinion" answer: stored, but counted as missing by the indices. */
     missing: z.boolean().optional(),
   })
@@ -40,7 +49,7 @@ export type Condition =
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.object({ item: CodeSchema, in: z.array(z.string()).min(1, "lists at least one option code") }).strict(),
+    z.object({ item: CodeSchema, in: z.array(z.string()).min(1, "rule.noOption") }).strict(),
     z.object({ item: CodeSchema, answered: z.boolean() }).strict(),
     z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
     z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
@@ -67,8 +76,8 @@ export const ItemSchema = z
   .object({
     code: CodeSchema,
     type: z.enum(ITEM_TYPES),
-    label: LocalizedTextSchema,
-    help: LocalizedTextSchema.optional(),
+    label: DefinitionTextSchema,
+    help: DefinitionTextSchema.optional(),
     required: z.boolean().default(true),
     /** Inline options, or `scale` naming one of the definition's shared option sets. */
     options: z.array(OptionSchema).optional(),
@@ -87,10 +96,10 @@ export type Item = z.infer<typeof ItemSchema>;
 export const SectionSchema = z
   .object({
     code: CodeSchema,
-    title: LocalizedTextSchema,
-    description: LocalizedTextSchema.optional(),
+    title: DefinitionTextSchema,
+    description: DefinitionTextSchema.optional(),
     showIf: ConditionSchema.optional(),
-    items: z.array(ItemSchema).min(1, "a section needs at least one item"),
+    items: z.array(ItemSchema).min(1, "section.noItems"),
   })
   .strict();
 export type Section = z.infer<typeof SectionSchema>;
@@ -101,7 +110,7 @@ export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 export type IndexLeaf = { item: string };
 export type IndexNode = {
   code: string;
-  label: LocalizedText;
+  label: DefinitionText;
   rule: AggregationRule;
   weights?: number[];
   /** For rule `item`: the child item whose index is the node's index ("in general" items). */
@@ -115,7 +124,7 @@ export type IndexTree = IndexNode & { kind: IndexKind };
 const IndexLeafSchema = z.object({ item: CodeSchema }).strict();
 const indexNodeShape = {
   code: CodeSchema,
-  label: LocalizedTextSchema,
+  label: DefinitionTextSchema,
   rule: z.enum(AGGREGATION_RULES).default("mean"),
   weights: z.array(z.number()).optional(),
   item: CodeSchema.optional(),
@@ -124,7 +133,7 @@ export const IndexNodeSchema: z.ZodType<IndexNode, any> = z.lazy(() =>
   z
     .object({
       ...indexNodeShape,
-      children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "a node needs at least one child"),
+      children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "node.noChildren"),
     })
     .strict(),
 );
@@ -132,21 +141,21 @@ export const IndexTreeSchema = z
   .object({
     ...indexNodeShape,
     kind: z.enum(INDEX_KINDS),
-    children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "a node needs at least one child"),
+    children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "node.noChildren"),
   })
   .strict();
 
 export const DefinitionSchema = z
   .object({
     $schema: z.string().optional(),
-    key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a key holds lowercase letters, digits and '-'"),
-    version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "a version holds letters, digits, '.' and '-'"),
-    title: LocalizedTextSchema,
-    description: LocalizedTextSchema.optional(),
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "key.format"),
+    version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "version.format"),
+    title: DefinitionTextSchema,
+    description: DefinitionTextSchema.optional(),
     /** Where the content comes from (decision, plan), for the people who audit it. */
     basis: z.string().optional(),
-    scales: z.record(CodeSchema, z.array(OptionSchema).min(2, "a scale needs at least two options")).default({}),
-    sections: z.array(SectionSchema).min(1, "a definition needs at least one section"),
+    scales: z.record(CodeSchema, z.array(OptionSchema).min(2, "scale.tooSmall")).default({}),
+    sections: z.array(SectionSchema).min(1, "definition.noSections"),
     indices: z.array(IndexTreeSchema).default([]),
   })
   .strict();

@@ -3,6 +3,7 @@
  * effects for every node and item in every group. See docs/decisions/010-index-engine.md.
  */
 import type { LocalizedText } from "../definition/schema";
+import { bothLanguages } from "../definition/text";
 import type { AccumulatorState, CellState } from "./accumulator";
 import type { IndexPlan } from "./plan";
 import { addFirstMoments, dotFirst, quadForm, type Moments } from "./moments";
@@ -274,7 +275,8 @@ export function finishIndices(state: AccumulatorState): IndexResult {
       const item = section.items.find((i) => i.code === s.options.groupItem);
       if (!item) continue;
       const options = item.options ?? (item.scale ? s.definition.scales[item.scale] : undefined);
-      return options?.find((o) => o.code === key)?.label;
+      const label = options?.find((o) => o.code === key)?.label;
+      return label && bothLanguages(label);
     }
     return undefined;
   }

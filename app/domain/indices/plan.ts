@@ -3,6 +3,7 @@
  * items numbered 0..K-1 with an option -> (missing | valid | positive) lookup, nodes in evaluation order.
  */
 import type { Definition, IndexKind, IndexNode, Item, LocalizedText, AggregationRule } from "../definition/schema";
+import { bothLanguages } from "../definition/text";
 import { isLeaf } from "../definition/schema";
 
 /** Answer status of one item in one response. */
@@ -85,12 +86,12 @@ export function compilePlan(def: Definition): IndexPlan {
       status.set(option.code, positive.has(option.code) ? POSITIVE : VALID);
     }
     itemIndex.set(code, items.length);
-    items.push({ code, label: item.label, status, positive: [...item.positive] });
+    items.push({ code, label: bothLanguages(item.label), status, positive: [...item.positive] });
     return items.length - 1;
   }
 
   function compileNode(node: IndexNode, tree: string, kind: IndexKind, depth: number, parent: string | null): number {
-    rows.push({ tree, kind, code: node.code, type: "node", label: node.label, depth, parent, rule: node.rule, ref: -1 });
+    rows.push({ tree, kind, code: node.code, type: "node", label: bothLanguages(node.label), depth, parent, rule: node.rule, ref: -1 });
     const row = rows[rows.length - 1];
     const children: PlanChild[] = [];
     for (const child of node.children) {
@@ -118,7 +119,7 @@ export function compilePlan(def: Definition): IndexPlan {
     } else {
       estimateLeaves = unique(children.filter((_, i) => weights[i] > 0).flatMap(estimateLeavesOf));
     }
-    nodes.push({ code: node.code, label: node.label, rule: node.rule, children, weights, item, leaves, estimateLeaves });
+    nodes.push({ code: node.code, label: bothLanguages(node.label), rule: node.rule, children, weights, item, leaves, estimateLeaves });
     row.ref = nodes.length - 1;
     return nodes.length - 1;
   }

@@ -1,6 +1,7 @@
 import type { RawAnswers } from "../answers/validate";
 import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Definition, Item, Locale } from "../definition/schema";
+import { textIn } from "../definition/text";
 import { itemNumbers, optionKeys } from "./keys";
 
 export interface EntryMismatch {
@@ -75,7 +76,7 @@ export function answerText(item: Item, value: AnswerValue | undefined, locale: L
   const one = (code: string) => {
     const option = item.options!.find((o) => o.code === code);
     const key = keys.find((k) => k.code === code)?.key;
-    return option ? `${key ?? code} · ${option.label[locale]}` : code;
+    return option ? `${key ?? code} · ${textIn(option.label, locale)}` : code;
   };
   return (Array.isArray(value) ? value : [String(value)]).map(one).join("; ");
 }

@@ -1,5 +1,6 @@
 import { findItem } from "../definition/conditions";
 import { CHOICE_TYPES, type Condition, type Definition, type Locale, type Section } from "../definition/schema";
+import { textIn } from "../definition/text";
 import { itemNumbers } from "./keys";
 
 /**
@@ -75,13 +76,16 @@ export function describeCondition(def: Definition, cond: Condition, locale: Loca
 
 function optionLabels(def: Definition, itemCode: string, codes: string[], locale: Locale): string {
   const item = findItem(def, itemCode)?.item;
-  const label = (code: string) => item?.options?.find((o) => o.code === code)?.label[locale] ?? code;
+  const label = (code: string) => {
+    const text = item?.options?.find((o) => o.code === code)?.label;
+    return text ? textIn(text, locale) : code;
+  };
   return codes.map((c) => quote(label(c))).join(words[locale].or);
 }
 
 /** "phần E" from a title "Phần E. Mong đợi…"; otherwise the quoted title. */
 export function sectionName(section: Section, locale: Locale): string {
-  const title = section.title[locale].trim();
+  const title = textIn(section.title, locale).trim();
   const short = title.match(/^(Phần|Part)\s+([^\s.:]+)\s*[.:]/i);
   if (short) return `${words[locale].part} ${short[2]}`;
   return quote(title);
@@ -98,7 +102,7 @@ export function skipNotes(def: Definition, locale: Locale): SkipNotes {
     const driver = findItem(def, cond.item)?.item;
     if (!driver?.options || !CHOICE_TYPES.includes(driver.type) || driver.type === "multiple") return null;
     const others = driver.options.filter((o) => !cond.in.includes(o.code));
-    return others.length ? { item: cond.item, labels: others.map((o) => quote(o.label[locale])).join(w.or) } : null;
+    return others.length ? { item: cond.item, labels: others.map((o) => quote(textIn(o.label, locale))).join(w.or) } : null;
   };
 
   def.sections.forEach((section, s) => {

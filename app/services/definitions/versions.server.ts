@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database, DefinitionRow } from "../../../db/schema";
-import { canonicalJson, parseDefinition, parseDefinitionText, type DefinitionIssue } from "../../domain/definition/parse";
+import { canonicalJson, issueLine, parseDefinition, parseDefinitionText, type DefinitionIssue } from "../../domain/definition/parse";
 import type { Definition } from "../../domain/definition/schema";
+import { textIn } from "../../domain/definition/text";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
 import { nowIso, sha256 } from "../platform/ids-and-time.server";
@@ -35,7 +36,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
     throw new UserError(
       msg("definitions.hasProblems", { file: source, count: report.issues.length }),
       400,
-      report.issues.map((i) => `${i.path}: ${i.message}`),
+      report.issues.flatMap((i) => [issueLine(i, "vi"), `  ${issueLine(i, "en")}`]),
     );
   }
   const { definition, hash } = report;
@@ -58,7 +59,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
         key: definition.key,
         version: definition.version,
         title_vi: definition.title.vi,
-        title_en: definition.title.en,
+        title_en: textIn(definition.title, "en"),
         content: stored,
         content_hash: hash,
         status: "published",
@@ -74,7 +75,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
 /** Parses a stored definition. Stored content was validated on import; a failure here means tampering. */
 export function definitionFromRow(row: Pick<DefinitionRow, "id" | "content">): Definition {
   const parsed = parseDefinition(JSON.parse(row.content));
-  if (!parsed.ok) throw new Error(`Stored definition ${row.id} no longer validates: ${parsed.issues[0]?.message}`);
+  if (!parsed.ok) throw new Error(`Stored definition ${row.id} no longer validates: ${parsed.issues[0] && issueLine(parsed.issues[0], "en")}`);
   return parsed.definition;
 }
 
