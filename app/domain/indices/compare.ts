@@ -60,6 +60,7 @@ interface RowInfo {
   type: RowType;
   kind: IndexKind;
   label: LocalizedText;
+  depth: number;
   rule?: string;
   weights?: number[];
   children: string[];
@@ -72,7 +73,7 @@ function rowInfo(plan: IndexPlan): Map<string, RowInfo> {
   for (const row of plan.rows) {
     const key = `${row.tree}/${row.type}/${row.code}`;
     if (row.type === "item") {
-      out.set(key, { tree: row.tree, code: row.code, type: "item", kind: row.kind, label: row.label, children: [], items: [row.code] });
+      out.set(key, { tree: row.tree, code: row.code, type: "item", kind: row.kind, label: row.label, depth: row.depth, children: [], items: [row.code] });
     } else {
       const node = plan.nodes[row.ref];
       out.set(key, {
@@ -81,6 +82,7 @@ function rowInfo(plan: IndexPlan): Map<string, RowInfo> {
         type: "node",
         kind: row.kind,
         label: row.label,
+        depth: row.depth,
         rule: node.rule === "item" ? `item ${plan.items[node.item!].code}` : node.rule,
         weights: node.rule === "weighted" ? node.weights : undefined,
         children: node.children.map((c) => ("item" in c ? plan.items[c.item].code : plan.nodes[c.node].code)),
@@ -96,24 +98,43 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }
 
+/** Whether one row (index node or item) of the index tables measures the same thing in two questionnaire versions. */
+export interface MeasureComparison {
+  /** `tree/type/code`: the row's identity across versions. */
+  key: string;
+  tree: string;
+  code: string;
+  type: RowType;
+  kind: IndexKind;
+  label: LocalizedText;
+  /** Depth in its tree (the root is 0), from the newer version where the row is in it. */
+  depth: number;
+  inA: boolean;
+  inB: boolean;
+  /** Why the row is not the same measure in both versions (empty when it is). */
+  reasons: string[];
+  /** In both versions, and unchanged or accepted by the user. */
+  comparable: boolean;
+  /** Changed, and compared because the user accepted it. */
+  accepted: boolean;
+}
+
+export interface MeasuresComparison {
+  a: { key: string; version: string };
+  b: { key: string; version: string };
+  /** Index items (by code) in only one of the two versions. */
+  itemsOnlyInA: string[];
+  itemsOnlyInB: string[];
+  rows: MeasureComparison[];
+}
+
 /**
- * Differences B − A per group and row, with SE √(SE_A² + SE_B²) and a normal interval: the two rounds are
- * independent samples. A row is comparable when it exists in both versions and measures the same thing: the
- * same items enter it, with the same positive answers, by the same rule and weights. Otherwise it is marked
- * not comparable, with the reasons, unless the user accepted it (`acceptChanged`).
+ * Which index rows of version A and version B measure the same thing — the comparability rule of the year-over-year
+ * page, used as it is by the questionnaire studio's comparison, so the two never disagree. A row is comparable when
+ * it exists in both versions and the same items enter it, with the same positive answers and answer options, by the
+ * same rule and weights. Otherwise it is marked not comparable, with the reasons, unless the user accepted it.
  */
-export function compareRounds(
-  resultA: IndexResult,
-  resultB: IndexResult,
-  defA: Definition,
-  defB: Definition,
-  options: CompareOptions = {},
-): RoundComparison {
-  for (const [r, d, name] of [[resultA, defA, "A"], [resultB, defB, "B"]] as const) {
-    if (r.definition.key !== d.key || r.definition.version !== d.version) {
-      throw new Error(`result ${name} was computed for ${r.definition.key} ${r.definition.version}, not ${d.key} ${d.version}`);
-    }
-  }
+export function compareMeasures(defA: Definition, defB: Definition, options: Pick<CompareOptions, "acceptChanged"> = {}): MeasuresComparison {
   const planA = compilePlan(defA);
   const planB = compilePlan(defB);
   const infoA = rowInfo(planA);
@@ -122,8 +143,6 @@ export function compareRounds(
   const positiveB = new Map(planB.items.map((i) => [i.code, i]));
   const itemsOnlyInA = [...positiveA.keys()].filter((c) => !positiveB.has(c)).sort();
   const itemsOnlyInB = [...positiveB.keys()].filter((c) => !positiveA.has(c)).sort();
-  const level = options.level ?? 0.95;
-  const z = normalQuantile(1 - (1 - level) / 2);
   const accepted = (code: string) =>
     options.acceptChanged === true || (Array.isArray(options.acceptChanged) && options.acceptChanged.includes(code));
 
@@ -139,7 +158,7 @@ export function compareRounds(
   }
 
   const keys = [...new Set([...infoA.keys(), ...infoB.keys()])];
-  const statics = keys.map((key) => {
+  const rows = keys.map((key): MeasureComparison => {
     const a = infoA.get(key);
     const b = infoB.get(key);
     const info = (b ?? a)!;
@@ -163,8 +182,44 @@ export function compareRounds(
     }
     const both = Boolean(a && b);
     const ok = both && (reasons.length === 0 || accepted(info.code));
-    return { key, info, inA: Boolean(a), inB: Boolean(b), reasons, comparable: ok, accepted: ok && reasons.length > 0 };
+    return {
+      key,
+      tree: info.tree,
+      code: info.code,
+      type: info.type,
+      kind: info.kind,
+      label: info.label,
+      depth: info.depth,
+      inA: Boolean(a),
+      inB: Boolean(b),
+      reasons,
+      comparable: ok,
+      accepted: ok && reasons.length > 0,
+    };
   });
+  return { a: { key: defA.key, version: defA.version }, b: { key: defB.key, version: defB.version }, itemsOnlyInA, itemsOnlyInB, rows };
+}
+
+/**
+ * Differences B − A per group and row, with SE √(SE_A² + SE_B²) and a normal interval: the two rounds are
+ * independent samples. Which rows are compared at all is compareMeasures()'s rule.
+ */
+export function compareRounds(
+  resultA: IndexResult,
+  resultB: IndexResult,
+  defA: Definition,
+  defB: Definition,
+  options: CompareOptions = {},
+): RoundComparison {
+  for (const [r, d, name] of [[resultA, defA, "A"], [resultB, defB, "B"]] as const) {
+    if (r.definition.key !== d.key || r.definition.version !== d.version) {
+      throw new Error(`result ${name} was computed for ${r.definition.key} ${r.definition.version}, not ${d.key} ${d.version}`);
+    }
+  }
+  const measures = compareMeasures(defA, defB, options);
+  const { itemsOnlyInA, itemsOnlyInB } = measures;
+  const level = options.level ?? 0.95;
+  const z = normalQuantile(1 - (1 - level) / 2);
 
   const groupKeys: (string | null)[] = [];
   for (const g of [...resultA.groups, ...resultB.groups]) if (!groupKeys.includes(g.key)) groupKeys.push(g.key);
@@ -177,15 +232,15 @@ export function compareRounds(
   const groups = groupKeys.map((gk) => {
     const rowsA = rowsOf(resultA, gk);
     const rowsB = rowsOf(resultB, gk);
-    const rows = statics.map((s): NodeComparison => {
+    const rows = measures.rows.map((s): NodeComparison => {
       const a = rowsA.get(s.key);
       const b = rowsB.get(s.key);
       const out: NodeComparison = {
-        tree: s.info.tree,
-        code: s.info.code,
-        type: s.info.type,
-        kind: s.info.kind,
-        label: s.info.label,
+        tree: s.tree,
+        code: s.code,
+        type: s.type,
+        kind: s.kind,
+        label: s.label,
         inA: s.inA,
         inB: s.inB,
         estimateA: a?.estimate ?? null,

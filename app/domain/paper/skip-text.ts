@@ -18,9 +18,9 @@ export interface SkipNotes {
 
 const words = {
   vi: {
-    answered: (n: number, labels: string) => `câu ${n} trả lời ${labels}`,
-    isAnswered: (n: number) => `đã trả lời câu ${n}`,
-    isBlank: (n: number) => `để trống câu ${n}`,
+    answered: (n: number | string, labels: string) => `câu ${n} trả lời ${labels}`,
+    isAnswered: (n: number | string) => `đã trả lời câu ${n}`,
+    isBlank: (n: number | string) => `để trống câu ${n}`,
     and: " và ",
     or: " hoặc ",
     not: (s: string) => `không phải trường hợp ${s}`,
@@ -33,9 +33,9 @@ const words = {
     question: "câu",
   },
   en: {
-    answered: (n: number, labels: string) => `question ${n} is answered ${labels}`,
-    isAnswered: (n: number) => `question ${n} is answered`,
-    isBlank: (n: number) => `question ${n} is left blank`,
+    answered: (n: number | string, labels: string) => `question ${n} is answered ${labels}`,
+    isAnswered: (n: number | string) => `question ${n} is answered`,
+    isBlank: (n: number | string) => `question ${n} is left blank`,
     and: " and ",
     or: " or ",
     not: (s: string) => `not (${s})`,
@@ -64,11 +64,21 @@ export function numberList(numbers: number[]): string {
   return parts.join(", ");
 }
 
-export function describeCondition(def: Definition, cond: Condition, locale: Locale, numbers = itemNumbers(def)): string {
+/**
+ * A skip rule in words. Questions are named by `numbers`: their printed numbers by default, or any name (the studio
+ * passes item codes). An "or" inside an "and" is bracketed so the sentence reads one way only.
+ */
+export function describeCondition(
+  def: Definition,
+  cond: Condition,
+  locale: Locale,
+  numbers: ReadonlyMap<string, number | string> = itemNumbers(def),
+): string {
   const w = words[locale];
-  if ("all" in cond) return cond.all.map((c) => describeCondition(def, c, locale, numbers)).join(w.and);
-  if ("any" in cond) return cond.any.map((c) => describeCondition(def, c, locale, numbers)).join(w.or);
-  if ("not" in cond) return w.not(describeCondition(def, cond.not, locale, numbers));
+  const inner = (c: Condition) => describeCondition(def, c, locale, numbers);
+  if ("all" in cond) return cond.all.map((c) => ("any" in c && c.any.length > 1 ? `(${inner(c)})` : inner(c))).join(w.and);
+  if ("any" in cond) return cond.any.map((c) => ("all" in c && c.all.length > 1 ? `(${inner(c)})` : inner(c))).join(w.or);
+  if ("not" in cond) return w.not(inner(cond.not));
   const n = numbers.get(cond.item) ?? 0;
   if ("answered" in cond) return cond.answered ? w.isAnswered(n) : w.isBlank(n);
   return w.answered(n, optionLabels(def, cond.item, cond.in, locale));
