@@ -16,12 +16,13 @@ describeEachDialect("definitions", (dialect) => {
 
   it("imports every shipped definition as a published version with its content hash", async () => {
     const outcomes = await importShippedDefinitions(t.db);
-    expect(outcomes.map((o) => o.id).sort()).toEqual(["sipas-2017@1", "sipas-2022@1", "sipas-2023@1"]);
+    expect(outcomes.map((o) => o.id).sort()).toEqual(["sipas-2017@1", "sipas-2022@1", "sipas-2022@2", "sipas-2023@1"]);
     expect(outcomes.every((o) => o.status === "imported")).toBe(true);
     const stored = await listDefinitions(t.db);
     expect(stored.map((d) => [d.id, d.status, d.content_hash.length])).toEqual([
       ["sipas-2017@1", "published", 64],
       ["sipas-2022@1", "published", 64],
+      ["sipas-2022@2", "published", 64],
       ["sipas-2023@1", "published", 64],
     ]);
     const def = await getDefinition(t.db, "sipas-2022@1");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allItems, computeVisibility, findItem, type Answers } from "../../app/domain/definition/conditions";
+import { diffDefinitions } from "../../app/domain/definition/diff";
 import { issueLine, parseDefinitionText } from "../../app/domain/definition/parse";
 import { isLeaf, type Definition, type IndexNode, type IndexTree, type Item } from "../../app/domain/definition/schema";
 
@@ -275,5 +276,65 @@ describe("skip logic: Q8 answers route the satisfaction items", () => {
     expect(computeVisibility(d2023, { Q8_PROC: "2" }).items.has("SV_ACC_GEN")).toBe(false);
     expect(computeVisibility(d2023, { Q8_PROC: "1" }).items.has("SV_ACC_GEN")).toBe(true);
     expect(computeVisibility(d2023, { Q8_SCHOOL: "2" }).items.has("P_QUAL_EDU")).toBe(false);
+  });
+});
+
+describe("SIPAS 2022 version 2: the wording of the reproduced 2022 paper form", () => {
+  const text2 = readFileSync(new URL("../../survey-definitions/sipas-2022/2.json", import.meta.url), "utf8");
+  const parsed = parseDefinitionText(text2);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => issueLine(i, "en")).join("; "));
+  const def = parsed.definition;
+  const v1 = load("sipas-2022");
+  const sipas = tree(def, "SIPAS");
+  const vi = (code: string) => item(def, code).label.vi;
+  const optionsVi = (code: string) => item(def, code).options!.map((o) => o.label.vi);
+
+  it("is sipas-2022@2, in NFC, and its basis says which parts come from the form, which were corrected and which the platform added", () => {
+    expect(def).toMatchObject({ key: "sipas-2022", version: "2" });
+    expect(text2).toBe(text2.normalize("NFC"));
+    expect(def.basis).toMatch(/reproduced publicly \[R\]/);
+    expect(def.basis).toMatch(/question 5's stray first option/);
+    expect(def.basis).toMatch(/question 10's item 8, missing from the reproduction/);
+    expect(def.basis).toMatch(/Added by the platform \[I\]: the English texts/);
+  });
+
+  it("asks the form's questions in its words", () => {
+    expect(vi("Q4_HARASS_LOCAL")).toBe("Ông/Bà có suy nghĩ như thế nào về tình trạng công chức gây phiền hà, sách nhiễu cho người dân hiện nay ở địa phương?");
+    expect(optionsVi("Q5_PAYMENT_LOCAL")).toEqual([
+      "Không có người dân nào phải đưa tiền ngoài quy định cho công chức.",
+      "Một số người dân phải đưa tiền ngoài quy định cho công chức.",
+      "Nhiều người dân phải đưa tiền ngoài quy định cho công chức.",
+    ]);
+    expect(optionsVi("Q3_JOIN")).toHaveLength(5);
+    expect(optionsVi("Q2_FOLLOW")[6]).toBe("Qua hình thức khác (xin ghi cụ thể).");
+    expect(computeVisibility(def, { Q2_FOLLOW: "7" }).items.has("Q2_OTHER")).toBe(true);
+    expect(allItems(def).filter((i) => i.code.startsWith("Q8_")).map((i) => i.code)).toEqual([
+      "Q8_SCHOOL", "Q8_HEALTH", "Q8_AGENCY", "Q8_PROC", "Q8_FEEDBACK", "Q8_POLICY", "Q8_RESPONSE",
+    ]);
+    expect(vi("SV_ACC_CLEAN")).toBe("Trụ sở cơ quan tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính sạch sẽ, văn minh.");
+    expect(item(def, "P_QUAL_HEALTH").help!.vi).toMatch(/^Gồm các quy định về bệnh viện/);
+    expect(optionsVi("Q1_ECON")).toEqual(["Không quan tâm", "Quan tâm một chút", "Rất quan tâm"]);
+  });
+
+  it("keeps the 2022 structure: 33 satisfaction items, policy 2 + 2 + 8 + 2, service 4 + 4 + 5 + 3 + 3, 9 expectations", () => {
+    expect(leavesUnder(sipas)).toHaveLength(33);
+    expect(childNodes(node(sipas, "POLICY")).map((n) => n.children.length)).toEqual([2, 2, 8, 2]);
+    expect(childNodes(node(sipas, "SERVICE")).map((n) => n.children.length)).toEqual([4, 4, 5, 3, 3]);
+    expect(leavesUnder(node(sipas, "POL_QUAL"))).toEqual(GROUPS_2022.map((g) => `P_QUAL_${g}`));
+    expect(leavesUnder(tree(def, "EXPECT"))).toHaveLength(9);
+  });
+
+  it("against version 1, stays comparable where the items kept their meaning, and says why the rest does not (the round comparison's rule)", () => {
+    const diff = diffDefinitions(v1, def);
+    const nodes = diff.comparability.rows.filter((r) => r.type === "node");
+    expect(nodes.filter((r) => r.comparable).map((r) => r.code)).toEqual(["POL_PART", "POL_QUAL", "EL_PROC", "EL_STAFF", "EL_RESULT", "EL_FEEDBACK", "INTEREST"]);
+    expect(Object.fromEntries(nodes.filter((r) => !r.comparable).map((r) => [r.code, r.reasons]))).toMatchObject({
+      POL_INFO: ["items changed: +P_INFO_FORMS −P_INFO_2"],
+      POL_RES: ["items changed: +P_RES_ECON −P_RES_1"],
+      EL_ACCESS: ["items changed: +SV_ACC_CLEAN −SV_ACC_2"],
+    });
+    // The reworded items that kept their code are compared item by item.
+    expect(diff.comparability.rows.find((r) => r.code === "SV_STAFF_4")).toMatchObject({ comparable: true });
+    expect(diff.questions.find((q) => q.code === "SV_STAFF_4")!.changes.map((c) => c.field)).toEqual(["label"]);
   });
 });

@@ -59,3 +59,11 @@ export function findItem(def: Definition, code: string): { item: Item; section: 
 export function allItems(def: Definition): Item[] {
   return def.sections.flatMap((s) => s.items);
 }
+
+/** The same rule without one-element `all`/`any` wrappers, so two spellings of one rule compare equal. */
+export function normalizeCondition(cond: Condition): Condition {
+  if ("all" in cond) return cond.all.length === 1 ? normalizeCondition(cond.all[0]) : { all: cond.all.map(normalizeCondition) };
+  if ("any" in cond) return cond.any.length === 1 ? normalizeCondition(cond.any[0]) : { any: cond.any.map(normalizeCondition) };
+  if ("not" in cond) return { not: normalizeCondition(cond.not) };
+  return cond;
+}

@@ -56,6 +56,7 @@ const W = {
     missingFlag: (code: string, on: boolean) => `phương án ${code} ${on ? "tính là thiếu" : "không còn tính là thiếu"}`,
     other: "Có khác biệt khác chưa được mô tả",
     warning: "Cảnh báo",
+    reworded: (codes: string) => `Các câu giữ mã nhưng phương án được viết lại (hãy chắc rằng vẫn cùng nghĩa): ${codes}`,
   },
   en: {
     none: "no differences",
@@ -103,6 +104,7 @@ const W = {
     missingFlag: (code: string, on: boolean) => `option ${code} ${on ? "now counts as missing" : "no longer counts as missing"}`,
     other: "Other differences that are not itemised",
     warning: "Warning",
+    reworded: (codes: string) => `Questions that keep their code with reworded options (make sure they still mean the same): ${codes}`,
   },
 } as const;
 
@@ -111,7 +113,7 @@ export function markWords(parts: WordPart[]): string {
 }
 
 function texts(changes: TextChange[], locale: Locale): string {
-  return changes.map((t) => `(${W[locale].lang[t.lang]}) ${markWords(t.words)}`).join(" · ");
+  return changes.map((t) => (t.lang ? `(${W[locale].lang[t.lang]}) ` : "") + markWords(t.words)).join(" · ");
 }
 
 function value(v: unknown, locale: Locale): string {
@@ -210,7 +212,9 @@ export function diffLines(diff: DefinitionDiff, a: Definition, b: Definition, lo
   if (diff.other) out.push("", w.other);
   if (diff.warnings.length) {
     out.push("", w.warning);
-    for (const x of diff.warnings) out.push(`  ! ${x.message[locale]}`);
+    for (const x of diff.warnings.filter((x) => x.kind !== "relabelled")) out.push(`  ! ${x.message[locale]}`);
+    const reworded = diff.warnings.filter((x) => x.kind === "relabelled").map((x) => x.code);
+    if (reworded.length) out.push(`  ! ${w.reworded(reworded.join(", "))}`);
   }
   out.push("", w.comparability);
   const nodes = diff.comparability.rows.filter((r) => r.type === "node");

@@ -5,12 +5,14 @@
  * comparison page uses. Items, sections and nodes are matched by code: the same code is the same question.
  */
 import { compareMeasures, type MeasuresComparison } from "../indices/compare";
+import { normalizeCondition } from "./conditions";
 import { canonicalJson } from "./parse";
 import { isLeaf, type Condition, type Definition, type DefinitionText, type IndexNode, type Item, type ItemType, type Locale, type LocalizedText, type Option, type Section } from "./schema";
 import { sameText, wordDiff, type WordPart } from "./word-diff";
 
 export interface TextChange {
-  lang: Locale;
+  /** The language of the text; none for the basis note, which is not translated. */
+  lang?: Locale;
   before?: string;
   after?: string;
   words: WordPart[];
@@ -84,6 +86,8 @@ export type MetaChange = { field: "title" | "description" | "basis"; texts: Text
 /** A change to a kept code that makes old and new answers mean different things: the editor warns about it. */
 export interface IdentityWarning {
   code: string;
+  /** type: the question type changed; options: answer options added or removed; relabelled: options reworded only. */
+  kind: "type" | "options" | "relabelled";
   message: LocalizedText;
 }
 
@@ -115,6 +119,7 @@ function textChanges(a: DefinitionText | undefined, b: DefinitionText | undefine
 }
 
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const sameRule = (a: Condition | undefined, b: Condition | undefined) => sameJson(a && normalizeCondition(a), b && normalizeCondition(b));
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
@@ -171,7 +176,7 @@ function questionChanges(a: Item, b: Item): QuestionChange[] {
   if (a.required !== b.required) out.push({ field: "required", before: a.required, after: b.required });
   const options = optionChanges(a.options ?? [], b.options ?? []);
   if (options) out.push({ field: "options", ...options });
-  if (!sameJson(a.showIf, b.showIf)) out.push({ field: "showIf", before: a.showIf, after: b.showIf });
+  if (!sameRule(a.showIf, b.showIf)) out.push({ field: "showIf", before: a.showIf, after: b.showIf });
   if (!sameSet(a.positive ?? [], b.positive ?? []) || Boolean(a.positive) !== Boolean(b.positive)) {
     out.push({ field: "positive", before: a.positive ?? [], after: b.positive ?? [] });
   }
@@ -187,18 +192,30 @@ function identityWarnings(code: string, changes: QuestionChange[]): IdentityWarn
     if (c.field === "type") {
       out.push({
         code,
+        kind: "type",
         message: {
           vi: `Câu ${code} giữ mã nhưng đổi loại (${c.before} → ${c.after}): câu trả lời cũ và mới không còn cùng nghĩa; nên đặt mã mới.`,
           en: `Question ${code} keeps its code but changes type (${c.before} → ${c.after}): old and new answers no longer mean the same; give it a new code.`,
         },
       });
     }
-    if (c.field === "options" && (c.added.length || c.removed.length || c.relabelled.some((r) => r.texts.some((t) => t.lang === "vi")))) {
+    if (c.field !== "options") continue;
+    if (c.added.length || c.removed.length) {
       out.push({
         code,
+        kind: "options",
         message: {
-          vi: `Câu ${code} giữ mã nhưng đổi phương án trả lời: nếu nghĩa của các phương án thay đổi, nên đặt mã mới để không so sánh nhầm giữa các năm.`,
-          en: `Question ${code} keeps its code but its answer options change: if their meaning changes, give it a new code so years are not compared wrongly.`,
+          vi: `Câu ${code} giữ mã nhưng thêm hoặc bỏ phương án trả lời: nếu nghĩa câu trả lời thay đổi, nên đặt mã mới để không so sánh nhầm giữa các năm.`,
+          en: `Question ${code} keeps its code but answer options are added or removed: if the answers mean something else now, give it a new code so years are not compared wrongly.`,
+        },
+      });
+    } else if (c.relabelled.some((r) => r.texts.some((t) => t.lang === "vi"))) {
+      out.push({
+        code,
+        kind: "relabelled",
+        message: {
+          vi: `Câu ${code} giữ mã, các phương án được viết lại: hãy chắc rằng chúng vẫn cùng nghĩa.`,
+          en: `Question ${code} keeps its code and its options are reworded: make sure they still mean the same.`,
         },
       });
     }
@@ -242,14 +259,15 @@ function sectionChanges(a: Section, b: Section): SectionChange[] {
   if (title.length) out.push({ field: "title", texts: title });
   const description = textChanges(a.description, b.description);
   if (description.length) out.push({ field: "description", texts: description });
-  if (!sameJson(a.showIf, b.showIf)) out.push({ field: "showIf", before: a.showIf, after: b.showIf });
+  if (!sameRule(a.showIf, b.showIf)) out.push({ field: "showIf", before: a.showIf, after: b.showIf });
   return out;
 }
 
 /** Everything a diff compares, without the key and version: if these differ, the diff must have said how. */
 function comparable(def: Definition) {
   const { key: _key, version: _version, scales: _scales, $schema: _schema, ...rest } = def;
-  return canonicalJson(rest);
+  const rule = <T extends { showIf?: Condition }>(x: T): T => (x.showIf ? { ...x, showIf: normalizeCondition(x.showIf) } : x);
+  return canonicalJson({ ...rest, sections: rest.sections.map((s) => ({ ...rule(s), items: s.items.map(rule) })) });
 }
 
 /**
@@ -262,7 +280,7 @@ export function diffDefinitions(a: Definition, b: Definition): DefinitionDiff {
     const texts = textChanges(a[field], b[field]);
     if (texts.length) meta.push({ field, texts });
   }
-  if (!sameText(a.basis, b.basis)) meta.push({ field: "basis", texts: [{ lang: "vi", before: a.basis, after: b.basis, words: wordDiff(a.basis ?? "", b.basis ?? "") }] });
+  if (!sameText(a.basis, b.basis)) meta.push({ field: "basis", texts: [{ before: a.basis, after: b.basis, words: wordDiff(a.basis ?? "", b.basis ?? "") }] });
 
   const sectionsA = new Map(a.sections.map((s) => [s.code, s]));
   const sectionsB = new Map(b.sections.map((s) => [s.code, s]));
