@@ -11,7 +11,7 @@ import { diffDefinitions } from "../../app/domain/definition/diff";
 import { definitionToWorkbook } from "../../app/domain/definition/sheets-export";
 import { workbookToDefinition } from "../../app/domain/definition/sheets-import";
 import type { Workbook } from "../../app/domain/definition/sheets";
-import { workbookToXlsx, xlsxToWorkbook } from "../../app/services/definition-xlsx.server";
+import { workbookToXlsx, xlsxToWorkbook } from "../../app/services/definitions/xlsx.server";
 
 const root = new URL("../../survey-definitions/", import.meta.url);
 const shipped = readdirSync(root).flatMap((key) => readdirSync(new URL(`${key}/`, root)).filter((f) => f.endsWith(".json")).map((f) => `${key}/${f}`));

@@ -3,8 +3,8 @@
  * conversion are pure (app/domain/definition/sheets*.ts); this file only moves cells in and out of the file format.
  */
 import ExcelJS from "exceljs";
-import type { LocalizedText } from "../domain/definition/schema";
-import { SHEETS, type Sheet, type SheetCell, type Workbook } from "../domain/definition/sheets";
+import type { LocalizedText } from "../../domain/definition/schema";
+import { SHEETS, type Sheet, type SheetCell, type Workbook } from "../../domain/definition/sheets";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } };
 
