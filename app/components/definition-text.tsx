@@ -1,5 +1,6 @@
 import type { DefinitionText as Text, Locale } from "../domain/definition/schema";
 import { FALLBACK_MARK, showText } from "../domain/definition/text";
+import { definitionText } from "../domain/messages/areas/questionnaires";
 
 /**
  * A questionnaire text in the reader's language. Where the English is missing it shows the Vietnamese with
@@ -23,8 +24,6 @@ export function DefinitionText({ text, locale }: { text: Text; locale: Locale })
 export function FallbackNotice({ texts, locale }: { texts: ReadonlyArray<Text | undefined>; locale: Locale }) {
   if (locale !== "en" || !texts.some((t) => t && !t.en)) return null;
   return (
-    <p className="fallback-notice">
-      Some texts have no English version yet and are shown in Vietnamese, marked <abbr className="fallback-mark">VI</abbr>.
-    </p>
+    <p className="fallback-notice">{definitionText.fallbackNotice[locale]}</p>
   );
 }

@@ -33,7 +33,7 @@ describe("each kind of mistake is named by the field it concerns, never by a JSO
       {
         path: "$.sections[1].showIf.in[0]",
         where: "Phần D «Dịch vụ hành chính công» › điều kiện hiển thị",
-        message: 'Câu Q8_PROC không có phương án mã "3" (các mã: 1, 2)',
+        message: "Câu Q8_PROC không có phương án mã “3” (các mã: 1, 2)",
       },
     ]);
   });

@@ -74,7 +74,7 @@ describe("an upload with problems names sheet, row and column, and gives no defi
         sheet: "Câu hỏi",
         row,
         column: "Điều kiện hiển thị",
-        vi: 'Câu Q8_HEALTH không có phương án mã "3" (các mã: 1, 2)',
+        vi: "Câu Q8_HEALTH không có phương án mã “3” (các mã: 1, 2)",
         en: 'Question Q8_HEALTH has no option with code "3" (codes: 1, 2)',
       },
     ]);

@@ -5,6 +5,7 @@
  * comparison page uses. Items, sections and nodes are matched by code: the same code is the same question.
  */
 import { compareMeasures, type MeasuresComparison } from "../indices/compare";
+import { localize, msg } from "../messages";
 import { normalizeCondition } from "./conditions";
 import { canonicalJson } from "./parse";
 import { isLeaf, type Condition, type Definition, type DefinitionText, type IndexNode, type Item, type ItemType, type Locale, type LocalizedText, type Option, type Section } from "./schema";
@@ -189,35 +190,11 @@ function questionChanges(a: Item, b: Item): QuestionChange[] {
 function identityWarnings(code: string, changes: QuestionChange[]): IdentityWarning[] {
   const out: IdentityWarning[] = [];
   for (const c of changes) {
-    if (c.field === "type") {
-      out.push({
-        code,
-        kind: "type",
-        message: {
-          vi: `Câu ${code} giữ mã nhưng đổi loại (${c.before} → ${c.after}): câu trả lời cũ và mới không còn cùng nghĩa; nên đặt mã mới.`,
-          en: `Question ${code} keeps its code but changes type (${c.before} → ${c.after}): old and new answers no longer mean the same; give it a new code.`,
-        },
-      });
-    }
+    if (c.field === "type") out.push({ code, kind: "type", message: localize(msg("definitionDiff.keptTypeChanged", { code, before: c.before, after: c.after })) });
     if (c.field !== "options") continue;
-    if (c.added.length || c.removed.length) {
-      out.push({
-        code,
-        kind: "options",
-        message: {
-          vi: `Câu ${code} giữ mã nhưng thêm hoặc bỏ phương án trả lời: nếu nghĩa câu trả lời thay đổi, nên đặt mã mới để không so sánh nhầm giữa các năm.`,
-          en: `Question ${code} keeps its code but answer options are added or removed: if the answers mean something else now, give it a new code so years are not compared wrongly.`,
-        },
-      });
-    } else if (c.relabelled.some((r) => r.texts.some((t) => t.lang === "vi"))) {
-      out.push({
-        code,
-        kind: "relabelled",
-        message: {
-          vi: `Câu ${code} giữ mã, các phương án được viết lại: hãy chắc rằng chúng vẫn cùng nghĩa.`,
-          en: `Question ${code} keeps its code and its options are reworded: make sure they still mean the same.`,
-        },
-      });
+    if (c.added.length || c.removed.length) out.push({ code, kind: "options", message: localize(msg("definitionDiff.keptOptionsChanged", { code })) });
+    else if (c.relabelled.some((r) => r.texts.some((t) => t.lang === "vi"))) {
+      out.push({ code, kind: "relabelled", message: localize(msg("definitionDiff.keptOptionsReworded", { code })) });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { describePath, problem, schemaProblem, type FieldRef, type SchemaIssue } from "./problems";
+import { msg } from "../messages";
+import { codeList, describePath, say, schemaProblem, type FieldRef, type SchemaIssue } from "./problems";
 import {
   CHOICE_TYPES,
   DefinitionSchema,
@@ -75,19 +76,19 @@ export function parseDefinition(raw: unknown): ParseResult {
   let order = 0;
 
   def.sections.forEach((section, s) => {
-    if (sectionCodes.has(section.code)) report(["sections", s, "code"], problem.duplicateSection(section.code));
+    if (sectionCodes.has(section.code)) report(["sections", s, "code"], say(msg("definitionProblems.duplicateSection", { code: section.code })));
     sectionCodes.add(section.code);
     const sectionOrder = order;
     if (section.showIf) checkCondition(section.showIf, ["sections", s, "showIf"], sectionOrder);
 
     section.items.forEach((item, i) => {
       const path: Segment[] = ["sections", s, "items", i];
-      if (items.has(item.code)) report([...path, "code"], problem.duplicateItem(item.code, whereIs(items.get(item.code)!.path)));
+      if (items.has(item.code)) report([...path, "code"], say(msg("definitionProblems.duplicateItem", { code: item.code, first: whereIs(items.get(item.code)!.path) })));
       resolveOptions(item, path);
       if (item.showIf) checkCondition(item.showIf, [...path, "showIf"], order);
       checkPositive(item, path);
       if (item.min !== undefined && item.max !== undefined && item.min > item.max) {
-        report([...path, "max"], problem.maxBelowMin(item.min, item.max));
+        report([...path, "max"], say(msg("definitionProblems.maxBelowMin", { min: item.min, max: item.max })));
       }
       if (!items.has(item.code)) items.set(item.code, { item, order, path });
       order++;
@@ -105,49 +106,49 @@ export function parseDefinition(raw: unknown): ParseResult {
   function resolveOptions(item: Item, path: Segment[]) {
     const isChoice = CHOICE_TYPES.includes(item.type);
     if (!isChoice) {
-      if (item.options || item.scale) report([...path, item.options ? "options" : "scale"], problem.noOptionsAllowed(item.type));
+      if (item.options || item.scale) report([...path, item.options ? "options" : "scale"], say(msg("definitionProblems.noOptionsAllowed", { type: item.type })));
       return;
     }
     if (item.options && item.scale) {
-      report([...path, "scale"], problem.optionsAndScale);
+      report([...path, "scale"], say(msg("definitionProblems.optionsAndScale")));
       return;
     }
     if (item.scale !== undefined) {
       const scale = def.scales[item.scale];
       if (!scale) {
-        report([...path, "scale"], problem.unknownScale(item.scale, Object.keys(def.scales)));
+        report([...path, "scale"], say(msg("definitionProblems.unknownScale", { name: item.scale, known: codeList(Object.keys(def.scales)) })));
         return;
       }
       item.options = structuredClone(scale);
       delete item.scale;
     }
     if (!item.options || item.options.length === 0) {
-      report([...path, "options"], problem.needsOptions(item.type));
+      report([...path, "options"], say(msg("definitionProblems.needsOptions", { type: item.type })));
       return;
     }
     const seen = new Set<string>();
     item.options.forEach((o, k) => {
-      if (seen.has(o.code)) report([...path, "options", k, "code"], problem.duplicateOption(o.code));
+      if (seen.has(o.code)) report([...path, "options", k, "code"], say(msg("definitionProblems.duplicateOption", { code: o.code })));
       seen.add(o.code);
     });
     const expected = EXPECTED_OPTION_COUNT[item.type];
     const answerable = item.options.filter((o) => !o.missing).length;
     if (expected !== undefined && answerable !== expected) {
-      report([...path, "options"], problem.optionCount(item.type, expected, answerable));
+      report([...path, "options"], say(msg("definitionProblems.optionCount", { type: item.type, expected, found: answerable })));
     }
   }
 
   function checkPositive(item: Item, path: Segment[]) {
     if (!item.positive) return;
     if (!item.options) {
-      if (!CHOICE_TYPES.includes(item.type)) report([...path, "positive"], problem.positiveNotChoice(item.type));
+      if (!CHOICE_TYPES.includes(item.type)) report([...path, "positive"], say(msg("definitionProblems.positiveNotChoice", { type: item.type })));
       return;
     }
-    if (item.positive.length === 0) report([...path, "positive"], problem.positiveEmpty);
+    if (item.positive.length === 0) report([...path, "positive"], say(msg("definitionProblems.positiveEmpty")));
     item.positive.forEach((code, k) => {
       const option = item.options!.find((o) => o.code === code);
-      if (!option) report([...path, "positive", k], problem.positiveUnknown(code, codesOf(item.options!)));
-      else if (option.missing) report([...path, "positive", k], problem.positiveMissing(code));
+      if (!option) report([...path, "positive", k], say(msg("definitionProblems.positiveUnknown", { code, codes: codesOf(item.options!) })));
+      else if (option.missing) report([...path, "positive", k], say(msg("definitionProblems.positiveMissing", { code })));
     });
   }
 
@@ -158,21 +159,21 @@ export function parseDefinition(raw: unknown): ParseResult {
     const target = items.get(cond.item);
     if (!target) {
       const later = def.sections.some((s) => s.items.some((i) => i.code === cond.item));
-      report([...path, "item"], later ? problem.ruleLaterItem(cond.item) : problem.ruleUnknownItem(cond.item));
+      report([...path, "item"], later ? say(msg("definitionProblems.ruleLaterItem", { code: cond.item })) : say(msg("definitionProblems.ruleUnknownItem", { code: cond.item })));
       return;
     }
     if (target.order >= before) {
-      report([...path, "item"], problem.ruleNotEarlier(cond.item));
+      report([...path, "item"], say(msg("definitionProblems.ruleNotEarlier", { code: cond.item })));
       return;
     }
     if ("in" in cond) {
       if (!target.item.options) {
-        report([...path, "in"], problem.ruleNoOptions(cond.item, target.item.type));
+        report([...path, "in"], say(msg("definitionProblems.ruleNoOptions", { code: cond.item, type: target.item.type })));
         return;
       }
       cond.in.forEach((code, k) => {
         if (!target.item.options!.some((o) => o.code === code)) {
-          report([...path, "in", k], problem.ruleUnknownOption(code, cond.item, codesOf(target.item.options!)));
+          report([...path, "in", k], say(msg("definitionProblems.ruleUnknownOption", { option: code, item: cond.item, codes: codesOf(target.item.options!) })));
         }
       });
     }
@@ -180,47 +181,47 @@ export function parseDefinition(raw: unknown): ParseResult {
 
   function checkNode(node: IndexNode, path: Segment[], usedItems: Set<string>) {
     const first = nodeCodes.get(node.code);
-    if (first !== undefined) report([...path, "code"], problem.duplicateNode(node.code, whereIs(first)));
+    if (first !== undefined) report([...path, "code"], say(msg("definitionProblems.duplicateNode", { code: node.code, first: whereIs(first) })));
     else nodeCodes.set(node.code, path);
-    if (items.has(node.code)) report([...path, "code"], problem.nodeIsItem(node.code));
+    if (items.has(node.code)) report([...path, "code"], say(msg("definitionProblems.nodeIsItem", { code: node.code })));
 
     node.children.forEach((child, k) => {
       const childPath = [...path, "children", k];
       if (!isLeaf(child)) return checkNode(child, childPath, usedItems);
       const target = items.get(child.item);
-      if (!target) return report([...childPath, "item"], problem.leafMissing(child.item));
-      if (!target.item.positive) report([...childPath, "item"], problem.leafNoPositive(child.item));
-      if (usedItems.has(child.item)) report([...childPath, "item"], problem.leafTwice(child.item));
+      if (!target) return report([...childPath, "item"], say(msg("definitionProblems.leafMissing", { code: child.item })));
+      if (!target.item.positive) report([...childPath, "item"], say(msg("definitionProblems.leafNoPositive", { code: child.item })));
+      if (usedItems.has(child.item)) report([...childPath, "item"], say(msg("definitionProblems.leafTwice", { code: child.item })));
       usedItems.add(child.item);
     });
 
     if (node.rule === "weighted") {
-      if (!node.weights) report([...path, "weights"], problem.weightsMissing);
+      if (!node.weights) report([...path, "weights"], say(msg("definitionProblems.weightsMissing")));
       else if (node.weights.length !== node.children.length) {
-        report([...path, "weights"], problem.weightsCount(node.weights.length, node.children.length));
+        report([...path, "weights"], say(msg("definitionProblems.weightsCount", { weights: node.weights.length, children: node.children.length })));
       } else {
         node.weights.forEach((w, k) => {
-          if (!(w >= 0) || !Number.isFinite(w)) report([...path, "weights", k], problem.weightNotValid(w));
+          if (!(w >= 0) || !Number.isFinite(w)) report([...path, "weights", k], say(msg("definitionProblems.weightNotValid", { weight: w })));
         });
-        if (node.weights.reduce((a, b) => a + b, 0) <= 0) report([...path, "weights"], problem.weightsAllZero);
+        if (node.weights.reduce((a, b) => a + b, 0) <= 0) report([...path, "weights"], say(msg("definitionProblems.weightsAllZero")));
       }
     } else if (node.weights) {
-      report([...path, "weights"], problem.weightsUnused(node.rule));
+      report([...path, "weights"], say(msg("definitionProblems.weightsUnused", { rule: node.rule })));
     }
 
     if (node.rule === "item") {
-      if (!node.item) report([...path, "item"], problem.ruleItemMissing);
+      if (!node.item) report([...path, "item"], say(msg("definitionProblems.ruleItemMissing")));
       else if (!node.children.some((c) => isLeaf(c) && c.item === node.item)) {
-        report([...path, "item"], problem.ruleItemNotChild(node.item));
+        report([...path, "item"], say(msg("definitionProblems.ruleItemNotChild", { code: node.item })));
       }
     } else if (node.item) {
-      report([...path, "item"], problem.ruleItemUnused(node.rule));
+      report([...path, "item"], say(msg("definitionProblems.ruleItemUnused", { rule: node.rule })));
     }
   }
 }
 
-function codesOf(options: Option[]): string[] {
-  return options.map((o) => o.code);
+function codesOf(options: Option[]): string {
+  return codeList(options.map((o) => o.code));
 }
 
 /** Key order-independent JSON, so that the content hash does not change when a file is reformatted. */
@@ -256,7 +257,7 @@ export function parseDefinitionText(text: string): ParseResult & { raw?: unknown
     const column = pos - before.lastIndexOf("\n");
     return {
       ok: false,
-      issues: [{ path: where, at: [], where: { vi: `Dòng ${line}, cột ${column}`, en: `Line ${line}, column ${column}` }, field: {}, message: problem.notJson(plain) }],
+      issues: [{ path: where, at: [], where: say(msg("definitionProblems.jsonAt", { line, column })), field: {}, message: say(msg("definitionProblems.notJson", { detail: plain })) }],
     };
   }
   return { ...parseDefinition(raw), raw };

@@ -3,97 +3,23 @@
  * questionnaire designer names things (section, question, option, skip rule, index node — by code and a short label),
  * never as a JSON path. The path stays inside the issue so the editor can put the message next to its field.
  */
+import { entryOf, localize, msg, type Message, type Param } from "../messages";
+import type { Catalogue } from "../messages/catalogue";
 import type { LocalizedText } from "./schema";
 
 type Segment = string | number;
-const both = (vi: string, en: string): LocalizedText => ({ vi, en });
-const list = (codes: readonly string[]) => codes.join(", ") || "—";
 
-/** The validator's own messages, by what went wrong. */
-export const problem = {
-  duplicateSection: (code: string) => both(`Mã phần "${code}" bị trùng`, `Section code "${code}" is used twice`),
-  duplicateItem: (code: string, first: LocalizedText) =>
-    both(`Mã câu hỏi "${code}" bị trùng (đã dùng ở ${first.vi})`, `Question code "${code}" is used twice (first at ${first.en})`),
-  duplicateOption: (code: string) => both(`Mã phương án "${code}" bị trùng`, `Option code "${code}" is used twice`),
-  noOptionsAllowed: (type: string) => both(`Câu loại ${type} không có phương án trả lời`, `A ${type} question has no answer options`),
-  optionsAndScale: both("Chỉ chọn một: danh sách phương án hoặc thang đo dùng chung, không cả hai", "Give either the options or a shared scale, not both"),
-  unknownScale: (name: string, known: string[]) =>
-    both(`Không có thang đo "${name}" (các thang đo: ${list(known)})`, `There is no scale "${name}" (scales: ${list(known)})`),
-  needsOptions: (type: string) => both(`Câu loại ${type} cần có phương án trả lời hoặc thang đo`, `A ${type} question needs answer options or a scale`),
-  optionCount: (type: string, expected: number, found: number) =>
-    both(
-      `Câu loại ${type} có ${expected} phương án trả lời (không kể "không ý kiến"), ở đây có ${found}`,
-      `A ${type} question has ${expected} answer options (besides "no opinion"); this one has ${found}`,
-    ),
-  positiveNotChoice: (type: string) => both(`Câu loại ${type} không thể có câu trả lời tích cực`, `A ${type} question cannot have positive answers`),
-  positiveEmpty: both("Chưa chọn câu trả lời tích cực nào", "No positive answer is chosen"),
-  positiveUnknown: (code: string, codes: string[]) =>
-    both(`Không có phương án mã "${code}" (các mã: ${list(codes)})`, `There is no option with code "${code}" (codes: ${list(codes)})`),
-  positiveMissing: (code: string) =>
-    both(`Phương án "${code}" được tính là thiếu (không ý kiến) nên không thể là tích cực`, `Option "${code}" counts as missing ("no opinion") and cannot be positive`),
-  maxBelowMin: (min: number, max: number) => both(`Giá trị lớn nhất (${max}) nhỏ hơn giá trị nhỏ nhất (${min})`, `The maximum (${max}) is below the minimum (${min})`),
-  ruleLaterItem: (code: string) =>
-    both(
-      `Điều kiện dựa vào câu ${code}, câu này nằm sau trong phiếu; điều kiện chỉ được dựa vào câu trả lời trước đó`,
-      `The rule uses question ${code}, which comes later in the form; a rule may only use earlier answers`,
-    ),
-  ruleUnknownItem: (code: string) => both(`Điều kiện dựa vào câu ${code}, không có câu nào mang mã này`, `The rule uses question ${code}, which does not exist`),
-  ruleNotEarlier: (code: string) =>
-    both(`Điều kiện dựa vào câu ${code}, câu này không nằm trước trong phiếu`, `The rule uses question ${code}, which is not earlier in the form`),
-  ruleNoOptions: (code: string, type: string) =>
-    both(
-      `Câu ${code} (loại ${type}) không có phương án; hãy dùng điều kiện "đã trả lời / chưa trả lời"`,
-      `Question ${code} (${type}) has no options; use "is answered / is blank" instead`,
-    ),
-  ruleUnknownOption: (option: string, item: string, codes: string[]) =>
-    both(
-      `Câu ${item} không có phương án mã "${option}" (các mã: ${list(codes)})`,
-      `Question ${item} has no option with code "${option}" (codes: ${list(codes)})`,
-    ),
-  duplicateNode: (code: string, first: LocalizedText) =>
-    both(`Mã nút chỉ số "${code}" bị trùng (đã dùng ở ${first.vi})`, `Index node code "${code}" is used twice (first at ${first.en})`),
-  nodeIsItem: (code: string) => both(`Mã nút chỉ số "${code}" trùng với mã một câu hỏi`, `Index node code "${code}" is also a question code`),
-  leafMissing: (code: string) => both(`Cây chỉ số dùng câu ${code}, không có câu nào mang mã này`, `The index tree uses question ${code}, which does not exist`),
-  leafNoPositive: (code: string) =>
-    both(`Câu ${code} được tính vào chỉ số nhưng chưa có câu trả lời tích cực`, `Question ${code} feeds an index but has no positive answers`),
-  leafTwice: (code: string) => both(`Câu ${code} xuất hiện hai lần trong cây chỉ số này`, `Question ${code} appears twice in this index tree`),
-  weightsMissing: both('Quy tắc "có trọng số" cần một trọng số cho mỗi nhánh con', 'Rule "weighted" needs a weight for each child'),
-  weightsCount: (weights: number, children: number) =>
-    both(`Có ${weights} trọng số nhưng nút có ${children} nhánh con`, `There are ${weights} weights but the node has ${children} children`),
-  weightNotValid: (w: number) => both(`Trọng số ${w} không phải số không âm`, `Weight ${w} is not a non-negative number`),
-  weightsAllZero: both("Các trọng số không được đều bằng 0", "The weights must not all be zero"),
-  weightsUnused: (rule: string) =>
-    both(`Trọng số chỉ dùng với quy tắc "có trọng số" (quy tắc của nút này: ${rule})`, `Weights are only used by rule "weighted" (this node's rule is ${rule})`),
-  ruleItemMissing: both('Quy tắc "theo một câu" cần chọn câu cho chỉ số của nút', 'Rule "item" needs the question that gives the node\'s index'),
-  ruleItemNotChild: (code: string) =>
-    both(`Quy tắc "theo một câu" chọn câu ${code}, câu này không phải nhánh con của nút`, `Rule "item" names question ${code}, which is not a child of this node`),
-  ruleItemUnused: (rule: string) =>
-    both(`Chỉ quy tắc "theo một câu" mới chọn một câu (quy tắc của nút này: ${rule})`, `Only rule "item" names a question (this node's rule is ${rule})`),
-  notJson: (detail: string) => both(`Không phải JSON hợp lệ: ${detail}`, `Not valid JSON: ${detail}`),
-};
+/** A message of the validator in both languages. */
+export const say = (message: Message): LocalizedText => localize(message);
+/** A list of codes for a message, or a dash when there is none. */
+export const codeList = (codes: readonly string[]): string => codes.join(", ") || "—";
 
-/** Messages the zod schema gives by key (schema.ts), in both languages. */
-const schemaMessages: Record<string, LocalizedText> = {
-  "text.viMissing": both("Cần có nội dung tiếng Việt", "Needs Vietnamese text"),
-  "text.notText": both("Phải là chữ", "Must be text"),
-  "text.enBlank": both("Nội dung tiếng Anh để trống: hãy viết hoặc bỏ hẳn (khi đó hiển thị tiếng Việt)", "The English text is blank: write it or leave it out (the Vietnamese is shown then)"),
-  "code.format": both("Mã bắt đầu bằng chữ cái, chỉ gồm chữ cái không dấu, chữ số và dấu _", "A code starts with a letter and holds only letters, digits and '_'"),
-  "option.format": both("Mã phương án chỉ gồm chữ cái không dấu, chữ số, '_', '.', '-'", "An option code holds only letters, digits, '_', '.', '-'"),
-  "key.format": both("Mã phiếu chỉ gồm chữ thường không dấu, chữ số và '-'", "A questionnaire key holds lowercase letters, digits and '-'"),
-  "version.format": both("Phiên bản chỉ gồm chữ cái, chữ số, '.' và '-'", "A version holds letters, digits, '.' and '-'"),
-  "rule.noOption": both("Điều kiện cần ít nhất một phương án", "The rule needs at least one option"),
-  "section.noItems": both("Phần cần có ít nhất một câu hỏi", "A section needs at least one question"),
-  "node.noChildren": both("Nút chỉ số cần có ít nhất một nhánh con", "An index node needs at least one child"),
-  "scale.tooSmall": both("Thang đo cần ít nhất hai phương án", "A scale needs at least two options"),
-  "definition.noSections": both("Phiếu cần có ít nhất một phần", "A questionnaire needs at least one section"),
-};
-
-const TYPE_WORDS: Record<string, LocalizedText> = {
-  string: both("chữ", "text"),
-  number: both("một số", "a number"),
-  boolean: both("đúng/sai (true/false)", "true or false"),
-  array: both("một danh sách", "a list"),
-  object: both("một nhóm thuộc tính", "a group of fields"),
+const TYPE_WORDS: Record<string, Message> = {
+  string: msg("definitionProblems.typeText"),
+  number: msg("definitionProblems.typeNumber"),
+  boolean: msg("definitionProblems.typeBoolean"),
+  array: msg("definitionProblems.typeArray"),
+  object: msg("definitionProblems.typeObject"),
 };
 
 /** The part of a zod issue this module reads (zod 4's issue shapes vary by code). */
@@ -108,34 +34,28 @@ export interface SchemaIssue {
   origin?: string;
 }
 
-/** A zod issue in words: the schema's own keyed message, or one made from the issue's code. */
+/** A zod issue in words: the schema's own keyed message (schema.ts), or one made from the issue's code. */
 export function schemaProblem(issue: SchemaIssue): LocalizedText {
-  const keyed = schemaMessages[issue.message];
-  if (keyed) return keyed;
+  const keyed = `definitionProblems.${issue.message}`;
+  if (entryOf(keyed)) return localize({ key: keyed });
   switch (issue.code) {
-    case "invalid_type": {
-      if (issue.input === undefined) return both("Chưa điền (bắt buộc)", "Missing (required)");
-      const t = TYPE_WORDS[issue.expected ?? ""] ?? both(String(issue.expected), String(issue.expected));
-      return both(`Phải là ${t.vi}`, `Must be ${t.en}`);
-    }
-    case "unrecognized_keys": {
-      const keys = (issue.keys ?? []).map((k) => `"${k}"`).join(", ");
-      return both(`Thuộc tính không được biết: ${keys} (viết sai tên?)`, `Unknown field: ${keys} (misspelt?)`);
-    }
-    case "invalid_value": {
-      const values = (issue.values ?? []).map(String).join(", ");
-      return both(`Phải là một trong: ${values}`, `Must be one of: ${values}`);
-    }
+    case "invalid_type":
+      if (issue.input === undefined) return say(msg("definitionProblems.missing"));
+      return say(msg("definitionProblems.mustBe", { what: TYPE_WORDS[issue.expected ?? ""] ?? String(issue.expected) }));
+    case "unrecognized_keys":
+      return say(msg("definitionProblems.unknownField", { keys: (issue.keys ?? []).map((k) => `"${k}"`).join(", ") }));
+    case "invalid_value":
+      return say(msg("definitionProblems.oneOf", { values: (issue.values ?? []).map(String).join(", ") }));
     case "too_small":
       return issue.origin === "array"
-        ? both(`Cần ít nhất ${issue.minimum} mục`, `Needs at least ${issue.minimum} entries`)
-        : both(`Quá ngắn hoặc quá nhỏ (tối thiểu ${issue.minimum})`, `Too short or too small (at least ${issue.minimum})`);
+        ? say(msg("definitionProblems.tooFewEntries", { minimum: Number(issue.minimum) }))
+        : say(msg("definitionProblems.tooSmall", { minimum: Number(issue.minimum) }));
     case "too_big":
-      return both("Quá dài hoặc quá lớn", "Too long or too large");
+      return say(msg("definitionProblems.tooBig"));
     case "invalid_format":
-      return both("Không đúng định dạng", "Not in the right format");
+      return say(msg("definitionProblems.badFormat"));
     default:
-      return both(`Giá trị không hợp lệ (${issue.message})`, `Invalid value (${issue.message})`);
+      return say(msg("definitionProblems.invalid", { detail: issue.message }));
   }
 }
 
@@ -155,35 +75,41 @@ export interface FieldRef {
   property?: string;
 }
 
-const PROPERTY_WORDS: Record<string, LocalizedText> = {
-  code: both("mã", "code"),
-  type: both("loại câu", "question type"),
-  label: both("nội dung", "text"),
-  title: both("tiêu đề", "title"),
-  description: both("mô tả", "description"),
-  help: both("hướng dẫn", "help text"),
-  vi: both("tiếng Việt", "Vietnamese"),
-  en: both("tiếng Anh", "English"),
-  required: both("bắt buộc", "required"),
-  options: both("phương án", "options"),
-  scale: both("thang đo", "scale"),
-  min: both("giá trị nhỏ nhất", "minimum"),
-  max: both("giá trị lớn nhất", "maximum"),
-  integer: both("số nguyên", "whole number"),
-  maxLength: both("độ dài tối đa", "maximum length"),
-  rule: both("quy tắc tổng hợp", "aggregation rule"),
-  weights: both("trọng số", "weights"),
-  kind: both("loại chỉ số", "kind of index"),
-  key: both("mã phiếu", "questionnaire key"),
-  version: both("phiên bản", "version"),
-  basis: both("căn cứ", "basis"),
-  missing: both("tính là thiếu", "counts as missing"),
-  sections: both("các phần", "sections"),
-  items: both("các câu hỏi", "questions"),
-  indices: both("cây chỉ số", "index trees"),
-  children: both("nhánh con", "children"),
-  item: both("câu cho chỉ số của nút", "question giving the node's index"),
-  scales: both("thang đo dùng chung", "shared scales"),
+type PlaceKey = keyof Catalogue["definitionPlaces"];
+const PROPERTY_WORDS: Partial<Record<string, PlaceKey>> = {
+  code: "code",
+  type: "type",
+  label: "label",
+  title: "title",
+  description: "description",
+  help: "help",
+  vi: "vi",
+  en: "en",
+  required: "required",
+  options: "options",
+  scale: "scaleName",
+  min: "min",
+  max: "max",
+  integer: "integer",
+  maxLength: "maxLength",
+  rule: "aggregation",
+  weights: "weights",
+  kind: "kind",
+  key: "key",
+  version: "version",
+  basis: "basis",
+  missing: "missingFlag",
+  sections: "sections",
+  items: "items",
+  indices: "indices",
+  children: "children",
+  scales: "scales",
+  item: "ruleItem",
+};
+const place = (key: PlaceKey, params?: Record<string, Param>): LocalizedText => localize({ key: `definitionPlaces.${key}`, params });
+const propertyWord = (name: string): LocalizedText => {
+  const key = PROPERTY_WORDS[name];
+  return key ? place(key) : { vi: name, en: name };
 };
 
 const SHORT = 40;
@@ -200,9 +126,11 @@ function codeOf(value: unknown): string | undefined {
   const code = (value as { code?: unknown } | undefined)?.code;
   return typeof code === "string" && code ? code : undefined;
 }
-const named = (noun: LocalizedText, code: string | undefined, n: number, label: string): LocalizedText => {
+/** "câu SV_1 «Công chức…»", or "câu thứ 3" for one without a code yet. */
+const named = (noun: "section" | "question" | "option" | "tree" | "node", code: string | undefined, n: number, label: string): LocalizedText => {
+  const base = code ? place(noun, { code }) : place(`${noun}At`, { n: n + 1 });
   const quoted = label ? ` «${label}»` : "";
-  return both(`${noun.vi} ${code ?? `thứ ${n + 1}`}${quoted}`, `${noun.en} ${code ?? `no. ${n + 1}`}${quoted}`);
+  return { vi: base.vi + quoted, en: base.en + quoted };
 };
 
 /**
@@ -223,31 +151,31 @@ export function describePath(raw: unknown, path: readonly Segment[]): { where: L
       value = at(seg);
       value = at(next);
       field.section = codeOf(value);
-      parts.push(named(both("Phần", "Section"), field.section, next, labelOf(value, "title")));
+      parts.push(named("section", field.section, next, labelOf(value, "title")));
       i++;
     } else if (seg === "items" && typeof next === "number") {
       value = at(seg);
       value = at(next);
       field.item = codeOf(value);
-      parts.push(named(both("câu", "question"), field.item, next, labelOf(value, "label")));
+      parts.push(named("question", field.item, next, labelOf(value, "label")));
       i++;
     } else if (seg === "options" && typeof next === "number") {
       value = at(seg);
       value = at(next);
       field.option = codeOf(value);
-      parts.push(named(both("phương án", "option"), field.option, next, labelOf(value, "label")));
+      parts.push(named("option", field.option, next, labelOf(value, "label")));
       i++;
     } else if (seg === "scales" && typeof next === "string") {
       value = at(seg);
       value = at(next);
       field.scale = next;
-      parts.push(both(`thang đo ${next}`, `scale ${next}`));
+      parts.push(place("scale", { name: next }));
       i++;
       if (typeof path[i + 1] === "number") {
         const k = path[i + 1] as number;
         value = at(k);
         field.option = codeOf(value);
-        parts.push(named(both("phương án", "option"), field.option, k, labelOf(value, "label")));
+        parts.push(named("option", field.option, k, labelOf(value, "label")));
         i++;
       }
     } else if (seg === "indices" && typeof next === "number") {
@@ -255,54 +183,54 @@ export function describePath(raw: unknown, path: readonly Segment[]): { where: L
       value = at(next);
       field.tree = codeOf(value);
       field.node = field.tree;
-      parts.push(named(both("cây chỉ số", "index tree"), field.tree, next, labelOf(value, "label")));
+      parts.push(named("tree", field.tree, next, labelOf(value, "label")));
       i++;
     } else if (seg === "children" && typeof next === "number") {
       value = at(seg);
       value = at(next);
       const leaf = (value as { item?: unknown } | undefined)?.item;
       if (value && typeof value === "object" && !("children" in value) && typeof leaf === "string") {
-        parts.push(both(`mục câu ${leaf}`, `entry for question ${leaf}`));
+        parts.push(place("leaf", { code: leaf }));
         field.item = leaf;
         if (path[i + 2] === "item") i++;
       } else {
         field.node = codeOf(value);
-        parts.push(named(both("nút", "node"), field.node, next, labelOf(value, "label")));
+        parts.push(named("node", field.node, next, labelOf(value, "label")));
       }
       i++;
     } else if (seg === "showIf" && !inRule) {
       inRule = true;
       field.rule = true;
       value = at(seg);
-      parts.push(both("điều kiện hiển thị", "display rule"));
+      parts.push(place("rule"));
     } else if (inRule) {
       // Inside a rule the nesting (all/any/not, positions) means nothing to a reader; the message names the question.
       value = at(seg);
     } else if (seg === "positive") {
       field.positive = true;
       value = at(seg);
-      parts.push(both("câu trả lời tích cực", "positive answers"));
+      parts.push(place("positive"));
       if (typeof next === "number") i++;
     } else if (seg === "weights") {
       value = at(seg);
       field.property = "weights";
-      parts.push(PROPERTY_WORDS.weights);
+      parts.push(place("weights"));
       if (typeof next === "number") {
-        parts.push(both(`thứ ${next + 1}`, `no. ${next + 1}`));
+        parts.push(place("nth", { n: next + 1 }));
         i++;
       }
     } else {
       value = at(seg);
       if (typeof seg === "string") {
         field.property = seg;
-        parts.push(PROPERTY_WORDS[seg] ?? both(seg, seg));
+        parts.push(propertyWord(seg));
       } else {
-        parts.push(both(`mục thứ ${seg + 1}`, `entry no. ${seg + 1}`));
+        parts.push(place("entry", { n: seg + 1 }));
       }
     }
   }
-  if (parts.length === 0) return { where: both("Phiếu", "Questionnaire"), field };
-  if (path.length > 0 && !["sections", "scales", "indices"].includes(String(path[0]))) parts.unshift(both("Phiếu", "Questionnaire"));
+  if (parts.length === 0) return { where: place("questionnaire"), field };
+  if (path.length > 0 && !["sections", "scales", "indices"].includes(String(path[0]))) parts.unshift(place("questionnaire"));
   const sentence = (words: string[]) => words.join(" › ").replace(/^./, (c) => c.toLocaleUpperCase("vi"));
-  return { where: both(sentence(parts.map((p) => p.vi)), sentence(parts.map((p) => p.en))), field };
+  return { where: { vi: sentence(parts.map((p) => p.vi)), en: sentence(parts.map((p) => p.en)) }, field };
 }

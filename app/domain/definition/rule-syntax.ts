@@ -4,7 +4,10 @@
  * English ones (and, or, not, in, answered, blank), and with XLSForm's `${Q8_PROC} = '1'` and `selected(${Q2}, '1')`,
  * so a sheet made elsewhere reads too.
  */
+import { localize, msg } from "../messages";
 import type { Condition, LocalizedText } from "./schema";
+
+type Expected = "aCharacter" | "anOption" | "aQuestion" | "aClose" | "aComma" | "aRule" | "anOperator" | "aJoin";
 
 export function formatCondition(cond: Condition): string {
   if ("all" in cond) return cond.all.map((c) => (("any" in c && c.any.length > 1) || ("all" in c && c.all.length > 1) ? `(${formatCondition(c)})` : formatCondition(c))).join(" và ");
@@ -86,7 +89,7 @@ function tokenize(text: string): Token[] | { at: number } {
 export function parseCondition(source: string): RuleParse {
   const text = source.normalize("NFC").trim();
   const tokens = tokenize(text);
-  if (!Array.isArray(tokens)) return fail(tokens.at, "ký tự không đọc được", "a character that cannot be read");
+  if (!Array.isArray(tokens)) return fail(tokens.at, "aCharacter");
   let k = 0;
   const peek = () => tokens[k];
   const isWord = (w: string) => peek()?.kind === "word" && peek()!.text === w;
@@ -96,17 +99,16 @@ export function parseCondition(source: string): RuleParse {
       super("rule syntax");
     }
   }
-  function fail(at: number, vi: string, en: string): RuleParse {
-    const near = text.slice(at, at + 12);
-    const where = at >= text.length ? { vi: "ở cuối", en: "at the end" } : { vi: `ở ký tự ${at + 1} («${near}»)`, en: `at character ${at + 1} ("${near}")` };
-    return { ok: false, message: { vi: `Điều kiện không đọc được ${where.vi}: cần ${vi}`, en: `The rule cannot be read ${where.en}: expected ${en}` } };
+  function fail(at: number, expected: Expected): RuleParse {
+    const where = at >= text.length ? msg("ruleSyntax.atEnd") : msg("ruleSyntax.atChar", { n: at + 1, near: text.slice(at, at + 12) });
+    return { ok: false, message: localize(msg("ruleSyntax.cannotRead", { where, expected: msg(`ruleSyntax.${expected}`) })) };
   }
-  const stop = (vi: string, en: string): never => {
-    throw new Stop(fail(peek()?.at ?? text.length, vi, en));
+  const stop = (expected: Expected): never => {
+    throw new Stop(fail(peek()?.at ?? text.length, expected));
   };
   const value = (): string => {
     const t = peek();
-    if (t?.kind !== "value") return stop("một mã phương án", "an option code");
+    if (t?.kind !== "value") return stop("anOption");
     k++;
     return t.text;
   };
@@ -118,7 +120,7 @@ export function parseCondition(source: string): RuleParse {
       k++;
       out.push(value());
     }
-    if (!isOp(")")) stop('dấu ")"', 'a ")"');
+    if (!isOp(")")) stop("aClose");
     k++;
     return out;
   };
@@ -127,15 +129,15 @@ export function parseCondition(source: string): RuleParse {
     if (peek()?.kind === "value" && peek()!.text === "selected" && tokens[k + 1]?.text === "(") {
       k += 2;
       const item = value();
-      if (!isOp(",")) stop('dấu ","', 'a ","');
+      if (!isOp(",")) stop("aComma");
       k++;
       const option = value();
-      if (!isOp(")")) stop('dấu ")"', 'a ")"');
+      if (!isOp(")")) stop("aClose");
       k++;
       return { item, in: [option] };
     }
     const t = peek();
-    if (t?.kind !== "value" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(t.text)) return stop("mã một câu hỏi", "a question code");
+    if (t?.kind !== "value" || !/^[A-Za-z][A-Za-z0-9_]*$/.test(t.text)) return stop("aQuestion");
     k++;
     const item = t.text;
     if (isOp("=")) {
@@ -162,7 +164,7 @@ export function parseCondition(source: string): RuleParse {
       k++;
       return { item, answered: false };
     }
-    return stop('"=", "thuộc (…)", "đã trả lời" hoặc "bỏ trống"', '"=", "in (…)", "answered" or "blank"');
+    return stop("anOperator");
   };
   const unary = (): Condition => {
     if (isWord("not")) {
@@ -172,7 +174,7 @@ export function parseCondition(source: string): RuleParse {
     if (isOp("(")) {
       k++;
       const inner = or();
-      if (!isOp(")")) stop('dấu ")"', 'a ")"');
+      if (!isOp(")")) stop("aClose");
       k++;
       return inner;
     }
@@ -195,9 +197,9 @@ export function parseCondition(source: string): RuleParse {
     return parts.length === 1 ? parts[0] : { any: parts };
   };
   try {
-    if (tokens.length === 0) return fail(0, "một điều kiện", "a rule");
+    if (tokens.length === 0) return fail(0, "aRule");
     const condition = or();
-    if (k < tokens.length) stop('"và", "hoặc" hoặc hết điều kiện', '"and", "or" or the end of the rule');
+    if (k < tokens.length) stop("aJoin");
     return { ok: true, condition };
   } catch (e) {
     if (e instanceof Stop) return e.result;

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-// Messages are keys of problems.ts, which words them in Vietnamese and English.
+// Messages are keys of the catalogue's definitionProblems area (problems.ts words them in both languages).
 // No '.' or '-' in codes: they become form field names (react-hook-form reads dots as paths) and CSV headers.
 const CODE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const OPTION_CODE = /^[A-Za-z0-9_.-]+$/;
@@ -21,17 +21,17 @@ export type Locale = keyof LocalizedText;
 export const DefinitionTextSchema = z
   .object({
     // The schema-level message also covers a missing key, which zod would report as a type error.
-    vi: z.string({ error: "text.viMissing" }).trim().min(1, "text.viMissing"),
-    en: z.string({ error: "text.notText" }).trim().min(1, "text.enBlank").optional(),
+    vi: z.string({ error: "viMissing" }).trim().min(1, "viMissing"),
+    en: z.string({ error: "notText" }).trim().min(1, "enBlank").optional(),
   })
   .strict();
 export type DefinitionText = z.infer<typeof DefinitionTextSchema>;
 
-export const CodeSchema = z.string().regex(CODE, "code.format");
+export const CodeSchema = z.string().regex(CODE, "codeFormat");
 
 export const OptionSchema = z
   .object({
-    code: z.string().regex(OPTION_CODE, "option.format"),
+    code: z.string().regex(OPTION_CODE, "optionFormat"),
     label: DefinitionTextSchema,
     /** An explicit "no opinion" answer: stored, but counted as missing by the indices. */
     missing: z.boolean().optional(),
@@ -49,7 +49,7 @@ export type Condition =
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.object({ item: CodeSchema, in: z.array(z.string()).min(1, "rule.noOption") }).strict(),
+    z.object({ item: CodeSchema, in: z.array(z.string()).min(1, "ruleNoOption") }).strict(),
     z.object({ item: CodeSchema, answered: z.boolean() }).strict(),
     z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
     z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
@@ -99,7 +99,7 @@ export const SectionSchema = z
     title: DefinitionTextSchema,
     description: DefinitionTextSchema.optional(),
     showIf: ConditionSchema.optional(),
-    items: z.array(ItemSchema).min(1, "section.noItems"),
+    items: z.array(ItemSchema).min(1, "sectionNoItems"),
   })
   .strict();
 export type Section = z.infer<typeof SectionSchema>;
@@ -133,7 +133,7 @@ export const IndexNodeSchema: z.ZodType<IndexNode, any> = z.lazy(() =>
   z
     .object({
       ...indexNodeShape,
-      children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "node.noChildren"),
+      children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "nodeNoChildren"),
     })
     .strict(),
 );
@@ -141,21 +141,21 @@ export const IndexTreeSchema = z
   .object({
     ...indexNodeShape,
     kind: z.enum(INDEX_KINDS),
-    children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "node.noChildren"),
+    children: z.array(z.union([IndexLeafSchema, IndexNodeSchema])).min(1, "nodeNoChildren"),
   })
   .strict();
 
 export const DefinitionSchema = z
   .object({
     $schema: z.string().optional(),
-    key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "key.format"),
-    version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "version.format"),
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "keyFormat"),
+    version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, "versionFormat"),
     title: DefinitionTextSchema,
     description: DefinitionTextSchema.optional(),
     /** Where the content comes from (decision, plan), for the people who audit it. */
     basis: z.string().optional(),
-    scales: z.record(CodeSchema, z.array(OptionSchema).min(2, "scale.tooSmall")).default({}),
-    sections: z.array(SectionSchema).min(1, "definition.noSections"),
+    scales: z.record(CodeSchema, z.array(OptionSchema).min(2, "scaleTooSmall")).default({}),
+    sections: z.array(SectionSchema).min(1, "noSections"),
     indices: z.array(IndexTreeSchema).default([]),
   })
   .strict();

@@ -4,6 +4,7 @@
  * and then the validator's, placed by the row and column each definition field came from. Text is taken in NFC, so a
  * sheet typed with combining accents reads the same as one typed with composed letters.
  */
+import { localize, msg, type Message } from "../messages";
 import { parseDefinition, type DefinitionIssue } from "./parse";
 import { parseCondition } from "./rule-syntax";
 import { AGGREGATION_RULES, INDEX_KINDS, ITEM_TYPES, type Definition, type LocalizedText } from "./schema";
@@ -27,7 +28,7 @@ type Raw = Record<string, unknown>;
 
 export type WorkbookRead = { ok: true; raw: Raw; definition: Definition } | { ok: false; problems: SheetProblem[] };
 
-const both = (vi: string, en: string): LocalizedText => ({ vi, en });
+const say = (m: Message): LocalizedText => localize(m);
 
 const RULE_ALIASES: Record<string, string> = {
   "trung binh": "mean",
@@ -72,7 +73,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     if (!sheet) {
       if (kind === "questions" || kind === "settings") {
         const found = book.sheets.map((s) => `«${s.name}»`).join(", ") || "—";
-        problem({ sheet: SHEETS[kind].name }, both(`Thiếu trang «${SHEETS[kind].name}» (tệp có: ${found})`, `The sheet "${SHEETS[kind].name}" is missing (the file has: ${found})`));
+        problem({ sheet: SHEETS[kind].name }, say(msg("workbook.missingSheet", { sheet: SHEETS[kind].name, found })));
       }
       continue;
     }
@@ -100,14 +101,14 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     if (typeof value === "number") return value;
     const n = Number(String(value).replace(",", "."));
     if (typeof value === "string" && Number.isFinite(n) && /^-?[\d.,]+$/.test(value.trim())) return n;
-    problem(place, both(`«${String(value)}» không phải là số`, `"${String(value)}" is not a number`));
+    problem(place, say(msg("workbook.notNumber", { value: String(value) })));
     return undefined;
   };
   const boolean = (kind: SheetKind, r: Row, key: string): boolean | undefined => {
     const value = text(kind, r, key);
     if (value === undefined) return undefined;
     const b = readBoolean(value);
-    if (b === null) problem({ sheet: sheets[kind]!.sheet.name, row: r.row, column: header(kind, key) }, both(`«${value}»: ghi «có» hoặc «không»`, `"${value}": write "có" (yes) or "không" (no)`));
+    if (b === null) problem({ sheet: sheets[kind]!.sheet.name, row: r.row, column: header(kind, key) }, say(msg("workbook.notYesNo", { value })));
     return b ?? undefined;
   };
   const rule = (kind: SheetKind, r: Row, key: string) => {
@@ -126,7 +127,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
   const settings = sheets.settings!;
   const s0 = settings.rows[0];
   if (!s0) {
-    problem({ sheet: settings.sheet.name, row: 2 }, both("Trang không có dòng dữ liệu: cần mã phiếu, phiên bản và tiêu đề", "The sheet has no data row: it needs the key, version and title"));
+    problem({ sheet: settings.sheet.name, row: 2 }, say(msg("workbook.noSettingsRow")));
   } else {
     raw.key = options.key ?? text("settings", s0, "key");
     raw.version = options.version ?? text("settings", s0, "version");
@@ -144,7 +145,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
   for (const r of optionSheet?.rows ?? []) {
     const list = text("options", r, "list");
     if (list === undefined) {
-      problem({ sheet: optionSheet!.sheet.name, row: r.row, column: header("options", "list") }, both("Chưa ghi tên danh sách", "The list name is missing"));
+      problem({ sheet: optionSheet!.sheet.name, row: r.row, column: header("options", "list") }, say(msg("workbook.noListName")));
       continue;
     }
     const option: Raw = { code: text("options", r, "code"), label: localized("options", r, "labelVi", "labelEn") ?? { vi: "" } };
@@ -164,7 +165,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     const type = text("questions", r, "type");
     const place = (key: string): SheetPlace => ({ sheet: questionSheet.sheet.name, row: r.row, column: header("questions", key) });
     if (type === undefined) {
-      problem(place("type"), both(`Chưa ghi loại (ghi «phần» hoặc một loại câu hỏi: ${ITEM_TYPES.join(", ")})`, `The type is missing (write "phần" for a section or a question type: ${ITEM_TYPES.join(", ")})`));
+      problem(place("type"), say(msg("workbook.noType", { types: ITEM_TYPES.join(", ") })));
       continue;
     }
     if (END_GROUP_TYPES.includes(fold(type))) continue;
@@ -186,7 +187,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     }
     const section = sections[sections.length - 1];
     if (!section) {
-      problem(place("type"), both("Câu hỏi đứng trước dòng «phần» đầu tiên: thêm một dòng loại «phần» ở trên", 'A question comes before the first "phần" (section) row: add a section row above it'));
+      problem(place("type"), say(msg("workbook.questionBeforeSection")));
       continue;
     }
     const typeCode = ITEM_TYPES.find((t) => fold(t) === fold(type)) ?? type;
@@ -200,7 +201,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     if (list !== undefined) {
       if (!lists.has(list)) {
         const known = [...lists.keys()].join(", ") || "—";
-        problem(place("list"), both(`Không có danh sách «${list}» ở trang «${SHEETS.options.name}» (các danh sách: ${known})`, `There is no list "${list}" in the "${SHEETS.options.name}" sheet (lists: ${known})`));
+        problem(place("list"), say(msg("workbook.unknownList", { list, sheet: SHEETS.options.name, known })));
       } else if (list === code) {
         item.options = lists.get(list)!.options.map((o) => structuredClone(o));
         inlineFor.set(list, code);
@@ -277,21 +278,21 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     const parentCode = text("tree", r, "parent");
     const weight = number("tree", r, "weight");
     if (code !== undefined && leaf !== undefined) {
-      problem(place("item"), both("Một dòng là một nút (Mã nút) hoặc một câu hỏi (Câu hỏi), không cả hai", "A row is either a node (node code) or a question, not both"));
+      problem(place("item"), say(msg("workbook.nodeAndQuestion")));
       continue;
     }
     if (code === undefined && leaf === undefined) {
-      problem(place("code"), both("Chưa ghi mã nút hoặc câu hỏi", "Neither a node code nor a question is given"));
+      problem(place("code"), say(msg("workbook.nodeOrQuestionMissing")));
       continue;
     }
     const parent = parentCode === undefined ? undefined : nodes.get(parentCode);
     if (parentCode !== undefined && !parent) {
-      problem(place("parent"), both(`Không có nút «${parentCode}» ở các dòng phía trên`, `There is no node "${parentCode}" in the rows above`));
+      problem(place("parent"), say(msg("workbook.unknownParent", { parent: parentCode })));
       continue;
     }
     if (leaf !== undefined) {
       if (!parent) {
-        problem(place("parent"), both("Câu hỏi trong cây chỉ số cần một nút cha", "A question in an index tree needs a parent node"));
+        problem(place("parent"), say(msg("workbook.leafNeedsParent")));
         continue;
       }
       const children = parent.node.children as Raw[];
@@ -311,7 +312,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
     if (!parent) {
       const kind = text("tree", r, "kind");
       node.kind = kind === undefined ? undefined : (INDEX_KINDS.find((k) => k === fold(kind)) ?? KIND_ALIASES[fold(kind)] ?? kind);
-      if (weight !== undefined) problem(place("weight"), both("Gốc của cây chỉ số không có trọng số", "The root of an index tree has no weight"));
+      if (weight !== undefined) problem(place("weight"), say(msg("workbook.rootWeight")));
       path = ["indices", indices.length];
       indices.push(node);
     } else {
@@ -322,7 +323,7 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
       parent.weightRows.push(r);
     }
     if (code !== undefined && nodes.has(code)) {
-      problem(place("code"), both(`Mã nút «${code}» bị trùng`, `Node code "${code}" is used twice`));
+      problem(place("code"), say(msg("workbook.duplicateNode", { code })));
     } else if (code !== undefined) nodes.set(code, { node, path, weights: [], weightRows: [], row: r });
     origins.push({ path, sheet: treeSheet!.sheet.name, row: r.row, kind: "tree", columns: { code: "code", label: "labelVi", rule: "rule", item: "ruleItem", kind: "kind", children: "code" } });
   }
@@ -332,13 +333,13 @@ export function workbookToDefinition(book: Workbook, options: ReadOptions = {}):
       const k = weights.findIndex((w) => w !== undefined);
       problem(
         { sheet: treeSheet!.sheet.name, row: weightRows[k].row, column: header("tree", "weight") },
-        both(`Trọng số chỉ dùng khi nút cha «${String(node.code)}» có quy tắc weighted`, `Weights are only used when the parent "${String(node.code)}" has rule weighted`),
+        say(msg("workbook.weightUnused", { parent: String(node.code) })),
       );
       continue;
     }
     weights.forEach((w, k) => {
       if (w === undefined) {
-        problem({ sheet: treeSheet!.sheet.name, row: weightRows[k].row, column: header("tree", "weight") }, both("Thiếu trọng số (nút cha có quy tắc weighted)", "The weight is missing (the parent's rule is weighted)"));
+        problem({ sheet: treeSheet!.sheet.name, row: weightRows[k].row, column: header("tree", "weight") }, say(msg("workbook.weightMissing")));
       }
     });
     node.weights = weights.map((w) => w ?? 0);
@@ -403,13 +404,13 @@ function readRows(sheet: Sheet, kind: SheetKind, problem: (p: SheetPlace, m: Loc
     if (!column) {
       problem(
         { sheet: sheet.name, row: 1, column: name },
-        both(`Cột không được biết «${name}» (các cột: ${spec.columns.map((c) => c.header).join(", ")})`, `Unknown column "${name}" (columns: ${spec.columns.map((c) => c.header).join(", ")})`),
+        say(msg("workbook.unknownColumn", { name, columns: spec.columns.map((c) => c.header).join(", ") })),
       );
       ok = false;
       return keyAt.push(null);
     }
     if (keyAt.includes(column.key)) {
-      problem({ sheet: sheet.name, row: 1, column: name }, both(`Cột «${column.header}» xuất hiện hai lần`, `The column "${column.header}" appears twice`));
+      problem({ sheet: sheet.name, row: 1, column: name }, say(msg("workbook.repeatedColumn", { column: column.header })));
       ok = false;
     }
     keyAt.push(column.key);
@@ -418,7 +419,7 @@ function readRows(sheet: Sheet, kind: SheetKind, problem: (p: SheetPlace, m: Loc
   for (const key of needed[kind]) {
     if (!keyAt.includes(key)) {
       const h = spec.columns.find((c) => c.key === key)!.header;
-      problem({ sheet: sheet.name, row: 1, column: h }, both(`Thiếu cột «${h}»`, `The column "${h}" is missing`));
+      problem({ sheet: sheet.name, row: 1, column: h }, say(msg("workbook.missingColumn", { column: h })));
       ok = false;
     }
   }
@@ -446,10 +447,7 @@ function cellValue(cell: SheetCell | undefined, place: SheetPlace, problem: (p: 
     if (cell.result === undefined || cell.result === null) {
       problem(
         place,
-        both(
-          `Ô có công thức «=${cell.formula}» nhưng chưa có giá trị tính sẵn: mở tệp bằng Excel rồi lưu lại, hoặc dán giá trị thay cho công thức`,
-          `The cell holds the formula "=${cell.formula}" without a computed value: open the file in Excel and save it, or paste the value instead`,
-        ),
+        say(msg("workbook.formulaWithoutValue", { formula: cell.formula })),
       );
       return null;
     }
@@ -457,10 +455,10 @@ function cellValue(cell: SheetCell | undefined, place: SheetPlace, problem: (p: 
     return cell.result;
   }
   if ("error" in cell) {
-    problem(place, both(`Ô có lỗi ${cell.error}: sửa ô trong Excel`, `The cell shows the error ${cell.error}: fix it in Excel`));
+    problem(place, say(msg("workbook.cellError", { error: cell.error })));
     return null;
   }
-  problem(place, both("Ô là ngày tháng; cần chữ hoặc số", "The cell is a date; text or a number is needed"));
+  problem(place, say(msg("workbook.cellDate")));
   return null;
 }
 

@@ -3,6 +3,7 @@
  * a sheet of option lists, a sheet for the index trees and a settings sheet, with Vietnamese headers. This module is
  * the layout; sheets-export.ts and sheets-import.ts convert, and the .xlsx bytes are read and written by a service.
  */
+import { localize, msg, type Message } from "../messages";
 import type { LocalizedText } from "./schema";
 
 /** A cell as the reader hands it over: plain values, a formula with its cached result, an error or a date. */
@@ -149,17 +150,15 @@ export interface SheetProblem extends SheetPlace {
   message: LocalizedText;
 }
 
-/** "Trang «Câu hỏi», dòng 12, cột «Mã»". */
+/** "Trang tính «Câu hỏi», dòng 12, cột «Mã»". */
 export function placeText(place: SheetPlace): LocalizedText {
-  const vi = [`Trang «${place.sheet}»`];
-  const en = [`Sheet "${place.sheet}"`];
-  if (place.row !== undefined) {
-    vi.push(`dòng ${place.row}`);
-    en.push(`row ${place.row}`);
-  }
-  if (place.column !== undefined) {
-    vi.push(`cột «${place.column}»`);
-    en.push(`column "${place.column}"`);
-  }
-  return { vi: vi.join(", "), en: en.join(", ") };
+  const parts: Message[] = [msg("workbook.place", { sheet: place.sheet })];
+  if (place.row !== undefined) parts.push(msg("workbook.row", { row: place.row }));
+  if (place.column !== undefined) parts.push(msg("workbook.column", { column: place.column }));
+  return joinParts(parts);
+}
+
+function joinParts(parts: Message[]): LocalizedText {
+  const texts = parts.map(localize);
+  return { vi: texts.map((t) => t.vi).join(", "), en: texts.map((t) => t.en).join(", ") };
 }

@@ -3,6 +3,7 @@
  * view shows the Vietnamese and says so (the text carries `lang="vi"` and a mark), so nobody mistakes it for a
  * translation and a screen reader pronounces it as Vietnamese.
  */
+import { definitionText } from "../messages/areas/questionnaires";
 import type { DefinitionText, Locale, LocalizedText, Section } from "./schema";
 
 export interface ShownText {
@@ -29,7 +30,7 @@ export function bothLanguages(text: DefinitionText): LocalizedText {
 }
 
 /** What the English view puts after a text shown in Vietnamese. */
-export const FALLBACK_MARK: LocalizedText = { vi: "(chưa có bản tiếng Anh)", en: "(in Vietnamese: no English text yet)" };
+export const FALLBACK_MARK: LocalizedText = definitionText.fallbackMark;
 
 /** Every text a page of the form shows for one section: to tell whether any of them lacks English. */
 export function sectionTexts(section: Section): DefinitionText[] {

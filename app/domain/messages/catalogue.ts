@@ -10,6 +10,7 @@ import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
 import { frame } from "./areas/frame";
 import { paperEntry } from "./areas/paper-entry";
+import { definitionDiff, definitionPlaces, definitionProblems, definitionText, ruleSyntax, workbook } from "./areas/questionnaires";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
 import { sampling } from "./areas/sampling";
@@ -22,6 +23,12 @@ export const catalogue = {
   cli,
   data,
   definitions,
+  definitionProblems,
+  definitionPlaces,
+  definitionDiff,
+  definitionText,
+  workbook,
+  ruleSyntax,
   fieldwork,
   files,
   frame,

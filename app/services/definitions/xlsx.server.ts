@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { LocalizedText } from "../../domain/definition/schema";
+import { localize, msg } from "../../domain/messages";
 import { SHEETS, type Sheet, type SheetCell, type Workbook } from "../../domain/definition/sheets";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } };
@@ -37,13 +38,7 @@ export async function xlsxToWorkbook(bytes: Buffer | Uint8Array): Promise<XlsxRe
   try {
     await wb.xlsx.load(bytes as never);
   } catch {
-    return {
-      ok: false,
-      message: {
-        vi: "Không đọc được tệp: cần một tệp Excel .xlsx (tệp .xls cũ hoặc .csv hãy lưu lại dưới dạng .xlsx)",
-        en: "The file cannot be read: an Excel .xlsx file is needed (save an old .xls or a .csv as .xlsx)",
-      },
-    };
+    return { ok: false, message: localize(msg("workbook.notXlsx")) };
   }
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => {
