@@ -49,7 +49,8 @@ describeEachDialect("definitions", (dialect) => {
     broken.version = "99";
     broken.sections[0].items[1].code = broken.sections[0].items[0].code;
     const attempt = importDefinition(t.db, JSON.stringify(broken), "broken.json");
-    await expect(attempt).rejects.toMatchObject({ details: [expect.stringMatching(/^Phần A «.*» › câu A_SEX «.*» › mã: Mã câu hỏi "A_SEX" bị trùng/), expect.stringMatching(/Question code "A_SEX" is used twice/)] });
+    await expect(attempt).rejects.toMatchObject({ details: [expect.stringMatching(/^Phần A «.*» › câu A_SEX «.*» › mã: Mã câu hỏi “A_SEX” bị trùng/)],
+      detailsLocalized: [expect.objectContaining({ en: expect.stringMatching(/^Section A «.*» › question A_SEX «.*» › code: Question code "A_SEX" is used twice/) })] });
     const ids = (await listDefinitions(t.db)).map((d) => d.id);
     expect(ids).not.toContain(`${broken.key}@99`);
   });

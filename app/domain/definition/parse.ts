@@ -329,3 +329,8 @@ function locateJsonError(text: string): number {
 export function issueLine(issue: DefinitionIssue, locale: Locale): string {
   return `${issue.where[locale]}: ${issue.message[locale]}`;
 }
+
+/** The same line in both languages (a UserError detail). */
+export function issueText(issue: DefinitionIssue): LocalizedText {
+  return { vi: issueLine(issue, "vi"), en: issueLine(issue, "en") };
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, DefinitionRow } from "../../../db/schema";
-import { canonicalJson, issueLine, parseDefinition, parseDefinitionText, type DefinitionIssue } from "../../domain/definition/parse";
+import { canonicalJson, issueLine, issueText, parseDefinition, parseDefinitionText, type DefinitionIssue } from "../../domain/definition/parse";
 import type { Definition } from "../../domain/definition/schema";
 import { textIn } from "../../domain/definition/text";
 import { UserError } from "../../domain/errors";
@@ -33,11 +33,7 @@ export interface ImportOutcome {
 export async function importDefinition(db: Kysely<Database>, text: string, source: string): Promise<ImportOutcome> {
   const report = validateDefinitionText(text);
   if (!report.ok) {
-    throw new UserError(
-      msg("definitions.hasProblems", { file: source, count: report.issues.length }),
-      400,
-      report.issues.flatMap((i) => [issueLine(i, "vi"), `  ${issueLine(i, "en")}`]),
-    );
+    throw new UserError(msg("definitions.hasProblems", { file: source, count: report.issues.length }), 400, report.issues.map(issueText));
   }
   const { definition, hash } = report;
   const id = definitionId(definition.key, definition.version);
@@ -46,10 +42,7 @@ export async function importDefinition(db: Kysely<Database>, text: string, sourc
     const existing = await trx.selectFrom("definitions").select(["content_hash", "source"]).where("id", "=", id).executeTakeFirst();
     if (existing) {
       if (existing.content_hash === hash) return { id, status: "unchanged" as const, hash };
-      throw new UserError(
-        msg("definitions.alreadyPublished", { id, stored: existing.content_hash.slice(0, 12), incoming: hash.slice(0, 12) }),
-        409,
-      );
+      throw new UserError(msg("definitions.alreadyPublished", { id, stored: existing.content_hash.slice(0, 12), incoming: hash.slice(0, 12) }), 409);
     }
     const now = nowIso();
     await trx
