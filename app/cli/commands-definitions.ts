@@ -1,6 +1,6 @@
 import { issueLine } from "../domain/definition/parse";
 import { UserError } from "../domain/errors";
-import { msg } from "../domain/messages";
+import { localeFrom, msg, render } from "../domain/messages";
 import { listDefinitions, validateDefinitionText } from "../services/definitions/versions.server";
 import { importDefinitionFile, readDefinitionFile } from "../services/definitions/shipped-files.server";
 import { rejectUnknownFlags } from "./args";
@@ -18,8 +18,9 @@ export const definitionCommands: Record<string, Command> = {
     const file = fileArg(ctx);
     const report = validateDefinitionText(readDefinitionFile(file));
     if (!report.ok) {
-      ctx.err(`${file}: ${report.issues.length} problem(s)`);
-      for (const issue of report.issues) ctx.err(`  ${issueLine(issue, "vi")}\n    ${issueLine(issue, "en")}`);
+      const locale = localeFrom(process.env.SIPAS_LANG);
+      ctx.err(render(msg("definitions.hasProblems", { file, count: report.issues.length }), locale));
+      for (const issue of report.issues) ctx.err(`  ${issueLine(issue, locale)}`);
       return 1;
     }
     const d = report.definition;
