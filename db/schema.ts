@@ -16,10 +16,33 @@ export interface DefinitionsTable {
   title_en: string;
   content: string; // canonical JSON of the definition
   content_hash: string; // sha256 of `content`
-  status: "draft" | "published";
-  source: string; // file path or "app"
+  /** Retired versions stay for the rounds that use them but are offered to no new round. */
+  status: "published" | "retired";
+  source: string; // file path, "app" (the studio) or "xlsx:<file>"
   created_at: string;
   published_at: string | null;
+  /** Staff user id, or `cli:<user>`; null for versions imported before the studio. */
+  published_by: string | null;
+  /** The version the draft was made from. */
+  based_on: string | null;
+  retired_at: string | null;
+  retired_by: string | null;
+}
+
+/** A questionnaire being written: any JSON object, validated as it is edited and on publishing. */
+export interface DefinitionDraftsTable {
+  id: string;
+  key: string;
+  version: string;
+  based_on: string | null;
+  content: string;
+  /** Bumped by every save; a save naming an older revision is refused (no lost update). */
+  revision: number;
+  province_code: string | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface RoundsTable {
@@ -114,6 +137,7 @@ export interface SettingsTable {
 
 export interface Database extends FieldworkTables, ResultsTables, EntryTables, StaffTables {
   definitions: DefinitionsTable;
+  definition_drafts: DefinitionDraftsTable;
   rounds: RoundsTable;
   round_units: RoundUnitsTable;
   invitations: InvitationsTable;
@@ -124,6 +148,7 @@ export interface Database extends FieldworkTables, ResultsTables, EntryTables, S
 }
 
 export type DefinitionRow = Selectable<DefinitionsTable>;
+export type DefinitionDraftRow = Selectable<DefinitionDraftsTable>;
 export type RoundRow = Selectable<RoundsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ResponseRow = Selectable<ResponsesTable>;

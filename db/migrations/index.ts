@@ -7,6 +7,7 @@ import * as m006 from "./006-answer-codes";
 import * as m007 from "./007-round-read-index";
 import * as m008 from "./008-round-read-index-export";
 import * as m009 from "./009-staff-governance";
+import * as m010 from "./010-questionnaire-studio";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "007-round-read-index": m007,
   "008-round-read-index-export": m008,
   "009-staff-governance": m009,
+  "010-questionnaire-studio": m010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,7 +10,7 @@ import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
 import { frame } from "./areas/frame";
 import { paperEntry } from "./areas/paper-entry";
-import { definitionDiff, definitionPlaces, definitionProblems, definitionText, ruleSyntax, workbook } from "./areas/questionnaires";
+import { definitionDiff, definitionPlaces, definitionProblems, definitionText, ruleSyntax, studio, workbook } from "./areas/questionnaires";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
 import { sampling } from "./areas/sampling";
@@ -29,6 +29,7 @@ export const catalogue = {
   definitionText,
   workbook,
   ruleSyntax,
+  studio,
   fieldwork,
   files,
   frame,

@@ -273,3 +273,30 @@ export const definitionText = {
     en: "Some texts have no English version yet and are shown in Vietnamese, marked VI.",
   },
 } as const;
+
+/** The questionnaire studio: drafts, publishing, retiring. */
+export const studio = {
+  alreadyRetired: { vi: "Phiên bản {id} đã ngừng dùng từ trước.", en: "Version {id} is already retired." },
+  retiredForRounds: {
+    vi: "Phiên bản {id} đã ngừng dùng cho đợt khảo sát mới; hãy chọn một phiên bản đang dùng.",
+    en: "Version {id} is retired and cannot be used for a new round; choose a version in use.",
+  },
+  unknownDraft: { vi: "Không có bản nháp “{id}”.", en: 'No draft "{id}".' },
+  draftConflict: {
+    vi: "Bản nháp đã được {by} lưu lúc {at} (lần lưu thứ {revision}) sau khi bạn mở nó. Thay đổi của bạn CHƯA được lưu và không ghi đè lên bản của họ; bạn có thể lưu nội dung của mình thành một bản nháp mới.",
+    en: "The draft was saved by {by} at {at} (save no. {revision}) after you opened it. Your changes are NOT saved and did not overwrite theirs; you can save your content as a new draft.",
+  },
+  versionTaken: {
+    vi: "Đã có {id} (đã công bố hoặc đang là bản nháp); hãy chọn số phiên bản khác.",
+    en: "{id} already exists (published or as a draft); choose another version number.",
+  },
+  notAnObject: { vi: "Nội dung bản nháp phải là một bộ câu hỏi (đối tượng JSON).", en: "A draft's content must be a questionnaire (a JSON object)." },
+  draftHasProblems: {
+    vi: "Chưa thể công bố: bản nháp còn {count} lỗi.",
+    en: "Cannot publish yet: the draft has {count} {count|problem|problems}.",
+  },
+  badKey: { vi: "Mã phiếu “{key}” chỉ gồm chữ thường không dấu, chữ số và dấu “-”.", en: "Questionnaire key \"{key}\" may hold lowercase letters, digits and '-' only." },
+  badVersion: { vi: "Phiên bản “{version}” chỉ gồm chữ cái, chữ số, “.” và “-”.", en: "Version \"{version}\" may hold letters, digits, '.' and '-' only." },
+  badRef: { vi: "Cần ghi <mã>@<phiên bản>, ví dụ sipas-2022@2 (nhận được “{ref}”).", en: 'Write <key>@<version>, e.g. sipas-2022@2 (got "{ref}").' },
+  notYours: { vi: "Bản nháp này thuộc tỉnh khác.", en: "This draft belongs to another province." },
+} as const;
