@@ -35,7 +35,14 @@ const commands: Record<string, Command> = {
 const USAGE = `usage: sipas <command>
 
   definitions validate <file>            check a questionnaire definition, list every problem
-  definitions import <file>              publish a definition version (immutable once published)
+  definitions import <file.json|file.xlsx> [--as <key>@<version>] [--draft]
+                                         publish a version (immutable once published), or keep it as a draft
+  definitions export <key>@<version> --out <file.xlsx|file.json>
+                                         a version or a draft as an Excel workbook or JSON
+  definitions diff <key>@<v1> <key>@<v2> what changed and what it means for year-over-year results
+                                         (exit 0: no differences, 1: differences, 2: trouble)
+  definitions publish <key>@<version>    publish a draft
+  definitions retire <key>@<version>     offer a version to no new round (rounds that use it keep it)
   definitions list                       list stored definition versions
   rounds create --definition <key>@<version> --name <name> [--id <id>] [--province <code>]
                                          create a survey round; prints its id
@@ -73,7 +80,7 @@ export async function main(
     const name = [`${argv[0]} ${argv[1] ?? ""}`.trim(), argv[0]].find((n) => commands[n]);
     if (!name) throw new UserError(msg("cli.unknownCommand", { command: argv.slice(0, 2).join(" "), usage: USAGE }), 2);
     const rest = argv.slice(name.split(" ").length);
-    const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json"]), out, err, db: ctxDb });
+    const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json", "draft"]), out, err, db: ctxDb });
     return code ?? 0;
   } catch (e) {
     // Messages in the language of SIPAS_LANG (vi unless "en"), like the pages in the reader's language.

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { listAudit } from "../../app/services/platform/audit.server";
-import { createDraft, getDraft, listDrafts, publishDraft, saveDraft } from "../../app/services/definitions/drafts.server";
+import { createDraft, getDraft, listDrafts, publishDraft, saveDraft, type Draft } from "../../app/services/definitions/drafts.server";
 import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import { getDefinition, listDefinitions, retireVersion } from "../../app/services/definitions/versions.server";
 import { createRound } from "../../app/services/rounds/rounds.server";
@@ -52,7 +52,7 @@ describeEachDialect("questionnaire drafts", (dialect) => {
     expect(refused[0].reason).toMatchObject({ status: 409 });
     expect(refused[0].reason.text("en")).toMatch(/^The draft was saved by (lan|minh) at \d\d:\d\d:\d\d \d\d\/\d\d\/\d{4} \(save no\. 2\) after you opened it\. Your changes are NOT saved/);
     const stored = await getDraft(t.db, draft.id, national(lan));
-    const winner = (ok[0] as PromiseFulfilledResult<{ raw: { title: { vi: string } } }>).value.raw.title.vi;
+    const winner = ((ok[0] as PromiseFulfilledResult<Draft>).value.raw.title as { vi: string }).vi;
     expect(stored.revision).toBe(2);
     expect((stored.raw.title as { vi: string }).vi).toBe(winner);
     // A later save from the stale page is refused too; from the fresh one it goes through.

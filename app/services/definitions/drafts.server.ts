@@ -247,3 +247,23 @@ export async function publishDraft(db: Kysely<Database>, id: string, input: { re
     return outcome;
   });
 }
+
+/** A published version or a draft, named `key@version`: its content as written. */
+export async function loadByRef(
+  db: Kysely<Database>,
+  ref: string,
+  scope: Pick<DraftScope, "provinceCode">,
+): Promise<{ kind: "version"; id: string; raw: RawDefinition } | { kind: "draft"; id: string; raw: RawDefinition; draft: Draft }> {
+  const at = ref.lastIndexOf("@");
+  if (at <= 0 || at === ref.length - 1) throw new UserError(msg("studio.badRef", { ref }), 2);
+  const key = ref.slice(0, at);
+  const version = ref.slice(at + 1);
+  const published = await db.selectFrom("definitions").select(["id", "content"]).where("id", "=", definitionId(key, version)).executeTakeFirst();
+  if (published) return { kind: "version", id: published.id, raw: JSON.parse(published.content) as RawDefinition };
+  let q = db.selectFrom("definition_drafts").select("id").where("key", "=", key).where("version", "=", version);
+  if (scope.provinceCode !== null) q = q.where("province_code", "=", scope.provinceCode);
+  const row = await q.executeTakeFirst();
+  if (!row) throw new UserError(msg("definitions.unknown", { id: ref }), 404);
+  const draft = await getDraft(db, row.id, scope);
+  return { kind: "draft", id: draft.id, raw: draft.raw, draft };
+}

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
-import { importDefinition, type ImportOutcome } from "./versions.server";
+import { importDefinition, type Actor, type ImportOutcome } from "./versions.server";
 
 export function definitionsDir(): string {
   return resolve(process.env.SIPAS_DEFINITIONS_DIR ?? "survey-definitions");
@@ -29,8 +29,9 @@ export function readDefinitionFile(file: string): string {
   }
 }
 
-export async function importDefinitionFile(db: Kysely<Database>, file: string): Promise<ImportOutcome> {
-  return importDefinition(db, readDefinitionFile(file), relative(process.cwd(), file) || file);
+/** Publishes a definition file; `actor` (who ran the command) is recorded, the shipped files have none. */
+export async function importDefinitionFile(db: Kysely<Database>, file: string, actor?: Actor): Promise<ImportOutcome> {
+  return importDefinition(db, readDefinitionFile(file), relative(process.cwd(), file) || file, { actor });
 }
 
 export async function importShippedDefinitions(db: Kysely<Database>): Promise<ImportOutcome[]> {

@@ -3,9 +3,11 @@
  * conversion are pure (app/domain/definition/sheets*.ts); this file only moves cells in and out of the file format.
  */
 import ExcelJS from "exceljs";
-import type { LocalizedText } from "../../domain/definition/schema";
+import { DefinitionSchema, type Definition, type LocalizedText } from "../../domain/definition/schema";
+import { definitionToWorkbook } from "../../domain/definition/sheets-export";
+import { workbookToDefinition, type ReadOptions } from "../../domain/definition/sheets-import";
 import { localize, msg } from "../../domain/messages";
-import { SHEETS, type Sheet, type SheetCell, type Workbook } from "../../domain/definition/sheets";
+import { SHEETS, type Sheet, type SheetCell, type SheetProblem, type Workbook } from "../../domain/definition/sheets";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } };
 
@@ -75,4 +77,30 @@ function toCell(value: ExcelJS.CellValue): SheetCell {
     if ("text" in value && typeof value.text === "string") return value.text; // hyperlink
   }
   return String(value);
+}
+
+/** A definition as written (a version's stored content or a draft, valid or not) as .xlsx bytes. */
+export async function definitionToXlsx(raw: Record<string, unknown>): Promise<Buffer> {
+  return workbookToXlsx(definitionToWorkbook(lenientShape(raw)));
+}
+
+/** The fields the workbook reads, with empty lists where a draft has none yet (a draft may be incomplete). */
+function lenientShape(raw: Record<string, unknown>): Definition {
+  const parsed = DefinitionSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const def = structuredClone(raw) as Record<string, unknown>;
+  def.scales ??= {};
+  def.indices ??= [];
+  def.sections = ((def.sections as Record<string, unknown>[] | undefined) ?? []).map((s) => ({ ...s, items: s.items ?? [] }));
+  def.title ??= { vi: "" };
+  return def as unknown as Definition;
+}
+
+export type UploadRead = { ok: true; raw: Record<string, unknown>; definition: Definition } | { ok: false; problems: SheetProblem[] };
+
+/** An uploaded .xlsx as a definition, or every problem with its sheet, row and column. */
+export async function readDefinitionXlsx(bytes: Buffer | Uint8Array, options: ReadOptions = {}): Promise<UploadRead> {
+  const read = await xlsxToWorkbook(bytes);
+  if (!read.ok) return { ok: false, problems: [{ sheet: "", message: read.message }] };
+  return workbookToDefinition(read.book, options);
 }

@@ -298,5 +298,9 @@ export const studio = {
   badKey: { vi: "Mã phiếu “{key}” chỉ gồm chữ thường không dấu, chữ số và dấu “-”.", en: "Questionnaire key \"{key}\" may hold lowercase letters, digits and '-' only." },
   badVersion: { vi: "Phiên bản “{version}” chỉ gồm chữ cái, chữ số, “.” và “-”.", en: "Version \"{version}\" may hold letters, digits, '.' and '-' only." },
   badRef: { vi: "Cần ghi <mã>@<phiên bản>, ví dụ sipas-2022@2 (nhận được “{ref}”).", en: 'Write <key>@<version>, e.g. sipas-2022@2 (got "{ref}").' },
+  notADraft: {
+    vi: "{id} đã được công bố; chỉ bản nháp mới được công bố (hãy tạo phiên bản mới từ nó).",
+    en: "{id} is already published; only a draft can be published (make a new version from it).",
+  },
   notYours: { vi: "Bản nháp này thuộc tỉnh khác.", en: "This draft belongs to another province." },
 } as const;
