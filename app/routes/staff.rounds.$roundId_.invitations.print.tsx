@@ -5,10 +5,15 @@ import { z } from "zod";
 import { PaperQuestionnaire } from "../components/print/paper-questionnaire";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
+import { fill } from "../domain/messages";
+import { print } from "../domain/messages/areas/print";
+import { staff } from "../domain/messages/areas/staff";
 import { itemNumbers } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { can } from "../domain/roles";
 import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/paper/printing.server";
+import { stratumDescriber } from "../services/fieldwork/sampling.server";
+import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import paperStyles from "../styles/paper.css";
 
@@ -22,6 +27,8 @@ const QuerySchema = z.object({
   codes: z.string().max(20_000).catch(""),
   offset: z.coerce.number().int().min(0).catch(0),
   limit: z.coerce.number().int().min(1).max(MAX_PRINT_BATCH).catch(50),
+  // A checkbox after a hidden "0": "1" when ticked, "0" when not; links without it print the letters.
+  letter: z.enum(["1", "0"]).catch("1"),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,16 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const raw = Object.fromEntries(url.searchParams);
   // `?code=X` prints one form (the link from a person's line elsewhere).
   if (raw.code && !raw.codes) Object.assign(raw, { scope: "codes", codes: raw.code });
-  const query = QuerySchema.parse({ ...raw, limit: raw.limit || undefined, offset: raw.offset || undefined });
+  const query = QuerySchema.parse({ ...raw, limit: raw.limit || undefined, offset: raw.offset || undefined, letter: url.searchParams.getAll("letter").at(-1) });
+  const { locale } = await resolveLocale(request);
   const selection: PrintSelection =
     query.scope === "codes" ? { kind: "codes", codes: query.codes.split(/[\s,;]+/) } : { kind: "unsent", stratum: query.scope === "stratum" ? query.stratum || null : null };
   const problems: string[] = [];
-  if (query.scope === "stratum" && !query.stratum) problems.push("Hãy chọn một tầng (stratum) để in.");
-  if (query.scope === "codes" && !query.codes.trim()) problems.push("Hãy nhập ít nhất một mã khảo sát để in.");
+  if (query.scope === "stratum" && !query.stratum) problems.push(print.chooseStratum[locale]);
+  if (query.scope === "codes" && !query.codes.trim()) problems.push(print.enterCodes[locale]);
   const batch = problems.length ? { total: 0, codes: [], problems: [] } : await selectPrintCodes(db, round.id, selection, { offset: query.offset, limit: query.limit });
   const origin = process.env.PUBLIC_URL || url.origin;
   // Contacts are personal data: asked for only when the role may see them.
-  const contacts = can(user.role, "viewContacts") ? await contactsForCodes(db, round.id, batch.codes.map((c) => c.code)) : new Map();
+  // The cover letter is the only sheet that carries them; without it nothing personal is read.
+  const contacts =
+    query.letter === "1" && can(user.role, "viewContacts") ? await contactsForCodes(db, round.id, batch.codes.map((c) => c.code)) : new Map();
+  const describe = await stratumDescriber(db, round.id, locale);
   const people = await Promise.all(
     batch.codes.map(async (c) => {
       const link = answerLink(origin, c.code);
@@ -47,10 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return {
-    round: { id: round.id, name: round.name },
+    round: { id: round.id, name: round.name, helpContact: round.help_contact },
     definition,
     query,
-    strata: await listCodeStrata(db, round.id),
+    strata: (await listCodeStrata(db, round.id)).map((key) => ({ key, label: describe(key) })),
     total: batch.total,
     problems: [...problems, ...batch.problems],
     people,
@@ -61,6 +72,7 @@ function pageLink(query: z.infer<typeof QuerySchema>, offset: number): string {
   const p = new URLSearchParams({ scope: query.scope, limit: String(query.limit), offset: String(offset) });
   if (query.scope === "stratum") p.set("stratum", query.stratum);
   if (query.scope === "codes") p.set("codes", query.codes);
+  p.set("letter", query.letter);
   return `?${p}`;
 }
 
@@ -73,52 +85,57 @@ export default function PrintQuestionnaires() {
   const { round, definition, query, strata, total, problems, people } = useLoaderData<typeof loader>();
   const notes = useMemo(() => skipNotes(definition, "vi"), [definition]);
   const numbers = useMemo(() => itemNumbers(definition), [definition]);
-  const vi = locale === "vi";
+  const w = (entry: { vi: string; en: string }) => entry[locale];
   const from = total === 0 ? 0 : query.offset + 1;
   const to = query.offset + people.length;
   return (
     <div className="pf-page">
       <div className="pf-toolbar no-print">
         <p className="eyebrow">
-          <Link to="/staff">{vi ? "Các đợt khảo sát" : "Survey rounds"}</Link> / <Link to={`/staff/rounds/${round.id}/invitations`}>{round.name}</Link>
+          <Link to="/staff">{w(staff.rounds)}</Link> / <Link to={`/staff/rounds/${round.id}/invitations`}>{round.name}</Link>
         </p>
-        <h1>{vi ? "In phiếu khảo sát giấy" : "Print paper questionnaires"}</h1>
+        <h1>{w(print.title)}</h1>
         <form method="get">
           <fieldset className="pf-select">
-            <legend>{vi ? "Mã cần in" : "Codes to print"}</legend>
+            <legend>{w(print.codesToPrint)}</legend>
             <label>
               <input type="radio" name="scope" value="unsent" defaultChecked={query.scope === "unsent"} />
-              {vi ? "Mọi mã chưa gửi, chưa dùng của đợt" : "Every unsent, unused code of the round"}
+              {w(print.scopeUnsent)}
             </label>
-            <label>
+            <label className="pf-stratum-choice">
               <input type="radio" name="scope" value="stratum" defaultChecked={query.scope === "stratum"} />
-              {vi ? "Mã chưa gửi của một tầng:" : "Unsent codes of one stratum:"}
-              <select name="stratum" defaultValue={query.stratum} aria-label={vi ? "Tầng" : "Stratum"}>
-                <option value="">{vi ? "— chọn —" : "— choose —"}</option>
+              {w(print.scopeStratum)}
+              <select name="stratum" defaultValue={query.stratum} aria-label={w(print.stratum)}>
+                <option value="">{w(print.choose)}</option>
                 {strata.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
+                  <option key={s.key} value={s.key}>
+                    {s.label}
                   </option>
                 ))}
               </select>
             </label>
             <label>
               <input type="radio" name="scope" value="codes" defaultChecked={query.scope === "codes"} />
-              {vi ? "Các mã sau (mỗi dòng một mã, hoặc cách nhau bởi dấu phẩy):" : "These codes (one a line, or comma-separated):"}
+              {w(print.scopeCodes)}
             </label>
-            <textarea name="codes" defaultValue={query.codes} aria-label={vi ? "Danh sách mã" : "List of codes"} />
+            <textarea name="codes" defaultValue={query.codes} aria-label={w(print.codeList)} />
             <label>
-              {vi ? "Số phiếu mỗi lần in" : "Forms per print run"}
-              <input type="number" name="limit" min={1} max={MAX_PRINT_BATCH} defaultValue={query.limit} style={{ width: "6rem" }} />
+              {w(print.perRun)}
+              <input type="number" name="limit" min={1} max={MAX_PRINT_BATCH} defaultValue={query.limit} className="pf-limit" />
+            </label>
+            <input type="hidden" name="letter" value="0" />
+            <label>
+              <input type="checkbox" name="letter" value="1" defaultChecked={query.letter === "1"} />
+              {w(print.withLetter)}
             </label>
             <button type="submit" className="button">
-              {vi ? "Hiển thị" : "Show"}
+              {w(print.show)}
             </button>
           </fieldset>
         </form>
         {problems.length > 0 && (
           <div className="error-summary" role="alert">
-            <h2>{vi ? "Có mã không in được:" : "Some codes cannot be printed:"}</h2>
+            <h2>{w(print.cannotPrint)}</h2>
             <ul>
               {problems.map((p) => (
                 <li key={p}>{p}</li>
@@ -127,26 +144,29 @@ export default function PrintQuestionnaires() {
           </div>
         )}
         <div className="pf-pager">
-          <span role="status">
-            {vi ? `${total} phiếu; đang hiển thị ${from}–${to}.` : `${total} forms; showing ${from}–${to}.`}
-          </span>
-          {query.offset > 0 && <Link to={pageLink(query, Math.max(0, query.offset - query.limit))}>{vi ? "← Đợt in trước" : "← Previous batch"}</Link>}
-          {to < total && <Link to={pageLink(query, to)}>{vi ? "Đợt in tiếp →" : "Next batch →"}</Link>}
+          <span role="status">{fill(print.showing, { total, from, to }, locale)}</span>
+          {query.offset > 0 && <Link to={pageLink(query, Math.max(0, query.offset - query.limit))}>{w(print.previous)}</Link>}
+          {to < total && <Link to={pageLink(query, to)}>{w(print.next)}</Link>}
         </div>
         <div className="pf-actions">
           <button type="button" className="button primary" onClick={() => window.print()} disabled={people.length === 0}>
-            {vi ? "In / Lưu PDF" : "Print / Save as PDF"}
+            {w(print.printButton)}
           </button>
-          <span className="hint">
-            {vi
-              ? "Trong hộp thoại in, chọn khổ A4 và “Lưu dưới dạng PDF” để có tệp PDF. Mỗi người bắt đầu ở một trang mới."
-              : "In the print dialog choose A4, and “Save as PDF” for a PDF file. Each person starts on a new page."}
-          </span>
+          <span className="hint">{w(print.printHint)}</span>
         </div>
+        <p className="hint">{w(print.anonymityNote)}</p>
       </div>
       <div className="pf-sheets">
         {people.map((person) => (
-          <PaperQuestionnaire key={person.code} definition={definition} roundName={round.name} person={person} notes={notes} numbers={numbers} />
+          <PaperQuestionnaire
+            key={person.code}
+            definition={definition}
+            roundName={round.name}
+            person={person}
+            notes={notes}
+            numbers={numbers}
+            helpContact={round.helpContact}
+          />
         ))}
       </div>
     </div>

@@ -152,3 +152,11 @@ export function newRound(name: string, province = "P01"): string {
   const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--province", province, "--from", "2022-08-01", "--to", "2022-10-31");
   return round;
 }
+
+/**
+ * Sets a round's help contact (phone, e-mail) straight in the e2e database — what the round settings page and
+ * `sipas rounds create --contact` record.
+ */
+export function setHelpContact(roundId: string, contact: string) {
+  execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(process.argv[1]);d.prepare("update rounds set help_contact=? where id=?").run(process.argv[2],process.argv[3]);d.close()`, E2E_DB, contact, roundId]);
+}

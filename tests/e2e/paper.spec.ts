@@ -8,7 +8,7 @@ import { formatCode } from "../../app/domain/codes";
 import type { Answers } from "../../app/domain/definition/conditions";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
-import { createStaff, keyWholeForm, signIn, sipas } from "./helpers";
+import { createStaff, keyWholeForm, setHelpContact, signIn, sipas } from "./helpers";
 import { qrMatrices, readPdf } from "./pdf-reader";
 
 const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
@@ -75,9 +75,13 @@ test("printable questionnaires print to an A4 PDF in Chromium with each person's
   expect(pdf.pages.map((p) => p.text).join("")).not.toContain("In phiếu khảo sát giấy"); // the staff toolbar is not printed
 });
 
-test("sampled people's forms carry their name and address for staff who may see contacts", async ({ page }) => {
+test("names and addresses go on a cover letter the citizen keeps; the questionnaire carries only the code, the QR and the help contact (screen and PDF)", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
   const round = "in-dia-chi";
   sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "In phiếu có địa chỉ", "--id", round, "--province", "P01");
+  setHelpContact(round, "Sở Nội vụ, 0205 3812 345, khaosat@snv.example.vn");
   const dir = mkdtempSync(join(tmpdir(), "sipas-print-"));
   writeFileSync(join(dir, "units.csv"), "Mã,Tên,Cấp,Mã cấp trên\nP01,Tỉnh Minh Họa,province,\nD01,Huyện Đông Sơn,district,P01\n");
   writeFileSync(
@@ -86,12 +90,44 @@ test("sampled people's forms carry their name and address for staff who may see 
   );
   sipas("units", "import", "--round", round, join(dir, "units.csv"));
   sipas("frame", "import", "--round", round, join(dir, "frame.csv"));
-  sipas("sample", "draw", "--round", round, "--size", "2", "--seed", "7");
+  sipas("sample", "draw", "--round", round, "--strata", "unit", "--size", "2", "--seed", "7");
   await signIn(page);
   await page.goto(`/staff/rounds/${round}/invitations/print`);
   await expect(page.locator(".pf-person")).toHaveCount(2);
-  expect((await page.locator(".pf-address .pf-name").allTextContents()).sort()).toEqual(["Ông/Bà Nguyễn Thị Hương", "Ông/Bà Trần Văn Nam"]);
-  await expect(page.locator(".pf-address").first()).toContainText("xã Hòa Bình");
+  // The stratum list says the stratum in words, not its stored key.
+  await expect(page.getByLabel("Tầng").locator("option").nth(1)).toHaveText("Huyện Đông Sơn (D01)");
+  expect((await page.locator(".pf-cover .pf-name").allTextContents()).sort()).toEqual(["Kính gửi: Ông/Bà Nguyễn Thị Hương", "Kính gửi: Ông/Bà Trần Văn Nam"]);
+  await expect(page.locator(".pf-cover").first()).toContainText("xã Hòa Bình");
+  await expect(page.locator(".pf-cover").first()).toContainText("Vui lòng giữ lại thư này và chỉ gửi lại phiếu khảo sát");
+  for (const form of await page.locator(".pf-questionnaire").all()) {
+    await expect(form).not.toContainText("Nguyễn Thị Hương");
+    await expect(form).not.toContainText("Trần Văn Nam");
+    await expect(form).not.toContainText("Hòa Bình");
+    await expect(form).toContainText("Cần hỗ trợ, xin liên hệ: Sở Nội vụ, 0205 3812 345, khaosat@snv.example.vn");
+    await expect(form.locator(".pf-code")).toHaveCount(1);
+  }
+
+  // In the PDF the letter is a page of its own; no page of the questionnaire names the person.
+  const pdf = readPdf(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+  const letters = pdf.pages.flatMap((p, i) => (p.text.includes("THƯ MỜI THAM GIA KHẢO SÁT") ? [i] : []));
+  expect(letters).toHaveLength(2);
+  expect(letters[0]).toBe(0);
+  for (const [n, start] of letters.entries()) {
+    const end = letters[n + 1] ?? pdf.pages.length;
+    expect(pdf.pages[start].text).toMatch(/Kính gửi: Ông\/Bà (Nguyễn Thị Hương|Trần Văn Nam)/);
+    expect(pdf.pages[start].text).not.toContain("Hướng dẫn trả lời");
+    const form = pdf.pages.slice(start + 1, end).map((p) => p.text).join("\n");
+    expect(form).toContain("Hướng dẫn trả lời");
+    expect(form).toContain("72. Ý kiến khác của Ông/Bà");
+    expect(form).not.toMatch(/Nguyễn Thị Hương|Trần Văn Nam|Hòa Bình/);
+  }
+
+  // Without the letter (labels printed elsewhere), nothing personal is on the page at all.
+  await page.getByRole("checkbox", { name: /In kèm thư mời/ }).uncheck();
+  await page.getByRole("button", { name: "Hiển thị" }).click();
+  await expect(page.locator(".pf-person")).toHaveCount(2);
+  await expect(page.locator(".pf-cover")).toHaveCount(0);
+  await expect(page.locator(".pf-sheets")).not.toContainText("Hòa Bình");
 });
 
 test("a whole 2022 paper form is keyed with number keys and Enter alone, with skip logic and validation", async ({ page }) => {

@@ -330,10 +330,12 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     for (const inv of paperForms) {
       const sheet = page.locator(`.pf-person[data-code="${inv.code}"]`);
       await expect(sheet.locator(".pf-code")).toHaveText(formatCode(inv.code));
-      await expect(sheet.locator(".pf-address .pf-name")).toHaveText(`Ông/Bà ${inv.name}`);
+      // The name is on the cover letter the citizen keeps, never on the questionnaire sent back.
+      await expect(sheet.locator(".pf-cover .pf-name")).toHaveText(`Kính gửi: Ông/Bà ${inv.name}`);
+      await expect(sheet.locator(".pf-questionnaire")).not.toContainText(inv.name);
     }
     const pdf = readPdf(await page.pdf({ format: "A4", preferCSSPageSize: true }));
-    const starts = pdf.pages.map((p, i) => (p.text.includes("MÃ KHẢO SÁT CỦA ÔNG/BÀ") ? i : -1)).filter((i) => i >= 0);
+    const starts = pdf.pages.map((p, i) => (p.text.includes("THƯ MỜI THAM GIA KHẢO SÁT") ? i : -1)).filter((i) => i >= 0);
     expect(starts).toHaveLength(paperForms.length);
     const allText = pdf.pages.map((p) => p.text).join("\n");
     for (const inv of paperForms) {

@@ -1,4 +1,6 @@
 import { formatCode } from "../../domain/codes";
+import { fill, type Param } from "../../domain/messages";
+import { print } from "../../domain/messages/areas/print";
 import type { Definition, Item, Option } from "../../domain/definition/schema";
 import { optionKeys } from "../../domain/paper/keys";
 import type { SkipNotes } from "../../domain/paper/skip-text";
@@ -17,6 +19,8 @@ export interface PaperQuestionnaireProps {
   person: PrintPerson;
   notes: SkipNotes;
   numbers: Map<string, number>;
+  /** The round's help contact (phone, e-mail), printed on the letter and the form. */
+  helpContact: string | null;
 }
 
 const MATRIX_TYPES: readonly Item["type"][] = ["satisfaction5", "level3", "yesno", "single", "demographic"];
@@ -57,7 +61,7 @@ function ItemBlock({ item, number, notes }: { item: Item; number: number; notes:
     <div className="pf-item" data-item={item.code}>
       <p className="pf-q">
         <span className="pf-n">{number}.</span> {item.label.vi}
-        {item.type === "multiple" && <span className="pf-hint"> (có thể chọn nhiều phương án)</span>}
+        {item.type === "multiple" && <span className="pf-hint"> {P(print.chooseMany)}</span>}
       </p>
       {item.help && <p className="pf-hint">{item.help.vi}</p>}
       {notes.items.get(item.code) && <p className="pf-skip">{notes.items.get(item.code)}</p>}
@@ -71,14 +75,14 @@ function ItemBlock({ item, number, notes }: { item: Item; number: number; notes:
         </ul>
       )}
       {item.type === "number" && (
-        <p className="pf-digits" aria-label="Ô ghi số">
+        <p className="pf-digits" aria-label={P(print.numberBoxes)}>
           {Array.from({ length: Math.max(2, String(Math.trunc(Math.abs(item.max ?? 9999))).length) }, (_, i) => (
             <span key={i} className="pf-digit" />
           ))}
         </p>
       )}
       {item.type === "text" && (
-        <div className="pf-lines" aria-label="Dòng để viết">
+        <div className="pf-lines" aria-label={P(print.writingLines)}>
           {Array.from({ length: 5 }, (_, i) => (
             <span key={i} />
           ))}
@@ -100,7 +104,7 @@ function MatrixBlock({ items, options, numbers, notes }: { items: Item[]; option
       <thead>
         <tr>
           <th scope="col" className="pf-mq">
-            Câu hỏi
+            {P(print.question)}
           </th>
           {options.map((o, i) => (
             <th scope="col" key={o.code}>
@@ -133,24 +137,70 @@ function MatrixBlock({ items, options, numbers, notes }: { items: Item[]; option
   );
 }
 
+/** The words of the printed sheets: always Vietnamese, whatever the staff page's language (ADR 015). */
+const P = (entry: { vi: string; en: string }, params?: Record<string, Param>) => (params ? fill(entry, params, "vi") : entry.vi);
+
+/**
+ * The cover letter: the only sheet with the person's name and address. The citizen keeps it and sends back only the
+ * questionnaire, so a returned form carries the code but never who answered.
+ */
+function CoverLetter({ definition, roundName, person, helpContact, site }: PaperQuestionnaireProps & { site: string }) {
+  const code = formatCode(person.code);
+  const contact = person.contact!;
+  return (
+    <section className="pf-cover" aria-label={P(print.letterTitle)} data-cover>
+      <div className="pf-running">
+        <span>{roundName}</span>
+        <span>
+          {P(print.surveyCode)} <strong className="pf-mono">{code}</strong>
+        </span>
+      </div>
+      <div className="pf-address">
+        <p className="pf-name">{P(print.letterTo, { name: contact.name })}</p>
+        {contact.address && <p>{P(print.letterAddress, { address: contact.address })}</p>}
+      </div>
+      <h1 className="pf-title">{P(print.letterTitle)}</h1>
+      <p>{P(print.letterBody, { survey: definition.title.vi.replace(/^Khảo sát/i, "khảo sát"), round: roundName })}</p>
+      <p>{P(print.letterWays)}</p>
+      <ol className="pf-ways">
+        <li>{P(print.letterOnline, { site, code })}</li>
+        <li>{P(print.letterPaper)}</li>
+      </ol>
+      <div className="pf-id">
+        <div className="pf-codebox">
+          <p className="pf-label">{P(print.yourCode)}</p>
+          <p className="pf-code pf-mono">{code}</p>
+        </div>
+        <div className="pf-qr" role="img" aria-label={P(print.qrOf, { link: person.link })} dangerouslySetInnerHTML={{ __html: person.qrSvg }} />
+      </div>
+      <p className="pf-keep">{P(print.letterKeep)}</p>
+      {helpContact && <p className="pf-help">{P(print.help, { contact: helpContact })}</p>}
+      <p className="pf-thanks">{P(print.letterThanks)}</p>
+    </section>
+  );
+}
+
 /**
  * One person's printed questionnaire: the code in large type, a QR code of the answer link, the
  * instructions, then every question with boxes to tick and skip instructions in words. A table
  * frame repeats the code at the top of every printed page, so loose pages can be matched again.
+ * No name or address: those go on the cover letter, printed before it as a page of its own.
  */
-export function PaperQuestionnaire({ definition, roundName, person, notes, numbers }: PaperQuestionnaireProps) {
+export function PaperQuestionnaire(props: PaperQuestionnaireProps) {
+  const { definition, roundName, person, notes, numbers, helpContact } = props;
   const code = formatCode(person.code);
   const site = person.link.replace(/^https?:\/\//, "").replace(/\/s\/.*$/, "");
   return (
     <article className="pf-person" data-code={person.code}>
-      <table className="pf-frame">
+      {person.contact && <CoverLetter {...props} site={site} />}
+      <table className="pf-frame pf-questionnaire">
         <thead>
           <tr>
             <td>
               <div className="pf-running">
-                <span>{definition.title.vi.replace(/^Khảo sát\s+/i, "Phiếu khảo sát ")}</span>
+                <span>{definition.title.vi.replace(/^Khảo sát\s+/i, `${P(print.formPrefix)} `)}</span>
                 <span>
-                  Mã khảo sát <strong className="pf-mono">{code}</strong>
+                  {P(print.surveyCode)} <strong className="pf-mono">{code}</strong>
                 </span>
               </div>
             </td>
@@ -161,41 +211,39 @@ export function PaperQuestionnaire({ definition, roundName, person, notes, numbe
             <td>
               <header className="pf-head">
                 <div className="pf-id">
-                  {person.contact ? (
-                    <div className="pf-address">
-                      <p className="pf-label">Kính gửi</p>
-                      <p className="pf-name">Ông/Bà {person.contact.name}</p>
-                      {person.contact.address && <p>{person.contact.address}</p>}
-                    </div>
-                  ) : null}
                   <div className="pf-codebox">
-                    <p className="pf-label">Mã khảo sát của Ông/Bà</p>
+                    <p className="pf-label">{P(print.yourCode)}</p>
                     <p className="pf-code pf-mono">{code}</p>
                     <p className="pf-hint">
-                      Trả lời trực tuyến: quét mã QR bằng điện thoại, hoặc vào trang{" "}
-                      <a href={person.link} className="pf-site">
-                        {site}
-                      </a>{" "}
-                      và nhập mã trên.
+                      {P(print.answerOnline, { site: "\u0000" })
+                        .split("\u0000")
+                        .flatMap((part, i) =>
+                          i === 0
+                            ? [part]
+                            : [
+                                <a key="site" href={person.link} className="pf-site">
+                                  {site}
+                                </a>,
+                                part,
+                              ],
+                        )}
                     </p>
                   </div>
-                  <div className="pf-qr" role="img" aria-label={`Mã QR của đường dẫn ${person.link}`} dangerouslySetInnerHTML={{ __html: person.qrSvg }} />
+                  <div className="pf-qr" role="img" aria-label={P(print.qrOf, { link: person.link })} dangerouslySetInnerHTML={{ __html: person.qrSvg }} />
                 </div>
                 <h1 className="pf-title">{definition.title.vi}</h1>
                 <p className="pf-round">{roundName}</p>
               </header>
-              <section className="pf-instructions" aria-label="Hướng dẫn trả lời">
-                <h2>Hướng dẫn trả lời</h2>
+              <section className="pf-instructions" aria-label={P(print.instructions)}>
+                <h2>{P(print.instructions)}</h2>
                 <ul>
-                  <li>Phiếu khảo sát không ghi tên người trả lời. Câu trả lời chỉ dùng để tổng hợp, tính chỉ số chung.</li>
-                  <li>
-                    Đánh dấu <strong>✗</strong> vào ô <Box n={null} /> bên cạnh câu trả lời phù hợp. Mỗi câu chỉ chọn một ô, trừ câu có ghi “có thể chọn nhiều
-                    phương án”.
-                  </li>
-                  <li>Nếu đánh dấu nhầm, tô kín ô nhầm rồi đánh dấu vào ô đúng.</li>
-                  <li>Làm theo các chỉ dẫn có mũi tên (→) để bỏ qua những câu không phù hợp với Ông/Bà.</li>
-                  <li>Ông/Bà chỉ cần trả lời một lần: trên phiếu giấy này hoặc trực tuyến bằng mã khảo sát ở trên.</li>
-                  <li>Trả lời xong, Ông/Bà vui lòng gửi lại phiếu theo phong bì kèm theo.</li>
+                  <li>{P(print.anonymous)}</li>
+                  <li>{P(print.howToMark)}</li>
+                  <li>{P(print.mistake)}</li>
+                  <li>{P(print.arrows)}</li>
+                  <li>{P(print.onlyOnce)}</li>
+                  <li>{P(print.sendBack)}</li>
+                  {helpContact && <li className="pf-help">{P(print.help, { contact: helpContact })}</li>}
                 </ul>
               </section>
               {definition.sections.map((section) => (
@@ -212,7 +260,7 @@ export function PaperQuestionnaire({ definition, roundName, person, notes, numbe
                   )}
                 </section>
               ))}
-              <p className="pf-thanks">Xin trân trọng cảm ơn Ông/Bà đã dành thời gian trả lời!</p>
+              <p className="pf-thanks">{P(print.thanks)}</p>
             </td>
           </tr>
         </tbody>

@@ -11,10 +11,12 @@ import { files } from "./areas/files";
 import { frame } from "./areas/frame";
 import { paperEntry } from "./areas/paper-entry";
 import { definitionDiff, definitionPlaces, definitionProblems, definitionText, ruleSyntax, studio, workbook } from "./areas/questionnaires";
+import { print } from "./areas/print";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
 import { sampling } from "./areas/sampling";
 import { accounts, audit, staff } from "./areas/staff";
+import { terms } from "./areas/terms";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -34,6 +36,7 @@ export const catalogue = {
   files,
   frame,
   paperEntry,
+  print,
   results,
   rounds,
   units,
@@ -41,6 +44,7 @@ export const catalogue = {
   staff,
   accounts,
   audit,
+  terms,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

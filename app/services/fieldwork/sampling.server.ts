@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
 import { msg, type Message } from "../../domain/messages";
+import { describeStratum, stratumValueWords, type StratumDesign } from "../../domain/fieldwork/strata";
 import {
   BUILTIN_STRATA,
   BUILTIN_STRATA_LABELS,
@@ -178,18 +179,22 @@ export interface PlanView {
   warnings: string[];
 }
 
-const LEVEL_NAMES: Record<string, Record<Locale, string>> = {
-  province: { vi: "cấp tỉnh", en: "province" },
-  district: { vi: "cấp huyện", en: "district" },
-  commune: { vi: "cấp xã", en: "commune" },
-  agency: { vi: "sở, ngành", en: "agency" },
-};
-
 function labelValue(column: string, value: string, units: Map<string, UnitRow>, locale: Locale): string {
-  if ((column === "unit" || column === "district") && units.has(value)) return `${units.get(value)!.name} (${value})`;
-  if (column === "level") return LEVEL_NAMES[value]?.[locale] ?? value;
-  if (column === "sex") return value === "1" ? (locale === "vi" ? "Nam" : "male") : value === "2" ? (locale === "vi" ? "Nữ" : "female") : value;
-  return value;
+  return stratumValueWords(column, value, units, locale);
+}
+
+/**
+ * Stratum keys of the round's sample in words, in the reader's language (the plan stored at the draw holds the
+ * labels of the draw's language only).
+ */
+export async function stratumDescriber(db: Kysely<Database>, roundId: string, locale: Locale): Promise<(key: string) => string> {
+  const [sample, units] = await Promise.all([
+    db.selectFrom("samples").select("design").where("round_id", "=", roundId).executeTakeFirst(),
+    db.selectFrom("round_units").select(["code", "name"]).where("round_id", "=", roundId).execute(),
+  ]);
+  const design = sample ? (JSON.parse(sample.design) as StratumDesign) : null;
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return (key) => describeStratum(key, design, byCode, locale);
 }
 
 function stratifiedView(plan: SamplePlan, strataBy: readonly string[], units: Map<string, UnitRow>, locale: Locale): PlanView {
