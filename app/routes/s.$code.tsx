@@ -2,42 +2,47 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DefinitionText, FallbackNotice } from "../components/definition-text";
+import { HelpContact } from "../components/survey/help-contact";
 import { ProgressSteps } from "../components/survey/progress-steps";
 import { SurveyPageForm } from "../components/survey/survey-page-form";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
-import { neighbourPage, resumePage, visiblePages } from "../domain/answers/pages";
+import { neighbourPage, progressPages, resumePage, visiblePages } from "../domain/answers/pages";
 import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/validate";
 import type { Answers } from "../domain/definition/conditions";
 import type { LocalizedText } from "../domain/definition/schema";
 import { sectionTexts, textIn } from "../domain/definition/text";
-import { isUserError } from "../domain/errors";
+import { isUserError, type UserError } from "../domain/errors";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
 import { ui } from "../i18n";
 import { redeemCode } from "../services/citizen/redeem.server";
-import { savePage, submitForm } from "../services/citizen/form.server";
+import { CitizenRefusal, savePage, submitForm } from "../services/citizen/form.server";
 import { resolveLocale } from "../services/platform/locale.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
 
-type Refusal = { refused: LocalizedText };
+type Refusal = { refused: LocalizedText; helpContact?: string | null };
 
 async function openOrRefuse(code: string, clientIp: string | undefined) {
   const { db } = await getDb();
   try {
     return { db, opened: await redeemCode(db, code, clientIp ?? "unknown") };
   } catch (e) {
-    if (isUserError(e) && e.localized) throw data({ refused: e.localized } satisfies Refusal, { status: e.status });
+    if (isUserError(e) && e.localized) throw data(refusalOf(e), { status: e.status });
     throw e;
   }
+}
+
+function refusalOf(e: UserError): Refusal {
+  return { refused: e.localized!, helpContact: e instanceof CitizenRefusal ? e.helpContact : null };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { opened } = await openOrRefuse(params.code ?? "", context.clientIp);
   if (opened.code !== params.code) return redirect(`/s/${opened.code}`);
   if (opened.status === "submitted") {
-    throw data({ refused: codeMessages.submitted } satisfies Refusal, { status: 409 });
+    throw data({ refused: codeMessages.submitted, helpContact: opened.helpContact } satisfies Refusal, { status: 409 });
   }
   const url = new URL(request.url);
   const pages = visiblePages(opened.definition, opened.answers);
@@ -49,7 +54,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     definition: opened.definition,
     answers: opened.answers,
     pages,
+    progress: progressPages(opened.definition, opened.answers, page),
     page,
+    helpContact: opened.helpContact,
     resumed: !asked && opened.status === "draft",
   };
 }
@@ -79,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "back") return redirect(`${base}?page=${neighbourPage(pages, page, -1) ?? page}`);
     return redirect(`${base}?page=${page}&saved=1`);
   } catch (e) {
-    if (isUserError(e) && e.localized) throw data({ refused: e.localized } satisfies Refusal, { status: e.status });
+    if (isUserError(e) && e.localized) throw data(refusalOf(e), { status: e.status });
     throw e;
   }
 }
@@ -104,7 +111,11 @@ export default function SurveyPage() {
       <p className="eyebrow">
         <DefinitionText text={definition.title} locale={locale} /> · {ui.code[locale]} <span className="code">{formatCode(loaded.code)}</span>
       </p>
-      <ProgressSteps pages={pages.map((code) => ({ code, title: textIn(titleOf(code), locale) }))} current={index} locale={locale} />
+      <ProgressSteps
+        pages={loaded.progress.map((code) => ({ code, title: textIn(titleOf(code), locale) }))}
+        current={loaded.progress.indexOf(page)}
+        locale={locale}
+      />
       <h1 className="section-title">
         <DefinitionText text={section.title} locale={locale} />
       </h1>
@@ -148,6 +159,7 @@ export default function SurveyPage() {
         hasPrevious={index > 0}
         isLast={index === pages.length - 1}
       />
+      <HelpContact contact={loaded.helpContact} locale={locale} />
     </div>
   );
 }

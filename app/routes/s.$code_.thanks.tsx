@@ -5,7 +5,8 @@ import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { formatCode } from "../domain/codes";
 import { ui } from "../i18n";
-import { submissionStatus } from "../services/citizen/form.server";
+import { helpContactForCode, submissionStatus } from "../services/citizen/form.server";
+import { HelpContact } from "../components/survey/help-contact";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Cảm ơn" }, { name: "robots", content: "noindex" }];
 
@@ -14,12 +15,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const status = await submissionStatus(db, params.code ?? "");
   // Only a submitted code has a thank-you page; anything else goes back to the form.
   if (status !== "submitted") throw redirect(`/s/${encodeURIComponent(params.code ?? "")}`);
-  return { code: params.code! };
+  return { code: params.code!, helpContact: await helpContactForCode(db, params.code!) };
 }
 
 export default function Thanks() {
   const locale = useLocale();
-  const { code } = useLoaderData<typeof loader>();
+  const { code, helpContact } = useLoaderData<typeof loader>();
   return (
     <div className="panel narrow thanks">
       <h1>{ui.thanksTitle[locale]}</h1>
@@ -27,6 +28,7 @@ export default function Thanks() {
       <p className="hint">
         {ui.code[locale]}: <span className="code">{formatCode(code)}</span>
       </p>
+      <HelpContact contact={helpContact} locale={locale} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useLocale } from "../components/use-locale";
 import { listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { staffUi } from "../staff-i18n";
+import { levelWord } from "../domain/fieldwork/strata";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewRound");
@@ -46,7 +47,7 @@ export default function RoundOverview() {
           <ul>
             {units.map((u) => (
               <li key={u.code}>
-                {u.name} <span className="muted">({u.code}, {u.level})</span>
+                {u.name} <span className="muted">({u.code}, {levelWord(u.level, locale)})</span>
               </li>
             ))}
           </ul>

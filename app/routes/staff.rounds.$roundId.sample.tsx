@@ -11,6 +11,8 @@ import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { UserError } from "../domain/errors";
 import { SeedSchema, describeDesign, designFromForm, designToForm, type DesignFormErrors } from "../domain/fieldwork/design";
 import { UNIT_LEVELS } from "../domain/fieldwork/frame";
+import { plan as planWords } from "../domain/messages/areas/plan";
+import { terms } from "../domain/messages/areas/terms";
 import { listFrameImports } from "../services/fieldwork/frame-uploads.server";
 import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
@@ -359,9 +361,17 @@ export default function SamplePage() {
             <p>{describeDesign(d.sample.design, locale)}</p>
             <p className="fw-meta">
               {t.drawnOn[locale]} {new Date(d.sample.createdAt).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })}{" "}
-              {t.by[locale]} {d.sample.createdBy}. {t.algorithm[locale]}: <code>{d.sample.algorithm}</code>
+              {t.by[locale]} {d.sample.createdBy}.
             </p>
+            <p className="fw-meta">
+              {(d.sample.design.kind === "multistage" ? terms.algorithmMultistage : terms.algorithmStratified)[locale]}
+            </p>
+            <details className="fw-meta">
+              <summary>{terms.algorithmDetails[locale]}</summary>
+              <code>{d.sample.algorithm}</code>
+            </details>
             <PlanTable plan={d.sample.plan} locale={locale} caption={t.drawn[locale]} />
+            {d.sample.plan.kind === "stratified" && <p className="hint">{planWords.explain[locale]}</p>}
             <p className="fw-actions">
               {t.next[locale]} <Link to={`${base}/invitations`}>{t.toInvitations[locale]}</Link> · <Link to={`${base}/fieldwork`}>{t.toFieldwork[locale]}</Link>
             </p>
@@ -520,6 +530,7 @@ export default function SamplePage() {
                   </p>
                 ))}
                 <PlanTable plan={d.plan} locale={locale} caption={t.plan[locale]} />
+                {d.plan.kind === "stratified" && <p className="hint">{planWords.explain[locale]}</p>}
                 <p className="fw-meta" data-sum-pi>
                   {t.sumPi[locale]}: Σπ = {formatNumber(d.plan.sumOfProbabilities, locale, 2)} {t.equalsN[locale]} n = {formatNumber(d.plan.sampleSize, locale)}
                   {d.plan.probabilityRange && ` (π: ${d.plan.probabilityRange[0].toPrecision(3)} – ${d.plan.probabilityRange[1].toPrecision(3)})`}

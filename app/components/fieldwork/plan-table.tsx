@@ -1,31 +1,26 @@
 import type { Locale } from "../../domain/definition/schema";
 import type { PlanView } from "../../services/fieldwork/sampling.server";
+import { plan as planWords } from "../../domain/messages/areas/plan";
 
-const words = {
-  stratum: { vi: "Tầng", en: "Stratum" },
-  frame: { vi: "Khung mẫu N_h", en: "Frame N_h" },
-  sample: { vi: "Cỡ mẫu n_h", en: "Sample n_h" },
-  reserve: { vi: "Dự phòng", en: "Reserve" },
-  pi: { vi: "Xác suất chọn π_h", en: "Inclusion prob. π_h" },
-  weight: { vi: "Trọng số 1/π_h", en: "Weight 1/π_h" },
-  total: { vi: "Tổng", en: "Total" },
-  stage: { vi: "Giai đoạn", en: "Stage" },
-  method: { vi: "Cách chọn", en: "Method" },
-  units: { vi: "Số đơn vị", en: "Units" },
-  parents: { vi: "Đơn vị cấp trên", en: "Parents" },
-  perParent: { vi: "Chọn mỗi đơn vị cấp trên", en: "Selected per parent" },
-  takeAll: { vi: "Lấy toàn bộ", en: "Taken whole" },
-  stages: {
-    district: { vi: "Huyện", en: "Districts" },
-    commune: { vi: "Xã", en: "Communes" },
-    village: { vi: "Thôn", en: "Villages" },
-    person: { vi: "Người", en: "Persons" },
-  } as Record<string, { vi: string; en: string }>,
-  methods: {
-    srs: { vi: "ngẫu nhiên đơn giản", en: "simple random" },
-    "pps-systematic": { vi: "tỷ lệ với quy mô (PPS)", en: "proportional to size (PPS)" },
-  } as Record<string, { vi: string; en: string }>,
+const words = planWords;
+
+const STAGES: Record<string, { vi: string; en: string }> = {
+  district: planWords.stageDistrict,
+  commune: planWords.stageCommune,
+  village: planWords.stageVillage,
+  person: planWords.stagePerson,
 };
+const METHODS: Record<string, { vi: string; en: string }> = { srs: planWords.methodSrs, "pps-systematic": planWords.methodPps };
+
+/** A column head in plain words, with the statistician's notation as a second, smaller line. */
+function Head({ text, notation, locale }: { text: { vi: string; en: string }; notation: string; locale: Locale }) {
+  return (
+    <>
+      {text[locale]}
+      <span className="notation">{notation}</span>
+    </>
+  );
+}
 
 export const formatNumber = (n: number, locale: Locale, digits = 0) =>
   n.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -62,8 +57,8 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
           <tbody>
             {plan.stages.map((s) => (
               <tr key={s.name}>
-                <th scope="row">{words.stages[s.name]?.[locale] ?? s.name}</th>
-                <td>{words.methods[s.method]?.[locale] ?? s.method}</td>
+                <th scope="row">{STAGES[s.name]?.[locale] ?? s.name}</th>
+                <td>{METHODS[s.method]?.[locale] ?? s.method}</td>
                 <td className="num">{formatNumber(s.units, locale)}</td>
                 <td className="num">{formatNumber(s.parents, locale)}</td>
                 <td className="num">{s.requestedPerParent}</td>
@@ -84,19 +79,27 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
             <p className="fw-card-title">{h.label}</p>
             <dl>
               <div>
-                <dt>{words.frame[locale]}</dt>
+                <dt>
+                  <Head text={words.frame} notation="N_h" locale={locale} />
+                </dt>
                 <dd>{formatNumber(h.frameSize, locale)}</dd>
               </div>
               <div>
-                <dt>{words.sample[locale]}</dt>
+                <dt>
+                  <Head text={words.sample} notation="n_h" locale={locale} />
+                </dt>
                 <dd>{formatNumber(h.sampleSize, locale)}</dd>
               </div>
               <div>
-                <dt>{words.pi[locale]}</dt>
+                <dt>
+                  <Head text={words.pi} notation="π_h" locale={locale} />
+                </dt>
                 <dd>{formatProbability(h.inclusionProbability, locale)}</dd>
               </div>
               <div>
-                <dt>{words.weight[locale]}</dt>
+                <dt>
+                  <Head text={words.weight} notation="1/π_h" locale={locale} />
+                </dt>
                 <dd>{h.designWeight === null ? "—" : formatNumber(h.designWeight, locale, 2)}</dd>
               </div>
               <div>
@@ -110,11 +113,15 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
           <p className="fw-card-title">{words.total[locale]}</p>
           <dl>
             <div>
-              <dt>{words.frame[locale]}</dt>
+              <dt>
+                  <Head text={words.frame} notation="N_h" locale={locale} />
+                </dt>
               <dd>{formatNumber(plan.frameSize, locale)}</dd>
             </div>
             <div>
-              <dt>{words.sample[locale]}</dt>
+              <dt>
+                  <Head text={words.sample} notation="n_h" locale={locale} />
+                </dt>
               <dd>{formatNumber(plan.sampleSize, locale)}</dd>
             </div>
           </dl>
@@ -129,19 +136,19 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
                 {words.stratum[locale]}
               </th>
               <th scope="col" className="num">
-                {words.frame[locale]}
+                <Head text={words.frame} notation="N_h" locale={locale} />
               </th>
               <th scope="col" className="num">
-                {words.sample[locale]}
+                <Head text={words.sample} notation="n_h" locale={locale} />
               </th>
               <th scope="col" className="num">
                 {words.reserve[locale]}
               </th>
               <th scope="col" className="num">
-                {words.pi[locale]}
+                <Head text={words.pi} notation="π_h = n_h / N_h" locale={locale} />
               </th>
               <th scope="col" className="num">
-                {words.weight[locale]}
+                <Head text={words.weight} notation="1/π_h" locale={locale} />
               </th>
             </tr>
           </thead>

@@ -2,12 +2,14 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { LocalizedText } from "../../domain/definition/schema";
 import { ui } from "../../i18n";
 import { useLocale } from "../use-locale";
+import { HelpContact } from "./help-contact";
 
 /** Refusals (unknown code, already submitted, too many tries) are messages, not crashes. */
 export function SurveyErrorBoundary() {
   const error = useRouteError();
   const locale = useLocale();
-  const refused = isRouteErrorResponse(error) ? (error.data as { refused?: LocalizedText } | undefined)?.refused : undefined;
+  const payload = isRouteErrorResponse(error) ? (error.data as { refused?: LocalizedText; helpContact?: string | null } | undefined) : undefined;
+  const refused = payload?.refused;
   return (
     <div className="panel narrow">
       <h1>{refused ? refused[locale] : ui.somethingWrong[locale]}</h1>
@@ -17,6 +19,7 @@ export function SurveyErrorBoundary() {
           {ui.home[locale]}
         </a>
       </p>
+      <HelpContact contact={payload?.helpContact} locale={locale} />
     </div>
   );
 }

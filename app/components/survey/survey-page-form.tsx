@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
-import { pageItems } from "../../domain/answers/pages";
+import { pageItems, questionNumbers } from "../../domain/answers/pages";
 import { buildAnswersSchema, overlayPage, rawToAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
 import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale, Section } from "../../domain/definition/schema";
@@ -69,11 +69,8 @@ export function SurveyPageForm({ definition, section, locale, answers, serverErr
     if (Object.keys(serverErrors).length) summaryRef.current?.focus();
   }, [serverErrors]);
 
-  const numbers = useMemo(() => {
-    const map = new Map<string, number>();
-    definition.sections.flatMap((s) => s.items).forEach((item, i) => map.set(item.code, i + 1));
-    return map;
-  }, [definition]);
+  // Numbered over the questions shown, so hidden ones leave no gaps (1, 2, 3… as the person reads them).
+  const numbers = questionNumbers(definition, current, section.code, new Set(items.filter((p) => p.shown).map((p) => p.item.code)));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;

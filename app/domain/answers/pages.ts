@@ -18,6 +18,57 @@ export function resumePage(def: Definition, answers: Answers): string {
   return pages[pages.length - 1];
 }
 
+/** Kleene's three-valued reading of a rule: null while an answer it reads may still be given. */
+function possibly(cond: Condition, answers: Answers, open: ReadonlySet<string>): boolean | null {
+  if ("all" in cond) {
+    const parts = cond.all.map((c) => possibly(c, answers, open));
+    return parts.includes(false) ? false : parts.includes(null) ? null : true;
+  }
+  if ("any" in cond) {
+    const parts = cond.any.map((c) => possibly(c, answers, open));
+    return parts.includes(true) ? true : parts.includes(null) ? null : false;
+  }
+  if ("not" in cond) {
+    const inner = possibly(cond.not, answers, open);
+    return inner === null ? null : !inner;
+  }
+  return open.has(cond.item) && !isAnswered(answers[cond.item]) ? null : evaluateCondition(cond, answers);
+}
+
+/**
+ * The pages a person may still see, for the progress line: the visible ones, and the ones whose skip rule reads
+ * questions not answered yet on this page or later. Counting those from the start keeps "Part 2 of 5" true as the
+ * answers come in: the count only goes down (a part ruled out), never up, and the current part moves one at a time.
+ */
+export function progressPages(def: Definition, answers: Answers, current: string): string[] {
+  const at = def.sections.findIndex((s) => s.code === current);
+  const open = new Set(def.sections.slice(Math.max(at, 0)).flatMap((s) => s.items.map((i) => i.code)));
+  const { sections, effective } = computeVisibility(def, answers);
+  return def.sections
+    .filter((s) => sections.has(s.code) || s.code === current || (!!s.showIf && possibly(s.showIf, effective, open) === null))
+    .map((s) => s.code);
+}
+
+/**
+ * Question numbers as the person sees them: 1, 2, 3… over the questions shown, without the gaps that hidden
+ * questions would leave. `shownOnPage` are the questions shown on the current page (which may follow answers
+ * being typed there).
+ */
+export function questionNumbers(def: Definition, answers: Answers, current: string, shownOnPage: ReadonlySet<string>): Map<string, number> {
+  const { sections, items } = computeVisibility(def, answers);
+  const numbers = new Map<string, number>();
+  let n = 0;
+  for (const section of def.sections) {
+    if (section.code === current) {
+      for (const item of section.items) if (shownOnPage.has(item.code)) numbers.set(item.code, ++n);
+      break;
+    }
+    if (!sections.has(section.code)) continue;
+    for (const item of section.items) if (items.has(item.code)) numbers.set(item.code, ++n);
+  }
+  return numbers;
+}
+
 export function neighbourPage(pages: readonly string[], current: string, step: 1 | -1): string | null {
   const at = pages.indexOf(current);
   const next = at + step;

@@ -11,6 +11,7 @@ import { files } from "./areas/files";
 import { frame } from "./areas/frame";
 import { paperEntry } from "./areas/paper-entry";
 import { definitionDiff, definitionPlaces, definitionProblems, definitionText, ruleSyntax, studio, workbook } from "./areas/questionnaires";
+import { plan } from "./areas/plan";
 import { print } from "./areas/print";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
@@ -36,6 +37,7 @@ export const catalogue = {
   files,
   frame,
   paperEntry,
+  plan,
   print,
   results,
   rounds,

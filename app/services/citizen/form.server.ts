@@ -7,19 +7,32 @@ import { normalizeCode } from "../../domain/codes";
 import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { getDefinition } from "../definitions/versions.server";
 import { nowIso } from "../platform/ids-and-time.server";
 import { saveDraft, submitForInvitation, type InvitationAnswers } from "../responses/store.server";
 
-function citizenError(key: keyof typeof codeMessages, status: number): UserError {
-  const text = codeMessages[key];
-  return new UserError(text.en, status, [], text);
+/** A refusal a citizen reads, with the round's help contact when the round is known. */
+export class CitizenRefusal extends UserError {
+  constructor(
+    key: keyof typeof codeMessages,
+    status: number,
+    readonly helpContact: string | null = null,
+  ) {
+    super(msg(`code.${key}`), status);
+  }
+}
+
+function citizenError(key: keyof typeof codeMessages, status: number, helpContact: string | null = null): UserError {
+  return new CitizenRefusal(key, status, helpContact);
 }
 
 export interface OpenedForm {
   code: string;
   invitation: InvitationRow;
   roundName: string;
+  /** Who the citizen can ask for help (phone, e-mail), shown on every page of the form. */
+  helpContact: string | null;
   definitionId: string;
   definition: Definition;
   answers: Answers;
@@ -38,9 +51,13 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
   const code = parseCodeOrThrow(rawCode);
   const invitation = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirst();
   if (!invitation) throw citizenError("unknown", 404);
-  const round = await db.selectFrom("rounds").select(["name", "status", "definition_id"]).where("id", "=", invitation.round_id).executeTakeFirstOrThrow();
+  const round = await db
+    .selectFrom("rounds")
+    .select(["name", "status", "definition_id", "help_contact"])
+    .where("id", "=", invitation.round_id)
+    .executeTakeFirstOrThrow();
   const response = await db.selectFrom("responses").selectAll().where("invitation_code", "=", code).executeTakeFirst();
-  if (round.status !== "open" && response?.status !== "submitted") throw citizenError("closed", 410);
+  if (round.status !== "open" && response?.status !== "submitted") throw citizenError("closed", 410, round.help_contact);
   if (!invitation.first_opened_at) {
     await db
       .updateTable("invitations")
@@ -54,6 +71,7 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
     code,
     invitation,
     roundName: round.name,
+    helpContact: round.help_contact,
     definitionId: round.definition_id,
     definition: await getDefinition(db, round.definition_id),
     answers: response ? (JSON.parse(response.answers) as Answers) : {},
@@ -150,4 +168,17 @@ export async function submissionStatus(db: Kysely<Database>, rawCode: string): P
   if (!check.ok) return "unknown";
   const row = await db.selectFrom("responses").select("status").where("invitation_code", "=", check.code).executeTakeFirst();
   return row?.status === "submitted" ? "submitted" : row ? "open" : "unknown";
+}
+
+/** The help contact of the round a code belongs to (for the thank-you page), or null. */
+export async function helpContactForCode(db: Kysely<Database>, rawCode: string): Promise<string | null> {
+  const check = normalizeCode(rawCode);
+  if (!check.ok) return null;
+  const row = await db
+    .selectFrom("invitations as i")
+    .innerJoin("rounds as r", "r.id", "i.round_id")
+    .select("r.help_contact")
+    .where("i.code", "=", check.code)
+    .executeTakeFirst();
+  return row?.help_contact ?? null;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { codeMessages } from "../../domain/citizen-messages";
 import { isUserError, UserError } from "../../domain/errors";
+import { msg } from "../../domain/messages";
 import { CODE_LOOKUP_LIMIT, isRateLimited, recordFailure } from "../platform/rate-limit.server";
 import { openForm, parseCodeOrThrow, type OpenedForm } from "./form.server";
 
@@ -14,7 +14,7 @@ export async function redeemCode(db: Kysely<Database>, rawCode: string, clientKe
   const code = parseCodeOrThrow(rawCode); // a typo caught by the check character costs nothing
   const bucket = `code:${clientKey}`;
   if (await isRateLimited(db, bucket, CODE_LOOKUP_LIMIT)) {
-    throw new UserError(codeMessages.tooMany.en, 429, [], codeMessages.tooMany);
+    throw new UserError(msg("code.tooMany"), 429);
   }
   try {
     return await openForm(db, code);

@@ -38,6 +38,8 @@ export const citizen = {
   tryAgain: { vi: "Vui lòng thử lại sau ít phút. Các câu trả lời đã lưu không bị mất.", en: "Please try again in a few minutes. Saved answers are not lost." },
   notFound: { vi: "Không tìm thấy trang", en: "Page not found" },
   home: { vi: "Về trang chủ", en: "Home" },
+  helpContact: { vi: "Cần hỗ trợ, xin liên hệ: {contact}", en: "Need help? Contact: {contact}" },
+  helpLabel: { vi: "Hỗ trợ", en: "Help" },
   skipToContent: { vi: "Bỏ qua, đến nội dung chính", en: "Skip to main content" },
 } as const;
 
@@ -49,8 +51,8 @@ export const code = {
     en: "A survey code has 10 characters (for example ABCDE-23456). Please check it.",
   },
   characters: {
-    vi: "Mã chỉ gồm chữ in hoa và các chữ số 2–9 (không có chữ O, I, L và số 0, 1). Vui lòng kiểm tra lại.",
-    en: "A code holds only capital letters and the digits 2–9 (no O, I, L, 0 or 1). Please check it.",
+    vi: "Mã chỉ gồm chữ cái và các chữ số 2–9 (không có chữ O, I, L và số 0, 1); gõ chữ hoa hay chữ thường đều được. Vui lòng kiểm tra lại.",
+    en: "A code holds only letters and the digits 2–9 (no O, I, L, 0 or 1); upper or lower case both work. Please check it.",
   },
   checksum: {
     vi: "Mã này có vẻ bị gõ nhầm một ký tự. Vui lòng so lại với phiếu.",

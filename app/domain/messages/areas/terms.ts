@@ -22,7 +22,7 @@ export const terms = {
     vi: "Chọn nhiều giai đoạn (huyện → xã → thôn → người): ngẫu nhiên đơn giản, hoặc tỷ lệ với quy mô (PPS hệ thống) ở các giai đoạn đã chọn, bằng bộ sinh số ngẫu nhiên có hạt giống: cùng khung mẫu, cùng thiết kế và cùng hạt giống thì chọn lại đúng mẫu này.",
     en: "Multi-stage selection (district → commune → village → person): simple random, or proportional to size (systematic PPS) at the stages chosen, from a seeded random number generator: the same frame, design and seed draw exactly this sample again.",
   },
-  algorithmTechnical: { vi: "Chi tiết kỹ thuật: {name}", en: "Technical details: {name}" },
+  algorithmDetails: { vi: "Chi tiết kỹ thuật của thuật toán", en: "Technical details of the algorithm" },
   weight: { vi: "Trọng số", en: "Weight" },
   designWeight: { vi: "Trọng số thiết kế", en: "Design weight" },
   adjustedWeight: { vi: "Trọng số đã điều chỉnh", en: "Adjusted weight" },

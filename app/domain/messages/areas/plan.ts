@@ -1,0 +1,26 @@
+/** The sample plan table: plain words first, the notation (N_h, n_h, π_h, 1/π_h) as a second line. */
+export const plan = {
+  stratum: { vi: "Tầng", en: "Stratum" },
+  frame: { vi: "Số người trong khung mẫu", en: "People in the frame" },
+  sample: { vi: "Số người được chọn", en: "People selected" },
+  reserve: { vi: "Người dự phòng", en: "Reserve" },
+  pi: { vi: "Khả năng một người được chọn", en: "Chance a person is selected" },
+  weight: { vi: "Mỗi người được chọn đại diện cho (trọng số)", en: "Each selected person stands for (weight)" },
+  explain: {
+    vi: "Trong mỗi tầng, mỗi người có cùng khả năng được chọn: số người được chọn chia cho số người trong khung mẫu. Mỗi người được chọn đại diện cho số người ghi ở cột trọng số (nghịch đảo của khả năng được chọn); kết quả được tính theo trọng số này.",
+    en: "Within a stratum everyone has the same chance to be selected: people selected divided by people in the frame. Each selected person stands for the number of people in the weight column (one over that chance); results are weighted by it.",
+  },
+  total: { vi: "Tổng", en: "Total" },
+  stage: { vi: "Giai đoạn", en: "Stage" },
+  method: { vi: "Cách chọn", en: "Method" },
+  units: { vi: "Số đơn vị", en: "Units" },
+  parents: { vi: "Đơn vị cấp trên", en: "Parents" },
+  perParent: { vi: "Chọn mỗi đơn vị cấp trên", en: "Selected per parent" },
+  takeAll: { vi: "Lấy toàn bộ", en: "Taken whole" },
+  stageDistrict: { vi: "Huyện", en: "Districts" },
+  stageCommune: { vi: "Xã", en: "Communes" },
+  stageVillage: { vi: "Thôn", en: "Villages" },
+  stagePerson: { vi: "Người", en: "Persons" },
+  methodSrs: { vi: "ngẫu nhiên đơn giản", en: "simple random" },
+  methodPps: { vi: "tỷ lệ với quy mô (PPS)", en: "proportional to size (PPS)" },
+} as const;
