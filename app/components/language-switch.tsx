@@ -8,7 +8,7 @@ export function LanguageSwitch({ locale }: { locale: Locale }) {
   const other: Locale = locale === "vi" ? "en" : "vi";
   params.set("lang", other);
   return (
-    <a className="lang-switch" href={`${location.pathname}?${params}`} hrefLang={other} lang={other} aria-label={ui.switchLabel[locale]}>
+    <a className="lang-switch" href={`${location.pathname}?${params}`} hrefLang={other} lang={other} aria-label={`${ui.switchTo[locale]} – ${ui.switchLabel[locale]}`}>
       {ui.switchTo[locale]}
     </a>
   );

@@ -7,6 +7,7 @@ import { listRounds } from "../services/rounds/rounds.server";
 import { requireStaff } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { staffUi } from "../staff-i18n";
+import { TableScroll } from "../components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];
 
@@ -40,7 +41,7 @@ export default function StaffHome() {
       {rounds.length === 0 ? (
         <p>{staffUi.noRounds[locale]}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table">
             <thead>
               <tr>
@@ -69,7 +70,7 @@ export default function StaffHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -18,6 +18,7 @@ import { groupingOptions } from "../services/results/grouping.server";
 import { getRound, listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
@@ -302,7 +303,7 @@ function ChangeTable({
   const vi = locale === "vi";
   const change = vi ? "Thay đổi" : "Change";
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table results-table stacking" data-testid="change-table" role="table">
         <thead role="rowgroup">
           <tr role="row">
@@ -372,7 +373,7 @@ function ChangeTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -20,6 +20,7 @@ import {
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
@@ -254,7 +255,7 @@ export default function FieldworkPage() {
               </li>
             ))}
           </ul>
-          <div className="table-scroll fw-wide-only">
+          <TableScroll className="fw-wide-only">
             <table className="fw-table" data-dashboard>
               <thead>
                 <tr>
@@ -291,7 +292,7 @@ export default function FieldworkPage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
 
@@ -310,7 +311,7 @@ export default function FieldworkPage() {
               {t.unrepresented[locale]} {adjustment.unrepresentedStrata.join("; ")}
             </p>
           )}
-          <div className="table-scroll">
+          <TableScroll>
             <table className="fw-table">
               <thead>
                 <tr>
@@ -353,7 +354,7 @@ export default function FieldworkPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {open && (
             <Form method="post" className="fw-actions">
               <input type="hidden" name="csrf" value={d.csrf} />

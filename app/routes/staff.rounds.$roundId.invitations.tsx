@@ -13,6 +13,7 @@ import { listFieldUnits, markAllSent, replaceFromReserve, setOutcome, type Field
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Thư mời" }];
@@ -204,7 +205,7 @@ export default function InvitationsPage() {
             {t.show[locale]}
           </button>
         </Form>
-        <div className="table-scroll">
+        <TableScroll>
           <table className="fw-table" data-field-units>
             <thead>
               <tr>
@@ -290,7 +291,7 @@ export default function InvitationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {list.pages > 1 && (
           <nav className="fw-pager" aria-label={t.page[locale]}>
             {list.page > 1 && <Link to={pageLink(list.page - 1)}>{t.previous[locale]}</Link>}

@@ -20,6 +20,7 @@ import { groupingOptions } from "../services/results/grouping.server";
 import { getRoundResults } from "../services/results/jobs.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
@@ -158,7 +159,7 @@ function ResultsBody(props: {
             locale={locale}
             subtitle={sentence}
           />
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table results-table stacking groups" data-testid="groups-table" role="table">
               <caption>
                 {headline.label[locale]} · {view.options.byLabel[locale]}
@@ -218,7 +219,7 @@ function ResultsBody(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 

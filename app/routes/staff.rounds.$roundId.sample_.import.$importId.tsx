@@ -28,6 +28,7 @@ import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập khung mẫu" }];
@@ -178,7 +179,7 @@ function MappingForm(props: {
       <input type="hidden" name="csrf" value={csrf} />
       <input type="hidden" name="mode" value="all" />
       <p className="hint">{t.mappingHint[locale]}</p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="fw-table fw-mapping">
           <thead>
             <tr>
@@ -209,7 +210,7 @@ function MappingForm(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="fw-actions">
         <button type="submit" className="button primary" disabled={busy || fetcher.state !== "idle"}>
           {fetcher.state !== "idle" ? t.starting[locale] : t.start[locale]}
@@ -412,7 +413,7 @@ export default function FrameImportPage() {
           {d.preview.length > 0 && (
             <details className="fw-details" open={upload.missing.length > 0}>
               <summary>{t.preview[locale]}</summary>
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="fw-table fw-preview">
                   <thead>
                     <tr>
@@ -433,7 +434,7 @@ export default function FrameImportPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           )}
           {upload.missing.length > 0 || upload.status === "failed" ? (

@@ -156,7 +156,7 @@ export default function PrintQuestionnaires() {
         </div>
         <p className="hint">{w(print.anonymityNote)}</p>
       </div>
-      <div className="pf-sheets">
+      <div className="pf-sheets" tabIndex={0} role="region" aria-label={w(print.preview)}>
         {people.map((person) => (
           <PaperQuestionnaire
             key={person.code}

@@ -1,6 +1,7 @@
 import type { Locale } from "../../domain/definition/schema";
 import type { PlanView } from "../../services/fieldwork/sampling.server";
 import { plan as planWords } from "../../domain/messages/areas/plan";
+import { TableScroll } from "../table-scroll";
 
 const words = planWords;
 
@@ -33,7 +34,7 @@ export function formatProbability(p: number, locale: Locale) {
 export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: Locale; caption?: string }) {
   if (plan.kind === "multistage") {
     return (
-      <div className="table-scroll">
+      <TableScroll>
         <table className="fw-table" data-plan="multistage">
           {caption && <caption className="visually-hidden">{caption}</caption>}
           <thead>
@@ -67,7 +68,7 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
   return (
@@ -127,7 +128,7 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
           </dl>
         </li>
       </ul>
-      <div className="table-scroll fw-wide-only">
+      <TableScroll className="fw-wide-only">
         <table className="fw-table" data-plan="stratified">
           {caption && <caption className="visually-hidden">{caption}</caption>}
           <thead>
@@ -178,7 +179,7 @@ export function PlanTable({ plan, locale, caption }: { plan: PlanView; locale: L
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -75,14 +75,14 @@ function ItemBlock({ item, number, notes }: { item: Item; number: number; notes:
         </ul>
       )}
       {item.type === "number" && (
-        <p className="pf-digits" aria-label={P(print.numberBoxes)}>
+        <p className="pf-digits" aria-hidden="true">
           {Array.from({ length: Math.max(2, String(Math.trunc(Math.abs(item.max ?? 9999))).length) }, (_, i) => (
             <span key={i} className="pf-digit" />
           ))}
         </p>
       )}
       {item.type === "text" && (
-        <div className="pf-lines" aria-label={P(print.writingLines)}>
+        <div className="pf-lines" aria-hidden="true">
           {Array.from({ length: 5 }, (_, i) => (
             <span key={i} />
           ))}

@@ -2,6 +2,7 @@ import type { Locale } from "../../domain/definition/schema";
 import { formatCount, formatInterval, formatPercent } from "../../domain/results/format";
 import type { TableRow } from "../../domain/results/view";
 import { resultsUi as w } from "./words";
+import { TableScroll } from "../table-scroll";
 
 /**
  * A table of indices as a tree: SIPAS, its domains, components and items indented by depth, each with its
@@ -22,7 +23,7 @@ export function ResultsTable({
 }) {
   const missing = rows.filter((r) => r.missing.length > 0);
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table results-table stacking" data-testid={testId} role="table">
         <caption>{caption}</caption>
         <thead role="rowgroup">
@@ -82,7 +83,7 @@ export function ResultsTable({
           {w.missingMark[locale]} {missing.map((r) => `${r.code}: ${r.missing.join(", ")}`).join("; ")}.
         </p>
       )}
-    </div>
+    </TableScroll>
   );
 }
 

@@ -28,6 +28,7 @@ export const print = {
     vi: "Trong hộp thoại in, chọn khổ A4 và “Lưu dưới dạng PDF” để có tệp PDF. Mỗi người bắt đầu ở một trang mới; thư mời (nếu có) là trang riêng trước phiếu.",
     en: "In the print dialog choose A4, and “Save as PDF” for a PDF file. Each person starts on a new page; the cover letter (if any) is a page of its own before the form.",
   },
+  preview: { vi: "Xem trước các trang in", en: "Preview of the printed pages" },
   anonymityNote: {
     vi: "Họ tên và địa chỉ chỉ in trên thư mời. Phiếu khảo sát chỉ mang mã và mã QR, nên phiếu gửi lại không cho biết ai đã trả lời.",
     en: "Names and addresses are printed only on the cover letter. The questionnaire carries only the code and QR code, so a returned form does not say who answered.",

@@ -23,6 +23,7 @@ export const staff = {
   signedInAs: { vi: "Đăng nhập với tên", en: "Signed in as" },
   allProvinces: { vi: "toàn quốc", en: "national" },
   notFound: { vi: "Không tìm thấy", en: "Not found" },
+  scrollableTable: { vi: "Bảng (cuộn ngang bằng phím mũi tên để xem hết)", en: "Table (scroll sideways with the arrow keys to see all of it)" },
   somethingWrong: { vi: "Đã có lỗi xảy ra", en: "Something went wrong" },
 } as const;
 
