@@ -5,6 +5,7 @@ import { formatImportProblem } from "../domain/csv/responses-import";
 import type { Locale } from "../domain/definition/schema";
 import { UserError, type Detail } from "../domain/errors";
 import { msg } from "../domain/messages";
+import { optionsOf, parseResultsQuery } from "../domain/results/query";
 import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/data/exports.server";
 import { importResponsesCsv } from "../services/data/responses-import.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
@@ -15,8 +16,9 @@ export const resultsUsage: string[] = [
   "responses import --round <id> <file.csv>",
   "                                         import submitted responses (columns unit, stratum, psu, weight, fpc, then item codes);",
   "                                         every row is checked first: any problem and nothing is imported",
-  "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--lang vi|en] [--out <file>]",
+  "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--interval wald|logit] [--lang vi|en] [--out <file>]",
   "                                         index table with CIs: group,node,label,estimate,se,ci_low,ci_high,n,weight_sum",
+  "                                         (the results page's options: grouping, weighting, multi-unit figure, interval)",
   "export responses --round <id> [--labels] [--lang vi|en] [--out <file>] [--codebook <file>]",
   "                                         submitted responses as CSV (UTF-8 with BOM; option labels with --labels)",
   "export codebook --round <id> [--out <file>]",
@@ -72,24 +74,32 @@ const importCommand: Command = async (ctx) => {
   }
 };
 
+/** The flags as the results page's query, read by its parser: the same defaults, the same checks (a usage mistake: 2). */
+function resultsOptionsFlags(ctx: CliContext) {
+  const flags = {
+    by: optionalFlag(ctx.args, "by"),
+    weighted: ctx.args.flags.has("unweighted") ? "false" : undefined,
+    multiUnit: ctx.args.flags.has("mean-of-units") ? "meanOfUnits" : undefined,
+    interval: optionalFlag(ctx.args, "interval"),
+  };
+  try {
+    return optionsOf(parseResultsQuery(flags));
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(e.what ?? e.message, 2, e.detailsLocalized, e.localized);
+    throw e;
+  }
+}
+
 const indicesCommand: Command = async (ctx) => {
-  rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "lang", "out"]);
+  rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "interval", "lang", "out"]);
   if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
   const locale = localeFlag(ctx);
+  const options = resultsOptionsFlags(ctx);
   const { db } = await ctx.db();
-  const download = await exportIndices(
-    db,
-    {
-      roundId: requireFlag(ctx.args, "round"),
-      by: optionalFlag(ctx.args, "by") ?? "none",
-      weighted: !ctx.args.flags.has("unweighted"),
-      multiUnit: ctx.args.flags.has("mean-of-units") ? "meanOfUnits" : "pooled",
-    },
-    { locale },
-  );
+  const download = await exportIndices(db, { roundId: requireFlag(ctx.args, "round"), ...options }, { locale });
   await emit(ctx, download, out);
-  if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}) to ${out}`);
+  if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
 };
 
 const exportResponsesCommand: Command = async (ctx) => {

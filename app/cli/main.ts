@@ -32,6 +32,9 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Every command's name, e.g. "sample draw". */
+export const COMMAND_NAMES: readonly string[] = Object.keys(commands);
+
 const USAGE = `usage: sipas <command>
 
   definitions validate <file>            check a questionnaire definition, list every problem
@@ -57,6 +60,20 @@ ${[...fieldworkUsage, ...resultsUsage].map((l) => `  ${l}`).join("\n")}
 
 The database is DATABASE_URL (postgres://...) or the SQLite file data/sipas.sqlite.`;
 
+/** The usage lines of one command (its line or lines in USAGE, with their continuation lines). */
+export function usageOf(name: string): string[] {
+  const lines = USAGE.split("\n");
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    const text = line.trim();
+    if (/^ {2}\S/.test(line)) inside = text === name || text.startsWith(`${name} `);
+    else if (!/^ {20,}\S/.test(line)) inside = false;
+    if (inside) out.push(/^ {2}\S/.test(line) ? `  sipas ${text}` : line);
+  }
+  return out;
+}
+
 /** Runs one command; returns the exit code. Errors go to stderr, never as a stack trace for a user mistake. */
 export async function main(
   argv: string[],
@@ -80,6 +97,10 @@ export async function main(
     const name = [`${argv[0]} ${argv[1] ?? ""}`.trim(), argv[0]].find((n) => commands[n]);
     if (!name) throw new UserError(msg("cli.unknownCommand", { command: argv.slice(0, 2).join(" "), usage: USAGE }), 2);
     const rest = argv.slice(name.split(" ").length);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      out(["usage:", ...usageOf(name)].join("\n"));
+      return 0;
+    }
     const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json", "draft"]), out, err, db: ctxDb });
     return code ?? 0;
   } catch (e) {

@@ -3,25 +3,22 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
-import { isUserError } from "../domain/errors";
 import type { LocalizedText } from "../domain/definition/schema";
 import { ui } from "../i18n";
 import { redeemCode } from "../services/citizen/redeem.server";
+import { readForm } from "../services/platform/forms.server";
+import { attempt, refusalText } from "../services/platform/route-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự hài lòng của người dân" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   // Echoed back into the field on an error: a code is 10 characters, so a few dozen are all worth showing.
   const typed = String(form.get("code") ?? "").slice(0, 40);
   const { db } = await getDb();
-  try {
-    const opened = await redeemCode(db, typed, context.clientIp ?? "unknown");
-    return redirect(`/s/${opened.code}`);
-  } catch (e) {
-    if (isUserError(e) && e.localized) return data({ error: e.localized, typed }, { status: e.status });
-    throw e;
-  }
+  const opened = await attempt(() => redeemCode(db, typed, context.clientIp ?? "unknown"));
+  if (!opened.ok) return data({ error: refusalText(opened.refusal), typed }, { status: opened.refusal.status });
+  return redirect(`/s/${opened.value.code}`);
 }
 
 export default function Home() {

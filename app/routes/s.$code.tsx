@@ -12,37 +12,27 @@ import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/vali
 import type { Answers } from "../domain/definition/conditions";
 import type { LocalizedText } from "../domain/definition/schema";
 import { sectionTexts, textIn } from "../domain/definition/text";
-import { isUserError, type UserError } from "../domain/errors";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
 import { ui } from "../i18n";
 import { redeemCode } from "../services/citizen/redeem.server";
-import { CitizenRefusal, savePage, submitForm } from "../services/citizen/form.server";
+import { savePage, submitForm } from "../services/citizen/form.server";
 import { resolveLocale } from "../services/platform/locale.server";
+import { readForm } from "../services/platform/forms.server";
+import { orRefuse, refuse } from "../services/platform/route-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
 
-type Refusal = { refused: LocalizedText; helpContact?: string | null };
-
 async function openOrRefuse(code: string, clientIp: string | undefined) {
   const { db } = await getDb();
-  try {
-    return { db, opened: await redeemCode(db, code, clientIp ?? "unknown") };
-  } catch (e) {
-    if (isUserError(e) && e.localized) throw data(refusalOf(e), { status: e.status });
-    throw e;
-  }
-}
-
-function refusalOf(e: UserError): Refusal {
-  return { refused: e.localized!, helpContact: e instanceof CitizenRefusal ? e.helpContact : null };
+  return { db, opened: await orRefuse(() => redeemCode(db, code, clientIp ?? "unknown")) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { opened } = await openOrRefuse(params.code ?? "", context.clientIp);
   if (opened.code !== params.code) return redirect(`/s/${opened.code}`);
   if (opened.status === "submitted") {
-    throw data({ refused: codeMessages.submitted, helpContact: opened.helpContact } satisfies Refusal, { status: 409 });
+    throw refuse(codeMessages.submitted, 409, [], { helpContact: opened.helpContact });
   }
   const url = new URL(request.url);
   const pages = visiblePages(opened.definition, opened.answers);
@@ -64,15 +54,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type ActionResult = { page: string; errors: AnswerErrors; answers: Answers; elsewhere: string[] };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const { db, opened } = await openOrRefuse(params.code ?? "", context.clientIp);
   const { locale } = await resolveLocale(request);
   const intent = String(form.get("intent") ?? "save");
   const page = String(form.get("page") ?? "");
-  if (!opened.definition.sections.some((s) => s.code === page)) throw data({ refused: ui.tryAgain } satisfies Refusal, { status: 400 });
+  if (!opened.definition.sections.some((s) => s.code === page)) throw refuse(ui.tryAgain, 400);
   const input = { form: opened, raw: rawAnswersFromEntries(form.entries(), opened.definition), sections: [page], locale };
   const base = `/s/${opened.code}`;
-  try {
+  return orRefuse(async () => {
     if (intent === "submit") {
       const outcome = await submitForm(db, input);
       if (outcome.ok) return redirect(`${base}/thanks`);
@@ -85,10 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "next") return redirect(`${base}?page=${neighbourPage(pages, page, 1) ?? page}`);
     if (intent === "back") return redirect(`${base}?page=${neighbourPage(pages, page, -1) ?? page}`);
     return redirect(`${base}?page=${page}&saved=1`);
-  } catch (e) {
-    if (isUserError(e) && e.localized) throw data(refusalOf(e), { status: e.status });
-    throw e;
-  }
+  });
 }
 
 function sectionsWithErrors(sections: { code: string; items: { code: string }[] }[], errors: AnswerErrors): string[] {

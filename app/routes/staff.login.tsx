@@ -9,6 +9,7 @@ import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/
 import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
 import { SESSION_TOKEN } from "../services/staff/guards.server";
 import { signIn } from "../services/staff/sign-in.server";
+import { readForm } from "../services/platform/forms.server";
 import { staffUi } from "../staff-i18n";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const session = await getSession(request);
   if (!csrfValid(session, form)) return data({ error: "csrf" as const }, { status: 403 });
   // Inside the action so that zod stays out of the browser bundle.

@@ -11,8 +11,8 @@ import type { IndexKind, Locale } from "../domain/definition/schema";
 import type { ChangeRow } from "../domain/results/compare-view";
 import { describeComparison, translateReason } from "../domain/results/describe";
 import { formatInterval, formatPercent } from "../domain/results/format";
-import { parseResultsQuery, resultsSearch } from "../domain/results/query";
-import { orRespond, type ErrorPayload } from "../services/platform/route-errors.server";
+import { optionsOf, parseResultsQuery, resultsSearch } from "../domain/results/query";
+import { orRefuse, refuse } from "../services/platform/route-errors.server";
 import { compareRoundResults } from "../services/results/compare.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { getRound, listRounds } from "../services/rounds/rounds.server";
@@ -38,37 +38,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!baselineId) {
     // Nothing is computed until the reader picks the baseline: a round may hold a million responses.
     const choices = groupingOptions(definition, levelsOf(units));
-    const query = await orRespond(async () =>
+    const query = await orRefuse(async () =>
       parseResultsQuery(
         url.searchParams,
-        choices.map((c) => c.value)
-      )
+        choices.map((c) => c.value),
+      ),
     );
     return { round: roundInfo, candidates, baseline: null, query, choices, accept: [], acceptAll: false, result: null };
   }
   if (!candidates.some((c) => c.id === baselineId)) {
-    throw data({ message: `Không có đợt "${baselineId}" để so sánh. / No round "${baselineId}" to compare with.`, details: [] } satisfies ErrorPayload, {
-      status: 404,
-    });
+    throw refuse({ vi: `Không có đợt "${baselineId}" để so sánh.`, en: `No round "${baselineId}" to compare with.` }, 404);
   }
-  const base = await orRespond(() => getRound(db, baselineId, { provinceCode: user.provinceCode }));
+  const base = await orRefuse(() => getRound(db, baselineId, { provinceCode: user.provinceCode }));
   const baseChoices = groupingOptions(base.definition, levelsOf(base.units)).map((c) => c.value);
   const choices = groupingOptions(definition, levelsOf(units)).filter((c) => baseChoices.includes(c.value));
-  const query = await orRespond(async () =>
+  const query = await orRefuse(async () =>
     parseResultsQuery(
       url.searchParams,
-      choices.map((c) => c.value)
-    )
+      choices.map((c) => c.value),
+    ),
   );
   const acceptAll = url.searchParams.get("acceptAll") === "true";
   const accept = url.searchParams.getAll("accept").filter((c) => /^[A-Za-z0-9_]{1,64}$/.test(c));
-  const result = await orRespond(() =>
+  const result = await orRefuse(() =>
     compareRoundResults(db, {
       current: { round, definition },
       baseline: { round: base.round, definition: base.definition },
-      by: query.by,
-      weighted: query.weighted,
-      multiUnit: query.multiUnit,
+      options: optionsOf(query),
       acceptChanged: acceptAll ? true : accept,
       group: query.group,
     })
@@ -95,7 +91,7 @@ export default function CompareRounds() {
   const locale = useLocale();
   const { round, candidates, baseline, query, choices, accept, acceptAll, result } = useLoaderData<typeof loader>();
   const vi = locale === "vi";
-  const back = `/staff/rounds/${round.id}/results${query ? resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit }) : ""}`;
+  const back = `/staff/rounds/${round.id}/results${query ? resultsSearch(optionsOf(query)) : ""}`;
 
   if (candidates.length === 0) {
     return (
@@ -143,15 +139,7 @@ export default function CompareRounds() {
       {result?.state === "computing" && (
         <ComputingPanel
           jobs={result.jobs.map((j) => j.progress)}
-          progressUrls={result.jobs.map(
-            (j) =>
-              `/staff/rounds/${j.roundId}/results/progress${resultsSearch({
-                by: query.by,
-                weighted: query.weighted,
-                multiUnit: query.multiUnit,
-                interval: "wald",
-              })}`
-          )}
+          progressUrls={result.jobs.map((j) => `/staff/rounds/${j.roundId}/results/progress${resultsSearch(j.options)}`)}
           locale={locale}
         />
       )}

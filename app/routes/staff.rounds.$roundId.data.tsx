@@ -6,10 +6,11 @@ import { unlink } from "node:fs/promises";
 import type { FormEvent, MouseEvent } from "react";
 import { DownloadProgress, useCsvDownload } from "../components/staff/csv-download";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
+import { resultsUi as w } from "../components/results/words";
 import { useLocale } from "../components/use-locale";
 import { formatImportProblem, type ImportProblem } from "../domain/csv/responses-import";
 import type { LocalizedText } from "../domain/definition/schema";
-import { isUserError } from "../domain/errors";
+import { attempt, refusalText } from "../services/platform/route-errors.server";
 import { can } from "../domain/roles";
 import { groupingChoices } from "../services/results/indices.server";
 import { countSubmitted } from "../services/responses/read.server";
@@ -72,18 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!received.ok) return fail(received.message, received.status);
   const { path, fileName } = received;
-  try {
-    const report = await importResponsesCsv(db, round.id, { name: fileName, open: () => createReadStream(path) }, { maxProblems: SHOWN_PROBLEMS });
-    if (!report.ok) {
-      return data<ActionResult>({ kind: "problems", file: fileName, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
-    }
-    return data<ActionResult>({ kind: "imported", imported: report.imported, hiddenAnswers: report.hiddenAnswers });
-  } catch (e) {
-    if (isUserError(e)) return fail({ vi: e.message, en: e.message }, e.status);
-    throw e;
-  } finally {
-    await unlink(path).catch(() => undefined);
+  const imported = await attempt(() => importResponsesCsv(db, round.id, { name: fileName, open: () => createReadStream(path) }, { maxProblems: SHOWN_PROBLEMS })).finally(
+    () => unlink(path).catch(() => undefined),
+  );
+  if (!imported.ok) return fail(refusalText(imported.refusal), imported.refusal.status);
+  const report = imported.value;
+  if (!report.ok) {
+    return data<ActionResult>({ kind: "problems", file: fileName, rows: report.rows, total: report.totalProblems, problems: report.problems }, { status: 422 });
   }
+  return data<ActionResult>({ kind: "imported", imported: report.imported, hiddenAnswers: report.hiddenAnswers });
 }
 
 const t = {
@@ -178,14 +176,19 @@ export default function RoundData() {
           ))}
         </select>
         <label htmlFor="weighted">{t.weighting[locale]}</label>
-        <select id="weighted" name="weighted" defaultValue="1">
-          <option value="1">{t.weighted[locale]}</option>
-          <option value="0">{t.unweighted[locale]}</option>
+        <select id="weighted" name="weighted" defaultValue="true">
+          <option value="true">{t.weighted[locale]}</option>
+          <option value="false">{t.unweighted[locale]}</option>
         </select>
         <label htmlFor="multiUnit">{t.multiUnit[locale]}</label>
         <select id="multiUnit" name="multiUnit" defaultValue="pooled">
           <option value="pooled">{t.pooled[locale]}</option>
           <option value="meanOfUnits">{t.meanOfUnits[locale]}</option>
+        </select>
+        <label htmlFor="interval">{w.interval[locale]}</label>
+        <select id="interval" name="interval" defaultValue="wald">
+          <option value="wald">{w.wald[locale]}</option>
+          <option value="logit">{w.logit[locale]}</option>
         </select>
         <button type="submit" className="button" disabled={indices.busy}>
           {t.downloadIndices[locale]}

@@ -8,10 +8,10 @@ import { useLocale } from "../components/use-locale";
 import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { formatCode } from "../domain/codes";
 import type { LocalizedText } from "../domain/definition/schema";
-import { isUserError } from "../domain/errors";
 import { BLANK_FIELD } from "../domain/paper/validate-entry";
 import { can } from "../domain/roles";
-import type { ErrorPayload } from "../services/platform/route-errors.server";
+import { attempt, refuse, refusalText } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEntry, type KeyingTarget } from "../services/paper/entry.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
@@ -36,12 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let target: KeyingTarget | null = null;
   let refused: LocalizedText | null = null;
   if (typed.trim()) {
-    try {
-      target = await openForKeying(db, round.id, typed, user.id);
-    } catch (e) {
-      if (!isUserError(e) || !e.localized) throw e;
-      refused = e.localized;
-    }
+    const opened = await attempt(() => openForKeying(db, round.id, typed, user.id));
+    if (opened.ok) target = opened.value;
+    else refused = refusalText(opened.refusal);
   }
   const done = DoneSchema.safeParse(Object.fromEntries(url.searchParams));
   return data(
@@ -67,12 +64,12 @@ type ActionResult = { errors: AnswerErrors; raw: RawAnswers; refused: LocalizedT
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, round, definition } = await requireRoundAccess(request, params.roundId!, "keyPaperForms");
   const session = await getSession(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(session, form);
   const base = `/staff/rounds/${round.id}/entry`;
   if (form.get("intent") === "double-entry") {
     if (!can(user.role, "verifyPaperForms")) {
-      throw data({ message: "Chỉ cán bộ giám sát được đổi cách nhập phiếu. / Only supervisors may change how forms are keyed.", details: [] } satisfies ErrorPayload, { status: 403 });
+      throw refuse({ vi: "Chỉ cán bộ giám sát được đổi cách nhập phiếu.", en: "Only supervisors may change how forms are keyed." }, 403);
     }
     await setDoubleEntry(db, round.id, form.get("on") === "1", user.id);
     return redirect(base);
@@ -80,15 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const code = String(form.get("_code") ?? "");
   const raw: RawAnswers = { ...rawAnswersFromEntries(form.entries(), definition), [BLANK_FIELD]: form.getAll(BLANK_FIELD).map(String) };
   delete raw.csrf;
-  try {
-    const outcome = await saveEntry(db, { roundId: round.id, code, clerkId: user.id, raw });
-    if (!outcome.ok) return data({ errors: outcome.errors, raw, refused: null } satisfies ActionResult, { status: 400 });
-    return redirect(`${base}?done=${outcome.code}&state=${outcome.state}&entry=${outcome.entryNo}&m=${outcome.mismatches}`);
-  } catch (e) {
-    // Refused (answered online meanwhile, a clash…): say why and keep what was typed on screen.
-    if (isUserError(e) && e.localized) return data({ errors: {}, raw, refused: e.localized } satisfies ActionResult, { status: e.status });
-    throw e;
-  }
+  const saved = await attempt(() => saveEntry(db, { roundId: round.id, code, clerkId: user.id, raw }));
+  // Refused (answered online meanwhile, a clash…): say why and keep what was typed on screen.
+  if (!saved.ok) return data({ errors: {}, raw, refused: refusalText(saved.refusal) } satisfies ActionResult, { status: saved.refusal.status });
+  const outcome = saved.value;
+  if (!outcome.ok) return data({ errors: outcome.errors, raw, refused: null } satisfies ActionResult, { status: 400 });
+  return redirect(`${base}?done=${outcome.code}&state=${outcome.state}&entry=${outcome.entryNo}&m=${outcome.mismatches}`);
 }
 
 function doneText(done: z.infer<typeof DoneSchema>, vi: boolean): string {

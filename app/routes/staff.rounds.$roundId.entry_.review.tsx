@@ -10,7 +10,8 @@ import { formatCode } from "../domain/codes";
 import { findItem, type AnswerValue } from "../domain/definition/conditions";
 import type { Item, Locale, LocalizedText } from "../domain/definition/schema";
 import { textIn } from "../domain/definition/text";
-import { isUserError } from "../domain/errors";
+import { attempt, refusalText } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { answerText } from "../domain/paper/compare-entries";
 import { optionKeys } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
@@ -32,12 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let review: Review | null = null;
   let refused: LocalizedText | null = null;
   if (code) {
-    try {
-      review = await getReview(db, round.id, code, definition);
-    } catch (e) {
-      if (!isUserError(e) || !e.localized) throw e;
-      refused = e.localized;
-    }
+    const found = await attempt(() => getReview(db, round.id, code, definition));
+    if (found.ok) review = found.value;
+    else refused = refusalText(found.refusal);
   }
   const notes = skipNotes(definition, "vi");
   return data(
@@ -68,24 +66,24 @@ type ActionResult = { errors: AnswerErrors; picks: RawAnswers; refused: Localize
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, round, definition } = await requireRoundAccess(request, params.roundId!, "verifyPaperForms");
   const session = await getSession(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(session, form);
   const parsed = IntentSchema.safeParse(Object.fromEntries(form));
   const base = `/staff/rounds/${round.id}/entry/review`;
   if (!parsed.success) return data({ errors: {}, picks: {}, refused: { vi: "Yêu cầu không hợp lệ.", en: "Invalid request." } } satisfies ActionResult, { status: 400 });
   const picks = rawAnswersFromEntries(form.entries(), definition);
-  try {
-    if (parsed.data.intent === "discard") {
-      await discardEntries(db, { roundId: round.id, code: parsed.data._code, which: parsed.data.which });
-      return redirect(`${base}?discarded=${encodeURIComponent(parsed.data._code)}`);
+  const intent = parsed.data;
+  const done = await attempt(async () => {
+    if (intent.intent === "discard") {
+      await discardEntries(db, { roundId: round.id, code: intent._code, which: intent.which });
+      return redirect(`${base}?discarded=${encodeURIComponent(intent._code)}`);
     }
-    const outcome = await resolveReview(db, { roundId: round.id, code: parsed.data._code, reviewerId: user.id, picks });
+    const outcome = await resolveReview(db, { roundId: round.id, code: intent._code, reviewerId: user.id, picks });
     if (!outcome.ok) return data({ errors: outcome.errors, picks, refused: null } satisfies ActionResult, { status: 400 });
-    return redirect(`${base}?resolved=${encodeURIComponent(parsed.data._code)}`);
-  } catch (e) {
-    if (isUserError(e) && e.localized) return data({ errors: {}, picks, refused: e.localized } satisfies ActionResult, { status: e.status });
-    throw e;
-  }
+    return redirect(`${base}?resolved=${encodeURIComponent(intent._code)}`);
+  });
+  if (!done.ok) return data({ errors: {}, picks, refused: refusalText(done.refusal) } satisfies ActionResult, { status: done.refusal.status });
+  return done.value;
 }
 
 /** The choices for one disputed question: every option (marked with which entry keyed it), or the two texts. */

@@ -6,7 +6,8 @@ import { formatNumber } from "../components/fieldwork/plan-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
-import { UserError } from "../domain/errors";
+import { attempt, refusalText } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { can } from "../domain/roles";
 import { DASHBOARD_COLUMNS, type DashboardRow } from "../domain/fieldwork/dashboard";
 import {
@@ -99,13 +100,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { ok: true; message: LocalizedText } | { ok: false; message: string | LocalizedText };
+type ActionResult = { ok: boolean; message: LocalizedText };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
-  try {
+  const done = await attempt(async () => {
     if (form.get("intent") === "adjust") {
       await applyAdjustment(db, round.id, user.id);
       return data<ActionResult>({ ok: true, message: t.appliedNow });
@@ -116,11 +117,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const text = (l: Locale) => `${t.purged[l]} ${purge.rowsPurged} ${t.purgedRows[l]} ${purge.purgedAt}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }
-  } catch (e) {
-    if (e instanceof UserError) return data<ActionResult>({ ok: false, message: e.message }, { status: e.status });
-    throw e;
-  }
-  return data<ActionResult>({ ok: false, message: "Unknown action." }, { status: 400 });
+    return data<ActionResult>({ ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." } }, { status: 400 });
+  });
+  return done.ok ? done.value : data<ActionResult>({ ok: false, message: refusalText(done.refusal) }, { status: done.refusal.status });
 }
 
 const percent = (x: number | null, locale: Locale) => (x === null ? "—" : `${formatNumber(x * 100, locale, 1)}%`);
@@ -179,7 +178,7 @@ export default function FieldworkPage() {
       <h2 id="fw-title">{t.title[locale]}</h2>
       {result && (
         <p className={result.ok ? "notice" : "fw-error"} role={result.ok ? "status" : "alert"}>
-          {typeof result.message === "string" ? result.message : result.message[locale]}
+          {result.message[locale]}
         </p>
       )}
       {!open && <p className="fw-warning">{t.closedNote[locale]}</p>}

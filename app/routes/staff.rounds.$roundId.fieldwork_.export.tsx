@@ -3,11 +3,11 @@ import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { DASHBOARD_COLUMNS, fieldworkDashboard } from "../services/fieldwork/fieldwork.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
-import { asJson } from "../services/platform/route-errors.server";
+import { respondOrRefuse } from "../services/platform/route-errors.server";
 
 /** The fieldwork dashboard as CSV (no personal data): one row per stratum and a total. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return asJson(async () => {
+  return respondOrRefuse(async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
     const { locale } = await resolveLocale(request);
     const d = await fieldworkDashboard(db, round.id);
@@ -25,5 +25,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, "text");
 }

@@ -6,7 +6,8 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { formatCode } from "../domain/codes";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
-import { UserError } from "../domain/errors";
+import { attempt, refusalText } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { OUTCOMES, OUTCOME_LABELS, REPLACEABLE_OUTCOMES, SETTABLE_OUTCOMES, type Outcome } from "../domain/fieldwork/outcomes";
 import { can } from "../domain/roles";
 import { listFieldUnits, markAllSent, replaceFromReserve, setOutcome, type FieldUnitQuery } from "../services/fieldwork/fieldwork.server";
@@ -87,15 +88,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { ok: true; message: LocalizedText } | { ok: false; message: string };
+type ActionResult = { ok: boolean; message: LocalizedText };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
   const intent = form.get("intent");
   const code = String(form.get("code") ?? "");
-  try {
+  const done = await attempt(async () => {
     if (intent === "mark-sent") {
       const n = await markAllSent(db, round.id);
       return data<ActionResult>({ ok: true, message: { vi: `${n} ${t.marked.vi}`, en: `${n} ${t.marked.en}` } });
@@ -109,11 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const text = (l: Locale) => `${t.replaced[l]} ${formatCode(r.replacedCode)} ${t.by[l]} ${r.reserveOrder}, ${t.newCode[l]} ${formatCode(r.code)}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }
-  } catch (e) {
-    if (e instanceof UserError) return data<ActionResult>({ ok: false, message: e.message }, { status: e.status });
-    throw e;
-  }
-  return data<ActionResult>({ ok: false, message: "Unknown action." }, { status: 400 });
+    return data<ActionResult>({ ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." } }, { status: 400 });
+  });
+  return done.ok ? done.value : data<ActionResult>({ ok: false, message: refusalText(done.refusal) }, { status: done.refusal.status });
 }
 
 function OutcomeBadge({ outcome, locale }: { outcome: Outcome; locale: Locale }) {
@@ -148,7 +147,7 @@ export default function InvitationsPage() {
       <h2 id="inv-title">{t.title[locale]}</h2>
       {result && (
         <p className={result.ok ? "notice" : "fw-error"} role={result.ok ? "status" : "alert"}>
-          {result.ok ? result.message[locale] : result.message}
+          {result.message[locale]}
         </p>
       )}
       {!open && <p className="fw-warning">{t.closed[locale]}</p>}

@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { MAIL_MERGE_HEADER, mailMergeRows } from "../services/fieldwork/fieldwork.server";
-import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
-import { asJson } from "../services/platform/route-errors.server";
+import { respondOrRefuse } from "../services/platform/route-errors.server";
 
 /**
  * The mail-merge / SMS file: one row per invitation in the field, with name, contact, code and
  * link. Streamed (36,000 rows do not sit in memory); Excel-safe cells; contacts-permission only.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return asJson(async () => {
+  return respondOrRefuse(async () => {
     const { db, round, user } = await requireRoundAccess(request, params.roundId!, "viewContacts");
     const { locale } = await resolveLocale(request);
     const url = new URL(request.url);
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { baseUrl, only: url.searchParams.get("only") === "pending" ? "pending" : "all", locale }
     );
     // Checks (sample exists, role) run before the first byte, so they can still answer with a status.
-    const first = await orRespond(() => rows.next());
+    const first = await rows.next();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -45,5 +44,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, "text");
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseResultsQuery } from "../domain/results/query";
-import { orRespond } from "../services/platform/route-errors.server";
+import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { respondOrRefuse } from "../services/platform/route-errors.server";
 import { getResultsProgress } from "../services/results/jobs.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
@@ -10,15 +10,11 @@ import { requireRoundAccess } from "../services/staff/guards.server";
  * {"state":"computing","done":5000,"total":12000,"percent":41,...} | {"state":"ready"} | {"state":"failed","message":...}
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
-  const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]).map((c) => c.value);
-  const query = await orRespond(async () => parseResultsQuery(new URL(request.url).searchParams, choices));
-  const progress = await getResultsProgress(db, {
-    roundId: round.id,
-    by: query.by,
-    weighted: query.weighted,
-    multiUnit: query.multiUnit,
-    interval: query.interval,
-  });
-  return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
+  return respondOrRefuse(async () => {
+    const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
+    const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]).map((c) => c.value);
+    const query = parseResultsQuery(new URL(request.url).searchParams, choices);
+    const progress = await getResultsProgress(db, { roundId: round.id, ...optionsOf(query) });
+    return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
+  }, "json");
 }

@@ -13,9 +13,9 @@ import { useLocale } from "../components/use-locale";
 import type { Locale } from "../domain/definition/schema";
 import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } from "../domain/results/describe";
 import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
-import { parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
+import { optionsOf, parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
 import { buildResultsView, type TableRow } from "../domain/results/view";
-import { orRespond } from "../services/platform/route-errors.server";
+import { orRefuse } from "../services/platform/route-errors.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { getRoundResults } from "../services/results/jobs.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
@@ -29,15 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
   const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]);
-  const query = await orRespond(async () =>
+  const query = await orRefuse(async () =>
     parseResultsQuery(
       new URL(request.url).searchParams,
-      choices.map((c) => c.value)
-    )
+      choices.map((c) => c.value),
+    ),
   );
-  const status = await orRespond(() =>
-    getRoundResults(db, { roundId: round.id, by: query.by, weighted: query.weighted, multiUnit: query.multiUnit, interval: query.interval })
-  );
+  const status = await orRefuse(() => getRoundResults(db, { roundId: round.id, ...optionsOf(query) }));
   const base = { round: { id: round.id, name: round.name }, query, choices };
   if (status.state !== "ready") return { ...base, progress: status, view: null, computed: null };
   const byLabel = choices.find((c) => c.value === query.by)!.label;
@@ -50,20 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function optionsQuery(q: ResultsQuery): Partial<ResultsQuery> {
-  return { by: q.by, weighted: q.weighted, multiUnit: q.multiUnit, interval: q.interval };
-}
-
 export default function RoundResults() {
   const locale = useLocale();
   const { round, query, choices, progress, view, computed } = useLoaderData<typeof loader>();
   const base = `/staff/rounds/${round.id}`;
-  // The CSV route's own parameters (weighted=1|0): the same figures as this page, from the same cache.
-  const csvHref = `${base}/data/indices.csv?${new URLSearchParams({ by: query.by, weighted: query.weighted ? "1" : "0", multiUnit: query.multiUnit, lang: locale })}`;
+  // Every option of this page (resultsSearch writes them all): the same figures as the page, from the same cache.
+  const csvHref = `${base}/data/indices.csv${resultsSearch(optionsOf(query), { lang: locale })}`;
   const form = <OptionsForm key={JSON.stringify(query)} id="results-options" query={query} choices={choices} groups={view?.groups ?? []} locale={locale} />;
   const links = (
     <p className="results-links">
-      <Link to={`${base}/compare${resultsSearch({ by: query.by, weighted: query.weighted, multiUnit: query.multiUnit })}`}>{w.compare[locale]} →</Link>
+      <Link to={`${base}/compare${resultsSearch(optionsOf(query))}`}>{w.compare[locale]} →</Link>
       {view && (
         <a href={csvHref} download>
           {w.download[locale]}
@@ -76,7 +70,7 @@ export default function RoundResults() {
       <h2 id="results-heading">{w.results[locale]}</h2>
       {progress && (
         <>
-          <ComputingPanel jobs={[progress]} progressUrls={[`${base}/results/progress${resultsSearch(optionsQuery(query))}`]} locale={locale} />
+          <ComputingPanel jobs={[progress]} progressUrls={[`${base}/results/progress${resultsSearch(optionsOf(query))}`]} locale={locale} />
           {form}
           {links}
         </>
@@ -209,7 +203,7 @@ function ResultsBody(props: {
                     </td>
                     <td role="cell" className="see-table">
                       <Link
-                        to={`/staff/rounds/${roundId}/results${resultsSearch({ ...optionsQuery(query), group: g.key })}`}
+                        to={`/staff/rounds/${roundId}/results${resultsSearch({ ...optionsOf(query), group: g.key })}`}
                         aria-label={`${w.seeTable[locale]}: ${g.name[locale]}`}
                       >
                         {w.seeTable[locale]}

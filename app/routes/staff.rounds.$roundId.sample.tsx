@@ -8,13 +8,13 @@ import { UploadForm } from "../components/fieldwork/upload-form";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
-import { UserError } from "../domain/errors";
 import { SeedSchema, describeDesign, designFromForm, designToForm, type DesignFormErrors } from "../domain/fieldwork/design";
 import { UNIT_LEVELS } from "../domain/fieldwork/frame";
 import { plan as planWords } from "../domain/messages/areas/plan";
 import { terms } from "../domain/messages/areas/terms";
 import { listFrameImports } from "../services/fieldwork/frame-uploads.server";
-import { orRespond } from "../services/platform/route-errors.server";
+import { attempt, orRefuse, refuse } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { drawRoundSample, getSampleSummary, listStrataColumns, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
@@ -152,12 +152,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const parsed = designFromForm(url.searchParams);
     designErrors = parsed.errors;
     if (parsed.design) {
-      try {
-        plan = await planRoundSample(db, round.id, parsed.design, locale);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        planError = { message: e.message, details: e.details };
-      }
+      const design = parsed.design;
+      const planned = await attempt(() => planRoundSample(db, round.id, design, locale));
+      if (planned.ok) plan = planned.value;
+      else planError = { message: planned.refusal.message, details: planned.refusal.details };
     }
   }
   const session = await getSession(request);
@@ -195,9 +193,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.ok) return data({ units: outcome.result, error: null });
     return data({ units: null, error: { message: outcome.message, details: outcome.details } }, { status: outcome.status });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
-  if (form.get("intent") !== "draw") throw data({ message: "Unknown action.", details: [] }, { status: 400 });
+  if (form.get("intent") !== "draw") throw refuse({ vi: "Thao tác không rõ.", en: "Unknown action." }, 400);
   const parsed = designFromForm(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
   const seed = SeedSchema.safeParse(form.get("seed"));
   if (!parsed.design || !seed.success) {
@@ -207,7 +205,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const { locale } = await resolveLocale(request);
-  await orRespond(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id, locale }));
+  await orRefuse(() => drawRoundSample(db, { roundId: round.id, design: parsed.design, seed: seed.data, userId: user.id, locale }));
   return redirect(`/staff/rounds/${round.id}/sample#sample`);
 }
 

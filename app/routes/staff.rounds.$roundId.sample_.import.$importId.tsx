@@ -9,7 +9,6 @@ import { useLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
 import { render } from "../domain/messages";
-import { UserError } from "../domain/errors";
 import {
   FIELD_LABELS,
   FRAME_FIELDS,
@@ -23,7 +22,8 @@ import {
 import { can } from "../domain/roles";
 import { type ImportProgress } from "../services/fieldwork/frame-import.server";
 import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath } from "../services/fieldwork/frame-uploads.server";
-import { orRespond } from "../services/platform/route-errors.server";
+import { attempt, orRefuse } from "../services/platform/route-errors.server";
+import { readForm } from "../services/platform/forms.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
@@ -96,7 +96,7 @@ const PROBLEMS_SHOWN = 200;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
   const { locale } = await resolveLocale(request);
-  const record = await orRespond(() => getFrameImport(db, round.id, params.importId!));
+  const record = await orRefuse(() => getFrameImport(db, round.id, params.importId!));
   const path = record.fileKept && record.status !== "running" ? await uploadPath(db, record.id) : null;
   const preview = path ? await previewRows(path, record.fileName) : [];
   const report = record.report;
@@ -141,24 +141,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
-  const form = await request.formData();
+  const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
-  const record = await orRespond(() => getFrameImport(db, round.id, params.importId!));
+  const record = await orRefuse(() => getFrameImport(db, round.id, params.importId!));
   if (form.has("map.name")) {
     const mapping = emptyMapping();
     for (const f of FRAME_FIELDS) {
       const v = form.get(`map.${f}`);
       mapping[f] = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
     }
-    await orRespond(() => saveMapping(db, round.id, record.id, mapping));
+    await orRefuse(() => saveMapping(db, round.id, record.id, mapping));
   }
   const mode = form.get("mode") === "valid-only" ? "valid-only" : "all";
-  try {
-    await startFrameImport(db, { roundId: round.id, importId: record.id, mode, userId: user.id });
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    return data({ error: e.message }, { status: e.status });
-  }
+  const started = await attempt(() => startFrameImport(db, { roundId: round.id, importId: record.id, mode, userId: user.id }));
+  if (!started.ok) return data({ error: started.refusal.message }, { status: started.refusal.status });
   return redirect(`/staff/rounds/${round.id}/sample/import/${record.id}`);
 }
 

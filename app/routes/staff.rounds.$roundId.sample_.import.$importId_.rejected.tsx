@@ -3,20 +3,19 @@ import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { describeProblem } from "../domain/fieldwork/frame";
 import { streamRejectedRows } from "../services/fieldwork/frame-import.server";
 import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
-import { orRespond } from "../services/platform/route-errors.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
-import { asJson } from "../services/platform/route-errors.server";
+import { respondOrRefuse } from "../services/platform/route-errors.server";
 
 /**
  * The rows a valid-only import left out, as read, with a last column saying why: to fix and
  * upload again. They hold names and contacts, so only roles that may see contacts get them.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return asJson(async () => {
+  return respondOrRefuse(async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "viewContacts");
     const { locale } = await resolveLocale(request);
-    const record = await orRespond(() => getFrameImport(db, round.id, params.importId!));
+    const record = await getFrameImport(db, round.id, params.importId!);
     const headers = record.headers;
     const encoder = new TextEncoder();
     const rows = streamRejectedRows(db, record.id);
@@ -41,5 +40,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, "text");
 }

@@ -50,14 +50,36 @@ test("the results page shows the overall SIPAS, the districts with their ranking
   await expect(page.getByTestId("satisfaction-table").locator("caption")).toContainText("Huyện Tây Hòa");
   await expect(row(page, "satisfaction-table", "SIPAS").locator(".est")).toHaveText("75,00%");
 
-  // "Download this table": the CSV route's parameters for the same figures.
+  // "Download this table": every option of the page travels to the file (the same figures, from the same cache).
   const csv = page.getByRole("link", { name: "Tải bảng này (CSV)" });
-  await expect(csv).toHaveAttribute("href", `/staff/rounds/${id}/data/indices.csv?by=district&weighted=1&multiUnit=pooled&lang=vi`);
+  await expect(csv).toHaveAttribute("href", `/staff/rounds/${id}/data/indices.csv?by=district&weighted=true&multiUnit=pooled&interval=wald&lang=vi`);
   const download = await page.request.get((await csv.getAttribute("href"))!);
   expect(download.status()).toBe(200);
   const text = await download.text();
   expect(text).toContain(",SIPAS,Chỉ số hài lòng về sự phục vụ hành chính (SIPAS),70.3125,");
   expect(text).toMatch(/\nD02,SIPAS,[^\n]*,75,/);
+
+  // Logit intervals chosen on the page are the intervals in the file: the same estimate, an interval that is not
+  // symmetric around it (Wald's is), equal to the page's own figures.
+  await page.getByRole("radio", { name: /^Logit/ }).check();
+  await page.getByRole("button", { name: "Xem kết quả" }).click();
+  await expect(page).toHaveURL(/interval=logit/);
+  await expect(csv).toHaveAttribute("href", /interval=logit/);
+  const logitText = await (await page.request.get((await csv.getAttribute("href"))!)).text();
+  const sipasOf = (file: string, group: string) => {
+    const line = file.split("\r\n").find((l) => l.startsWith(`${group},SIPAS,`))!;
+    const [estimate, , low, high] = line.split(",").slice(-6).map(Number);
+    return { estimate, low, high };
+  };
+  const wald = sipasOf(text, "D02");
+  const logit = sipasOf(logitText, "D02");
+  expect(logit.estimate).toBe(wald.estimate);
+  expect(wald.high - wald.estimate).toBeCloseTo(wald.estimate - wald.low, 9);
+  expect(Math.abs(logit.high - logit.estimate - (logit.estimate - logit.low))).toBeGreaterThan(0.01);
+  expect(logit.low).not.toBeCloseTo(wald.low, 3);
+  const shown = (x: number) => x.toFixed(2).replace(".", ",");
+  await expect(row(page, "satisfaction-table", "SIPAS").locator(".ci-inline")).toContainText(shown(logit.low));
+  await expect(row(page, "satisfaction-table", "SIPAS").locator(".ci-inline")).toContainText(shown(logit.high));
 
   // Unweighted: services 65/100, policies 70/100.
   await page.goto(`/staff/rounds/${id}/results?weighted=false`);

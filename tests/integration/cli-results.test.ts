@@ -67,7 +67,7 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
     const out = join(dir, "indices.csv");
     const res = await sipas(t.url, "indices", "--round", "demo", "--by", "district", "--out", out);
     expect(res.code).toBe(0);
-    expect(res.out[0]).toMatch(/^wrote \d+ rows \(weighted\) to .*indices\.csv$/);
+    expect(res.out[0]).toMatch(/^wrote \d+ rows \(weighted, wald intervals\) to .*indices\.csv$/);
     const body = readFileSync(out, "utf8");
     expect(body.startsWith("\uFEFFgroup,node,label,estimate,se,ci_low,ci_high,n,weight_sum\r\n")).toBe(true);
     expect(body).toMatch(/\r\n,SIPAS,Chỉ số hài lòng[^,]*,[0-9.]+,/);
@@ -80,6 +80,27 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
     expect(text.startsWith("\uFEFFgroup,node,label,")).toBe(true);
     expect(text).toContain(",SIPAS,Satisfaction Index of Public Administrative Services (SIPAS),");
     expect(text.split("\r\n").every((l) => !l.includes("\n"))).toBe(true);
+  });
+
+  it("takes the results page's interval choice: --interval logit gives the logit intervals of the same estimates", async () => {
+    const table = async (...flags: string[]) => {
+      const res = await sipas(t.url, "indices", "--round", "demo", "--by", "district", ...flags);
+      expect(res.code).toBe(0);
+      const rows = res.out.join("\n").split("\r\n").slice(1).filter(Boolean).map((l) => l.split(","));
+      return new Map(rows.map((r) => [`${r[0]}/${r[1]}`, r.slice(-6).map(Number)]));
+    };
+    const wald = await table();
+    const logit = await table("--interval", "logit");
+    expect([...logit.keys()]).toEqual([...wald.keys()]);
+    const [estimate, , low, high] = logit.get("D02/SERVICE")!;
+    const [waldEstimate, , waldLow, waldHigh] = wald.get("D02/SERVICE")!;
+    expect(estimate).toBe(waldEstimate);
+    expect(waldHigh - waldEstimate).toBeCloseTo(waldEstimate - waldLow, 9);
+    expect(Math.abs(high - estimate - (estimate - low))).toBeGreaterThan(0.01);
+
+    const bad = await sipas(t.url, "indices", "--round", "demo", "--interval", "exact");
+    expect(bad.code).toBe(2);
+    expect(bad.err.join("\n")).toContain("interval: wald or logit");
   });
 
   it("exports responses and the codebook, byte for byte the same on stdout as in a file", async () => {

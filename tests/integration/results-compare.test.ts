@@ -5,6 +5,7 @@ import { getResultsProgress } from "../../app/services/results/jobs.server";
 import { groupingOptions } from "../../app/services/results/grouping.server";
 import { createRound, getRound } from "../../app/services/rounds/rounds.server";
 import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
+import { DEFAULT_RESULTS_OPTIONS } from "../../app/domain/indices/round-options";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 const units = [
@@ -53,9 +54,7 @@ describeEachDialect("year-over-year comparison service", (dialect) => {
     const req = {
       current: await load("y2023"),
       baseline: await load("y2022"),
-      by: "district",
-      weighted: false,
-      multiUnit: "pooled" as const,
+      options: { by: "district", weighted: false, multiUnit: "pooled" as const, interval: "wald" as const },
       acceptChanged: [],
     };
     const out = await compareRoundResults(t.db, req);
@@ -74,7 +73,7 @@ describeEachDialect("year-over-year comparison service", (dialect) => {
   });
 
   it("refuses rounds of another province and the round itself", async () => {
-    const base = { by: "none", weighted: true, multiUnit: "pooled" as const, acceptChanged: [] };
+    const base = { options: DEFAULT_RESULTS_OPTIONS, acceptChanged: [] };
     await expect(compareRoundResults(t.db, { ...base, current: await load("y2023"), baseline: await load("other") })).rejects.toThrow(/cùng một tỉnh/);
     await expect(compareRoundResults(t.db, { ...base, current: await load("y2023"), baseline: await load("y2023") })).rejects.toThrow(/đợt khác/);
   });
@@ -83,13 +82,13 @@ describeEachDialect("year-over-year comparison service", (dialect) => {
     const out = await compareRoundResults(t.db, {
       current: await load("y2023"),
       baseline: await load("big"),
-      by: "none",
-      weighted: true,
-      multiUnit: "pooled",
+      options: DEFAULT_RESULTS_OPTIONS,
       acceptChanged: [],
     });
     expect(out.state).toBe("computing");
-    if (out.state === "computing") expect(out.jobs).toEqual([{ roundId: "big", progress: expect.objectContaining({ state: "computing", total: 6000 }) }]);
+    expect(out.state === "computing" && out.jobs).toEqual([
+      { roundId: "big", options: DEFAULT_RESULTS_OPTIONS, progress: expect.objectContaining({ state: "computing", total: 6000 }) },
+    ]);
     // Let the job finish before the database closes.
     const wanted = { roundId: "big", by: "none", weighted: true, multiUnit: "pooled" as const, interval: "wald" as const };
     while ((await getResultsProgress(t.db, wanted)).state === "computing") await new Promise((r) => setTimeout(r, 20));

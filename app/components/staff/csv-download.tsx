@@ -49,7 +49,7 @@ export async function downloadWithProgress(url: string, fallbackName: string, on
       return;
     }
     if (!res.ok || !res.body) {
-      // Refusals come as plain text (see downloadOrRefusal); a sign-in page after a timeout does not.
+      // Refusals come as plain text (respondOrRefuse, "text"); a sign-in page after a timeout does not.
       const text = res.headers.get("Content-Type")?.startsWith("text/plain") ? (await res.text()).trim() : "";
       onState({ phase: "failed", message: text.replace(/\n/g, " — ") || `HTTP ${res.status}` });
       return;

@@ -8,8 +8,9 @@ import { HelpContact } from "./help-contact";
 export function SurveyErrorBoundary() {
   const error = useRouteError();
   const locale = useLocale();
-  const payload = isRouteErrorResponse(error) ? (error.data as { refused?: LocalizedText; helpContact?: string | null } | undefined) : undefined;
-  const refused = payload?.refused;
+  // A refusal (app/services/platform/route-errors.server.ts) carries its words in both languages, and where to get help.
+  const payload = isRouteErrorResponse(error) ? (error.data as { localized?: LocalizedText; helpContact?: string | null } | undefined) : undefined;
+  const refused = payload?.localized;
   return (
     <div className="panel narrow">
       <h1>{refused ? refused[locale] : ui.somethingWrong[locale]}</h1>

@@ -7,23 +7,30 @@ import type { IndexOptions, ResponseRecord } from "./types";
 export const UNIT_LEVELS = ["province", "district", "commune", "agency"] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
-export interface RoundIndexRequest {
-  roundId: string;
+/** The choices a round's results are computed with: the same on the results page, in the CSV and on the CLI. */
+export interface ResultsOptions {
   /** "none", "unit" (the respondent's own unit), a unit level (units mapped up the round's tree), or a profile item code. */
-  by?: string;
-  weighted?: boolean;
-  multiUnit?: "pooled" | "meanOfUnits";
-  interval?: "wald" | "logit";
+  by: string;
+  weighted: boolean;
+  multiUnit: "pooled" | "meanOfUnits";
+  interval: "wald" | "logit";
 }
 
+export const DEFAULT_RESULTS_OPTIONS: ResultsOptions = { by: "none", weighted: true, multiUnit: "pooled", interval: "wald" };
+
+/** A round's results asked for with some options; the rest take their defaults. */
+export type RoundIndexRequest = { roundId: string } & Partial<ResultsOptions>;
+
+/** The one normaliser of a request: every option set, in one order, so equal requests are equal keys. */
 export function normalizeRequest(req: RoundIndexRequest): Required<RoundIndexRequest> {
-  return {
-    roundId: req.roundId,
-    by: req.by ?? "none",
-    weighted: req.weighted ?? true,
-    multiUnit: req.multiUnit ?? "pooled",
-    interval: req.interval ?? "wald",
-  };
+  const d = DEFAULT_RESULTS_OPTIONS;
+  return { roundId: req.roundId, by: req.by ?? d.by, weighted: req.weighted ?? d.weighted, multiUnit: req.multiUnit ?? d.multiUnit, interval: req.interval ?? d.interval };
+}
+
+/** The key of a request's results: the background job's and the cache's (index_cache.options_key). */
+export function resultsKey(req: RoundIndexRequest): string {
+  const n = normalizeRequest(req);
+  return JSON.stringify([n.roundId, n.by, n.weighted, n.multiUnit, n.interval]);
 }
 
 export interface UnitRow {

@@ -1,61 +1,73 @@
 /**
- * The options of a results page as they travel in its URL (a GET form that works without JavaScript):
- * ?by=district&weighted=true&multiUnit=pooled&interval=wald&group=D01
+ * The options of a round's results as they travel as text — in the results page's URL (a GET form that works without
+ * JavaScript), in the link of its CSV download, in the progress and comparison links, and from the CLI's flags:
+ * ?by=district&weighted=true&multiUnit=pooled&interval=logit&group=D01. One schema and one parser for all of them,
+ * so a choice made on the page cannot be dropped on the way to the file (docs/ARCHITECTURE.md).
  */
 import { z } from "zod";
 import { UserError } from "../errors";
+import { DEFAULT_RESULTS_OPTIONS, type ResultsOptions } from "../indices/round-options";
+
+const d = DEFAULT_RESULTS_OPTIONS;
 
 export const ResultsQuerySchema = z.object({
   by: z
     .string()
     .regex(/^[A-Za-z0-9_]{1,64}$/, "by: a grouping code")
-    .default("none"),
-  weighted: z.enum(["true", "false"], "weighted: true or false").default("true"),
-  multiUnit: z.enum(["pooled", "meanOfUnits"], "multiUnit: pooled or meanOfUnits").default("pooled"),
-  interval: z.enum(["wald", "logit"], "interval: wald or logit").default("wald"),
+    .default(d.by),
+  // "1"/"0" are what the CSV links of earlier versions said.
+  weighted: z.enum(["true", "false", "1", "0"], "weighted: true or false").default(String(d.weighted) as "true"),
+  multiUnit: z.enum(["pooled", "meanOfUnits"], "multiUnit: pooled or meanOfUnits").default(d.multiUnit),
+  interval: z.enum(["wald", "logit"], "interval: wald or logit").default(d.interval),
   group: z.string().max(128).optional(),
 });
 
-export interface ResultsQuery {
-  by: string;
-  weighted: boolean;
-  multiUnit: "pooled" | "meanOfUnits";
-  interval: "wald" | "logit";
+export interface ResultsQuery extends ResultsOptions {
   /** The group whose tables are shown; undefined: the whole round. */
   group?: string;
 }
 
-/** Parses the page's query string; empty fields count as absent. Refuses malformed values with every problem. */
-export function parseResultsQuery(params: URLSearchParams, choices: readonly string[]): ResultsQuery {
+type Params = URLSearchParams | Record<string, string | undefined>;
+
+/**
+ * Parses the options from a query string (or the CLI's flags as the same names); empty fields count as absent.
+ * Refuses malformed values with every problem, and a grouping the round does not offer when `choices` are given.
+ */
+export function parseResultsQuery(params: Params, choices?: readonly string[]): ResultsQuery {
+  const get = (key: string) => (params instanceof URLSearchParams ? params.get(key) : params[key]);
   const raw: Record<string, string> = {};
   for (const key of Object.keys(ResultsQuerySchema.shape)) {
-    const value = params.get(key);
-    if (value !== null && value !== "") raw[key] = value;
+    const value = get(key);
+    if (value !== null && value !== undefined && value !== "") raw[key] = value;
   }
   const parsed = ResultsQuerySchema.safeParse(raw);
   if (!parsed.success) {
     throw new UserError(
-      "Tham số của trang kết quả không hợp lệ. / The results page was asked for options it does not know.",
+      "Tham số của kết quả không hợp lệ. / The results were asked for with options they do not know.",
       400,
-      parsed.error.issues.map((i) => i.message)
+      parsed.error.issues.map((i) => i.message),
     );
   }
   const q = parsed.data;
-  if (!choices.includes(q.by)) {
+  if (choices && !choices.includes(q.by)) {
     throw new UserError(`Không phân nhóm được theo "${q.by}". / Cannot group by "${q.by}".`, 400, [`by: ${choices.join(", ")}`]);
   }
-  return { by: q.by, weighted: q.weighted === "true", multiUnit: q.multiUnit, interval: q.interval, group: q.group };
+  const weighted = q.weighted === "true" || q.weighted === "1";
+  return { by: q.by, weighted, multiUnit: q.multiUnit, interval: q.interval, group: q.group };
 }
 
-/** The query string of a results page (or its CSV, progress and comparison siblings) for these options. */
-export function resultsSearch(q: Partial<ResultsQuery>, extra: Record<string, string | undefined> = {}): string {
-  const params = new URLSearchParams();
-  if (q.by !== undefined) params.set("by", q.by);
-  if (q.weighted !== undefined) params.set("weighted", String(q.weighted));
-  if (q.multiUnit !== undefined) params.set("multiUnit", q.multiUnit);
-  if (q.interval !== undefined) params.set("interval", q.interval);
+/** The options alone (no group): what the figures depend on. */
+export function optionsOf(q: ResultsOptions): ResultsOptions {
+  return { by: q.by, weighted: q.weighted, multiUnit: q.multiUnit, interval: q.interval };
+}
+
+/**
+ * The query string of a results page, or of its CSV, progress and comparison siblings, for these options: every
+ * option is written, so each link carries the whole choice.
+ */
+export function resultsSearch(q: ResultsOptions & { group?: string }, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams({ by: q.by, weighted: String(q.weighted), multiUnit: q.multiUnit, interval: q.interval });
   if (q.group) params.set("group", q.group);
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== "") params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : "";
+  return `?${params}`;
 }

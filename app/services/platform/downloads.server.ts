@@ -1,5 +1,3 @@
-import { isUserError } from "../../domain/errors";
-import type { ErrorPayload } from "./route-errors.server";
 
 /** A CSV download: its name, its number of data rows, and its text in chunks (BOM and header first). */
 export interface CsvDownload {
@@ -55,29 +53,4 @@ export function csvResponse(download: CsvDownload): Response {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
-
-/**
- * Runs a download's work and answers a refusal (403, 404, a bad parameter, a UserError) with its status and
- * message as plain text — what a person sees when the link is opened directly. Remix turns a `data()` thrown from
- * a resource route into "Unexpected Server Error"; redirects (to sign in) pass through.
- */
-export async function downloadOrRefusal(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof Response) throw e;
-    const refusal = isUserError(e) ? { status: e.status, message: e.message, details: e.details, headers: undefined } : refusalOf(e);
-    if (!refusal) throw e;
-    const headers = new Headers(refusal.headers);
-    headers.set("Content-Type", "text/plain; charset=utf-8");
-    headers.set("Cache-Control", "no-store");
-    return new Response([refusal.message, ...refusal.details].join("\n"), { status: refusal.status, headers });
-  }
-}
-
-function refusalOf(e: unknown): { status: number; message: string; details: string[]; headers: HeadersInit | undefined } | null {
-  if (!e || typeof e !== "object" || (e as { type?: unknown }).type !== "DataWithResponseInit") return null;
-  const { data, init } = e as { data: Partial<ErrorPayload> | undefined; init: ResponseInit | null };
-  return { status: init?.status ?? 500, message: data?.message ?? "Error", details: data?.details ?? [], headers: init?.headers };
 }

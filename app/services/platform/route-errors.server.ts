@@ -1,46 +1,97 @@
 import { data } from "@remix-run/node";
 import type { LocalizedText } from "../../domain/definition/schema";
-import { isUserError, UserError } from "../../domain/errors";
+import { isUserError, UserError, type Detail } from "../../domain/errors";
+import type { MessageLike } from "../../domain/messages/template";
 
-export interface ErrorPayload {
+/**
+ * The one way a route turns a refusal into what the person sees. A refusal is a UserError raised by a service, or a
+ * guard's `refuse(...)` (no session, wrong role, expired form): a message with a status, never a stack trace and never
+ * a 500. Anything else is a bug and stays one (the error boundary's generic page, the server's log).
+ *
+ * Each kind of route shows it its own way, through one of the three wrappers below:
+ *  - a page (loader or action rendering HTML): `orRefuse` — the route's error boundary shows the refusal;
+ *  - a resource route (a download, a JSON endpoint): `respondOrRefuse` — a response of its own, plain text or JSON;
+ *  - an action that shows the refusal beside its form: `attempt` — the refusal comes back as a value.
+ */
+export interface Refusal {
+  status: number;
   /** Vietnamese (the default reader's language). */
   message: string;
   details: string[];
   /** Both languages, so the page shows the reader's. */
   localized?: LocalizedText;
   detailsLocalized?: LocalizedText[];
+  /** Whom to ask (a citizen page shows the round's help contact beside the refusal), when the refusal knows it. */
+  helpContact?: string | null;
 }
 
-/** What a page or a JSON client receives for a UserError. */
-export function errorPayload(e: UserError): ErrorPayload {
-  return { message: e.message, details: e.details, localized: e.localized, detailsLocalized: e.detailsLocalized };
+function refusalOfUserError(e: UserError): Refusal {
+  const helpContact = (e as UserError & { helpContact?: string | null }).helpContact;
+  return { status: e.status, message: e.message, details: e.details, localized: e.localized, detailsLocalized: e.detailsLocalized, ...(helpContact !== undefined ? { helpContact } : {}) };
 }
 
-/**
- * Runs route work and turns a UserError into an HTTP response with its status and message, so a
- * person's mistake is never a 500 and never shows a stack trace.
- */
-export async function orRespond<T>(work: () => Promise<T>): Promise<T> {
+/** A refusal to throw from a guard or a route (a page shows it in its error boundary). */
+export function refuse(text: MessageLike | LocalizedText | string, status: number, details: readonly Detail[] = [], extra: Pick<Refusal, "helpContact"> = {}) {
+  const error = typeof text === "string" || "key" in text ? new UserError(text as MessageLike | string, status, details) : new UserError(text.vi, status, details, text);
+  return data<Refusal>({ ...refusalOfUserError(error), ...extra }, { status });
+}
+
+/** What the person is told, or null when `e` is not a refusal (a redirect, a bug). */
+export function refusalOf(e: unknown): Refusal | null {
+  if (isUserError(e)) return refusalOfUserError(e);
+  if (e && typeof e === "object" && (e as { type?: unknown }).type === "DataWithResponseInit") {
+    const thrown = e as { data: Partial<Refusal> | undefined; init: ResponseInit | null };
+    const status = thrown.init?.status ?? 400;
+    if (status >= 300 && status < 400) return null;
+    const payload = thrown.data ?? {};
+    return { ...payload, status, message: payload.message ?? "Error", details: payload.details ?? [] };
+  }
+  return null;
+}
+
+/** Page routes: runs the work; a refusal is thrown as `data(refusal, { status })` for the error boundary. */
+export async function orRefuse<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (isUserError(e)) throw data(errorPayload(e), { status: e.status });
+    const refusal = refusalOf(e);
+    if (refusal) throw data(refusal, { status: refusal.status });
     throw e;
   }
 }
 
 /**
- * For JSON endpoints (resource routes): a guard's refusal thrown as `data(payload, { status })`
- * becomes the same payload as JSON with its status, instead of Remix's generic error body.
+ * Resource routes: runs the work; a refusal becomes a response of its own — plain text in both languages (what a
+ * person reads when a download link is opened directly) or JSON (for a page's fetch). Remix would answer a thrown
+ * `data()` from a resource route with "Unexpected Server Error". Redirects (to sign in) pass through.
  */
-export async function asJson(work: () => Promise<Response>): Promise<Response> {
+export async function respondOrRefuse(work: () => Promise<Response>, as: "text" | "json"): Promise<Response> {
   try {
     return await work();
   } catch (e) {
     if (e instanceof Response) throw e;
-    const thrown = e as { type?: string; data?: unknown; init?: ResponseInit | null };
-    if (thrown?.type === "DataWithResponseInit") return Response.json(thrown.data, { status: thrown.init?.status ?? 400 });
-    if (e instanceof UserError) return Response.json(errorPayload(e), { status: e.status });
+    const refusal = refusalOf(e);
+    if (!refusal) throw e;
+    const headers = { "Cache-Control": "no-store" };
+    if (as === "json") return Response.json(refusal, { status: refusal.status, headers });
+    const both = (t: LocalizedText | undefined, fallback: string) => (t && t.vi !== t.en ? `${t.vi} / ${t.en}` : fallback);
+    const lines = [both(refusal.localized, refusal.message), ...refusal.details.map((d, i) => both(refusal.detailsLocalized?.[i], d))];
+    return new Response(lines.join("\n"), { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
+/** Actions that show a refusal beside their form: the work's value, or the refusal. Anything else is thrown. */
+export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: Refusal }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    const refusal = refusalOf(e);
+    if (refusal) return { ok: false, refusal };
     throw e;
   }
+}
+
+/** The refusal in the reader's language (the service's own words in both places when it gave no translation). */
+export function refusalText(refusal: Refusal): LocalizedText {
+  return refusal.localized ?? { vi: refusal.message, en: refusal.message };
 }

@@ -1,9 +1,9 @@
-import { createCookieSessionStorage, data, type Session, type SessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, type Session, type SessionStorage } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../../db/schema";
 import { getDb } from "../../db.server";
-import type { ErrorPayload } from "./route-errors.server";
+import { refuse } from "./route-errors.server";
 
 let storage: Promise<SessionStorage> | undefined;
 
@@ -72,6 +72,6 @@ export function csrfValid(session: Session, form: FormData): boolean {
 /** Refuses a staff form posted without this session's token (a forged cross-site form). */
 export function verifyCsrf(session: Session, form: FormData): void {
   if (!csrfValid(session, form)) {
-    throw data({ message: "Biểu mẫu đã hết hạn, vui lòng tải lại trang. / This form has expired; please reload the page.", details: [] } satisfies ErrorPayload, { status: 403 });
+    throw refuse({ vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." }, 403);
   }
 }

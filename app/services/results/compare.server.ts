@@ -4,14 +4,13 @@ import type { Definition } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
 import { compareRounds } from "../../domain/indices";
 import { buildCompareView, type CompareView } from "../../domain/results/compare-view";
+import type { ResultsOptions } from "../../domain/indices/round-options";
 import { getRoundResults, type RoundResults } from "./jobs.server";
 
 export interface CompareRequest {
   current: { round: RoundRow; definition: Definition };
   baseline: { round: RoundRow; definition: Definition };
-  by: string;
-  weighted: boolean;
-  multiUnit: "pooled" | "meanOfUnits";
+  options: ResultsOptions;
   /** Rows whose make-up changed that the reader accepted: true for all, or their codes. */
   acceptChanged: true | readonly string[];
   /** The group whose rows are shown; undefined: the whole round. */
@@ -20,7 +19,7 @@ export interface CompareRequest {
 
 export type CompareResults =
   | { state: "ready"; view: CompareView; responses: { baseline: number; current: number } }
-  | { state: "computing"; jobs: { roundId: string; progress: Extract<RoundResults, { state: "computing" }> }[] };
+  | { state: "computing"; jobs: { roundId: string; options: ResultsOptions; progress: Extract<RoundResults, { state: "computing" }> }[] };
 
 /**
  * Year over year: both rounds' indices with the same options (each computed in the background if needed),
@@ -32,7 +31,9 @@ export async function compareRoundResults(db: Kysely<Database>, req: CompareRequ
   if (req.current.round.province_code !== req.baseline.round.province_code) {
     throw new UserError("Chỉ so sánh được hai đợt của cùng một tỉnh. / Only rounds of the same province can be compared.");
   }
-  const options = { by: req.by, weighted: req.weighted, multiUnit: req.multiUnit, interval: "wald" as const };
+  // A change's interval comes from the two standard errors (Wald on the difference): each round's own interval
+  // method does not enter, so both rounds are asked with the default one and share the results pages' cache.
+  const options: ResultsOptions = { ...req.options, interval: "wald" };
   const [baseline, current] = await Promise.all([
     getRoundResults(db, { roundId: req.baseline.round.id, ...options }),
     getRoundResults(db, { roundId: req.current.round.id, ...options }),
@@ -41,7 +42,7 @@ export async function compareRoundResults(db: Kysely<Database>, req: CompareRequ
     const jobs = [
       { roundId: req.baseline.round.id, r: baseline },
       { roundId: req.current.round.id, r: current },
-    ].flatMap(({ roundId, r }) => (r.state === "computing" ? [{ roundId, progress: r }] : []));
+    ].flatMap(({ roundId, r }) => (r.state === "computing" ? [{ roundId, options, progress: r }] : []));
     return { state: "computing", jobs };
   }
   const a = baseline.indices.result;

@@ -6,7 +6,7 @@ import { createIndexAccumulator, type IndexOptions, type IndexResult, type Respo
 import type { Progress } from "../../domain/indices/types";
 import { getRound } from "../rounds/rounds.server";
 import { computeInParts } from "./parallel-indices.server";
-import { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow } from "../../domain/indices/round-options";
+import { indexOptionsFor, normalizeRequest, resultsKey, UNIT_LEVELS, type RoundIndexRequest, type UnitRow } from "../../domain/indices/round-options";
 
 export { indexOptionsFor, normalizeRequest, UNIT_LEVELS, type RoundIndexRequest, type UnitRow };
 export type { UnitLevel } from "../../domain/indices/round-options";
@@ -40,7 +40,7 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
   if (!choices.includes(req.by)) {
     throw new UserError(`Cannot group round "${req.roundId}" by "${req.by}". Choose one of: ${choices.join(", ")}.`);
   }
-  const optionsKey = JSON.stringify(req);
+  const optionsKey = resultsKey(req);
   const names = groupNamesFor(definition, units, req.by);
 
   const cached = await db

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { isUserError } from "../../domain/errors";
-import { computeRoundIndices, type RoundIndexRequest, type RoundIndices } from "./indices.server";
+import { normalizeRequest, resultsKey, type RoundIndexRequest } from "../../domain/indices/round-options";
+import { computeRoundIndices, type RoundIndices } from "./indices.server";
 
 /**
  * Computing a round's indices in the background, one job per round and options per process, so a page never
@@ -49,22 +50,14 @@ function jobsOf(db: Kysely<Database>): Map<string, Job> {
   return jobs;
 }
 
-function normalize(req: RoundIndexRequest): Required<RoundIndexRequest> {
-  return { roundId: req.roundId, by: req.by ?? "none", weighted: req.weighted ?? true, multiUnit: req.multiUnit ?? "pooled", interval: req.interval ?? "wald" };
-}
-
-function jobKey(req: Required<RoundIndexRequest>): string {
-  return JSON.stringify([req.roundId, req.by, req.weighted, req.multiUnit, req.interval]);
-}
-
 function isRunning(job: Job | undefined): job is Job {
   return job !== undefined && (job.state === "starting" || job.state === "computing");
 }
 
 /** The running job for these options, or a new one (a finished job is never reused: the cache decides freshness). */
 function startOrJoin(db: Kysely<Database>, request: RoundIndexRequest): Job {
-  const req = normalize(request);
-  const key = jobKey(req);
+  const req = normalizeRequest(request);
+  const key = resultsKey(req);
   const jobs = jobsOf(db);
   const running = jobs.get(key);
   if (isRunning(running)) return running;
@@ -134,7 +127,7 @@ export async function getRoundResults(
  * app server started it, or this one restarted) it starts one: the cache answers at once if it is fresh.
  */
 export async function getResultsProgress(db: Kysely<Database>, request: RoundIndexRequest): Promise<ResultsProgress> {
-  let job = jobsOf(db).get(jobKey(normalize(request)));
+  let job = jobsOf(db).get(resultsKey(request));
   if (!job) {
     job = startOrJoin(db, request);
     await Promise.race([job.known, job.settled]);

@@ -1,7 +1,7 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { getDb } from "../../db.server";
 import { can, type Permission } from "../../domain/roles";
-import { orRespond, type ErrorPayload } from "../platform/route-errors.server";
+import { orRefuse, refuse } from "../platform/route-errors.server";
 import { getSession } from "../platform/session.server";
 import { getRound } from "../rounds/rounds.server";
 import { toStaffUser, type StaffRole, type StaffUser } from "./accounts.server";
@@ -51,10 +51,10 @@ export async function requireRoundAccess(request: Request, roundId: string, perm
   const user = await requireStaff(request);
   if (!can(user.role, permission)) throw forbidden();
   const { db } = await getDb();
-  const round = await orRespond(() => getRound(db, roundId, { provinceCode: user.provinceCode }));
+  const round = await orRefuse(() => getRound(db, roundId, { provinceCode: user.provinceCode }));
   return { user, db, ...round };
 }
 
 function forbidden() {
-  return data({ message: "Vai trò của bạn không được dùng chức năng này. / Your role does not allow this.", details: [] } satisfies ErrorPayload, { status: 403 });
+  return refuse({ vi: "Vai trò của bạn không được dùng chức năng này.", en: "Your role does not allow this." }, 403);
 }
