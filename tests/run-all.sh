@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration on SQLite and PostgreSQL, and e2e in Chromium against the
+# Runs every test: typecheck, lint, unit, integration on SQLite and PostgreSQL, and e2e in Chromium against the
 # built app. Prepares what a fresh machine lacks (Debian's Chromium, a local PostgreSQL) when
 # run as root; ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p tests/.tmp
-rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/typecheck.json tests/.tmp/summary.txt
+rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/typecheck.json tests/.tmp/lint.json tests/.tmp/summary.txt
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -42,6 +42,9 @@ ensure_postgres || { echo "could not start PostgreSQL" >&2; status=1; }
 
 echo "== typecheck"
 if npx --no-install tsc -p .; then echo '{"passed":true}' > tests/.tmp/typecheck.json; else echo '{"passed":false}' > tests/.tmp/typecheck.json; status=1; fi
+
+echo "== lint (the direction of the house: app/domain stays pure)"
+if npx --no-install eslint .; then echo '{"passed":true}' > tests/.tmp/lint.json; else echo '{"passed":false}' > tests/.tmp/lint.json; status=1; fi
 
 echo "== unit and integration tests (SQLite and PostgreSQL)"
 VITE_CJS_IGNORE_WARNING=true npx --no-install vitest run --reporter=default --reporter=json --outputFile=tests/.tmp/vitest.json || status=1

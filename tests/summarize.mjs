@@ -6,10 +6,11 @@ const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")
 let passed = 0;
 let failed = 0;
 
-// The typecheck counts as one check.
-const typecheck = read("tests/.tmp/typecheck.json");
-if (typecheck?.passed) passed += 1;
-else failed += 1;
+// The typecheck and the lint count as one check each.
+for (const check of ["tests/.tmp/typecheck.json", "tests/.tmp/lint.json"]) {
+  if (read(check)?.passed) passed += 1;
+  else failed += 1;
+}
 
 const vitest = read("tests/.tmp/vitest.json");
 if (vitest) {

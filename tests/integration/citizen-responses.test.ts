@@ -5,6 +5,7 @@ import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import { redeemCode } from "../../app/services/citizen/redeem.server";
 import { openForm, savePage, submitForm } from "../../app/services/citizen/form.server";
 import { listRounds } from "../../app/services/rounds/rounds.server";
+import { getRoundResults } from "../../app/services/results/jobs.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };
@@ -78,6 +79,27 @@ describeEachDialect("citizen responses", (dialect) => {
     expect(JSON.parse(row.answers).EXP_INFO).toBe(answers.EXP_INFO);
     expect(row.weight).toBe(12.5);
     expect(row.unit_code).toBe("D01");
+  });
+
+  it("an online submission moves the round's data version on, so cached results are made again; a draft does not", async () => {
+    const version = async () => Number((await t.db.selectFrom("rounds").select("data_version").where("id", "=", "demo").executeTakeFirstOrThrow()).data_version);
+    const code = await newCode();
+    const answers = await completeAnswers(code);
+    const before = await version();
+    const cached = await getRoundResults(t.db, { roundId: "demo" });
+    expect(cached.state).toBe("ready");
+    expect(await getRoundResults(t.db, { roundId: "demo" })).toMatchObject({ state: "ready", indices: { cached: true } });
+
+    await savePage(t.db, { form: await openForm(t.db, code), raw: { EXP_INFO: "2" }, sections: ["E"], locale: "vi" }, false);
+    expect(await version()).toBe(before);
+    const outcome = await submitForm(t.db, { form: await openForm(t.db, code), raw: answers, sections: ["E"], locale: "vi" });
+    expect(outcome.ok).toBe(true);
+    expect(await version()).toBe(before + 1);
+
+    const fresh = await getRoundResults(t.db, { roundId: "demo" });
+    expect(fresh).toMatchObject({ state: "ready", indices: { cached: false, dataVersion: before + 1 } });
+    const responses = fresh.state === "ready" ? fresh.indices.result.design.responses : -1;
+    expect(responses).toBe(cached.state === "ready" ? cached.indices.result.design.responses + 1 : NaN);
   });
 
   it("of two submissions at the same moment from two connections, exactly one wins", async () => {

@@ -59,6 +59,7 @@ export function ComputingPanel({ jobs, progressUrls, locale }: { jobs: readonly 
       clearTimeout(timer);
     };
     // Restart only for other jobs (new options, or a new job after the data changed).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generation]);
 
   if (failed) {
