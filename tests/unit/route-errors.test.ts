@@ -71,10 +71,10 @@ describe("one way to show a refusal", () => {
     const text = await respondOrRefuse(failing, "text");
     expect(text.status).toBe(404);
     expect(text.headers.get("Content-Type")).toContain("text/plain");
-    expect(await text.text()).toBe("No round x.\ndetail");
+    expect(await text.text()).toBe("Không có đợt x. / No round x.\ndetail");
     const json = await respondOrRefuse(() => Promise.reject(refuse({ vi: "Cấm.", en: "Forbidden." }, 403)), "json");
     expect(json.status).toBe(403);
-    expect(await json.json()).toMatchObject({ message: "Cấm. / Forbidden.", localized: { en: "Forbidden." } });
+    expect(await json.json()).toMatchObject({ message: "Cấm.", localized: { vi: "Cấm.", en: "Forbidden." } });
     await expect(respondOrRefuse(bug, "json")).rejects.toThrow("boom");
   });
 
