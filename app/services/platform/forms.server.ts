@@ -8,8 +8,12 @@ import { refuse } from "./route-errors.server";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-/** Form posts are small (a whole 2022 questionnaire page is ~4 kB); uploads go through receiveCsvFile instead. */
-export const FORM_LIMIT_BYTES = 256 * 1024;
+/**
+ * Form posts are small (a whole 2022 questionnaire page is ~4 kB); uploads go through receiveCsvFile instead. The same
+ * bound as the server's (FORM_BODY_LIMIT in bin/http-guards.mjs, which refuses a larger form before Remix sees it):
+ * here it holds wherever the Remix handler runs.
+ */
+export const FORM_LIMIT_BYTES = 512 * 1024;
 
 export const formMessages = {
   notAForm: { vi: "Yêu cầu không phải là một biểu mẫu.", en: "The request is not a form." },
