@@ -135,19 +135,12 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
       [["export", "responses", "--round", "demo", "--out", join(dir, "no-such-dir", "x.csv")], /Không ghi được .*x.csv/],
       [["export", "everything", "--round", "demo"], /không có lệnh “export everything”/],
     ];
-    // In English (SIPAS_LANG=en), the language these expectations are written in; Vietnamese is the default.
-    const restore = keepEnv("SIPAS_LANG");
-    process.env.SIPAS_LANG = "en";
-    try {
-      for (const [argv, message] of cases) {
-        const res = await sipas(t.url, ...argv);
-        expect(res.code, argv.join(" ")).not.toBe(0);
-        expect(res.out, argv.join(" ")).toEqual([]);
-        expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
-        expect(res.err.join("\n")).not.toMatch(/\n\s+at /);
-      }
-    } finally {
-      restore();
+    for (const [argv, message] of cases) {
+      const res = await sipas(t.url, ...argv);
+      expect(res.code, argv.join(" ")).not.toBe(0);
+      expect(res.out, argv.join(" ")).toEqual([]);
+      expect(res.err.join("\n"), argv.join(" ")).toMatch(message);
+      expect(res.err.join("\n")).not.toMatch(/\n\s+at /);
     }
   });
 });

@@ -23,6 +23,6 @@ describe("sipas <command> --help", () => {
   it("still refuses an unknown option with exit 2", async () => {
     const res = await run(["rounds", "list", "--bogus"]);
     expect(res.code).toBe(2);
-    expect(res.err).toContain("unknown option --bogus");
+    expect(res.err).toContain("không có tùy chọn --bogus");
   });
 });
