@@ -6,8 +6,8 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 
 /** GET …/data/codebook.csv: one row per column of the responses export (codes, labels, options). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "text", async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "exportData");
     return csvResponse(await exportCodebook(db, round.id));
-  }, "text");
+  });
 }

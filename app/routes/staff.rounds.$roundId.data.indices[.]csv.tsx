@@ -17,7 +17,7 @@ const MAX_WAIT_MS = 5 * 60_000;
  * the same parser (parseResultsQuery), from the same cache.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "text", async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "exportData");
     const search = new URL(request.url).searchParams;
     const lang = z.enum(["vi", "en"]).default("vi").safeParse(search.get("lang") || undefined);
@@ -29,5 +29,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw new UserError("Chỉ số đang được tính, vui lòng thử lại sau ít phút. / The indices are still being computed; please try again in a few minutes.", 503);
     }
     return csvResponse(indicesDownload(round, wanted, results.indices, lang.data));
-  }, "text");
+  });
 }

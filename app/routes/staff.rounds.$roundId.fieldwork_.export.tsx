@@ -7,7 +7,7 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
 
 /** The fieldwork dashboard as CSV (no personal data): one row per stratum and a total. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "text", async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
     const { locale } = await resolveLocale(request);
     const d = await fieldworkDashboard(db, round.id);
@@ -25,5 +25,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  }, "text");
+  });
 }

@@ -10,7 +10,7 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
  * link. Streamed (36,000 rows do not sit in memory); Excel-safe cells; contacts-permission only.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "text", async () => {
     const { db, round, user } = await requireRoundAccess(request, params.roundId!, "viewContacts");
     const { locale } = await resolveLocale(request);
     const url = new URL(request.url);
@@ -44,5 +44,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  }, "text");
+  });
 }

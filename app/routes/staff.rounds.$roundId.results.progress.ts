@@ -10,11 +10,11 @@ import { requireRoundAccess } from "../services/staff/guards.server";
  * {"state":"computing","done":5000,"total":12000,"percent":41,...} | {"state":"ready"} | {"state":"failed","message":...}
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "json", async () => {
     const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
     const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]).map((c) => c.value);
     const query = parseResultsQuery(new URL(request.url).searchParams, choices);
     const progress = await getResultsProgress(db, { roundId: round.id, ...optionsOf(query) });
     return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
-  }, "json");
+  });
 }

@@ -12,7 +12,7 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
  * upload again. They hold names and contacts, so only roles that may see contacts get them.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return respondOrRefuse(async () => {
+  return respondOrRefuse(request, "text", async () => {
     const { db, round } = await requireRoundAccess(request, params.roundId!, "viewContacts");
     const { locale } = await resolveLocale(request);
     const record = await getFrameImport(db, round.id, params.importId!);
@@ -40,5 +40,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  }, "text");
+  });
 }

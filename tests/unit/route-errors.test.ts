@@ -68,14 +68,16 @@ describe("one way to show a refusal", () => {
   });
 
   it("a download answers in plain text, a fetch in JSON, with the refusal's status", async () => {
-    const text = await respondOrRefuse(failing, "text");
+    const text = await respondOrRefuse(new Request("http://x/d.csv"), "text", failing);
     expect(text.status).toBe(404);
     expect(text.headers.get("Content-Type")).toContain("text/plain");
-    expect(await text.text()).toBe("Không có đợt x. / No round x.\ndetail");
-    const json = await respondOrRefuse(() => Promise.reject(refuse({ vi: "Cấm.", en: "Forbidden." }, 403)), "json");
+    expect(await text.text()).toBe("Không có đợt x.\ndetail");
+    const english = await respondOrRefuse(new Request("http://x/d.csv?lang=en"), "text", failing);
+    expect(await english.text()).toBe("No round x.\ndetail");
+    const json = await respondOrRefuse(new Request("http://x/p"), "json", () => Promise.reject(refuse({ vi: "Cấm.", en: "Forbidden." }, 403)));
     expect(json.status).toBe(403);
     expect(await json.json()).toMatchObject({ message: "Cấm.", localized: { vi: "Cấm.", en: "Forbidden." } });
-    await expect(respondOrRefuse(bug, "json")).rejects.toThrow("boom");
+    await expect(respondOrRefuse(new Request("http://x/p"), "json", bug)).rejects.toThrow("boom");
   });
 
   it("an action may keep the refusal beside its form", async () => {

@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 import type { LocalizedText } from "../../domain/definition/schema";
 import { isUserError, UserError, type Detail } from "../../domain/errors";
 import type { MessageLike } from "../../domain/messages/template";
+import { resolveLocale } from "./locale.server";
 
 /**
  * The one way a route turns a refusal into what the person sees. A refusal is a UserError raised by a service, or a
@@ -61,11 +62,11 @@ export async function orRefuse<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Resource routes: runs the work; a refusal becomes a response of its own — plain text in both languages (what a
- * person reads when a download link is opened directly) or JSON (for a page's fetch). Remix would answer a thrown
+ * Resource routes: runs the work; a refusal becomes a response of its own — plain text in the reader's language (what
+ * a person reads when a download link is opened directly) or JSON (for a page's fetch). Remix would answer a thrown
  * `data()` from a resource route with "Unexpected Server Error". Redirects (to sign in) pass through.
  */
-export async function respondOrRefuse(work: () => Promise<Response>, as: "text" | "json"): Promise<Response> {
+export async function respondOrRefuse(request: Request, as: "text" | "json", work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (e) {
@@ -74,8 +75,8 @@ export async function respondOrRefuse(work: () => Promise<Response>, as: "text" 
     if (!refusal) throw e;
     const headers = { "Cache-Control": "no-store" };
     if (as === "json") return Response.json(refusal, { status: refusal.status, headers });
-    const both = (t: LocalizedText | undefined, fallback: string) => (t && t.vi !== t.en ? `${t.vi} / ${t.en}` : fallback);
-    const lines = [both(refusal.localized, refusal.message), ...refusal.details.map((d, i) => both(refusal.detailsLocalized?.[i], d))];
+    const { locale } = await resolveLocale(request);
+    const lines = [refusal.localized?.[locale] ?? refusal.message, ...refusal.details.map((d, i) => refusal.detailsLocalized?.[i]?.[locale] ?? d)];
     return new Response(lines.join("\n"), { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
   }
 }
