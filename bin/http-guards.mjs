@@ -53,15 +53,53 @@ function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** At most this much of a refused body is read (and thrown away) so that the client, still sending, gets the answer. */
+const DRAIN_LIMIT = 16 * MB;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Calls `then` once the rest of the request body has been read and discarded, or once more than DRAIN_LIMIT bytes
+ * or DRAIN_TIMEOUT_MS have passed. Answering while a browser is still sending makes it see a broken connection
+ * (EPIPE) instead of the 413 page; reading on costs no memory, and the bounds keep a hostile sender from holding us.
+ */
+function afterDraining(req, then) {
+  if (req.complete || req.destroyed) return then();
+  let seen = 0;
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    req.off("data", onData);
+    then();
+  };
+  const onData = (chunk) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT) finish();
+  };
+  const timer = setTimeout(finish, DRAIN_TIMEOUT_MS);
+  req.on("data", onData);
+  req.on("end", finish);
+  req.on("error", finish);
+  req.on("close", finish);
+  req.resume();
+}
+
 /** A short page (or JSON for a script that asked for it) saying why a request was refused, in the reader's language first. */
 export function sendRefusal(req, res, status) {
-  const text = messages[status] ?? messages[status >= 500 ? 500 : 400];
   if (res.headersSent) {
     res.destroy();
     return;
   }
+  if (req.method === "POST" && status !== 408 && !req.complete) return afterDraining(req, () => writeRefusal(req, res, status));
+  writeRefusal(req, res, status);
+}
+
+function writeRefusal(req, res, status) {
+  const text = messages[status] ?? messages[status >= 500 ? 500 : 400];
+  if (res.headersSent || res.destroyed) return;
   if (status === 405) res.setHeader("Allow", ALLOWED_METHODS);
-  // The rest of a refused body is not read: close the connection rather than drain it.
+  // What was left of a refused body may not have been read: do not reuse the connection.
   if (status === 413 || status === 408) res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
   if (/application\/json/.test(req.headers.accept ?? "")) {

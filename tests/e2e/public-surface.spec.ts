@@ -49,7 +49,7 @@ test.describe("requests the pages do not expect", () => {
     }
   });
 
-  test("a huge form post is refused with 413 before it is read, and the home page does not echo it", async ({ request }) => {
+  test("a huge form post is refused with 413 without being kept, and the home page does not echo it", async ({ request }) => {
     const huge = "code=" + "A".repeat(2 * 1024 * 1024);
     const res = await request.post("/?index", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: huge });
     expect(res.status()).toBe(413);

@@ -329,7 +329,8 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     await expect(page.locator(".pf-person")).toHaveCount(paperForms.length);
     for (const inv of paperForms) {
       const sheet = page.locator(`.pf-person[data-code="${inv.code}"]`);
-      await expect(sheet.locator(".pf-code")).toHaveText(formatCode(inv.code));
+      await expect(sheet.locator(".pf-questionnaire .pf-code")).toHaveText(formatCode(inv.code));
+      await expect(sheet.locator(".pf-cover .pf-code")).toHaveText(formatCode(inv.code));
       // The name is on the cover letter the citizen keeps, never on the questionnaire sent back.
       await expect(sheet.locator(".pf-cover .pf-name")).toHaveText(`Kính gửi: Ông/Bà ${inv.name}`);
       await expect(sheet.locator(".pf-questionnaire")).not.toContainText(inv.name);
