@@ -20,6 +20,7 @@ import {
 } from "../services/fieldwork/fieldwork.server";
 import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/fieldwork/frame-import.server";
 import { importRoundUnits } from "../services/rounds/units-import.server";
+import { cliActor, recordExport } from "../services/platform/audit.server";
 import { drawRoundSample, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag, type ParsedArgs } from "./args";
 import type { CliContext, Command } from "./main";
@@ -45,7 +46,8 @@ export const fieldworkUsage: string[] = [
   "rounds close --round <id>                close the round and purge contact details (recorded)",
 ];
 
-const CLI_ACTOR: Actor = { id: `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`, role: "admin" };
+/** The command line acts as an admin, recorded as `cli:<user>`. */
+const cli = (): Actor => ({ id: cliActor(), role: "admin" });
 
 /**
  * A flag without a value. The shared parser takes the word after an unknown bare flag as its value
@@ -195,7 +197,7 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["round"]);
     const file = onePositional(ctx.args, msg("cli.unitsFile"));
     const { db } = await ctx.db();
-    const r = await importRoundUnits(db, requireFlag(ctx.args, "round"), { path: file }, file);
+    const r = await importRoundUnits(db, requireFlag(ctx.args, "round"), { path: file }, file, cli().id);
     ctx.out(`units: ${r.added} added, ${r.updated} updated, ${r.units} in the round`);
   },
 
@@ -217,7 +219,7 @@ export const fieldworkCommands: Record<string, Command> = {
       fileName: file,
       mapping,
       mode: validOnly ? "valid-only" : "all",
-      userId: CLI_ACTOR.id,
+      userId: cli().id,
       onProgress: (p) => {
         if (tty && p.rowsRead - shown >= 100_000) {
           shown = p.rowsRead;
@@ -229,6 +231,7 @@ export const fieldworkCommands: Record<string, Command> = {
     for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);
     if (report.problemCount > report.problems.length) ctx.err(`… and ${report.problemCount - report.problems.length} more problems`);
     if (rejectedPath && report.imported) {
+      await recordExport(db, { actor: cli().id, kind: "rejected_rows", roundId: requireFlag(ctx.args, "round"), details: { import: report.importId } });
       await writeLines(
         rejectedPath,
         (async function* () {
@@ -262,7 +265,7 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, DESIGN_FLAGS);
     const design = designFromArgs(ctx.args);
     const { db } = await ctx.db();
-    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design, "en"));
+    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design, "en", cli().id));
   },
 
   "sample draw": async (ctx) => {
@@ -274,7 +277,7 @@ export const fieldworkCommands: Record<string, Command> = {
     if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText)))
       throw new UserError(msg("cli.seedRange", { max: String(Number.MAX_SAFE_INTEGER) }), 2);
     const { db } = await ctx.db();
-    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: CLI_ACTOR.id, locale: "en" });
+    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: cli().id, locale: "en" });
     printPlan(ctx, result.plan);
     ctx.out(`drew ${result.sampled} persons (${describeDesign(design, "en")}), reserve ${result.reserve}, ${result.codes} codes issued; seed ${result.seed}`);
   },
@@ -285,7 +288,7 @@ export const fieldworkCommands: Record<string, Command> = {
     const baseUrl = optionalFlag(ctx.args, "base-url") ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
     const out = optionalFlag(ctx.args, "out");
     const { db } = await ctx.db();
-    const rows = mailMergeRows(db, roundId, CLI_ACTOR, { baseUrl, only: booleanFlag(ctx.args, "pending") ? "pending" : "all" });
+    const rows = mailMergeRows(db, roundId, cli(), { baseUrl, only: booleanFlag(ctx.args, "pending") ? "pending" : "all" });
     const lines = (async function* () {
       yield (out ? CSV_BOM : "") + csvLine(MAIL_MERGE_HEADER);
       for await (const r of rows) yield csvLine(r);
@@ -308,14 +311,14 @@ export const fieldworkCommands: Record<string, Command> = {
   "outcome set": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round", "code", "outcome"]);
     const { db } = await ctx.db();
-    await setOutcome(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), outcome: requireFlag(ctx.args, "outcome") });
+    await setOutcome(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), outcome: requireFlag(ctx.args, "outcome"), actor: cli().id });
     ctx.out("ok");
   },
 
   "outcome replace": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round", "code"]);
     const { db } = await ctx.db();
-    const r = await replaceFromReserve(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code") });
+    const r = await replaceFromReserve(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), actor: cli().id });
     ctx.out(
       `${r.code.slice(0, 5)}-${r.code.slice(5)}\treplaces ${r.replacedCode.slice(0, 5)}-${r.replacedCode.slice(5)}\treserve #${r.reserveOrder}\tweight ${
         r.weight
@@ -331,6 +334,7 @@ export const fieldworkCommands: Record<string, Command> = {
     const cells = (r: (typeof d.rows)[number]) =>
       DASHBOARD_COLUMNS.map((c) => (c.key === "responseRate" ? (r.responseRate === null ? "" : csv ? r.responseRate : pct(r.responseRate)) : r[c.key]));
     if (csv) {
+      await recordExport(db, { actor: cli().id, kind: "fieldwork", roundId: requireFlag(ctx.args, "round") });
       ctx.out(csvLine(DASHBOARD_COLUMNS.map((c) => c.key)).trimEnd());
       for (const r of [...d.rows, d.total]) ctx.out(csvLine(cells(r) as (string | number | null)[]).trimEnd());
       return;
@@ -348,7 +352,7 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["round", "apply"]);
     const roundId = requireFlag(ctx.args, "round");
     const { db } = await ctx.db();
-    const view = booleanFlag(ctx.args, "apply") ? await applyAdjustment(db, roundId, CLI_ACTOR.id) : await previewAdjustment(db, roundId);
+    const view = booleanFlag(ctx.args, "apply") ? await applyAdjustment(db, roundId, cli().id) : await previewAdjustment(db, roundId);
     ctx.out(["stratum", "sampled", "respondents", "response rate", "factor", "design weight", "adjusted weight"].join("\t"));
     for (const s of view.strata) {
       ctx.out(
@@ -374,7 +378,7 @@ export const fieldworkCommands: Record<string, Command> = {
   "rounds close": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round"]);
     const { db } = await ctx.db();
-    const purge = await closeRoundAndPurge(db, requireFlag(ctx.args, "round"), CLI_ACTOR);
+    const purge = await closeRoundAndPurge(db, requireFlag(ctx.args, "round"), cli());
     ctx.out(`round closed; ${purge.rowsPurged} contact records purged at ${purge.purgedAt} (record ${purge.id})`);
   },
 };

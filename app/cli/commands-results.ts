@@ -8,6 +8,7 @@ import { msg } from "../domain/messages";
 import { optionsOf, parseResultsQuery } from "../domain/results/query";
 import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/data/exports.server";
 import { importResponsesCsv } from "../services/data/responses-import.server";
+import { cliActor, recordExport } from "../services/platform/audit.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { CliContext, Command } from "./main";
 
@@ -61,7 +62,7 @@ const importCommand: Command = async (ctx) => {
   if (!file || extra) throw new UserError(msg("cli.usageResponsesImport"), 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(msg("files.noSuchFile", { file }));
   const { db } = await ctx.db();
-  const report = await importResponsesCsv(db, roundId, { name: file, open: () => createReadStream(file) });
+  const report = await importResponsesCsv(db, roundId, { name: file, open: () => createReadStream(file) }, { actor: cliActor() });
   if (!report.ok) {
     const shown: Detail[] = report.problems.slice(0, PRINTED_PROBLEMS).map((p) => ({ vi: `${file}: ${formatImportProblem(p, "vi")}`, en: `${file}: ${formatImportProblem(p, "en")}` }));
     if (report.totalProblems > shown.length) shown.push(msg("cli.andMore", { count: report.totalProblems - shown.length }));
@@ -97,7 +98,9 @@ const indicesCommand: Command = async (ctx) => {
   const locale = localeFlag(ctx);
   const options = resultsOptionsFlags(ctx);
   const { db } = await ctx.db();
-  const download = await exportIndices(db, { roundId: requireFlag(ctx.args, "round"), ...options }, { locale });
+  const roundId = requireFlag(ctx.args, "round");
+  const download = await exportIndices(db, { roundId, ...options }, { locale });
+  await recordExport(db, { actor: cliActor(), kind: "indices", roundId, details: { out: out ?? "stdout", by: options.by ?? null } });
   await emit(ctx, download, out);
   if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
 };
@@ -110,11 +113,14 @@ const exportResponsesCommand: Command = async (ctx) => {
   const codebook = optionalFlag(ctx.args, "codebook");
   const locale = localeFlag(ctx);
   const { db } = await ctx.db();
-  const download = await exportResponses(db, roundId, { labels: ctx.args.flags.has("labels") ? locale : null });
+  const labels = ctx.args.flags.has("labels") ? locale : null;
+  const download = await exportResponses(db, roundId, { labels });
+  await recordExport(db, { actor: cliActor(), kind: "responses", roundId, details: { labels, out: out ?? "stdout" } });
   await emit(ctx, download, out);
   if (out) ctx.out(`wrote ${download.totalRows} responses to ${out}`);
   if (codebook) {
     const book = await exportCodebook(db, roundId);
+    await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: codebook } });
     await emit(ctx, book, codebook);
     ctx.out(`wrote the codebook (${book.totalRows} columns) to ${codebook}`);
   }
@@ -125,7 +131,9 @@ const exportCodebookCommand: Command = async (ctx) => {
   if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
   const { db } = await ctx.db();
-  const book = await exportCodebook(db, requireFlag(ctx.args, "round"));
+  const roundId = requireFlag(ctx.args, "round");
+  const book = await exportCodebook(db, roundId);
+  await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: out ?? "stdout" } });
   await emit(ctx, book, out);
   if (out) ctx.out(`wrote the codebook (${book.totalRows} columns) to ${out}`);
 };

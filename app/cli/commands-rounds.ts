@@ -1,6 +1,7 @@
 import { UserError } from "../domain/errors";
 import { msg } from "../domain/messages";
 import { issueCodes } from "../services/fieldwork/invitations.server";
+import { cliActor } from "../services/platform/audit.server";
 import { createRound, listRounds } from "../services/rounds/rounds.server";
 import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { Command } from "./main";
@@ -18,6 +19,7 @@ export const roundCommands: Record<string, Command> = {
       provinceCode: optionalFlag(ctx.args, "province") ?? null,
       periodStart: optionalFlag(ctx.args, "from") ?? null,
       periodEnd: optionalFlag(ctx.args, "to") ?? null,
+      actor: cliActor(),
     });
     ctx.out(round.id);
   },
@@ -42,6 +44,7 @@ export const roundCommands: Record<string, Command> = {
       channel: channel as (typeof CHANNELS)[number],
       unitCode: unit,
       stratum: unit,
+      actor: cliActor(),
     });
     for (const code of codes) ctx.out(code);
   },

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { UserError } from "../domain/errors";
 import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { recordExport } from "../services/platform/audit.server";
 import { csvResponse } from "../services/platform/downloads.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";
 import { indicesDownload } from "../services/data/exports.server";
@@ -18,7 +19,7 @@ const MAX_WAIT_MS = 5 * 60_000;
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return respondOrRefuse(request, "text", async () => {
-    const { db, round } = await requireRoundAccess(request, params.roundId!, "exportData");
+    const { db, round, user } = await requireRoundAccess(request, params.roundId!, "exportData");
     const search = new URL(request.url).searchParams;
     const lang = z.enum(["vi", "en"]).default("vi").safeParse(search.get("lang") || undefined);
     if (!lang.success) throw new UserError("Tham số không hợp lệ. / Invalid parameters.", 400, ["lang: vi or en"]);
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (results.state !== "ready") {
       throw new UserError("Chỉ số đang được tính, vui lòng thử lại sau ít phút. / The indices are still being computed; please try again in a few minutes.", 503);
     }
+    await recordExport(db, { actor: user.id, kind: "indices", roundId: round.id, details: { query: search.toString().slice(0, 300) } });
     return csvResponse(indicesDownload(round, wanted, results.indices, lang.data));
   });
 }

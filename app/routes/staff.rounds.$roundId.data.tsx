@@ -65,7 +65,7 @@ const fail = (message: LocalizedText, status: number) => data<ActionResult>({ ki
 
 /** Imports a responses CSV: every row is checked first, and a file with any problem imports nothing. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, round } = await requireRoundAccess(request, params.roundId!, "importData");
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "importData");
   // The file goes to a temporary file (read twice, never held in memory).
   const received = await receiveCsvFile(request, {
     maxBytes: MAX_UPLOAD_BYTES,
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!received.ok) return fail(received.message, received.status);
   const { path, fileName } = received;
-  const imported = await attempt(() => importResponsesCsv(db, round.id, { name: fileName, open: () => createReadStream(path) }, { maxProblems: SHOWN_PROBLEMS })).finally(
+  const imported = await attempt(() => importResponsesCsv(db, round.id, { name: fileName, open: () => createReadStream(path) }, { maxProblems: SHOWN_PROBLEMS, actor: user.id })).finally(
     () => unlink(path).catch(() => undefined),
   );
   if (!imported.ok) return fail(refusalText(imported.refusal), imported.refusal.status);

@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parsed.data;
   const done = await attempt(async () => {
     if (intent.intent === "discard") {
-      await discardEntries(db, { roundId: round.id, code: intent._code, which: intent.which });
+      await discardEntries(db, { roundId: round.id, code: intent._code, which: intent.which, actor: user.id });
       return redirect(`${base}?discarded=${encodeURIComponent(intent._code)}`);
     }
     const outcome = await resolveReview(db, { roundId: round.id, code: intent._code, reviewerId: user.id, picks });

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { DASHBOARD_COLUMNS, fieldworkDashboard } from "../services/fieldwork/fieldwork.server";
+import { recordExport } from "../services/platform/audit.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";
@@ -8,7 +9,7 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
 /** The fieldwork dashboard as CSV (no personal data): one row per stratum and a total. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return respondOrRefuse(request, "text", async () => {
-    const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+    const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
     const { locale } = await resolveLocale(request);
     const d = await fieldworkDashboard(db, round.id);
     let csv = CSV_BOM + csvLine([...DASHBOARD_COLUMNS.map((c) => c.label[locale]), locale === "vi" ? "Mã tầng" : "Stratum key"]);
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         r.stratum,
       ]);
     }
+    await recordExport(db, { actor: user.id, kind: "fieldwork", roundId: round.id });
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -91,22 +91,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { ok: boolean; message: LocalizedText };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, round } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
+  const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
   const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
   const intent = form.get("intent");
   const code = String(form.get("code") ?? "");
   const done = await attempt(async () => {
     if (intent === "mark-sent") {
-      const n = await markAllSent(db, round.id);
+      const n = await markAllSent(db, round.id, user.id);
       return data<ActionResult>({ ok: true, message: { vi: `${n} ${t.marked.vi}`, en: `${n} ${t.marked.en}` } });
     }
     if (intent === "outcome") {
-      await setOutcome(db, { roundId: round.id, code, outcome: String(form.get("outcome") ?? "") });
+      await setOutcome(db, { roundId: round.id, code, outcome: String(form.get("outcome") ?? ""), actor: user.id });
       return data<ActionResult>({ ok: true, message: { vi: `${t.saved.vi} ${formatCode(code)}.`, en: `${t.saved.en} ${formatCode(code)}.` } });
     }
     if (intent === "replace") {
-      const r = await replaceFromReserve(db, { roundId: round.id, code });
+      const r = await replaceFromReserve(db, { roundId: round.id, code, actor: user.id });
       const text = (l: Locale) => `${t.replaced[l]} ${formatCode(r.replacedCode)} ${t.by[l]} ${r.reserveOrder}, ${t.newCode[l]} ${formatCode(r.code)}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }

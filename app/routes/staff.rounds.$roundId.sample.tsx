@@ -153,7 +153,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     designErrors = parsed.errors;
     if (parsed.design) {
       const design = parsed.design;
-      const planned = await attempt(() => planRoundSample(db, round.id, design, locale));
+      const planned = await attempt(() => planRoundSample(db, round.id, design, locale, user.id));
       if (planned.ok) plan = planned.value;
       else planError = { message: planned.refusal.message, details: planned.refusal.details };
     }

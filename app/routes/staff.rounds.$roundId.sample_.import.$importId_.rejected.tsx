@@ -3,6 +3,7 @@ import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { describeProblem } from "../domain/fieldwork/frame";
 import { streamRejectedRows } from "../services/fieldwork/frame-import.server";
 import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
+import { recordExport } from "../services/platform/audit.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";
@@ -13,11 +14,12 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return respondOrRefuse(request, "text", async () => {
-    const { db, round } = await requireRoundAccess(request, params.roundId!, "viewContacts");
+    const { db, round, user } = await requireRoundAccess(request, params.roundId!, "viewContacts");
     const { locale } = await resolveLocale(request);
     const record = await getFrameImport(db, round.id, params.importId!);
     const headers = record.headers;
     const encoder = new TextEncoder();
+    await recordExport(db, { actor: user.id, kind: "rejected_rows", roundId: round.id, details: { import: record.id } });
     const rows = streamRejectedRows(db, record.id);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

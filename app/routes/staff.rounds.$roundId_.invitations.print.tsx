@@ -13,6 +13,7 @@ import { skipNotes } from "../domain/paper/skip-text";
 import { can } from "../domain/roles";
 import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/paper/printing.server";
 import { stratumDescriber } from "../services/fieldwork/sampling.server";
+import { recordAudit } from "../services/platform/audit.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import paperStyles from "../styles/paper.css";
@@ -50,6 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The cover letter is the only sheet that carries them; without it nothing personal is read.
   const contacts =
     query.letter === "1" && can(user.role, "viewContacts") ? await contactsForCodes(db, round.id, batch.codes.map((c) => c.code)) : new Map();
+  if (batch.codes.length) {
+    await recordAudit(db, {
+      actor: user.id,
+      action: "invitations.print",
+      roundId: round.id,
+      details: { forms: batch.codes.length, offset: query.offset, cover_letters: contacts.size > 0 },
+    });
+  }
   const describe = await stratumDescriber(db, round.id, locale);
   const people = await Promise.all(
     batch.codes.map(async (c) => {

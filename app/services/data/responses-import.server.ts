@@ -16,6 +16,8 @@ import { localize, msg } from "../../domain/messages";
 import { readCsv } from "../platform/csv-stream.server";
 import { writeImportedResponses, type ImportedResponse } from "../responses/store.server";
 import { getRound } from "../rounds/rounds.server";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
+import { basename } from "node:path";
 
 /** A file that can be read twice: once to check every row, once to import them. */
 export interface ImportSource {
@@ -39,6 +41,8 @@ export interface ImportReport {
 export interface ImportOptions {
   maxProblems?: number;
   onProgress?: (phase: "check" | "import", rows: number) => void;
+  /** Who imports (recorded once the rows are in). */
+  actor?: AuditActor;
 }
 
 const PROGRESS_EVERY = 10_000;
@@ -118,5 +122,6 @@ export async function importResponsesCsv(db: Kysely<Database>, roundId: string, 
     if (Math.floor(written / PROGRESS_EVERY) > Math.floor(reported / PROGRESS_EVERY)) opts.onProgress?.("import", (reported = written));
   });
   report.ok = true;
+  if (opts.actor) await recordAudit(db, { actor: opts.actor, action: "responses.import", roundId, target: basename(source.name), details: { rows: report.imported } });
   return report;
 }

@@ -213,7 +213,10 @@ function vietnamTime(iso: string): string {
 
 export async function deleteDraft(db: Kysely<Database>, id: string, scope: DraftScope): Promise<void> {
   const draft = await getDraft(db, id, scope);
-  await db.deleteFrom("definition_drafts").where("id", "=", draft.id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("definition_drafts").where("id", "=", draft.id).execute();
+    await recordAudit(trx, { actor: scope.actor, action: "definition.draft_delete", target: definitionId(draft.key, draft.version), details: { draft: draft.id } });
+  });
 }
 
 /**

@@ -47,6 +47,7 @@ export async function seedDemo(
       periodEnd: "2022-10-31",
       provinceCode: "P01",
       units: DEMO_UNITS,
+      actor: cliActor(),
     });
     roundCreated = true;
   }
@@ -74,7 +75,7 @@ export async function seedDemo(
   const districts = DEMO_UNITS.filter((u) => u.level === "district");
   for (let i = codes.length; i < wanted; i++) {
     const unit = districts[i % districts.length];
-    codes.push(...(await issueCodes(db, { roundId: DEMO_ROUND_ID, count: 1, channel: "link", unitCode: unit.code, stratum: unit.code })));
+    codes.push(...(await issueCodes(db, { roundId: DEMO_ROUND_ID, count: 1, channel: "link", unitCode: unit.code, stratum: unit.code, actor: cliActor() })));
   }
   return { definitions, roundCreated, admin, codes };
 }

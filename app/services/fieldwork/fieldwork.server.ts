@@ -13,6 +13,7 @@ import { discardOtherUploads } from "./frame-uploads.server";
 import { bumpDataVersion } from "../responses/store.server";
 import { issueCodesFor, type PlanView } from "./sampling.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
 
 /** Who is asking: services that show personal data check the role themselves, not only the route. */
 export interface Actor {
@@ -225,34 +226,44 @@ async function unitByCode(db: Kysely<Database>, roundId: string, rawCode: string
 }
 
 /** Records what happened to an invitation: sent, refused, unreachable, invalid (or back to not sent). */
-export async function setOutcome(db: Kysely<Database>, input: { roundId: string; code: string; outcome: string }): Promise<void> {
+export async function setOutcome(db: Kysely<Database>, input: { roundId: string; code: string; outcome: string; actor?: AuditActor }): Promise<void> {
   await requireOpenRound(db, input.roundId);
-  if (!isSettableOutcome(input.outcome)) {
-    throw new UserError(msg("fieldwork.outcomeNotSettable", { outcome: input.outcome }));
+  const outcome = input.outcome;
+  if (!isSettableOutcome(outcome)) {
+    throw new UserError(msg("fieldwork.outcomeNotSettable", { outcome }));
   }
   const unit = await unitByCode(db, input.roundId, input.code);
   if (unit.response_id) throw new UserError(msg("fieldwork.alreadyReturned", { code: formatCode(unit.code) }), 409);
   if (unit.replacedBy) throw new UserError(msg("fieldwork.replacedStays", { code: formatCode(unit.code), by: formatCode(unit.replacedBy) }), 409);
-  await db
-    .updateTable("sample_units")
-    .set({ outcome: input.outcome, updated_at: nowIso() })
-    .where("sample_id", "=", unit.sample_id)
-    .where("person_id", "=", unit.person_id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("sample_units")
+      .set({ outcome, updated_at: nowIso() })
+      .where("sample_id", "=", unit.sample_id)
+      .where("person_id", "=", unit.person_id)
+      .execute();
+    if (input.actor) {
+      await recordAudit(trx, { actor: input.actor, action: "outcome.set", roundId: input.roundId, target: formatCode(unit.code), details: { outcome: input.outcome, was: unit.outcome } });
+    }
+  });
 }
 
 /** After the mail-merge file went out: every invitation not yet sent is marked sent. */
-export async function markAllSent(db: Kysely<Database>, roundId: string): Promise<number> {
+export async function markAllSent(db: Kysely<Database>, roundId: string, actor?: AuditActor): Promise<number> {
   await requireOpenRound(db, roundId);
   const sample = await requireSample(db, roundId);
-  const res = await db
-    .updateTable("sample_units")
-    .set({ outcome: "sent", updated_at: nowIso() })
-    .where("sample_id", "=", sample.id)
-    .where("invitation_code", "is not", null)
-    .where("outcome", "=", "pending")
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("sample_units")
+      .set({ outcome: "sent", updated_at: nowIso() })
+      .where("sample_id", "=", sample.id)
+      .where("invitation_code", "is not", null)
+      .where("outcome", "=", "pending")
+      .executeTakeFirst();
+    const marked = Number(res.numUpdatedRows);
+    if (actor) await recordAudit(trx, { actor, action: "outcome.set", roundId, target: null, details: { outcome: "sent", all_pending: marked } });
+    return marked;
+  });
 }
 
 export interface Replacement {
@@ -270,7 +281,7 @@ export interface Replacement {
  */
 export async function replaceFromReserve(
   db: Kysely<Database>,
-  input: { roundId: string; code: string; channel?: "paper" | "link" | "sms" }
+  input: { roundId: string; code: string; channel?: "paper" | "link" | "sms"; actor?: AuditActor }
 ): Promise<Replacement> {
   await requireOpenRound(db, input.roundId);
   const unit = await unitByCode(db, input.roundId, input.code);
@@ -323,6 +334,15 @@ export async function replaceFromReserve(
       .where("sample_id", "=", unit.sample_id)
       .where("person_id", "=", next.person_id)
       .execute();
+    if (input.actor) {
+      await recordAudit(db, {
+        actor: input.actor,
+        action: "outcome.replace",
+        roundId: input.roundId,
+        target: formatCode(unit.code),
+        details: { replaced_by: formatCode(code), reserve_order: Number(next.position), outcome: unit.outcome },
+      });
+    }
     return { replacedCode: unit.code, code, personId: next.person_id, reserveOrder: Number(next.position), weight };
   }
   throw new UserError(msg("fieldwork.reserveBusy"), 409);
@@ -581,6 +601,7 @@ export async function applyAdjustment(db: Kysely<Database>, roundId: string, use
       })
       .where("id", "=", sample.id)
       .execute();
+    await recordAudit(trx, { actor: userId, action: "weights.adjust", roundId, details: { strata: adjustment.strata.length, data_version: Number(round.data_version) } });
   });
   return previewAdjustment(db, roundId);
 }
@@ -611,6 +632,9 @@ export async function closeRoundAndPurge(db: Kysely<Database>, roundId: string, 
     // Rows left out of a valid-only import hold names and phone numbers too.
     await trx.deleteFrom("frame_rejected_rows").where("round_id", "=", roundId).execute();
     await trx.insertInto("contact_purges").values({ id, round_id: roundId, purged_at: now, purged_by: actor.id, rows_purged: rowsPurged }).execute();
+    // Two records of one act: the round's state changed, and personal data was destroyed (each is looked for on its own).
+    await recordAudit(trx, { actor: actor.id, action: "round.close", roundId });
+    await recordAudit(trx, { actor: actor.id, action: "contacts.purge", roundId, target: id, details: { rows: rowsPurged } });
   });
   await discardOtherUploads(db, roundId, null);
   return { id, purgedAt: now, purgedBy: actor.id, rowsPurged };
@@ -644,6 +668,8 @@ export async function* mailMergeRows(
 ): AsyncGenerator<(string | null)[]> {
   requireContacts(actor);
   const sample = await requireSample(db, roundId);
+  // Recorded as the file starts: who took contact details, whether or not they read it to the end.
+  await recordAudit(db, { actor: actor.id, action: "invitations.mail_merge", roundId, details: { only: options.only ?? "all" } });
   const units = new Map((await db.selectFrom("round_units").select(["code", "name"]).where("round_id", "=", roundId).execute()).map((u) => [u.code, u.name]));
   const base = options.baseUrl.replace(/\/+$/, "");
   let after = "";

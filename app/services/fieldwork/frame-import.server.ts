@@ -20,6 +20,8 @@ import {
 } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
+import { recordAudit } from "../platform/audit.server";
+import { basename } from "node:path";
 
 /** Rows per INSERT on SQLite: 12 columns × 1000 stays below its 32,766 bound parameters. */
 const BATCH = 1000;
@@ -433,20 +435,30 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
     imported: rowsImported > 0,
     seconds: (Date.now() - started) / 1000,
   };
-  await db
-    .updateTable("frame_imports")
-    .set({
-      status: report.imported ? "imported" : "failed",
-      mode,
-      mapping: JSON.stringify(mapping),
-      rows_read: rowsRead,
-      rows_imported: rowsImported,
-      rows_rejected: rowsRejected,
-      report: JSON.stringify(report),
-      finished_at: nowIso(),
-    })
-    .where("id", "=", importId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("frame_imports")
+      .set({
+        status: report.imported ? "imported" : "failed",
+        mode,
+        mapping: JSON.stringify(mapping),
+        rows_read: rowsRead,
+        rows_imported: rowsImported,
+        rows_rejected: rowsRejected,
+        report: JSON.stringify(report),
+        finished_at: nowIso(),
+      })
+      .where("id", "=", importId)
+      .execute();
+    // A refused file is recorded too: its rows (personal data) reached the server even if none were kept.
+    await recordAudit(trx, {
+      actor: input.userId ?? "cli:unknown",
+      action: "frame.import",
+      roundId,
+      target: basename(input.fileName),
+      details: { imported: report.imported, mode, rows_read: rowsRead, rows_imported: rowsImported, rows_rejected: rowsRejected },
+    });
+  });
   progress("done");
   return report;
 }

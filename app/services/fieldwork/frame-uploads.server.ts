@@ -287,7 +287,7 @@ export async function receiveUpload(request: Request, db: Kysely<Database>, roun
   try {
     if (form.get("kind") === "units") {
       try {
-        return { ok: true, kind: "units", result: await importRoundUnits(db, roundId, { path }, fileName) };
+        return { ok: true, kind: "units", result: await importRoundUnits(db, roundId, { path }, fileName, userId) };
       } finally {
         await unlink(path).catch(() => {});
       }

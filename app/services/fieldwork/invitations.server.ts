@@ -3,6 +3,7 @@ import type { Database } from "../../../db/schema";
 import { generateCode } from "../../domain/codes";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
 import { nowIso, secureRandomBytes } from "../platform/ids-and-time.server";
 
 export interface IssueCodesInput {
@@ -14,6 +15,8 @@ export interface IssueCodesInput {
   psu?: string | null;
   weight?: number | null;
   fpc?: number | null;
+  /** Given when staff issue codes themselves (recorded); a draw or a replacement records itself instead. */
+  actor?: AuditActor;
 }
 
 export const MAX_CODES_PER_CALL = 100_000;
@@ -57,9 +60,17 @@ export async function issueCodes(db: Kysely<Database>, input: IssueCodesInput): 
         .execute();
       issued.push(...inserted.map((r) => r.code));
     }
+    if (input.actor) {
+      await recordAudit(trx, {
+        actor: input.actor,
+        action: "codes.issue",
+        roundId: input.roundId,
+        details: { count: input.count, channel: input.channel ?? "paper", unit: input.unitCode ?? null },
+      });
+    }
   });
   if (issued.length < input.count) {
-    issued.push(...(await issueCodes(db, { ...input, count: input.count - issued.length })));
+    issued.push(...(await issueCodes(db, { ...input, actor: undefined, count: input.count - issued.length })));
   }
   return issued;
 }

@@ -30,6 +30,7 @@ import {
 } from "../../domain/sampling";
 import { issueCodes } from "./invitations.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
 
 export interface StrataColumn {
   key: string;
@@ -311,19 +312,23 @@ function multiStageView(build: MultiStageBuild): PlanView {
 
 /** What staff see before drawing: stratum sizes, n_h, inclusion probabilities and weights. */
 /** Labels of strata are in `locale`; a drawn sample keeps those of the person who drew it. */
-export async function planRoundSample(db: Kysely<Database>, roundId: string, rawDesign: unknown, locale: Locale = "vi"): Promise<PlanView> {
+/** With an actor, the plan shown is recorded (who looked at which design before drawing). */
+export async function planRoundSample(db: Kysely<Database>, roundId: string, rawDesign: unknown, locale: Locale = "vi", actor?: AuditActor): Promise<PlanView> {
   const design = parseDesign(rawDesign);
   const { round, units } = await roundForSampling(db, roundId);
   const byCode = new Map(units.map((u) => [u.code, u]));
+  let plan: PlanView;
   if (design.kind === "stratified") {
     await requireKnownColumns(db, roundId, design.strataBy);
     const frame = await loadFrame(db, roundId, design.strataBy, byCode);
-    const plan = sampling(() => planSample(frame as FrameUnit[], toStratifiedDesign(design)));
-    return stratifiedView(plan, design.strataBy, byCode, locale);
+    plan = stratifiedView(sampling(() => planSample(frame as FrameUnit[], toStratifiedDesign(design))), design.strataBy, byCode, locale);
+  } else {
+    if (design.villageColumn) await requireKnownColumns(db, roundId, [design.villageColumn]);
+    const frame = await loadFrame(db, roundId, design.villageColumn ? [design.villageColumn] : [], byCode);
+    plan = multiStageView(buildMultiStage(frame, design, byCode, round.province_code ?? "all"));
   }
-  if (design.villageColumn) await requireKnownColumns(db, roundId, [design.villageColumn]);
-  const frame = await loadFrame(db, roundId, design.villageColumn ? [design.villageColumn] : [], byCode);
-  return multiStageView(buildMultiStage(frame, design, byCode, round.province_code ?? "all"));
+  if (actor) await recordAudit(db, { actor, action: "sample.plan", roundId, details: { design: JSON.stringify(design).slice(0, 500), size: plan.sampleSize } });
+  return plan;
 }
 
 async function requireKnownColumns(db: Kysely<Database>, roundId: string, columns: readonly string[]) {
@@ -496,6 +501,13 @@ export async function drawRoundSample(
           )
           .execute();
       }
+      await recordAudit(trx, {
+        actor: input.userId,
+        action: "sample.draw",
+        roundId: input.roundId,
+        target: sampleId,
+        details: { seed: String(input.seed), algorithm, design: JSON.stringify(design).slice(0, 500), sampled: sampled.length, reserve: toStore.length - sampled.length },
+      });
     });
   } catch (e) {
     const issued = [...codes.values()];

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, InvitationRow } from "../../../db/schema";
 import type { AnswerErrors, RawAnswers } from "../../domain/answers/validate";
 import { codeMessages } from "../../domain/citizen-messages";
-import { normalizeCode } from "../../domain/codes";
+import { formatCode, normalizeCode } from "../../domain/codes";
 import type { Answers } from "../../domain/definition/conditions";
 import { allItems } from "../../domain/definition/conditions";
 import type { Definition, LocalizedText } from "../../domain/definition/schema";
@@ -13,6 +13,7 @@ import { BLANK_FIELD, validatePaperEntry } from "../../domain/paper/validate-ent
 import { getDefinition } from "../definitions/versions.server";
 import { submitForInvitation } from "../responses/store.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,11 +33,14 @@ export async function getEntrySettings(db: Db, roundId: string): Promise<{ doubl
  */
 export async function setDoubleEntry(db: Kysely<Database>, roundId: string, on: boolean, userId: string): Promise<void> {
   const values = { round_id: roundId, double_entry: on ? 1 : 0, updated_at: nowIso(), updated_by: userId };
-  await db
-    .insertInto("round_entry_settings")
-    .values(values)
-    .onConflict((oc) => oc.column("round_id").doUpdateSet({ double_entry: values.double_entry, updated_at: values.updated_at, updated_by: userId }))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("round_entry_settings")
+      .values(values)
+      .onConflict((oc) => oc.column("round_id").doUpdateSet({ double_entry: values.double_entry, updated_at: values.updated_at, updated_by: userId }))
+      .execute();
+    await recordAudit(trx, { actor: userId, action: "paper.settings", roundId, details: { double_entry: on } });
+  });
 }
 
 /** The code as typed by a clerk, normalised like a citizen's; a malformed one gets the citizens' message. */
@@ -152,6 +156,7 @@ export async function saveEntry(
         .returning("id")
         .executeTakeFirst();
       if (!inserted) continue;
+      await recordAudit(trx, { actor: clerkId, action: "paper.entry", roundId, target: formatCode(code), details: { entry: entryNo } });
 
       if (state.entries.length === 0) {
         if (doubleEntry) return { ok: true as const, code, entryNo, state: "awaiting-second" as const, mismatches: 0 };
@@ -314,12 +319,13 @@ export async function resolveReview(
       .values({ invitation_code: code, round_id: input.roundId, reviewer_id: input.reviewerId, mismatches: comparison.mismatches.length, resolution: JSON.stringify(resolution), created_at: nowIso() })
       .onConflict((oc) => oc.column("invitation_code").doNothing())
       .execute();
+    await recordAudit(trx, { actor: input.reviewerId, action: "paper.resolve", roundId: input.roundId, target: formatCode(code), details: { mismatches: comparison.mismatches.length } });
   });
   return { ok: true };
 }
 
 /** Discards entries of a form not yet counted, so it is keyed again ("2": the second only; "all": both). */
-export async function discardEntries(db: Kysely<Database>, input: { roundId: string; code: string; which: "2" | "all" }): Promise<number> {
+export async function discardEntries(db: Kysely<Database>, input: { roundId: string; code: string; which: "2" | "all"; actor?: AuditActor }): Promise<number> {
   const code = parseEntryCode(input.code);
   return db.transaction().execute(async (trx) => {
     const state = await loadState(trx, input.roundId, code);
@@ -331,6 +337,9 @@ export async function discardEntries(db: Kysely<Database>, input: { roundId: str
     }
     const deleted = await query.executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) throw refuse(entryMessages.nothingToDiscard, 409);
+    if (input.actor) {
+      await recordAudit(trx, { actor: input.actor, action: "paper.discard", roundId: input.roundId, target: formatCode(code), details: { which: input.which, entries: Number(deleted.numDeletedRows) } });
+    }
     return Number(deleted.numDeletedRows);
   });
 }

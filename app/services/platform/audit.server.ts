@@ -125,3 +125,14 @@ export async function listAuditActors(db: Kysely<Database>, filter: Pick<AuditFi
   const rows = await filtered(db.selectFrom("audit_events").select("actor").distinct(), filter).orderBy("actor").execute();
   return rows.map((r) => r.actor);
 }
+
+/** What left the app as a file: the kind of download, for the record's target. */
+export type ExportKind = "responses" | "codebook" | "indices" | "fieldwork" | "rejected_rows" | "audit";
+
+/** Records a download or a file written by the CLI (who took which data of which round), as it starts. */
+export async function recordExport(
+  db: Kysely<Database>,
+  entry: { actor: AuditActor; kind: ExportKind; roundId?: string | null; details?: AuditDetails },
+): Promise<void> {
+  await recordAudit(db, { actor: entry.actor, action: "export", roundId: entry.roundId ?? null, target: entry.kind, details: entry.details });
+}

@@ -4,6 +4,7 @@ import type { Database } from "../../../db/schema";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
 import { getDefinition, resolveDefinitionRef } from "../definitions/versions.server";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 
 export interface RoundUnitInput {
@@ -21,6 +22,8 @@ export interface CreateRoundInput {
   periodEnd?: string | null;
   provinceCode?: string | null;
   units?: RoundUnitInput[];
+  /** Who creates it (recorded in the audit trail); absent only for test fixtures. */
+  actor?: AuditActor;
 }
 
 const ROUND_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -56,6 +59,15 @@ export async function createRound(db: Kysely<Database>, input: CreateRoundInput)
         .insertInto("round_units")
         .values({ round_id: id, code: u.code, name: u.name, level: u.level, parent_code: u.parentCode ?? null })
         .execute();
+    }
+    if (input.actor) {
+      await recordAudit(trx, {
+        actor: input.actor,
+        action: "round.create",
+        roundId: id,
+        target: definitionId,
+        details: { name, province: input.provinceCode ?? null, from: input.periodStart ?? null, to: input.periodEnd ?? null },
+      });
     }
   });
   return { id, definitionId };

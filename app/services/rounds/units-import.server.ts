@@ -7,6 +7,8 @@ import { foldHeader, parseLevel, type UnitLevel } from "../../domain/fieldwork/f
 import { readCsv } from "../platform/csv-stream.server";
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
+import { recordAudit, type AuditActor } from "../platform/audit.server";
+import { basename } from "node:path";
 
 const UNIT_COLUMNS = {
   code: ["ma", "ma don vi", "code", "unit code"],
@@ -26,7 +28,8 @@ export async function importRoundUnits(
   db: Kysely<Database>,
   roundId: string,
   source: { path: string } | { text: string },
-  fileName: string
+  fileName: string,
+  actor?: AuditActor
 ): Promise<UnitsImportResult> {
   const round = await db.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
@@ -110,6 +113,7 @@ export async function importRoundUnits(
         added++;
       }
     }
+    if (actor) await recordAudit(trx, { actor, action: "units.import", roundId, target: basename(fileName), details: { added, updated } });
   });
   return { added, updated, units: known.size + added };
 }
