@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { seedDemo, DEMO_ROUND_ID } from "../services/demo/seed.server";
 import { formatCode } from "../domain/codes";
+import { answerLinkSigner } from "../services/platform/signing.server";
 import { rejectUnknownFlags } from "./args";
 import type { Command } from "./main";
 
@@ -28,7 +29,8 @@ export const demoCommands: Record<string, Command> = {
     ctx.out(`round "${DEMO_ROUND_ID}" ${result.roundCreated ? "created" : "ready"}`);
     ctx.out(`staff login: ${base}/staff/login   user: ${result.admin.username}   password: ${password}`);
     ctx.out("invitation codes (type one at the home page, or open the link):");
-    for (const code of result.codes) ctx.out(`  ${formatCode(code)}   ${base}/s/${code}`);
+    const sign = await answerLinkSigner(db);
+    for (const code of result.codes) ctx.out(`  ${formatCode(code)}   ${base}/s/${code}?k=${sign(code)}`);
     ctx.out("─────────────────────────────────────────────");
   },
 };

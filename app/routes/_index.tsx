@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useLocale } from "../components/use-locale";
@@ -6,19 +6,29 @@ import { getDb } from "../db.server";
 import type { LocalizedText } from "../domain/definition/schema";
 import { ui } from "../i18n";
 import { redeemCode } from "../services/citizen/redeem.server";
+import { readVisitor, visitorHeader } from "../services/citizen/visitor.server";
 import { readForm } from "../services/platform/forms.server";
 import { attempt, refusalText } from "../services/platform/route-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự hài lòng của người dân" }];
+
+// The browser gets its id here, before it types a code, so its unknown codes are its own (ADR 023).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { db } = await getDb();
+  const visitor = await readVisitor(db, request);
+  return data(null, visitor.id ? undefined : { headers: { "Set-Cookie": await visitorHeader(db, visitor) } });
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   // Echoed back into the field on an error: a code is 10 characters, so a few dozen are all worth showing.
   const typed = String(form.get("code") ?? "").slice(0, 40);
   const { db } = await getDb();
-  const opened = await attempt(() => redeemCode(db, typed, context.clientIp ?? "unknown"));
-  if (!opened.ok) return data({ error: refusalText(opened.refusal), typed }, { status: opened.refusal.status });
-  return redirect(`/s/${opened.value.code}`);
+  const visitor = await readVisitor(db, request);
+  const opened = await attempt(() => redeemCode(db, typed, { address: context.clientIp ?? "unknown", visitor }));
+  const headers = { "Set-Cookie": await visitorHeader(db, visitor, opened.ok ? opened.value.code : undefined) };
+  if (!opened.ok) return data({ error: refusalText(opened.refusal), typed }, { status: opened.refusal.status, headers });
+  return redirect(`/s/${opened.value.code}`, { headers });
 }
 
 export default function Home() {

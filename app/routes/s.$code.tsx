@@ -19,18 +19,35 @@ import { redeemCode } from "../services/citizen/redeem.server";
 import { savePage, submitForm } from "../services/citizen/form.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { readForm } from "../services/platform/forms.server";
-import { orRefuse, refuse } from "../services/platform/route-errors.server";
+import { orRefuse, refusalOf, refuse } from "../services/platform/route-errors.server";
+import { readVisitor, visitorHeader } from "../services/citizen/visitor.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
 
-async function openOrRefuse(code: string, clientIp: string | undefined) {
+/**
+ * Opens the code for this browser (ADR 023: its own codes and signed links are never counted) and says which
+ * cookie keeps the browser's id and the codes it opened; a refusal keeps the id too.
+ */
+async function openOrRefuse(request: Request, code: string, clientIp: string | undefined) {
   const { db } = await getDb();
-  return { db, opened: await orRefuse(() => redeemCode(db, code, clientIp ?? "unknown")) };
+  const visitor = await readVisitor(db, request);
+  const signature = new URL(request.url).searchParams.get("k");
+  try {
+    const opened = await redeemCode(db, code, { address: clientIp ?? "unknown", visitor, signature });
+    const known = visitor.id !== null && visitor.codes.includes(opened.code);
+    const headers: Record<string, string> = known ? {} : { "Set-Cookie": await visitorHeader(db, visitor, opened.code) };
+    return { db, opened, headers };
+  } catch (e) {
+    const refusal = refusalOf(e);
+    if (!refusal) throw e;
+    const headers = visitor.id ? undefined : { "Set-Cookie": await visitorHeader(db, visitor) };
+    throw data(refusal, { status: refusal.status, headers });
+  }
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { opened } = await openOrRefuse(params.code ?? "", context.clientIp);
-  if (opened.code !== params.code) return redirect(`/s/${opened.code}`);
+  const { opened, headers } = await openOrRefuse(request, params.code ?? "", context.clientIp);
+  if (opened.code !== params.code) return redirect(`/s/${opened.code}`, { headers });
   if (opened.status === "submitted") {
     throw refuse(codeMessages.submitted, 409, [], { helpContact: opened.helpContact });
   }
@@ -38,24 +55,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const pages = visiblePages(opened.definition, opened.answers);
   const asked = url.searchParams.get("page");
   const page = asked && pages.includes(asked) ? asked : resumePage(opened.definition, opened.answers);
-  return {
-    code: opened.code,
-    roundName: opened.roundName,
-    definition: opened.definition,
-    answers: opened.answers,
-    pages,
-    progress: progressPages(opened.definition, opened.answers, page),
-    page,
-    helpContact: opened.helpContact,
-    resumed: !asked && opened.status === "draft",
-  };
+  return data(
+    {
+      code: opened.code,
+      roundName: opened.roundName,
+      definition: opened.definition,
+      answers: opened.answers,
+      pages,
+      progress: progressPages(opened.definition, opened.answers, page),
+      page,
+      helpContact: opened.helpContact,
+      resumed: !asked && opened.status === "draft",
+    },
+    { headers },
+  );
 }
 
 type ActionResult = { page: string; errors: AnswerErrors; answers: Answers; elsewhere: string[] };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const { db, opened } = await openOrRefuse(params.code ?? "", context.clientIp);
+  const { db, opened } = await openOrRefuse(request, params.code ?? "", context.clientIp);
   const { locale } = await resolveLocale(request);
   const intent = String(form.get("intent") ?? "save");
   const page = String(form.get("page") ?? "");

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { useLocale } from "../components/use-locale";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { getDb } from "../db.server";
-import { LOGIN_LIMIT, isRateLimited, recordFailure } from "../services/platform/rate-limit.server";
 import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
 import { SESSION_TOKEN } from "../services/staff/guards.server";
 import { signIn } from "../services/staff/sign-in.server";
+import { takeSignInAttempt } from "../services/staff/sign-in-limits.server";
 import { readForm } from "../services/platform/forms.server";
 import { staffUi } from "../staff-i18n";
 
@@ -30,17 +30,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "bad" as const }, { status: 400 });
   const { db } = await getDb();
-  const bucket = `login:${context.clientIp ?? "unknown"}`;
-  if (await isRateLimited(db, bucket, LOGIN_LIMIT)) return data({ error: "limited" as const }, { status: 429 });
+  const attempt = await takeSignInAttempt(db, request, parsed.data.username, context.clientIp ?? "unknown");
+  if (!attempt.allowed) return data({ error: "limited" as const }, { status: 429 });
   const result = await signIn(db, parsed.data.username, parsed.data.password, { ip: context.clientIp });
-  if (!result.ok) {
-    await recordFailure(db, bucket, LOGIN_LIMIT);
-    return data({ error: result.reason }, { status: result.reason === "inactive" ? 403 : 401 });
-  }
+  if (!result.ok) return data({ error: result.reason }, { status: result.reason === "inactive" ? 403 : 401 });
+  await attempt.giveBack();
   session.set(SESSION_TOKEN, result.token);
   // A fresh CSRF token after sign-in, so a token seen before cannot be reused.
   session.unset("csrf");
-  return redirect(safeRedirectPath(parsed.data.next), { headers: { "Set-Cookie": await commitSession(session) } });
+  const headers = new Headers([
+    ["Set-Cookie", await commitSession(session)],
+    ["Set-Cookie", await attempt.remember()],
+  ]);
+  return redirect(safeRedirectPath(parsed.data.next), { headers });
 }
 
 export default function Login() {

@@ -11,6 +11,7 @@ import { staff } from "../domain/messages/areas/staff";
 import { itemNumbers } from "../domain/paper/keys";
 import { skipNotes } from "../domain/paper/skip-text";
 import { can } from "../domain/roles";
+import { answerLinkSigner } from "../services/platform/signing.server";
 import { answerLink, contactsForCodes, listCodeStrata, MAX_PRINT_BATCH, qrSvg, selectPrintCodes, type PrintSelection } from "../services/paper/printing.server";
 import { stratumDescriber } from "../services/fieldwork/sampling.server";
 import { recordAudit } from "../services/platform/audit.server";
@@ -60,9 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   const describe = await stratumDescriber(db, round.id, locale);
+  const sign = await answerLinkSigner(db);
   const people = await Promise.all(
     batch.codes.map(async (c) => {
-      const link = answerLink(origin, c.code);
+      const link = answerLink(origin, c.code, sign);
       return { code: c.code, link, qrSvg: await qrSvg(link), contact: contacts.get(c.code) ?? null };
     }),
   );

@@ -72,9 +72,10 @@ test("unknown and malformed codes get a clear message, never a server error", as
 
 test.describe("a client guessing codes", () => {
   test.use({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77" } });
-  test("is stopped after 10 unknown codes, even when it then tries a real one", async ({ page }) => {
+  test("is stopped after 10 unknown codes, even when it then tries a real one; a neighbour behind the same address is not", async ({ page, browser }) => {
     const { generateCode } = await import("../../app/domain/codes");
     const { randomBytes } = await import("node:crypto");
+    await page.goto("/"); // the browser gets its id (ADR 023): its unknown codes are its own
     for (let i = 0; i < 10; i++) {
       const res = await page.goto(`/s/${generateCode((n) => randomBytes(n))}`);
       expect(res!.status()).toBe(404);
@@ -83,6 +84,14 @@ test.describe("a client guessing codes", () => {
     const res = await page.goto(`/s/${real}`);
     expect(res!.status()).toBe(429);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("quá nhiều mã không đúng");
+    // Another person on the same mobile-network address, in a browser of their own, opens their code.
+    const neighbour = await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77" } });
+    const other = await neighbour.newPage();
+    await other.goto("/");
+    await other.getByLabel("Mã khảo sát").fill(real);
+    await other.getByRole("button", { name: "Bắt đầu trả lời" }).click();
+    await expect(other).toHaveURL(new RegExp(`/s/${real}$`));
+    await neighbour.close();
   });
 });
 

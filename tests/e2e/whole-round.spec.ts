@@ -288,7 +288,7 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     expect(rows).toHaveLength(SAMPLE_SIZE);
     for (const r of rows) {
       const code = r.ma_khao_sat.replace("-", "");
-      expect(r.duong_dan).toMatch(new RegExp(`/s/${code}$`));
+      expect(r.duong_dan).toMatch(new RegExp(`/s/${code}\\?k=[\\w-]{16}$`));
       expect(frameNames.has(r.ho_ten), `${r.ho_ten} is a person of the frame`).toBe(true);
       expect(r.ho_ten.normalize("NFC")).toBe(r.ho_ten);
       const unit = FRAME_UNITS.find((u) => u.code === r.ma_don_vi)!;

@@ -138,7 +138,7 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     const csv = readFileSync(out, "utf8").split("\r\n");
     expect(csv[0]).toBe("\uFEFFma_khao_sat,duong_dan,ho_ten,so_dien_thoai,dia_chi,ma_don_vi,don_vi,tinh_trang,thay_the_cho");
     const [code, link] = csv[1].split(",");
-    expect(link).toBe(`https://sipas.example.vn/s/${code.replace("-", "")}`);
+    expect(link).toMatch(new RegExp(`^https://sipas\\.example\\.vn/s/${code.replace("-", "")}\\?k=[\\w-]{16}$`));
 
     expect((await sipas(t.url, "outcome", "set", "--round", "cli-fw", "--code", code, "--outcome", "refused")).out).toEqual(["ok"]);
     const replaced = await sipas(t.url, "outcome", "replace", "--round", "cli-fw", "--code", code);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
+import { answerLinkSignatureValid } from "../../app/services/platform/signing.server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
 import { formatCode } from "../../app/domain/codes";
@@ -233,7 +234,11 @@ describeEachDialect("fieldwork: outcomes, replacements, adjustment, closing", (d
     expect(rows).toHaveLength(23);
     const [code, link, name, phone, address] = rows[0];
     expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
-    expect(link).toBe(`https://khaosat.example.vn/s/${code!.replace("-", "")}`);
+    // The link is signed (ADR 023): a look-up that brings it is never counted as a guess.
+    const [path, signature] = link!.split("?k=");
+    expect(path).toBe(`https://khaosat.example.vn/s/${code!.replace("-", "")}`);
+    expect(await answerLinkSignatureValid(t.db, code!.replace("-", ""), signature)).toBe(true);
+    expect(await answerLinkSignatureValid(t.db, code!.replace("-", ""), signature.slice(0, 15) + (signature.endsWith("A") ? "B" : "A"))).toBe(false);
     expect(name).toBeTruthy();
     expect(phone || address).toBeTruthy();
     for (const actor of [clerk, analyst]) {

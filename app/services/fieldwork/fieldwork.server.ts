@@ -14,6 +14,7 @@ import { bumpDataVersion } from "../responses/store.server";
 import { issueCodesFor, type PlanView } from "./sampling.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 import { recordAudit, type AuditActor } from "../platform/audit.server";
+import { answerLinkSigner } from "../platform/signing.server";
 
 /** Who is asking: services that show personal data check the role themselves, not only the route. */
 export interface Actor {
@@ -672,6 +673,7 @@ export async function* mailMergeRows(
   await recordAudit(db, { actor: actor.id, action: "invitations.mail_merge", roundId, details: { only: options.only ?? "all" } });
   const units = new Map((await db.selectFrom("round_units").select(["code", "name"]).where("round_id", "=", roundId).execute()).map((u) => [u.code, u.name]));
   const base = options.baseUrl.replace(/\/+$/, "");
+  const sign = await answerLinkSigner(db);
   let after = "";
   for (;;) {
     let q = db
@@ -703,7 +705,7 @@ export async function* mailMergeRows(
       const outcome = effectiveOutcome(r.outcome, r.response_id !== null);
       yield [
         formatCode(code),
-        `${base}/s/${code}`,
+        `${base}/s/${code}?k=${sign(code)}`,
         r.name,
         r.phone,
         r.address,

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { AnswerLinkSigner } from "../platform/signing.server";
 import QRCode from "qrcode";
 import type { Database } from "../../../db/schema";
 import { codeMessages } from "../../domain/citizen-messages";
@@ -102,9 +103,12 @@ export async function contactsForCodes(db: Kysely<Database>, roundId: string, co
   return new Map(rows.map((r) => [r.invitation_code!, { name: r.name, address: r.address }]));
 }
 
-/** The link a person opens to answer online (the QR code's content). */
-export function answerLink(origin: string, code: string): string {
-  return `${origin.replace(/\/+$/, "")}/s/${code}`;
+/**
+ * The link a person opens to answer online (the QR code's content), signed when a signer is given: a signed link
+ * is never counted against the reader's address as a guess (ADR 023).
+ */
+export function answerLink(origin: string, code: string, sign?: AnswerLinkSigner): string {
+  return `${origin.replace(/\/+$/, "")}/s/${code}${sign ? `?k=${sign(code)}` : ""}`;
 }
 
 /** A QR code as SVG markup, drawn on the server (no script, prints sharp at any size). */

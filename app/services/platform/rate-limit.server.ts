@@ -7,19 +7,73 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-/** Failed code look-ups per client: enough for a person's typos, hopeless for guessing. */
-export const CODE_LOOKUP_LIMIT: RateLimit = { limit: 10, windowSeconds: 600 };
-export const LOGIN_LIMIT: RateLimit = { limit: 10, windowSeconds: 600 };
+/**
+ * The budgets of ADR 023. Unknown codes: 10 per browser and 30 per address in 10 minutes (a person's
+ * typos pass the check character rarely; guessing 45-bit codes stays hopeless at these rates).
+ */
+export const CODE_LOOKUP_PER_BROWSER: RateLimit = { limit: 10, windowSeconds: 600 };
+export const CODE_LOOKUP_PER_ADDRESS: RateLimit = { limit: 30, windowSeconds: 600 };
+/** Failed staff sign-ins from browsers the account never signed in on: per address and per account. */
+export const LOGIN_PER_ADDRESS: RateLimit = { limit: 10, windowSeconds: 600 };
+export const LOGIN_PER_ACCOUNT: RateLimit = { limit: 20, windowSeconds: 600 };
+/** Failed sign-ins of an account from a browser it signed in on before (its owner's phone or desk). */
+export const LOGIN_KNOWN_BROWSER: RateLimit = { limit: 10, windowSeconds: 600 };
 
 function windowStart(limit: RateLimit, now: Date): string {
   const ms = limit.windowSeconds * 1000;
   return new Date(Math.floor(now.getTime() / ms) * ms).toISOString();
 }
 
+/** One attempt taken from a bucket; `giveBack` returns it (a look-up that found a real code costs nothing). */
+export interface Attempt {
+  allowed: boolean;
+  giveBack(): Promise<void>;
+}
+
 /**
- * Counters live in the database so that several app servers share them. Fixed windows: simple,
- * and the worst case (twice the limit across a boundary) is still hopeless for guessing.
+ * Takes one attempt from each bucket in one statement per bucket (insert or add one, returning the new
+ * count), so that concurrent requests on any number of app servers cannot all read "under the limit" before
+ * any of them records: the database serialises the increments. Counters live in the database so that
+ * several app servers share them. Fixed windows: simple, and the worst case (twice the budget across a
+ * boundary) is still hopeless for guessing. A refused attempt is given back at once, so a client that goes
+ * on knocking does not keep the window full for the other buckets it shares.
  */
+export async function takeAttempt(
+  db: Kysely<Database>,
+  buckets: readonly { bucket: string; limit: RateLimit }[],
+  now = new Date(),
+): Promise<Attempt> {
+  const taken: { bucket: string; start: string }[] = [];
+  const giveBack = async () => {
+    for (const t of taken.splice(0)) {
+      await db
+        .updateTable("rate_limits")
+        .set({ count: sql`count - 1` })
+        .where("bucket", "=", t.bucket)
+        .where("window_start", "=", t.start)
+        .where("count", ">", 0)
+        .execute();
+    }
+  };
+  for (const { bucket, limit } of buckets) {
+    const start = windowStart(limit, now);
+    const row = await db
+      .insertInto("rate_limits")
+      .values({ bucket, window_start: start, count: 1 })
+      .onConflict((oc) => oc.columns(["bucket", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
+      .returning("count")
+      .executeTakeFirstOrThrow();
+    taken.push({ bucket, start });
+    if (Number(row.count) > limit.limit) {
+      await giveBack();
+      return { allowed: false, giveBack: async () => {} };
+    }
+  }
+  trimOldWindows(db, now);
+  return { allowed: true, giveBack };
+}
+
+/** Whether a bucket's budget is spent (for a page that only wants to say so). */
 export async function isRateLimited(db: Kysely<Database>, bucket: string, limit: RateLimit, now = new Date()): Promise<boolean> {
   const row = await db
     .selectFrom("rate_limits")
@@ -30,15 +84,12 @@ export async function isRateLimited(db: Kysely<Database>, bucket: string, limit:
   return (row ? Number(row.count) : 0) >= limit.limit;
 }
 
-export async function recordFailure(db: Kysely<Database>, bucket: string, limit: RateLimit, now = new Date()): Promise<void> {
-  const start = windowStart(limit, now);
-  await db
-    .insertInto("rate_limits")
-    .values({ bucket, window_start: start, count: 1 })
-    .onConflict((oc) => oc.columns(["bucket", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
-    .execute();
-  // Old windows are useless; trim them now and then rather than by a separate job.
-  if (Math.random() < 0.01) {
-    await db.deleteFrom("rate_limits").where("window_start", "<", new Date(now.getTime() - 86_400_000).toISOString()).execute();
-  }
+// Old windows are useless; trim them now and then rather than by a separate job.
+function trimOldWindows(db: Kysely<Database>, now: Date) {
+  if (Math.random() >= 0.01) return;
+  void db
+    .deleteFrom("rate_limits")
+    .where("window_start", "<", new Date(now.getTime() - 86_400_000).toISOString())
+    .execute()
+    .catch(() => {});
 }

@@ -11,7 +11,7 @@ let storage: Promise<SessionStorage> | undefined;
  * The cookie secret comes from SESSION_SECRET, or is made once and kept in the database so that
  * every app server behind a load balancer signs cookies alike.
  */
-async function sessionSecret(db: Kysely<Database>): Promise<string> {
+export async function sessionSecret(db: Kysely<Database>): Promise<string> {
   if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
   const candidate = randomBytes(32).toString("base64url");
   await db.insertInto("settings").values({ key: "session_secret", value: candidate }).onConflict((oc) => oc.column("key").doNothing()).execute();
