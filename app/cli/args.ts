@@ -45,3 +45,11 @@ export function rejectUnknownFlags(args: ParsedArgs, known: readonly string[]): 
     if (!known.includes(name)) throw new UserError(msg("cli.unknownOption", { name, known: known.length ? known.map((k) => `--${k}`).join(", ") : msg("cli.noOptions") }), 2);
   }
 }
+
+/** `--format csv|xlsx` (csv when absent); an .xlsx workbook is binary, so it goes to the file named by `--<fileFlag>`. */
+export function formatFlag(args: ParsedArgs, fileFlag = "out"): "csv" | "xlsx" {
+  const format = optionalFlag(args, "format") ?? "csv";
+  if (format !== "csv" && format !== "xlsx") throw new UserError(msg("cli.badFormat", { value: format }), 2);
+  if (format === "xlsx" && optionalFlag(args, fileFlag) === undefined) throw new UserError(msg("cli.xlsxNeedsOut", { flag: fileFlag }), 2);
+  return format;
+}

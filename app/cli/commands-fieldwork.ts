@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { columnLetter } from "../domain/csv/read";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { UserError } from "../domain/errors";
-import { msg, type Message } from "../domain/messages";
+import { localeFrom, msg, type Message } from "../domain/messages";
 import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
 import { FRAME_FIELDS, describeProblem, guessMapping, type FrameField, type FrameMapping } from "../domain/fieldwork/frame";
 import {
@@ -22,13 +22,17 @@ import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/
 import { importRoundUnits } from "../services/rounds/units-import.server";
 import { cliActor, recordExport } from "../services/platform/audit.server";
 import { drawRoundSample, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
-import { optionalFlag, rejectUnknownFlags, requireFlag, type ParsedArgs } from "./args";
+import { formatFlag, optionalFlag, rejectUnknownFlags, requireFlag, type ParsedArgs } from "./args";
+import { fieldworkStatusXlsx, rejectedRowsXlsx } from "../services/fieldwork/xlsx-exports.server";
+import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
+import { writeXlsxFile } from "../services/platform/xlsx-download.server";
+import { getRound } from "../services/rounds/rounds.server";
 import type { CliContext, Command } from "./main";
 
 /** Usage lines of the commands below, shown by `sipas help`. */
 export const fieldworkUsage: string[] = [
   "units import --round <id> <units.csv>    the round's units (columns Mã/code, Tên/name, Cấp/level, Mã cấp trên/parent)",
-  "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv>] [--map field=Header|letter,...]",
+  "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv|out.xlsx>] [--format csv|xlsx] [--map field=Header|letter,...]",
   "                                         import the sampling frame; a file with any problem imports nothing",
   "                                         unless --valid-only (then --rejected writes the rows left out)",
   "sample plan --round <id> [--strata <cols>] (--size <n> | --margin <e> | --yamane <e>) [--allocation equal|proportional|min:<m>] [--reserve <k>]",
@@ -41,7 +45,8 @@ export const fieldworkUsage: string[] = [
   "outcome set --round <id> --code <code> --outcome sent|refused|unreachable|invalid|pending",
   "outcome replace --round <id> --code <code>",
   "                                         the next reserve person for a refused/unreachable/invalid one",
-  "fieldwork status --round <id> [--csv]    per stratum: frame, sampled, sent, returned, rate, replacements",
+  "fieldwork status --round <id> [--csv | --format xlsx --out <file.xlsx> [--lang vi|en]]",
+  "                                         per stratum: frame, sampled, sent, returned, rate, replacements",
   "weights adjust --round <id> [--apply]    non-response adjustment per stratum (shown; written with --apply)",
   "rounds close --round <id>                close the round and purge contact details (recorded)",
 ];
@@ -185,6 +190,9 @@ function printPlan(ctx: CliContext, plan: PlanView) {
   for (const w of plan.warnings) ctx.err(`warning: ${w}`);
 }
 
+/** The CLI's language (SIPAS_LANG, Vietnamese unless "en"). */
+const cliLocale = () => localeFrom(process.env.SIPAS_LANG);
+
 async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
   const out = createWriteStream(path);
   for await (const line of lines) if (!out.write(line)) await once(out, "drain");
@@ -202,8 +210,9 @@ export const fieldworkCommands: Record<string, Command> = {
   },
 
   "frame import": async (ctx) => {
-    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map"]);
+    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map", "format"]);
     const validOnly = booleanFlag(ctx.args, "valid-only");
+    const rejectedFormat = formatFlag(ctx.args, "rejected");
     const file = onePositional(ctx.args, msg("cli.frameFile"));
     const roundId = requireFlag(ctx.args, "round");
     const rejectedPath = optionalFlag(ctx.args, "rejected");
@@ -231,7 +240,11 @@ export const fieldworkCommands: Record<string, Command> = {
     for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);
     if (report.problemCount > report.problems.length) ctx.err(`… and ${report.problemCount - report.problems.length} more problems`);
     if (rejectedPath && report.imported) {
-      await recordExport(db, { actor: cli().id, kind: "rejected_rows", roundId: requireFlag(ctx.args, "round"), details: { import: report.importId } });
+      await recordExport(db, { actor: cli().id, kind: "rejected_rows", roundId: requireFlag(ctx.args, "round"), details: { import: report.importId, format: rejectedFormat } });
+    }
+    if (rejectedPath && report.imported && rejectedFormat === "xlsx") {
+      await writeXlsxFile(rejectedRowsXlsx(db, await getFrameImport(db, roundId, report.importId), cliLocale()), rejectedPath);
+    } else if (rejectedPath && report.imported) {
       await writeLines(
         rejectedPath,
         (async function* () {
@@ -327,8 +340,19 @@ export const fieldworkCommands: Record<string, Command> = {
   },
 
   "fieldwork status": async (ctx) => {
-    rejectUnknownFlags(ctx.args, ["round", "csv"]);
+    rejectUnknownFlags(ctx.args, ["round", "csv", "format", "out", "lang"]);
+    const format = formatFlag(ctx.args);
     const { db } = await ctx.db();
+    if (format === "xlsx") {
+      const { round } = await getRound(db, requireFlag(ctx.args, "round"));
+      const lang = optionalFlag(ctx.args, "lang") ?? cliLocale();
+      if (lang !== "vi" && lang !== "en") throw new UserError(msg("cli.badLang", { value: lang }), 2);
+      const out = optionalFlag(ctx.args, "out")!;
+      await recordExport(db, { actor: cli().id, kind: "fieldwork", roundId: round.id, details: { format } });
+      await writeXlsxFile(await fieldworkStatusXlsx(db, round, lang), out);
+      ctx.out(`wrote the fieldwork status to ${out}`);
+      return;
+    }
     const d = await fieldworkDashboard(db, requireFlag(ctx.args, "round"));
     const csv = booleanFlag(ctx.args, "csv");
     const cells = (r: (typeof d.rows)[number]) =>

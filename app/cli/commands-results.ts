@@ -9,7 +9,11 @@ import { optionsOf, parseResultsQuery } from "../domain/results/query";
 import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../services/data/exports.server";
 import { importResponsesCsv } from "../services/data/responses-import.server";
 import { cliActor, recordExport } from "../services/platform/audit.server";
-import { optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
+import { exportCodebookXlsx, exportResponsesXlsx, indicesXlsx } from "../services/data/xlsx-exports.server";
+import { computeRoundIndices } from "../services/results/indices.server";
+import { getRound } from "../services/rounds/rounds.server";
+import { writeXlsxFile, type XlsxDownload } from "../services/platform/xlsx-download.server";
+import { formatFlag, optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { CliContext, Command } from "./main";
 
 /** Usage lines of the commands below, shown by `sipas help`. */
@@ -17,12 +21,13 @@ export const resultsUsage: string[] = [
   "responses import --round <id> <file.csv>",
   "                                         import submitted responses (columns unit, stratum, psu, weight, fpc, then item codes);",
   "                                         every row is checked first: any problem and nothing is imported",
-  "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--interval wald|logit] [--lang vi|en] [--out <file>]",
+  "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--interval wald|logit] [--lang vi|en] [--out <file>] [--format csv|xlsx]",
   "                                         index table with CIs: group,node,label,estimate,se,ci_low,ci_high,n,weight_sum",
   "                                         (the results page's options: grouping, weighting, multi-unit figure, interval)",
-  "export responses --round <id> [--labels] [--lang vi|en] [--out <file>] [--codebook <file>]",
+  "export responses --round <id> [--labels] [--lang vi|en] [--out <file>] [--codebook <file>] [--format csv|xlsx]",
   "                                         submitted responses as CSV (UTF-8 with BOM; option labels with --labels)",
-  "export codebook --round <id> [--out <file>]",
+  "                                         or, with --format xlsx, an Excel workbook (headers in --lang, a sheet about the columns)",
+  "export codebook --round <id> [--out <file>] [--lang vi|en] [--format csv|xlsx]",
   "                                         the questionnaire's codebook: code, labels, options",
 ];
 
@@ -50,6 +55,16 @@ async function emit(ctx: CliContext, download: CsvDownload, out: string | undefi
     renameSync(part, out);
   } catch (e) {
     rmSync(part, { force: true });
+    if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(msg("files.cannotWrite", { file: out, reason: e.message }));
+    throw e;
+  }
+}
+
+/** Writes a workbook to its file, naming the file in the CLI's words when it cannot be written. */
+async function emitXlsx(download: XlsxDownload, out: string): Promise<void> {
+  try {
+    await writeXlsxFile(download, out);
+  } catch (e) {
     if (e instanceof Error && "code" in e && typeof e.code === "string" && e.code.startsWith("E")) throw new UserError(msg("files.cannotWrite", { file: out, reason: e.message }));
     throw e;
   }
@@ -92,30 +107,53 @@ function resultsOptionsFlags(ctx: CliContext) {
 }
 
 const indicesCommand: Command = async (ctx) => {
-  rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "interval", "lang", "out"]);
+  rejectUnknownFlags(ctx.args, ["round", "by", "unweighted", "mean-of-units", "interval", "lang", "out", "format"]);
   if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
+  const format = formatFlag(ctx.args);
   const locale = localeFlag(ctx);
   const options = resultsOptionsFlags(ctx);
   const { db } = await ctx.db();
   const roundId = requireFlag(ctx.args, "round");
+  await recordExport(db, { actor: cliActor(), kind: "indices", roundId, details: { out: out ?? "stdout", by: options.by ?? null, format } });
+  if (format === "xlsx") {
+    const request = { roundId, ...options };
+    const { round } = await getRound(db, roundId);
+    const indices = await computeRoundIndices(db, request);
+    const book = indicesXlsx(round, request, indices, locale);
+    await emitXlsx(book, out!);
+    ctx.out(`wrote ${book.totalRows} rows (${indices.result.options.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
+    return;
+  }
   const download = await exportIndices(db, { roundId, ...options }, { locale });
-  await recordExport(db, { actor: cliActor(), kind: "indices", roundId, details: { out: out ?? "stdout", by: options.by ?? null } });
   await emit(ctx, download, out);
   if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
 };
 
 const exportResponsesCommand: Command = async (ctx) => {
-  rejectUnknownFlags(ctx.args, ["round", "labels", "lang", "out", "codebook"]);
+  rejectUnknownFlags(ctx.args, ["round", "labels", "lang", "out", "codebook", "format"]);
   if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const roundId = requireFlag(ctx.args, "round");
   const out = optionalFlag(ctx.args, "out");
   const codebook = optionalFlag(ctx.args, "codebook");
+  const format = formatFlag(ctx.args);
   const locale = localeFlag(ctx);
   const { db } = await ctx.db();
   const labels = ctx.args.flags.has("labels") ? locale : null;
+  await recordExport(db, { actor: cliActor(), kind: "responses", roundId, details: { labels, out: out ?? "stdout", format } });
+  if (format === "xlsx") {
+    const book = await exportResponsesXlsx(db, roundId, { locale, labels: !!labels });
+    await emitXlsx(book, out!);
+    ctx.out(`wrote ${book.totalRows} responses to ${out}`);
+    if (codebook) {
+      await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: codebook, format } });
+      const cb = await exportCodebookXlsx(db, roundId, locale);
+      await emitXlsx(cb, codebook);
+      ctx.out(`wrote the codebook (${cb.totalRows} columns) to ${codebook}`);
+    }
+    return;
+  }
   const download = await exportResponses(db, roundId, { labels });
-  await recordExport(db, { actor: cliActor(), kind: "responses", roundId, details: { labels, out: out ?? "stdout" } });
   await emit(ctx, download, out);
   if (out) ctx.out(`wrote ${download.totalRows} responses to ${out}`);
   if (codebook) {
@@ -127,13 +165,21 @@ const exportResponsesCommand: Command = async (ctx) => {
 };
 
 const exportCodebookCommand: Command = async (ctx) => {
-  rejectUnknownFlags(ctx.args, ["round", "out"]);
+  rejectUnknownFlags(ctx.args, ["round", "out", "lang", "format"]);
   if (ctx.args.positional.length) throw new UserError(msg("cli.unexpectedArgument", { arg: ctx.args.positional[0] }), 2);
   const out = optionalFlag(ctx.args, "out");
+  const format = formatFlag(ctx.args);
+  const locale = localeFlag(ctx);
   const { db } = await ctx.db();
   const roundId = requireFlag(ctx.args, "round");
+  await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: out ?? "stdout", format } });
+  if (format === "xlsx") {
+    const cb = await exportCodebookXlsx(db, roundId, locale);
+    await emitXlsx(cb, out!);
+    ctx.out(`wrote the codebook (${cb.totalRows} columns) to ${out}`);
+    return;
+  }
   const book = await exportCodebook(db, roundId);
-  await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: out ?? "stdout" } });
   await emit(ctx, book, out);
   if (out) ctx.out(`wrote the codebook (${book.totalRows} columns) to ${out}`);
 };

@@ -8,6 +8,7 @@ import { DownloadProgress, useCsvDownload } from "../components/staff/csv-downlo
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { resultsUi as w } from "../components/results/words";
 import { useLocale } from "../components/use-locale";
+import { catalogue } from "../domain/messages";
 import { formatImportProblem, type ImportProblem } from "../domain/csv/responses-import";
 import type { LocalizedText } from "../domain/definition/schema";
 import { attempt, refusalText } from "../services/platform/route-errors.server";
@@ -122,6 +123,8 @@ const t = {
   shownFirst: { vi: "Hiển thị", en: "Showing the first" },
 } satisfies Record<string, LocalizedText>;
 
+const x = catalogue.columns;
+
 export default function RoundData() {
   const locale = useLocale();
   const { round, submitted, groupings, canImport, csrf } = useLoaderData<typeof loader>();
@@ -134,6 +137,8 @@ export default function RoundData() {
     if (download.start(e.currentTarget.href, name)) e.preventDefault();
   };
   const submitIndices = (e: FormEvent<HTMLFormElement>) => {
+    // The Excel button posts to indices.xlsx: the browser downloads it as it is (no row count to follow).
+    if ((e.nativeEvent as SubmitEvent).submitter?.getAttribute("formaction")?.endsWith(".xlsx")) return;
     const query = new URLSearchParams(new FormData(e.currentTarget) as unknown as Record<string, string>);
     if (indices.start(`${base}/indices.csv?${query}`, `${round.id}-indices.csv`)) e.preventDefault();
   };
@@ -142,6 +147,7 @@ export default function RoundData() {
     <section aria-labelledby="data-title">
       <h2 id="data-title">{t.title[locale]}</h2>
       <p>{t.intro[locale]}</p>
+      <p>{x.filesIntro[locale]}</p>
       <p>
         <strong data-testid="submitted-count">{submitted.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</strong> {t.submitted[locale]}
       </p>
@@ -159,6 +165,21 @@ export default function RoundData() {
         <li>
           <a href={`${base}/codebook.csv`} download>
             {t.codebook[locale]}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/responses.xlsx`} download data-testid="xlsx-responses">
+            {x.xlsxResponses[locale]}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/responses.xlsx?labels=1`} download>
+            {x.xlsxResponsesLabels[locale]}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/codebook.xlsx`} download>
+            {x.xlsxCodebook[locale]}
           </a>
         </li>
       </ul>
@@ -192,6 +213,9 @@ export default function RoundData() {
         </select>
         <button type="submit" className="button" disabled={indices.busy}>
           {t.downloadIndices[locale]}
+        </button>
+        <button type="submit" className="button" formAction={`${base}/indices.xlsx`}>
+          {x.xlsxIndices[locale]}
         </button>
       </Form>
       <DownloadProgress state={indices.state} locale={locale} id="indices-progress" />

@@ -22,6 +22,7 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
+import { catalogue } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
@@ -226,6 +227,9 @@ export default function FieldworkPage() {
           <div className="fw-actions">
             <a className="button" href={`${base}/fieldwork/export`} download>
               {t.export[locale]}
+            </a>
+            <a className="button" href={`${base}/fieldwork/export.xlsx`} download>
+              {catalogue.columns.xlsxFieldwork[locale]}
             </a>
           </div>
           <h3>{t.perStratum[locale]}</h3>

@@ -8,7 +8,7 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
-import { render } from "../domain/messages";
+import { catalogue, render } from "../domain/messages";
 import {
   FIELD_LABELS,
   FRAME_FIELDS,
@@ -324,6 +324,11 @@ export default function FrameImportPage() {
             {report.rowsRejected > 0 && d.canSeeContacts && (
               <a className="button" href={`${importUrl}/rejected`} download>
                 {t.rejected[locale]}
+              </a>
+            )}
+            {report.rowsRejected > 0 && d.canSeeContacts && (
+              <a className="button" href={`${importUrl}/rejected.xlsx`} download>
+                {catalogue.columns.xlsxRejected[locale]}
               </a>
             )}
             <Link className="button primary" to={`${base}/sample#sample`}>

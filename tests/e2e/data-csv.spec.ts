@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { sipas } from "./helpers";
@@ -28,7 +29,7 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
   await expect(page.getByTestId("submitted-count")).toHaveText("13");
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Phiếu trả lời (mã phương án)" }).click();
+  await page.getByRole("link", { name: "Phiếu trả lời (mã phương án)", exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("Đợt tải dữ liệu - responses.csv");
   const bytes = readFileSync((await download.path())!);
@@ -52,6 +53,35 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
   const badGroup = await page.request.get(`/staff/rounds/${round}/data/indices.csv?by=shoe_size`);
   expect(badGroup.status()).toBe(400);
   expect(await badGroup.text()).toMatch(/^Cannot group round .* by "shoe_size"\. Choose one of: none, unit, A_SEX/);
+});
+
+test("staff download the same tables for Excel: headers in Vietnamese, numbers as number cells", async ({ page }) => {
+  const round = roundWithResponses("Đợt tải Excel");
+  await signIn(page, `/staff/rounds/${round}/data`);
+  const open = async (click: () => Promise<void>) => {
+    const downloading = page.waitForEvent("download");
+    await click();
+    const download = await downloading;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    return { name: download.suggestedFilename(), wb };
+  };
+  const responses = await open(() => page.getByRole("link", { name: "Phiếu trả lời (mã phương án), tệp Excel" }).click());
+  expect(responses.name).toBe("Đợt tải Excel - responses.xlsx");
+  const ws = responses.wb.worksheets[0];
+  expect(ws.getRow(1).getCell(1).value).toBe("Mã phiếu");
+  expect(ws.rowCount).toBe(14);
+  expect(ws.getRow(2).getCell(8).type).toBe(ExcelJS.ValueType.Number);
+  expect(responses.wb.worksheets[1].name).toBe("Giải thích cột");
+
+  const indices = await open(() => page.getByRole("button", { name: "Tải bảng chỉ số (Excel)" }).click());
+  const iws = indices.wb.worksheets[0];
+  expect(iws.getRow(1).getCell(4).value).toBe("Ước lượng");
+  expect(iws.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.Number);
+  expect(iws.getRow(2).getCell(4).numFmt).toBe("0.00%");
+
+  const codebook = await open(() => page.getByRole("link", { name: "Sổ mã, tệp Excel" }).click());
+  expect(codebook.wb.worksheets[0].getRow(1).getCell(1).value).toBe("Mã cột");
 });
 
 test.describe("without JavaScript", () => {

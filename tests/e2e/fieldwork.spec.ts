@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,6 +72,13 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   expect(rejected).toHaveLength(3);
   expect(rejected[0]).toMatch(/^\uFEFFDòng,Số hồ sơ,Công dân,Di động,/);
   expect(rejected[1]).toMatch(/^5,HS-2022-0000004,.*KHONG-CO.*không phải đơn vị/);
+  const rejectedXlsx = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải các dòng bị loại (Excel)" }).click();
+  const rejectedBook = new ExcelJS.Workbook();
+  await rejectedBook.xlsx.readFile(await (await rejectedXlsx).path());
+  const rws = rejectedBook.worksheets[0];
+  expect([rws.getRow(1).getCell(1).value, rws.getRow(1).getCell(2).value, rws.rowCount]).toEqual(["Dòng", "Số hồ sơ", 3]);
+  expect([rws.getRow(2).getCell(1).value, rws.getRow(2).getCell(2).value]).toEqual([5, "HS-2022-0000004"]);
 
   // 3. The design, its plan, the draw.
   await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
@@ -141,6 +149,15 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await citizen.close();
   await page.getByRole("link", { name: "Làm mới" }).click();
   await expect(page.locator("[data-returned]")).toHaveAttribute("data-returned", "1");
+  const exportedXlsx = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải bảng theo dõi (Excel)" }).click();
+  const dashBook = new ExcelJS.Workbook();
+  await dashBook.xlsx.readFile(await (await exportedXlsx).path());
+  const dws = dashBook.worksheets[0];
+  expect(dws.getRow(1).getCell(6).value).toBe("Tỷ lệ trả lời");
+  expect(dws.getRow(dws.rowCount).getCell(1).value).toBe("Tổng cộng");
+  expect(dws.getRow(dws.rowCount).getCell(5).value).toBe(1);
+  expect(dws.getRow(dws.rowCount).getCell(6).numFmt).toBe("0.00%");
   const exported = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải bảng theo dõi (CSV)" }).click();
   const dash = readFileSync(await (await exported).path(), "utf8")

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { main } from "../../app/cli/main";
 import { seedDemo } from "../../app/services/demo/seed.server";
 import { createTestDatabase, describeEachDialect, keepEnv, type TestDatabase } from "./harness";
@@ -121,6 +122,36 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
     expect(labels.out.join("\n")).toContain(",Very satisfied,");
     const codebook = await sipas(t.url, "export", "codebook", "--round", "demo");
     expect(codebook.out.join("\n")).toContain("SV_ACC_1,D,satisfaction5,");
+  });
+
+  it("writes the same tables as Excel workbooks with --format xlsx (headers in --lang, typed cells)", async () => {
+    const open = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb;
+    };
+    const indices = join(dir, "chi-so.xlsx");
+    expect((await sipas(t.url, "indices", "--round", "demo", "--format", "xlsx", "--out", indices)).code).toBe(0);
+    const iws = (await open(indices)).worksheets[0];
+    expect(iws.getRow(1).getCell(4).value).toBe("Ước lượng");
+    expect(iws.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    const responses = join(dir, "responses.xlsx");
+    const codebook = join(dir, "codebook.xlsx");
+    const res = await sipas(t.url, "export", "responses", "--round", "demo", "--format", "xlsx", "--lang", "en", "--out", responses, "--codebook", codebook);
+    expect(res.code).toBe(0);
+    const rws = (await open(responses)).worksheets[0];
+    expect(rws.getRow(1).getCell(1).value).toBe("Response id");
+    expect(rws.rowCount).toBe(31);
+    expect((await open(codebook)).worksheets[0].getRow(1).getCell(1).value).toBe("Column code");
+    const alone = join(dir, "so-ma.xlsx");
+    expect((await sipas(t.url, "export", "codebook", "--round", "demo", "--format", "xlsx", "--out", alone)).code).toBe(0);
+    expect((await open(alone)).worksheets.map((w) => w.name)).toEqual(["Sổ mã", "Giải thích cột"]);
+    const noOut = await sipas(t.url, "indices", "--round", "demo", "--format", "xlsx");
+    expect(noOut.code).toBe(2);
+    expect(noOut.err.join("\n")).toMatch(/--format xlsx ghi ra tệp: hãy thêm --out/);
+    const badFormat = await sipas(t.url, "export", "codebook", "--round", "demo", "--format", "ods", "--out", alone);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err.join("\n")).toMatch(/--format phải là csv hoặc xlsx/);
   });
 
   it("reports mistakes on stderr with a non-zero exit and no stack trace", async () => {

@@ -5,6 +5,7 @@
  */
 import { citizen, code } from "./areas/citizen";
 import { cli } from "./areas/cli";
+import { columns } from "./areas/columns";
 import { data, definitions } from "./areas/data";
 import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
@@ -24,6 +25,7 @@ export const catalogue = {
   citizen,
   code,
   cli,
+  columns,
   data,
   definitions,
   definitionProblems,

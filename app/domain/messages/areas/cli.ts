@@ -11,6 +11,10 @@ export const cli = {
   wholeNumber: { vi: "--{name} phải là số nguyên (nhận được “{value}”)", en: '--{name} must be a whole number (got "{value}")' },
   oneOf: { vi: "--{name} phải là một trong: {choices}", en: "--{name} must be one of {choices}" },
   badLang: { vi: "--lang phải là vi hoặc en (nhận được “{value}”)", en: '--lang must be vi or en (got "{value}")' },
+  xlsxNeedsOut: {
+    vi: "--format xlsx ghi ra tệp: hãy thêm --{flag} <tệp.xlsx>",
+    en: "--format xlsx writes a file: add --{flag} <file.xlsx>",
+  },
   badFormat: { vi: "--format phải là csv hoặc xlsx (nhận được “{value}”)", en: '--format must be csv or xlsx (got "{value}")' },
   newPassword: {
     vi: "hãy đặt biến môi trường SIPAS_NEW_PASSWORD bằng mật khẩu của người dùng mới",
