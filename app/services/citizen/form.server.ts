@@ -36,6 +36,8 @@ export interface OpenedForm {
   definitionId: string;
   definition: Definition;
   answers: Answers;
+  /** The answers as stored (JSON text), null when the code has no response row yet: what a write expects to find. */
+  answersText: string | null;
   status: "new" | "draft" | "submitted";
 }
 
@@ -75,6 +77,7 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
     definitionId: round.definition_id,
     definition: await getDefinition(db, round.definition_id),
     answers: response ? (JSON.parse(response.answers) as Answers) : {},
+    answersText: response ? response.answers : null,
     status: response ? response.status : "new",
   };
 }
@@ -89,20 +92,41 @@ export interface PageInput {
 
 export type SaveOutcome = { ok: true; answers: Answers } | { ok: false; errors: AnswerErrors; answers: Answers };
 
+/** How often a page is merged again into a draft that another request changed meanwhile, before giving up. */
+const MERGE_TRIES = 8;
+
 /**
- * Saves one page into the draft. With `requireAnswers` (moving on), required questions on the
- * page must be answered; either way nothing already saved is lost.
+ * Saves one page into the draft. With `requireAnswers` (moving on), required questions on the page must be
+ * answered; either way nothing already saved is lost — neither by this page nor by another request for the same
+ * code writing at the same moment: the page is merged into the draft as it is when written (see `withFreshDraft`).
  */
 export async function savePage(db: Kysely<Database>, input: PageInput, requireAnswers: boolean): Promise<SaveOutcome> {
-  const { form } = input;
-  if (form.status === "submitted") throw citizenError("submitted", 409);
-  const merged = mergeValidPage(form, input);
-  const page = merged.page;
-  // Format errors (a letter in a number box) are not saved, but every valid answer is.
-  await writeDraft(db, form, merged.answers, input.locale);
-  const errors = requireAnswers ? page.errors : formatErrorsOnly(page.errors, input);
-  if (Object.keys(errors).length) return { ok: false, errors, answers: mergeRawForRedisplay(merged.answers, input.raw, errors) };
-  return { ok: true, answers: merged.answers };
+  return withFreshDraft(db, input.form, async (form) => {
+    const merged = mergeValidPage(form, input);
+    // Format errors (a letter in a number box) are not saved, but every valid answer is.
+    if ((await writeDraft(db, form, merged.answers, input.locale)) === "changed") return "changed";
+    const page = merged.page;
+    const errors = requireAnswers ? page.errors : formatErrorsOnly(page.errors, input);
+    if (Object.keys(errors).length) return { ok: false, errors, answers: mergeRawForRedisplay(merged.answers, input.raw, errors) };
+    return { ok: true, answers: merged.answers };
+  });
+}
+
+/**
+ * Runs a merge-and-write with the form as read, and again with the form read afresh while another request for the
+ * same code changed its draft in between (the write is conditional on the answers read: store `expected`). So two
+ * walks of one code at once never drop each other's pages, and the one that comes second to submit is told the
+ * code was already submitted, not asked to fill a page it filled.
+ */
+async function withFreshDraft<T>(db: Kysely<Database>, first: OpenedForm, work: (form: OpenedForm) => Promise<T | "changed">): Promise<T> {
+  let form = first;
+  for (let tries = 1; tries <= MERGE_TRIES; tries++) {
+    if (form.status === "submitted") throw citizenError("submitted", 409);
+    const outcome = await work(form);
+    if (outcome !== "changed") return outcome;
+    form = await openForm(db, form.code);
+  }
+  throw new UserError(msg("citizen.tryAgain"), 409);
 }
 
 function mergeValidPage(form: OpenedForm, input: PageInput) {
@@ -134,11 +158,13 @@ function mergeRawForRedisplay(answers: Answers, raw: RawAnswers, errors: AnswerE
 }
 
 function answersFor(form: OpenedForm, answers: Answers, locale: Locale): InvitationAnswers {
-  return { invitation: form.invitation, definitionId: form.definitionId, definition: form.definition, answers, locale, entryMode: "online" };
+  return { invitation: form.invitation, definitionId: form.definitionId, definition: form.definition, answers, locale, entryMode: "online", expected: form.answersText };
 }
 
-async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answers, locale: Locale) {
-  if ((await saveDraft(db, answersFor(form, answers, locale))) === "submitted") throw citizenError("submitted", 409);
+async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answers, locale: Locale): Promise<"saved" | "changed"> {
+  const written = await saveDraft(db, answersFor(form, answers, locale));
+  if (written === "submitted") throw citizenError("submitted", 409);
+  return written;
 }
 
 /**
@@ -146,20 +172,29 @@ async function writeDraft(db: Kysely<Database>, form: OpenedForm, answers: Answe
  * submissions racing, exactly one changes the row; the other is refused and changes nothing.
  */
 export async function submitForm(db: Kysely<Database>, input: PageInput): Promise<SaveOutcome> {
-  const { form } = input;
-  if (form.status === "submitted") throw citizenError("submitted", 409);
-  const { page, answers: merged } = mergeValidPage(form, input);
-  const whole = validateAnswers(form.definition, merged, { requireAnswers: true });
-  const errors = { ...whole.errors, ...page.errors };
-  if (Object.keys(errors).length) {
-    await writeDraft(db, form, merged, input.locale);
-    return { ok: false, errors, answers: mergeRawForRedisplay(merged, input.raw, page.errors) };
-  }
-  await db.transaction().execute(async (trx) => {
-    const outcome = await submitForInvitation(trx, answersFor(form, whole.answers, input.locale));
-    if (!outcome.ok) throw citizenError("submitted", 409);
+  return withFreshDraft(db, input.form, async (form) => {
+    const { page, answers: merged } = mergeValidPage(form, input);
+    const whole = validateAnswers(form.definition, merged, { requireAnswers: true });
+    const errors = { ...whole.errors, ...page.errors };
+    if (Object.keys(errors).length) {
+      if ((await writeDraft(db, form, merged, input.locale)) === "changed") return "changed";
+      return { ok: false, errors, answers: mergeRawForRedisplay(merged, input.raw, page.errors) };
+    }
+    const outcome = await db
+      .transaction()
+      .execute(async (trx) => {
+        const submitted = await submitForInvitation(trx, answersFor(form, whole.answers, input.locale));
+        if (!submitted.ok) throw submitted; // rolls back a draft row this transaction made
+        return submitted;
+      })
+      .catch((e: unknown) => {
+        if (e && typeof e === "object" && (e as { ok?: unknown }).ok === false) return e as { ok: false; changed?: boolean };
+        throw e;
+      });
+    if (outcome.ok) return { ok: true, answers: whole.answers } as const;
+    if (outcome.changed) return "changed";
+    throw citizenError("submitted", 409);
   });
-  return { ok: true, answers: whole.answers };
 }
 
 /** Whether a code's questionnaire has been submitted; used by the thank-you page. */

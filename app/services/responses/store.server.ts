@@ -32,6 +32,13 @@ export interface InvitationAnswers {
   answers: Answers;
   locale: Locale;
   entryMode: Exclude<EntryMode, "import">;
+  /**
+   * The answers (stored JSON text) the caller read and merged its page into, or null when it saw no response row.
+   * When given, the write happens only if the row still holds exactly these answers: a draft written meanwhile by
+   * another request for the same code (a second phone, a second app server) is never overwritten with a copy that
+   * lacks its pages; the caller is told "changed" and merges again. Absent: the write does not look (paper entry).
+   */
+  expected?: string | null;
 }
 
 function responseRow(
@@ -65,56 +72,73 @@ function designOf(invitation: InvitationRow): ResponseDesign {
 }
 
 /** The row of an invitation's response as a draft, made if the code has none yet (a second writer's insert does nothing). */
-async function ensureDraftRow(db: Db, input: InvitationAnswers, now: string): Promise<void> {
+async function ensureDraftRow(db: Db, input: InvitationAnswers, now: string): Promise<boolean> {
   const { invitation } = input;
   const at = { roundId: invitation.round_id, code: invitation.code, definitionId: input.definitionId, definition: input.definition };
-  await db
+  const inserted = await db
     .insertInto("responses")
     .values(responseRow(at, input.answers, designOf(invitation), { status: "draft", locale: input.locale, entryMode: input.entryMode, now }))
     .onConflict((oc) => oc.column("invitation_code").doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /**
  * Keeps the answers of a questionnaire not yet submitted. "submitted" when the code's response was submitted
- * meanwhile: then nothing changed.
+ * meanwhile, "changed" when another request changed the draft since the caller read it (`expected`): then nothing
+ * changed here.
  */
-export async function saveDraft(db: Kysely<Database>, input: InvitationAnswers): Promise<"saved" | "submitted"> {
+export async function saveDraft(db: Kysely<Database>, input: InvitationAnswers): Promise<"saved" | "submitted" | "changed"> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
-    await ensureDraftRow(trx, input, now);
-    const updated = await trx
+    const inserted = await ensureDraftRow(trx, input, now);
+    if (inserted) return "saved";
+    if (input.expected === null) return await whyNotWritten(trx, input);
+    let update = trx
       .updateTable("responses")
       .set({ ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now })
       .where("invitation_code", "=", input.invitation.code)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) === 0 ? "submitted" : "saved";
+      .where("status", "=", "draft");
+    if (input.expected !== undefined) update = update.where("answers", "=", input.expected);
+    const updated = await update.executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return "saved";
+    return input.expected === undefined ? "submitted" : await whyNotWritten(trx, input);
   });
+}
+
+/** A conditional write that changed nothing: the response was submitted meanwhile, or its draft changed. */
+async function whyNotWritten(db: Db, input: InvitationAnswers): Promise<"submitted" | "changed"> {
+  const row = await db.selectFrom("responses").select("status").where("invitation_code", "=", input.invitation.code).executeTakeFirst();
+  return row?.status === "submitted" ? "submitted" : "changed";
 }
 
 /**
  * Submits an invitation's questionnaire, inside the caller's transaction. The conditional update
- * (`status = 'draft'`) is the guard: of two submissions racing — two browsers, or a citizen and a clerk — exactly one
- * changes the row. The loser learns how the code was answered (and the caller rolls its transaction back).
+ * (`status = 'draft'`, and the answers the caller merged into when it says so) is the guard: of two submissions
+ * racing — two browsers, or a citizen and a clerk — exactly one changes the row. The loser learns how the code was
+ * answered (and the caller rolls its transaction back), or that the draft changed under it (`changed`: merge again).
  * A draft of another mode (an online draft when a paper form is verified) is replaced.
  */
 export async function submitForInvitation(
   trx: Transaction<Database>,
   input: InvitationAnswers,
-): Promise<{ ok: true } | { ok: false; submittedAs: EntryMode | null }> {
+): Promise<{ ok: true } | { ok: false; submittedAs: EntryMode | null; changed?: boolean }> {
   const { invitation } = input;
   const now = nowIso();
-  await ensureDraftRow(trx, input, now);
-  const updated = await trx
+  const inserted = await ensureDraftRow(trx, input, now);
+  // A row made just now holds the caller's answers; one made by another request meanwhile is a change.
+  const expected = inserted ? storedAnswers(input.definition, input.answers).answers : input.expected;
+  let update = trx
     .updateTable("responses")
     .set({ status: "submitted", entry_mode: input.entryMode, ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now, submitted_at: now })
     .where("invitation_code", "=", invitation.code)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
+    .where("status", "=", "draft");
+  if (expected !== undefined && expected !== null) update = update.where("answers", "=", expected);
+  const updated = expected === null ? { numUpdatedRows: 0n } : await update.executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) {
-    const row = await trx.selectFrom("responses").select("entry_mode").where("invitation_code", "=", invitation.code).executeTakeFirst();
-    return { ok: false, submittedAs: row?.entry_mode ?? null };
+    const row = await trx.selectFrom("responses").select(["entry_mode", "status"]).where("invitation_code", "=", invitation.code).executeTakeFirst();
+    if (row?.status === "submitted") return { ok: false, submittedAs: row.entry_mode };
+    return { ok: false, submittedAs: null, changed: true };
   }
   await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", invitation.code).execute();
   // A returned questionnaire is the sampled person's outcome, whatever was recorded before (late answers count).
