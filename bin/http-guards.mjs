@@ -20,6 +20,8 @@ const MB = 1024 * 1024;
 export const UPLOAD_ROUTES = [
   { path: /^\/staff\/rounds\/[^/]+\/sample(\/upload)?(\.data)?$/, maxBytes: 1024 * MB + ENVELOPE },
   { path: /^\/staff\/rounds\/[^/]+\/data(\.data)?$/, maxBytes: 200 * MB + ENVELOPE },
+  // A new round's unit list (a whole country's communes are about 1 MB).
+  { path: /^\/staff\/rounds\/new(\.data)?$/, maxBytes: 20 * MB + ENVELOPE },
 ];
 
 /** Longer addresses are refused before routing (the longest real one, a results page with its options, is < 1 KB). */

@@ -10,7 +10,7 @@ const CHANNELS = ["paper", "link", "sms"] as const;
 
 export const roundCommands: Record<string, Command> = {
   "rounds create": async (ctx) => {
-    rejectUnknownFlags(ctx.args, ["definition", "name", "id", "province", "from", "to"]);
+    rejectUnknownFlags(ctx.args, ["definition", "name", "id", "province", "from", "to", "contact"]);
     const { db } = await ctx.db();
     const round = await createRound(db, {
       definition: requireFlag(ctx.args, "definition"),
@@ -20,6 +20,7 @@ export const roundCommands: Record<string, Command> = {
       periodStart: optionalFlag(ctx.args, "from") ?? null,
       periodEnd: optionalFlag(ctx.args, "to") ?? null,
       actor: cliActor(),
+      helpContact: optionalFlag(ctx.args, "contact") ?? null,
     });
     ctx.out(round.id);
   },

@@ -48,6 +48,7 @@ const USAGE = `usage: sipas <command>
   definitions retire <key>@<version>     offer a version to no new round (rounds that use it keep it)
   definitions list                       list stored definition versions
   rounds create --definition <key>@<version> --name <name> [--id <id>] [--province <code>]
+                [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>] [--contact <help contact>]
                                          create a survey round; prints its id
   rounds list                            list rounds with their codes, drafts and submissions
   codes issue --round <id> --count <n> [--channel paper|link|sms] [--unit <code>]

@@ -8,6 +8,8 @@ import { requireStaff } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { staffUi } from "../staff-i18n";
 import { TableScroll } from "../components/table-scroll";
+import { can } from "../domain/roles";
+import { catalogue } from "../domain/messages";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];
 
@@ -17,12 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rounds = await listRounds(db, { provinceCode: user.provinceCode });
   const session = await getSession(request);
   const csrf = csrfToken(session);
-  return data({ user, rounds, csrf }, { headers: { "Set-Cookie": await commitSession(session) } });
+  return data({ user, rounds, csrf, canCreate: can(user.role, "createRound") }, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
 export default function StaffHome() {
   const locale = useLocale();
-  const { user, rounds, csrf } = useLoaderData<typeof loader>();
+  const { user, rounds, csrf, canCreate } = useLoaderData<typeof loader>();
+  const newRound = canCreate && (
+    <p>
+      <Link to="/staff/rounds/new" className="button primary">
+        {catalogue.roundSetup.newRound[locale]}
+      </Link>
+    </p>
+  );
   return (
     <div className="panel wide">
       <div className="staff-bar">
@@ -39,8 +48,14 @@ export default function StaffHome() {
       </div>
       <h1>{staffUi.rounds[locale]}</h1>
       {rounds.length === 0 ? (
-        <p>{staffUi.noRounds[locale]}</p>
+        <>
+          <p>{staffUi.noRounds[locale]}</p>
+          {canCreate && <p>{catalogue.roundSetup.emptyHint[locale]}</p>}
+          {newRound}
+        </>
       ) : (
+        <>
+        {newRound}
         <TableScroll>
           <table className="data-table">
             <thead>
@@ -71,6 +86,7 @@ export default function StaffHome() {
             </tbody>
           </table>
         </TableScroll>
+        </>
       )}
     </div>
   );

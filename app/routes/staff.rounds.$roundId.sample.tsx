@@ -5,6 +5,8 @@ import { randomInt } from "node:crypto";
 import { useState } from "react";
 import { PlanTable, formatNumber } from "../components/fieldwork/plan-table";
 import { UploadForm } from "../components/fieldwork/upload-form";
+import { FramePeriodNotice } from "../components/fieldwork/frame-period";
+import { catalogue } from "../domain/messages";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
@@ -169,7 +171,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       units: { count: units.length, levelCounts, list: units.slice(0, 12).map((u) => ({ code: u.code, name: u.name, level: u.level })) },
       frame: {
         size: frameSize,
-        current: current && { id: current.id, fileName: current.fileName, finishedAt: current.finishedAt, rowsRejected: current.report?.rowsRejected ?? 0 },
+        current: current && {
+          id: current.id,
+          fileName: current.fileName,
+          finishedAt: current.finishedAt,
+          rowsRejected: current.report?.rowsRejected ?? 0,
+          rowsRead: current.report?.rowsRead ?? 0,
+          outsidePeriod: current.report?.problemsByKind.date_outside_period ?? 0,
+          dateColumn: current.mapping.returned_on !== null,
+        },
+        period: { start: round.period_start, end: round.period_end },
         waiting: waiting && { id: waiting.id, fileName: waiting.fileName, status: waiting.status },
       },
       columns,
@@ -309,6 +320,21 @@ export default function SamplePage() {
         {d.frame.waiting && (
           <p className="fw-warning">
             {t.pending[locale]} <Link to={`${base}/sample/import/${d.frame.waiting.id}`}>{d.frame.waiting.fileName}</Link>
+          </p>
+        )}
+        {(d.frame.current || d.frame.period.start || d.frame.period.end) && (
+          <FramePeriodNotice
+            locale={locale}
+            period={d.frame.period}
+            outside={d.frame.current && d.frame.current.rowsRead > 0 ? { count: d.frame.current.outsidePeriod, rows: d.frame.current.rowsRead } : null}
+            dateColumn={d.frame.current ? d.frame.current.dateColumn : true}
+            edit={null}
+            locked={!!d.sample}
+          />
+        )}
+        {!d.sample && open && (
+          <p className="hint" data-frame-can-change>
+            {catalogue.framePeriod.canChange[locale]} <Link to={`${base}/settings`}>{catalogue.roundSetup.settings[locale]}</Link>
           </p>
         )}
         {d.sample ? (
@@ -544,6 +570,9 @@ export default function SamplePage() {
                       <label htmlFor="seed">{t.seed[locale]}</label>
                       <input id="seed" name="seed" inputMode="numeric" pattern="[0-9]{1,16}" defaultValue={String(d.suggestedSeed)} required />
                     </div>
+                    <p className="fw-warning" data-frame-fixed-at-draw>
+                      {catalogue.framePeriod.fixedAtDraw[locale]}
+                    </p>
                     <p className="hint">{t.drawNote[locale]}</p>
                     <div className="fw-actions">
                       <button type="submit" className="button primary" disabled={drawing}>

@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { FramePeriodNotice } from "../components/fieldwork/frame-period";
 import { ProgressBar } from "../components/fieldwork/progress-bar";
 import { formatNumber } from "../components/fieldwork/plan-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
-import { catalogue, render } from "../domain/messages";
+import { catalogue, localize, render } from "../domain/messages";
+import { parseRoundSettings } from "../domain/round-settings";
+import { settingsLock, settingsOf, updateRoundSettings } from "../services/rounds/rounds.server";
+
 import {
   FIELD_LABELS,
   FRAME_FIELDS,
@@ -22,7 +26,7 @@ import {
 import { can } from "../domain/roles";
 import { type ImportProgress } from "../services/fieldwork/frame-import.server";
 import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath } from "../services/fieldwork/frame-uploads.server";
-import { attempt, orRefuse } from "../services/platform/route-errors.server";
+import { attempt, orRefuse, refusalText } from "../services/platform/route-errors.server";
 import { readForm } from "../services/platform/forms.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
@@ -102,10 +106,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = record.report;
   const session = await getSession(request);
   const csrf = csrfToken(session);
+  const lock = await settingsLock(db, round.id);
   return data(
     {
       roundId: round.id,
       csrf,
+      period: { start: round.period_start, end: round.period_end },
+      // The period can change here until the draw (or the first code), for those who may edit the round.
+      canEditPeriod: !lock && can(user.role, "editRound"),
+      sampled: lock === "sampled",
       canSeeContacts: can(user.role, "viewContacts"),
       upload: {
         id: record.id,
@@ -144,6 +153,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
   const record = await orRefuse(() => getFrameImport(db, round.id, params.importId!));
+  if (form.get("intent") === "period") {
+    if (!can(user.role, "editRound")) return data({ periodError: catalogue.roundSetup.noEditRole }, { status: 403 });
+    const text = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
+    const settings = { ...settingsOf(round), periodStart: text("periodStart"), periodEnd: text("periodEnd") };
+    const parsed = parseRoundSettings(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v ?? ""])));
+    if (!parsed.ok) return data({ periodError: localize(Object.values(parsed.errors)[0]!) }, { status: 400 });
+    const saved = await attempt(() => updateRoundSettings(db, round.id, parsed.value, user.id));
+    if (!saved.ok) return data({ periodError: refusalText(saved.refusal) }, { status: saved.refusal.status });
+    // The same file is checked again with the new period while it is still on the server.
+    if (record.fileKept && (record.status === "uploaded" || record.status === "failed") && record.missing.length === 0) {
+      const started = await attempt(() => startFrameImport(db, { roundId: round.id, importId: record.id, mode: "all", userId: user.id }));
+      if (!started.ok) return data({ periodError: refusalText(started.refusal) }, { status: started.refusal.status });
+      return redirect(`/staff/rounds/${round.id}/sample/import/${record.id}`);
+    }
+    return data({ reupload: true });
+  }
   if (form.has("map.name")) {
     const mapping = emptyMapping();
     for (const f of FRAME_FIELDS) {
@@ -271,6 +296,20 @@ export default function FrameImportPage() {
   const canRetryValid = !!report && !report.imported && !report.fileError && report.rowsValid > 0 && upload.fileKept;
   const byKind = Object.entries(report?.problemsByKind ?? {}) as [ProblemKind, number][];
   const startError = starter.data && "error" in starter.data ? starter.data.error : null;
+  const periodResult = useActionData<typeof action>();
+  const periodError = periodResult && "periodError" in periodResult ? periodResult.periodError[locale] : null;
+  const reupload = !!periodResult && "reupload" in periodResult;
+  const dateColumn = upload.mapping.returned_on !== null;
+  const periodNotice = (
+    <FramePeriodNotice
+      locale={locale}
+      period={d.period}
+      outside={report && report.rowsRead > 0 ? { count: report.problemsByKind.date_outside_period ?? 0, rows: report.rowsRead } : null}
+      dateColumn={dateColumn}
+      edit={d.canEditPeriod ? { csrf: d.csrf, recheck: upload.fileKept && upload.missing.length === 0, error: periodError } : null}
+      locked={d.sampled}
+    />
+  );
 
   return (
     <section aria-labelledby="import-title" data-import-status={upload.status}>
@@ -310,6 +349,12 @@ export default function FrameImportPage() {
       )}
 
       {!running && upload.status === "discarded" && <p className="fw-warning">{t.discarded[locale]}</p>}
+      {reupload && (
+        <p className="fw-warning" role="status">
+          {catalogue.framePeriod.reupload[locale]} <Link to={`${base}/sample`}>{t.back[locale]}</Link>
+        </p>
+      )}
+      {!running && periodNotice}
 
       {!running && report?.imported && (
         <div className="notice" role="status" data-import-done>

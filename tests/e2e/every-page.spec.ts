@@ -255,6 +255,18 @@ const VIEWS: View[] = [
     routes: ["staff.rounds.$roundId.data.tsx"],
     staff: true,
   },
+  {
+    name: "staff-round-new",
+    path: () => "/staff/rounds/new",
+    routes: ["staff.rounds.new.tsx"],
+    staff: true,
+  },
+  {
+    name: "staff-round-settings",
+    path: () => "/staff/rounds/moi-trang-tai-len/settings",
+    routes: ["staff.rounds.$roundId.settings.tsx"],
+    staff: true,
+  },
 ];
 
 /** Route files that are pages (a default export rendering HTML), not downloads or JSON endpoints. */

@@ -1,6 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { can, type Permission, type StaffRole } from "../../domain/roles";
 import type { Locale, LocalizedText } from "../../domain/definition/schema";
+import { catalogue } from "../../domain/messages";
 
 /** The pages of a round, each shown only to roles allowed to use it. */
 export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Permission }[] = [
@@ -11,6 +12,7 @@ export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Perm
   { path: "fieldwork", label: { vi: "Theo dõi thực địa", en: "Fieldwork" }, permission: "manageFieldwork" },
   { path: "results", label: { vi: "Kết quả", en: "Results" }, permission: "viewResults" },
   { path: "data", label: { vi: "Dữ liệu CSV", en: "CSV data" }, permission: "exportData" },
+  { path: "settings", label: catalogue.roundSetup.settings, permission: "editRound" },
 ];
 
 export function RoundNav({ roundId, role, locale }: { roundId: string; role: StaffRole; locale: Locale }) {

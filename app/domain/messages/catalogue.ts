@@ -16,6 +16,7 @@ import { plan } from "./areas/plan";
 import { print } from "./areas/print";
 import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
+import { framePeriod, roundSetup } from "./areas/round-setup";
 import { sampling } from "./areas/sampling";
 import { accounts, audit, staff } from "./areas/staff";
 import { terms } from "./areas/terms";
@@ -43,6 +44,8 @@ export const catalogue = {
   print,
   results,
   rounds,
+  roundSetup,
+  framePeriod,
   units,
   sampling,
   staff,

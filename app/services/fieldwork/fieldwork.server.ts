@@ -641,6 +641,16 @@ export async function closeRoundAndPurge(db: Kysely<Database>, roundId: string, 
   return { id, purgedAt: now, purgedBy: actor.id, rowsPurged };
 }
 
+/** How many persons of the round's frame still have contact details (what closing would purge). */
+export async function countContacts(db: Kysely<Database>, roundId: string): Promise<number> {
+  const row = await db
+    .selectFrom("frame_contacts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("round_id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listContactPurges(db: Kysely<Database>, roundId: string): Promise<ContactPurge[]> {
   const rows = await db
     .selectFrom("contact_purges as p")

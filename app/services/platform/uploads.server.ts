@@ -40,6 +40,19 @@ export type ReceivedFile = { ok: true; form: FormData; path: string; fileName: s
  * otherwise the caller removes it when done. `tooLarge` is what a person reads when the file passes `maxBytes`.
  */
 export async function receiveCsvFile(request: Request, limit: { maxBytes: number; tooLarge: LocalizedText }): Promise<ReceivedFile> {
+  const received = await receiveForm(request, limit, false);
+  return received.ok ? { ...received, path: received.path!, fileName: received.fileName! } : received;
+}
+
+/** As receiveCsvFile, for a form whose file is optional (the create-round page): no file gives a null path. */
+export async function receiveFormWithCsv(
+  request: Request,
+  limit: { maxBytes: number; tooLarge: LocalizedText }
+): Promise<{ ok: true; form: FormData; path: string | null; fileName: string | null } | { ok: false; status: number; message: LocalizedText }> {
+  return receiveForm(request, limit, true);
+}
+
+async function receiveForm(request: Request, limit: { maxBytes: number; tooLarge: LocalizedText }, optional: boolean) {
   let form: FormData;
   // The handler names the file on disk; the name it had on the user's computer is kept here.
   const originalNames = new Map<string, string>();
@@ -63,23 +76,24 @@ export async function receiveCsvFile(request: Request, limit: { maxBytes: number
   } catch (e) {
     // The web server fails the body with PayloadTooLargeError when a sender goes past the page's cap (bin/http-guards.mjs).
     if (e instanceof MaxPartSizeExceededError || (e instanceof Error && e.name === "PayloadTooLargeError")) {
-      return { ok: false, status: 413, message: limit.tooLarge };
+      return { ok: false as const, status: 413, message: limit.tooLarge };
     }
-    return { ok: false, status: 400, message: uploadMessages.unreadable };
+    return { ok: false as const, status: 400, message: uploadMessages.unreadable };
   }
   const file = form.get("file");
   const path = file instanceof NodeOnDiskFile ? file.getFilePath() : null;
   const session = await getSession(request);
   if (!csrfValid(session, form)) {
     if (path) await unlink(path).catch(() => {});
-    return { ok: false, status: 403, message: uploadMessages.expired };
+    return { ok: false as const, status: 403, message: uploadMessages.expired };
   }
   if (!path || !(file instanceof NodeOnDiskFile) || file.size === 0) {
     if (path) await unlink(path).catch(() => {});
-    return { ok: false, status: 400, message: uploadMessages.noFile };
+    if (optional) return { ok: true as const, form, path: null, fileName: null };
+    return { ok: false as const, status: 400, message: uploadMessages.noFile };
   }
   const fileName = (originalNames.get(basename(path)) || "upload.csv").normalize("NFC").replace(/[\\/]/g, "_").slice(0, 200);
-  return { ok: true, form, path, fileName };
+  return { ok: true as const, form, path: path as string | null, fileName: fileName as string | null };
 }
 
 /** The fields beside the file (a token, a kind) are few and short: more than 20 is not a form of ours, and memory stays small. */

@@ -7,6 +7,7 @@ import { foldHeader, parseLevel, type UnitLevel } from "../../domain/fieldwork/f
 import { readCsv } from "../platform/csv-stream.server";
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
+import type { RoundUnitInput } from "./rounds.server";
 import { recordAudit, type AuditActor } from "../platform/audit.server";
 import { basename } from "node:path";
 
@@ -34,7 +35,36 @@ export async function importRoundUnits(
   const round = await db.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new UserError(msg("rounds.unknown", { round: roundId }), 404);
   if (round.status !== "open") throw new UserError(msg("rounds.closedUnits", { round: roundId }), 409);
+  const existing = await db.selectFrom("round_units").select(["code"]).where("round_id", "=", roundId).execute();
+  const known = new Set(existing.map((u) => u.code));
+  const rows = await readUnitsFile(source, fileName, known);
 
+  let added = 0;
+  let updated = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const r of rows) {
+      const values = { name: r.name, level: r.level, parent_code: r.parentCode };
+      if (known.has(r.code)) {
+        await trx.updateTable("round_units").set(values).where("round_id", "=", roundId).where("code", "=", r.code).execute();
+        updated++;
+      } else {
+        await trx
+          .insertInto("round_units")
+          .values({ round_id: roundId, code: r.code, ...values })
+          .execute();
+        added++;
+      }
+    }
+    if (actor) await recordAudit(trx, { actor, action: "units.import", roundId, target: basename(fileName), details: { added, updated } });
+  });
+  return { added, updated, units: known.size + added };
+}
+
+/**
+ * Reads and checks a unit list: every problem is listed with its line, and nothing is returned unless all rows are
+ * valid. `known` are the codes the round has already (a parent may be one of them).
+ */
+export async function readUnitsFile(source: { path: string } | { text: string }, fileName: string, known: ReadonlySet<string> = new Set()): Promise<RoundUnitInput[]> {
   const input = "path" in source ? createReadStream(source.path) : Readable.from([Buffer.from(source.text, "utf8")]);
   const problems: CsvProblem[] = [];
   const rows: { line: number; code: string; name: string; level: UnitLevel; parent: string | null }[] = [];
@@ -71,8 +101,6 @@ export async function importRoundUnits(
   }
   if (!cols) throw new UserError(msg("files.empty", { file: fileName }));
 
-  const existing = await db.selectFrom("round_units").select(["code"]).where("round_id", "=", roundId).execute();
-  const known = new Set(existing.map((u) => u.code));
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (seen.has(r.code)) problems.push({ line: r.line, column: col("code"), message: msg("units.duplicateCode", { code: r.code, line: seen.get(r.code)! }) });
@@ -96,24 +124,5 @@ export async function importRoundUnits(
     );
   }
   if (rows.length === 0) throw new UserError(msg("units.headerOnly", { file: fileName }));
-
-  let added = 0;
-  let updated = 0;
-  await db.transaction().execute(async (trx) => {
-    for (const r of rows) {
-      const values = { name: r.name, level: r.level, parent_code: r.parent };
-      if (known.has(r.code)) {
-        await trx.updateTable("round_units").set(values).where("round_id", "=", roundId).where("code", "=", r.code).execute();
-        updated++;
-      } else {
-        await trx
-          .insertInto("round_units")
-          .values({ round_id: roundId, code: r.code, ...values })
-          .execute();
-        added++;
-      }
-    }
-    if (actor) await recordAudit(trx, { actor, action: "units.import", roundId, target: basename(fileName), details: { added, updated } });
-  });
-  return { added, updated, units: known.size + added };
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent }));
 }

@@ -16,12 +16,10 @@ export const rounds = {
   },
   closedCodes: { vi: "Đợt khảo sát “{round}” đã đóng; không cấp thêm mã.", en: 'Round "{round}" is closed; no new codes.' },
   alreadyClosed: { vi: "Đợt khảo sát “{round}” đã được đóng trước đó.", en: 'Round "{round}" is already closed.' },
-  needsName: { vi: "Đợt khảo sát cần có tên (--name).", en: "A round needs a name (--name)." },
   badId: {
     vi: "Mã đợt “{id}” chỉ được gồm chữ thường không dấu, chữ số và dấu “-” (tối đa 63 ký tự).",
     en: "Round id \"{id}\" may only hold lowercase letters, digits and '-' (at most 63).",
   },
-  badDate: { vi: "Ngày “{date}” không đúng dạng NNNN-TT-NN (năm-tháng-ngày).", en: 'Period date "{date}" is not YYYY-MM-DD.' },
   idTaken: { vi: "Đã có đợt khảo sát với mã “{id}”.", en: 'A round with id "{id}" already exists.' },
   badCount: {
     vi: "Số mã cần cấp phải là số nguyên từ 1 đến {max} (nhận được {count}).",
