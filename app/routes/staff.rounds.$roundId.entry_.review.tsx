@@ -20,6 +20,7 @@ import { discardEntries, getReview, resolveReview, reviewQueue, type Review } fr
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
+import { formatTimestamp } from "../domain/results/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đối chiếu phiếu nhập hai lần" }];
@@ -213,7 +214,7 @@ export default function ReviewPage() {
                 </th>
                 <td className="num">{f.mismatches}</td>
                 <td>{f.clerks.join(", ")}</td>
-                <td>{f.keyedAt.slice(0, 16).replace("T", " ")}</td>
+                <td>{formatTimestamp(f.keyedAt, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -238,7 +239,7 @@ export default function ReviewPage() {
                   {formatCode(f.code)}
                 </th>
                 <td>{f.clerk}</td>
-                <td>{f.keyedAt.slice(0, 16).replace("T", " ")}</td>
+                <td>{formatTimestamp(f.keyedAt, locale)}</td>
               </tr>
             ))}
           </tbody>

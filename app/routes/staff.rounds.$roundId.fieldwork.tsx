@@ -23,6 +23,7 @@ import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/pl
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
 import { catalogue } from "../domain/messages";
+import { formatTimestamp } from "../domain/results/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
@@ -115,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.get("intent") === "close") {
       if (form.get("confirm") !== "yes") return data<ActionResult>({ ok: false, message: t.mustConfirm }, { status: 400 });
       const purge = await closeRoundAndPurge(db, round.id, { id: user.id, role: user.role });
-      const text = (l: Locale) => `${t.purged[l]} ${purge.rowsPurged} ${t.purgedRows[l]} ${purge.purgedAt}.`;
+      const text = (l: Locale) => `${t.purged[l]} ${purge.rowsPurged} ${t.purgedRows[l]} ${formatTimestamp(purge.purgedAt, l)}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }
     return data<ActionResult>({ ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." } }, { status: 400 });
@@ -125,17 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const percent = (x: number | null, locale: Locale) => (x === null ? "—" : `${formatNumber(x * 100, locale, 1)}%`);
 
-function time(iso: string, locale: Locale) {
-  return new Date(iso).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-}
+/** Times on the staff's clock, with the zone said. */
+const time = (iso: string, locale: Locale) => formatTimestamp(iso, locale);
 
 function Cell({ row, k, locale }: { row: DashboardRow; k: keyof DashboardRow; locale: Locale }) {
   if (k === "responseRate") {

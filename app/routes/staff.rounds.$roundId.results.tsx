@@ -12,6 +12,9 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale } from "../domain/definition/schema";
 import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } from "../domain/results/describe";
+import { cautionOf, explainComputation, type ExplainSection } from "../domain/results/explain";
+import { catalogue } from "../domain/messages";
+import { roundWeighting } from "../services/results/weighting.server";
 import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
 import { optionsOf, parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
 import { buildResultsView, type TableRow } from "../domain/results/view";
@@ -37,20 +40,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const status = await orRefuse(() => getRoundResults(db, { roundId: round.id, ...optionsOf(query) }));
   const base = { round: { id: round.id, name: round.name }, query, choices };
-  if (status.state !== "ready") return { ...base, progress: status, view: null, computed: null };
+  if (status.state !== "ready") return { ...base, progress: status, view: null, computed: null, explanation: null };
   const byLabel = choices.find((c) => c.value === query.by)!.label;
   const view = buildResultsView(status.indices.result, { by: query.by, byLabel, groupNames: status.indices.groupNames, group: query.group });
+  const { options } = status.indices.result;
+  const explainWith = { weighted: options.weighted, multiUnit: options.multiUnit, interval: options.interval, grouped: query.by !== "none", weighting: await roundWeighting(db, round.id) };
   return {
     ...base,
+    explanation: { vi: explainComputation(definition, explainWith, "vi"), en: explainComputation(definition, explainWith, "en") },
     progress: null,
     view,
     computed: { at: status.indices.computedAt, cached: status.indices.cached, dataVersion: status.indices.dataVersion },
   };
 }
 
+/** Engine notes that the plain-language explanation replaces (weighting, interval formula, design effect, FPC). */
+const METHOD_NOTES = [/^Weighted by /, /^Unweighted: /, /intervals? on the logit scale/, /Wald intervals/, /^Design effect: /, /^Finite population correction /];
+
 export default function RoundResults() {
   const locale = useLocale();
-  const { round, query, choices, progress, view, computed } = useLoaderData<typeof loader>();
+  const { round, query, choices, progress, view, computed, explanation } = useLoaderData<typeof loader>();
   const base = `/staff/rounds/${round.id}`;
   // Every option of this page (resultsSearch writes them all): the same figures as the page, from the same cache.
   const csvHref = `${base}/data/indices.csv${resultsSearch(optionsOf(query), { lang: locale })}`;
@@ -75,7 +84,9 @@ export default function RoundResults() {
           {links}
         </>
       )}
-      {view && computed && <ResultsBody view={view} computed={computed} query={query} roundId={round.id} locale={locale} form={form} links={links} />}
+      {view && computed && explanation && (
+        <ResultsBody view={view} computed={computed} explanation={explanation[locale]} query={query} roundId={round.id} locale={locale} form={form} links={links} />
+      )}
     </section>
   );
 }
@@ -85,6 +96,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 function ResultsBody(props: {
   view: NonNullable<LoaderData["view"]>;
   computed: NonNullable<LoaderData["computed"]>;
+  explanation: ExplainSection[];
   query: ResultsQuery;
   roundId: string;
   locale: Locale;
@@ -112,6 +124,8 @@ function ResultsBody(props: {
     );
   }
   const roots = (rows: TableRow[]) => rows.filter((r) => r.depth === 0);
+  // The engine's notes on this round's data; the method itself is explained in plain words above them.
+  const dataNotes = view.notes.filter((n) => !METHOD_NOTES.some((re) => re.test(n)));
   const vsOverall = locale === "vi" ? "So với chỉ số chung" : "Against the overall figure";
   return (
     <>
@@ -188,7 +202,7 @@ function ResultsBody(props: {
                     </th>
                     <td role="cell" className="num estimate">
                       <CellLabel text={headline.code} />
-                      <EstimateCell estimate={g.estimate} ciLow={g.ciLow} ciHigh={g.ciHigh} locale={locale} />
+                      <EstimateCell estimate={g.estimate} ciLow={g.ciLow} ciHigh={g.ciHigh} locale={locale} caution={cautionOf(g)} />
                     </td>
                     <td role="cell" className="num ci-col">
                       {formatInterval(g.ciLow, g.ciHigh, locale)}
@@ -275,25 +289,33 @@ function ResultsBody(props: {
         </section>
       )}
 
-      <section aria-labelledby="notes" className="results-section results-notes">
-        <h3 id="notes">{w.notes[locale]}</h3>
-        <ul>
-          {view.notes.map((n, i) => (
-            <li key={i}>{translateNote(n, locale)}</li>
-          ))}
-          {view.options.by !== "none" && (
-            <li>
-              {locale === "vi"
-                ? "Ý nghĩa thống kê của nhóm (▲/▼): khoảng tin cậy 95% của nhóm không chứa chỉ số chung. Quy tắc này thận trọng khi các nhóm là các tầng riêng (xem ADR 013)."
-                : "Significance of a group (▲/▼): its 95% interval excludes the overall figure. The rule is conservative when groups are separate strata (see ADR 013)."}
-            </li>
-          )}
-        </ul>
+      <section aria-labelledby="how" className="results-section results-notes" data-testid="how-computed">
+        <h3 id="how">{catalogue.explain.title[locale]}</h3>
+        {props.explanation.map((part) => (
+          <div key={part.title}>
+            <h4>{part.title}</h4>
+            <ul>
+              {part.points.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {dataNotes.length > 0 && (
+          <>
+            <h4>{w.notes[locale]}</h4>
+            <ul>
+              {dataNotes.map((n, i) => (
+                <li key={i}>{translateNote(n, locale)}</li>
+              ))}
+            </ul>
+          </>
+        )}
         <p className="hint">
           {locale === "vi" ? "Bộ câu hỏi" : "Questionnaire"}: {view.definition.key}@{view.definition.version} ·{" "}
           {locale === "vi"
-            ? `${view.design.strata} tầng, ${formatCount(view.design.psus, locale)} đơn vị mẫu cấp 1`
-            : `${view.design.strata} strata, ${formatCount(view.design.psus, locale)} primary sampling units`}
+            ? `${view.design.strata} tầng, ${formatCount(view.design.psus, locale)} cụm (đơn vị mẫu bậc một)`
+            : `${view.design.strata} strata, ${formatCount(view.design.psus, locale)} clusters (primary sampling units)`}
         </p>
       </section>
     </>

@@ -23,6 +23,7 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import { receiveUpload } from "../services/fieldwork/frame-uploads.server";
 import styles from "../styles/fieldwork.css";
+import { formatTimestamp } from "../domain/results/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khung mẫu và chọn mẫu" }];
@@ -384,7 +385,7 @@ export default function SamplePage() {
             </dl>
             <p>{describeDesign(d.sample.design, locale)}</p>
             <p className="fw-meta">
-              {t.drawnOn[locale]} {new Date(d.sample.createdAt).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })}{" "}
+              {t.drawnOn[locale]} {formatTimestamp(d.sample.createdAt, locale)}{" "}
               {t.by[locale]} {d.sample.createdBy}.
             </p>
             <p className="fw-meta">

@@ -21,6 +21,17 @@ test("the results page shows the overall SIPAS, the districts with their ranking
   await expect(page.getByTestId("assessment-table")).toBeVisible();
   await expect(page.getByTestId("expectation-table")).toBeVisible();
 
+  // How the figures are computed, in plain words from this round's definition; times on Vietnam's clock.
+  const how = page.getByTestId("how-computed");
+  await expect(how.getByRole("heading", { level: 3 })).toHaveText("Các số liệu này được tính như thế nào");
+  await expect(how).toContainText("người trả lời “Hài lòng” hoặc “Rất hài lòng” được tính là hài lòng");
+  await expect(how).toContainText("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) = trung bình cộng của 2 phần");
+  await expect(how).toContainText("95 trên 100 khoảng");
+  await expect(how).not.toContainText("ADR");
+  await expect(how).not.toContainText("Wald");
+  await expect(page.getByText(/Tính lúc .*\(giờ Việt Nam, UTC\+7\)/)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Các trang của đợt khảo sát" }).getByRole("link", { name: "So sánh" })).toHaveAttribute("href", `/staff/rounds/${id}/compare`);
+
   // Bars with interval whiskers for SIPAS, 2 domains and 9 components; the SVG speaks for itself.
   const components = page.getByTestId("chart-components");
   await expect(components.locator("svg[role=img] rect.bar")).toHaveCount(12);

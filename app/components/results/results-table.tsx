@@ -1,6 +1,7 @@
 import type { Locale } from "../../domain/definition/schema";
 import { formatCount, formatInterval, formatPercent } from "../../domain/results/format";
 import type { TableRow } from "../../domain/results/view";
+import { cautionWords, cautionOf, type Caution } from "../../domain/results/explain";
 import { resultsUi as w } from "./words";
 import { TableScroll } from "../table-scroll";
 
@@ -61,7 +62,7 @@ export function ResultsTable({
               </th>
               <td role="cell" className="num estimate">
                 <CellLabel text={valueHeader} />
-                <EstimateCell estimate={r.estimate} ciLow={r.ciLow} ciHigh={r.ciHigh} locale={locale} />
+                <EstimateCell estimate={r.estimate} ciLow={r.ciLow} ciHigh={r.ciHigh} locale={locale} caution={cautionOf(r)} />
               </td>
               <td role="cell" className="num ci-col">
                 {formatInterval(r.ciLow, r.ciHigh, locale)}
@@ -88,10 +89,29 @@ export function ResultsTable({
 }
 
 /** The estimate, with its interval repeated under it for narrow screens (where the interval column is hidden). */
-export function EstimateCell({ estimate, ciLow, ciHigh, locale }: { estimate: number | null; ciLow: number | null; ciHigh: number | null; locale: Locale }) {
+export function EstimateCell({
+  estimate,
+  ciLow,
+  ciHigh,
+  locale,
+  caution = null,
+}: {
+  estimate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  locale: Locale;
+  /** A mark when the figure rests on few answers or has a very wide interval (explained under the tables). */
+  caution?: Caution;
+}) {
   return (
     <>
       <span className="est">{formatPercent(estimate, locale)}</span>
+      {caution && (
+        <span className="caution" data-caution={caution} title={cautionWords(caution, locale)}>
+          {" "}
+          ⚠<span className="visually-hidden">{cautionWords(caution, locale)}</span>
+        </span>
+      )}
       {estimate !== null && <span className="ci-inline">{formatInterval(ciLow, ciHigh, locale)}</span>}
     </>
   );

@@ -7,6 +7,7 @@ import { citizen, code } from "./areas/citizen";
 import { cli } from "./areas/cli";
 import { columns } from "./areas/columns";
 import { data, definitions } from "./areas/data";
+import { explain } from "./areas/explain";
 import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
 import { frame } from "./areas/frame";
@@ -29,6 +30,7 @@ export const catalogue = {
   columns,
   data,
   definitions,
+  explain,
   definitionProblems,
   definitionPlaces,
   definitionDiff,

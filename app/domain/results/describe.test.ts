@@ -44,7 +44,7 @@ describe("the sentence saying what is shown", () => {
 describe("design notes and comparison reasons in Vietnamese", () => {
   it("translates the engine's notes and keeps unknown ones", () => {
     expect(translateNote("2 strata had a single PSU (D01, D03); variance contribution centred at the grand mean (survey.lonely.psu = 'adjust').", "vi")).toBe(
-      '2 tầng chỉ có một đơn vị mẫu cấp 1 (PSU): D01, D03; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).'
+      "2 tầng chỉ có một cụm được chọn (D01, D03): không đo được độ dao động bên trong các tầng này, nên sai số của chúng được ước lượng thận trọng so với trung bình chung."
     );
     expect(translateNote("95% Wald intervals (estimate ± z·SE, normal quantile).", "vi")).toMatch(/^Khoảng tin cậy 95% kiểu Wald/);
     expect(translateNote("1 response has weight 0 and count in no estimate.", "vi")).toBe("1 phiếu có trọng số 0, không được tính vào ước lượng nào.");

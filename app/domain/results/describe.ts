@@ -101,7 +101,7 @@ const NOTE_TRANSLATIONS: Translation[] = [
   [
     /^(\d+) (?:stratum|strata) had a single PSU \((.*)\); variance contribution centred at the grand mean \(survey\.lonely\.psu = 'adjust'\)\.$/,
     (m) =>
-      `${m[1]} tầng chỉ có một đơn vị mẫu cấp 1 (PSU): ${m[2]}; phần phương sai của các tầng này được tính quanh trung bình chung (như survey.lonely.psu = "adjust" của R).`,
+      `${m[1]} tầng chỉ có một cụm được chọn (${m[2]}): không đo được độ dao động bên trong các tầng này, nên sai số của chúng được ước lượng thận trọng so với trung bình chung.`,
   ],
   [/^Finite population correction in (\d+) of (\d+) (?:stratum|strata)\.$/, (m) => `Có hiệu chỉnh tổng thể hữu hạn (FPC) ở ${m[1]}/${m[2]} tầng.`],
   [/^(\d+) (?:response has|responses have) weight 0 and count in no estimate\.$/, (m) => `${m[1]} phiếu có trọng số 0, không được tính vào ước lượng nào.`],

@@ -34,7 +34,8 @@ describe("results number formatting", () => {
   });
 
   it("prints timestamps in UTC, day first in vi", () => {
-    expect(formatTimestamp("2026-11-21T14:05:09.123Z", "vi")).toBe("21/11/2026 14:05 UTC");
-    expect(formatTimestamp("2026-11-21T14:05:09.123Z", "en")).toBe("2026-11-21 14:05 UTC");
+    expect(formatTimestamp("2026-11-21T14:05:09.123Z", "vi")).toBe("21/11/2026 21:05 (giờ Việt Nam, UTC+7)");
+    expect(formatTimestamp("2026-11-21T20:30:00Z", "vi")).toBe("22/11/2026 03:30 (giờ Việt Nam, UTC+7)");
+    expect(formatTimestamp("2026-11-21T14:05:09.123Z", "en")).toBe("21/11/2026 21:05 (Vietnam time, UTC+7)");
   });
 });

@@ -47,10 +47,18 @@ export function formatCount(n: number, locale: Locale): string {
   return formatNumber(Math.round(n), 0, locale);
 }
 
-/** An ISO timestamp as local-looking UTC date and time: "21/11/2026 14:05 UTC" (vi), "2026-11-21 14:05 UTC" (en). */
+/** Vietnam is UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * A stored UTC instant in Vietnam time, with the zone said: "21/11/2026 21:05 (giờ Việt Nam, UTC+7)" (vi),
+ * "21/11/2026 21:05 (Vietnam time, UTC+7)" (en). Staff read times on their own clock.
+ */
 export function formatTimestamp(iso: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d, h, mi] = m;
-  return locale === "vi" ? `${d}/${mo}/${y} ${h}:${mi} UTC` : `${y}-${mo}-${d} ${h}:${mi} UTC`;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + VIETNAM_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const text = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${text} (${locale === "vi" ? "giờ Việt Nam" : "Vietnam time"}, UTC+7)`;
 }
