@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   viewRoundHistory: ["admin", "manager"],
   manageAccounts: ["admin"],
   viewAudit: ["admin"],
+  // ADR 024: everyone reads questionnaires; managers design drafts; only administrators publish and retire.
+  viewQuestionnaires: ["admin", "manager", "clerk", "analyst"],
+  designQuestionnaires: ["admin", "manager"],
+  publishQuestionnaires: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { listRounds } from "../services/rounds/rounds.server";
 import { requireStaff } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { staffUi } from "../staff-i18n";
+import { studioPages } from "../domain/messages/areas/studio-pages";
 import { TableScroll } from "../components/table-scroll";
 import { can } from "../domain/roles";
 import { catalogue } from "../domain/messages";
@@ -46,6 +47,9 @@ export default function StaffHome() {
           </button>
         </Form>
       </div>
+      <nav className="staff-menu" aria-label={staffUi.menu[locale]}>
+        <Link to="/staff/questionnaires">{studioPages.menu[locale]}</Link>
+      </nav>
       <h1>{staffUi.rounds[locale]}</h1>
       {rounds.length === 0 ? (
         <>

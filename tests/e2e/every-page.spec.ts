@@ -25,6 +25,7 @@ const SHOTS = process.env.SHOTS === "1";
 
 interface Seeded {
   uploadPath: string;
+  draftPath: string;
   open: string; // a code to answer
   submitted: string; // a code already answered
 }
@@ -140,7 +141,7 @@ async function seed(): Promise<Seeded> {
       .set({ outcome: "sent" })
       .where("round_id", "=", ROUND)
       .execute();
-    return { uploadPath: "", open: all[50], submitted: all[0] };
+    return { uploadPath: "", draftPath: "", open: all[50], submitted: all[0] };
   } finally {
     await handle.close();
   }
@@ -267,6 +268,11 @@ const VIEWS: View[] = [
     routes: ["staff.rounds.$roundId.settings.tsx"],
     staff: true,
   },
+  { name: "studio-list", path: () => "/staff/questionnaires", routes: ["staff.questionnaires._index.tsx"], staff: true },
+  { name: "studio-version", path: () => "/staff/questionnaires/sipas-2022@2", routes: ["staff.questionnaires.$ref._index.tsx"], staff: true },
+  { name: "studio-draft", path: () => seeded.draftPath, routes: [], staff: true },
+  { name: "studio-edit-question", path: () => `${seeded.draftPath}?edit=item:Q8_PROC#item-Q8_PROC`, routes: [], staff: true },
+  { name: "studio-edit-node", path: () => `${seeded.draftPath}?edit=node:SIPAS#node-SIPAS`, routes: [], staff: true },
 ];
 
 /** Route files that are pages (a default export rendering HTML), not downloads or JSON endpoints. */
@@ -346,6 +352,11 @@ test.describe("in Vietnamese, on a phone and a desktop", () => {
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
     await page.waitForURL(/\/sample\/import\//);
     seeded.uploadPath = new URL(page.url()).pathname;
+    // A draft of the questionnaire studio, made the way staff make one.
+    await page.goto("/staff/questionnaires/sipas-2022@2");
+    await page.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản này" }).click();
+    await page.waitForURL(/made=1/);
+    seeded.draftPath = new URL(page.url()).pathname;
     await page.close();
   });
 

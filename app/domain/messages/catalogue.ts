@@ -19,6 +19,7 @@ import { results } from "./areas/results";
 import { rounds, units } from "./areas/rounds";
 import { framePeriod, roundSetup } from "./areas/round-setup";
 import { sampling } from "./areas/sampling";
+import { studioPages } from "./areas/studio-pages";
 import { accounts, audit, staff } from "./areas/staff";
 import { terms } from "./areas/terms";
 import type { Entry } from "./template";
@@ -38,6 +39,7 @@ export const catalogue = {
   workbook,
   ruleSyntax,
   studio,
+  studioPages,
   fieldwork,
   files,
   frame,

@@ -97,6 +97,8 @@ export interface NewDraft {
   raw?: RawDefinition;
   key?: string;
   version?: string;
+  /** The published version an upload was made from (its key and version), for the comparison by default. */
+  basedOn?: string | null;
 }
 
 /** Makes a draft; returns it. The version defaults to the next free number of the questionnaire. */
@@ -109,6 +111,7 @@ export async function createDraft(db: Kysely<Database>, input: NewDraft, scope: 
   } else if (input.raw) {
     if (!input.raw || typeof input.raw !== "object" || Array.isArray(input.raw)) throw new UserError(msg("studio.notAnObject"), 400);
     raw = structuredClone(input.raw);
+    basedOn = input.basedOn ?? null;
   } else {
     raw = blankDefinition(input.key ?? "", "1");
   }

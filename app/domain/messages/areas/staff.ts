@@ -25,6 +25,7 @@ export const staff = {
   notFound: { vi: "Không tìm thấy", en: "Not found" },
   scrollableTable: { vi: "Bảng (cuộn ngang bằng phím mũi tên để xem hết)", en: "Table (scroll sideways with the arrow keys to see all of it)" },
   somethingWrong: { vi: "Đã có lỗi xảy ra", en: "Something went wrong" },
+  menu: { vi: "Trang của cán bộ", en: "Staff pages" },
 } as const;
 
 /** Staff accounts: what `sipas staff create` and the accounts pages refuse. */
