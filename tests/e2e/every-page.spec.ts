@@ -273,6 +273,10 @@ const VIEWS: View[] = [
   { name: "studio-draft", path: () => seeded.draftPath, routes: [], staff: true },
   { name: "studio-edit-question", path: () => `${seeded.draftPath}?edit=item:Q8_PROC#item-Q8_PROC`, routes: [], staff: true },
   { name: "studio-edit-node", path: () => `${seeded.draftPath}?edit=node:SIPAS#node-SIPAS`, routes: [], staff: true },
+  { name: "studio-preview", path: () => `${seeded.draftPath}/preview`, routes: ["staff.questionnaires.$ref.preview.tsx"], staff: true },
+  { name: "studio-preview-paper", path: () => `${seeded.draftPath}/preview?view=paper`, routes: [], staff: true },
+  { name: "studio-compare", path: () => "/staff/questionnaires/sipas-2022@2/compare?with=sipas-2022@1", routes: ["staff.questionnaires.$ref.compare.tsx"], staff: true },
+  { name: "studio-publish", path: () => `${seeded.draftPath}/compare`, routes: [], staff: true },
 ];
 
 /** Route files that are pages (a default export rendering HTML), not downloads or JSON endpoints. */

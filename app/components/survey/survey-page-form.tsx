@@ -18,6 +18,8 @@ export interface SurveyPageFormProps {
   serverErrors: AnswerErrors;
   hasPrevious: boolean;
   isLast: boolean;
+  /** Extra hidden fields posted with the page (the studio's preview carries its answers so that nothing is stored). */
+  hiddenFields?: Record<string, string>;
 }
 
 /** Values react-hook-form starts from: radios a code or null, checkbox groups a list, boxes text. */
@@ -37,7 +39,7 @@ function formValues(section: Section, answers: Answers): Record<string, unknown>
  * validates. With JavaScript, react-hook-form checks it first with the same zod schema, and
  * skip logic follows the answers as they are typed.
  */
-export function SurveyPageForm({ definition, section, locale, answers, serverErrors, hasPrevious, isLast }: SurveyPageFormProps) {
+export function SurveyPageForm({ definition, section, locale, answers, serverErrors, hasPrevious, isLast, hiddenFields }: SurveyPageFormProps) {
   const schema = useMemo(
     () => buildAnswersSchema(definition, { sections: [section.code], requireAnswers: true }, locale, answers as RawAnswers),
     [definition, section.code, locale, answers],
@@ -84,6 +86,9 @@ export function SurveyPageForm({ definition, section, locale, answers, serverErr
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="survey-form">
       <input type="hidden" name="page" value={section.code} />
+      {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {shownErrors.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2>{ui.errorSummary[locale]}</h2>

@@ -223,4 +223,47 @@ export const studioPages = {
 
   notEditable: { vi: "Phiên bản đã công bố không sửa được; hãy tạo phiên bản mới từ nó.", en: "A published version cannot be edited; make a new version from it." },
   unknownRequest: { vi: "Yêu cầu không rõ; hãy tải lại trang.", en: "Unknown request; reload the page." },
+
+  // Preview
+  previewTitle: { vi: "Xem trước {id}", en: "Preview of {id}" },
+  previewNote: {
+    vi: "Đây là phiếu công dân thật, ở khổ điện thoại. Những gì bạn nhập khi xem trước không được lưu ở đâu cả.",
+    en: "This is the real citizen form at phone width. Nothing you type in the preview is stored anywhere.",
+  },
+  previewIn: { vi: "Ngôn ngữ của phiếu", en: "Language of the form" },
+  previewVi: { vi: "Tiếng Việt", en: "Vietnamese" },
+  previewEn: { vi: "Tiếng Anh", en: "English" },
+  previewPaper: { vi: "Phiếu in (giấy)", en: "Printed paper form" },
+  previewOnline: { vi: "Phiếu trực tuyến", en: "Online form" },
+  previewRestart: { vi: "Bắt đầu lại", en: "Start again" },
+  previewDone: {
+    vi: "Đã đi hết phiếu. Khi xem trước, phiếu không được gửi và không có gì được lưu. Các câu trả lời đã nhập:",
+    en: "You reached the end of the form. In a preview nothing is submitted or stored. The answers typed:",
+  },
+  previewBroken: {
+    vi: "Chưa xem trước được: bản nháp còn {n} lỗi. Hãy sửa trong trình soạn thảo.",
+    en: "Cannot preview yet: the draft has {n} {n|problem|problems}. Fix them in the editor.",
+  },
+  previewSample: { vi: "Đợt khảo sát mẫu", en: "Sample round" },
+
+  // Compare and publish
+  compareTitle: { vi: "So sánh {b} với {a}", en: "Compare {b} with {a}" },
+  compareWith: { vi: "So sánh với phiên bản", en: "Compare with version" },
+  compareButton: { vi: "So sánh", en: "Compare" },
+  compareNothing: { vi: "Chưa có phiên bản nào khác để so sánh.", en: "There is no other version to compare with." },
+  compareBroken: {
+    vi: "Chưa so sánh được: {id} còn {n} lỗi. Hãy sửa trong trình soạn thảo.",
+    en: "Cannot compare yet: {id} has {n} {n|problem|problems}. Fix them in the editor.",
+  },
+  compareLegend: { vi: "Chữ bị xóa được gạch ngang trên nền đỏ; chữ thêm vào có nền xanh.", en: "Removed words are struck through on red; added words are on green." },
+  publishTitle: { vi: "Công bố {id}", en: "Publish {id}" },
+  publishHelp: {
+    vi: "Sau khi công bố, phiên bản không sửa được nữa (có mã băm), và các đợt khảo sát mới có thể dùng nó. Hãy đọc phần so sánh ở trên trước.",
+    en: "Once published, the version can never change (it has a hash) and new rounds can use it. Read the comparison above first.",
+  },
+  publishConfirm: { vi: "Tôi đã đọc phần so sánh và hậu quả đối với việc so sánh giữa các năm", en: "I have read the comparison and what it means for year-over-year results" },
+  publishButton: { vi: "Công bố phiên bản", en: "Publish the version" },
+  publishNeedsConfirm: { vi: "Hãy đánh dấu ô xác nhận trước khi công bố.", en: "Tick the confirmation box before publishing." },
+  publishNotAllowed: { vi: "Chỉ quản trị viên được công bố phiên bản (ADR 024).", en: "Only administrators publish versions (ADR 024)." },
+  publishBlocked: { vi: "Chưa công bố được: bản nháp còn {n} lỗi.", en: "Cannot publish yet: the draft has {n} {n|problem|problems}." },
 } as const;
