@@ -587,8 +587,8 @@ export default function QuestionnaireVersion() {
             </ul>
           </div>
         )}
-        <section aria-labelledby="details" id="details">
-          <h2>{w.details[locale]}</h2>
+        <section aria-labelledby="details-title" id="details">
+          <h2 id="details-title">{w.details[locale]}</h2>
           {target?.kind === "meta" && editor?.kind === "meta" ? (
             <MetaForm base={formBase(metaProblems)} raw={editor.raw as Record<string, unknown>} />
           ) : (

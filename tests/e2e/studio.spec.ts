@@ -1,0 +1,166 @@
+/**
+ * Issue 9, done means: a staff member makes sipas-2022@3 from @2 in the browser, adds a yes/no question and a policy
+ * item shown only after it, meets a validation error and fixes it, previews at 390 px and answers the new question
+ * there, compares with @2 and sees the change and its comparability consequence, publishes; a round is made on it
+ * (the CLI: no round-creation page yet) and a citizen answers the new question. Also: the second of two concurrent
+ * saves is refused in the browser with nothing overwritten, and a clerk reads but cannot edit.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { openDatabase } from "../../db/connection";
+import { E2E_DB } from "../../playwright.config";
+import { answerPage, answerWholeForm, createStaff, issueCodes, signIn, sipas, SKIP_CHOICES } from "./helpers";
+
+const DRAFT = "/staff/questionnaires/sipas-2022@3";
+
+async function save(page: Page) {
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Đã lưu");
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a new version made, edited, previewed, compared and published in the browser; a citizen answers its new question", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await signIn(page);
+  await page.getByRole("link", { name: "Bộ câu hỏi" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bộ câu hỏi và các phiên bản");
+  await page.getByRole("link", { name: "sipas-2022@2" }).click();
+  await page.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản này" }).click();
+  await expect(page).toHaveURL(/\/staff\/questionnaires\/sipas-2022@3\?made=1/);
+  await expect(page.getByText("Không còn lỗi")).toBeVisible();
+
+  // A yes/no question at the end of part B8 (Q8): the new question opens with a proposed code.
+  await page.getByRole("button", { name: "Thêm câu hỏi vào phần B8" }).click();
+  await expect(page.getByRole("heading", { name: /^Sửa câu B8_\d+$/ })).toBeVisible();
+  await expect(page.getByText(/Cần có nội dung tiếng Việt/).first()).toBeVisible(); // the validator speaks beside the field
+  await page.getByLabel("Mã", { exact: true }).fill("Q8_ONLINE");
+  await page.getByLabel("Nội dung câu hỏi (tiếng Việt)").fill("Nộp hồ sơ trực tuyến qua Cổng dịch vụ công");
+  await save(page);
+  await expect(page.getByRole("heading", { name: "Sửa câu Q8_ONLINE" })).toBeVisible();
+
+  // A policy item in part C, asked only of those who filed online; first with a rule naming an option that does not exist.
+  await page.getByRole("button", { name: "Thêm câu hỏi vào phần C" }).click();
+  await expect(page.getByRole("heading", { name: /^Sửa câu C_\d+$/ })).toBeVisible();
+  await page.getByLabel("Mã", { exact: true }).fill("P_INFO_ONLINE");
+  await page.getByLabel("Loại").selectOption("satisfaction5");
+  await page.getByLabel("Nội dung câu hỏi (tiếng Việt)").fill("Việc nộp hồ sơ trực tuyến dễ dàng, thuận tiện");
+  await page.getByLabel("Phương án lấy từ").selectOption("sat5");
+  await page.getByLabel("Câu hỏi (1)").selectOption("Q8_ONLINE");
+  await page.getByLabel("Phép so (1)").selectOption("is");
+  await page.getByLabel("Mã phương án (1)").fill("3");
+  await save(page);
+  await expect(page.locator(".studio-form .field-problem")).toContainText("Câu Q8_ONLINE không có phương án mã “3”");
+  await expect(page.getByText(/Còn 1 lỗi phải sửa/)).toBeVisible();
+  await page.getByLabel("Mã phương án (1)").fill("1");
+  await page.locator('input[name="positive"][value="4"]').check();
+  await page.locator('input[name="positive"][value="5"]').check();
+  await save(page);
+  await expect(page.locator(".studio-form .field-problem")).toHaveCount(0);
+  await expect(page.getByText("Không còn lỗi")).toBeVisible();
+
+  // Into the index tree: the information node gets the new item.
+  await page.goto(`${DRAFT}?edit=node:POL_INFO#node-POL_INFO`);
+  await expect(page.getByRole("heading", { name: "Sửa nút POL_INFO" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Nhánh 3", exact: true }).fill("P_INFO_ONLINE");
+  await save(page);
+  await expect(page.getByText("Không còn lỗi")).toBeVisible();
+
+  // Preview at phone width: the new question appears after "yes" to the new yes/no question; nothing is stored.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+  const preview = await phone.newPage();
+  await signIn(preview);
+  await preview.goto(`${DRAFT}/preview`);
+  const before = await countResponses();
+  for (let part = 0; part < 12; part++) {
+    if (await preview.locator("#q-P_INFO_ONLINE").count()) break;
+    await answerPage(preview, { ...SKIP_CHOICES, Q8_ONLINE: "1" });
+    const url = preview.url();
+    await preview.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+    await expect(preview).not.toHaveURL(url);
+  }
+  await expect(preview.locator("#q-P_INFO_ONLINE")).toBeVisible();
+  await preview.locator('#q-P_INFO_ONLINE input[value="5"]').check();
+  expect(await preview.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+  await preview.screenshot({ path: "docs/screenshots/studio-preview-new-question-phone-vi.png" });
+  await preview.goto(`${DRAFT}/preview?lang=en`);
+  await expect(preview.getByRole("button", { name: "Save and continue" })).toBeVisible();
+  expect(await countResponses()).toBe(before);
+  await phone.close();
+
+  // Compare with @2: the two new questions and what they do to year-over-year results.
+  await page.goto(`${DRAFT}/compare`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh sipas-2022@3 với sipas-2022@2");
+  const comparison = page.getByTestId("comparison");
+  await expect(comparison).toContainText("+ Q8_ONLINE");
+  await expect(comparison).toContainText("+ P_INFO_ONLINE");
+  await expect(comparison).toContainText("không so sánh được");
+  await expect(comparison).toContainText("POL_INFO");
+
+  // Publish, confirmed.
+  await page.getByRole("button", { name: "Công bố phiên bản" }).click();
+  await expect(page.getByRole("alert")).toContainText("Hãy đánh dấu ô xác nhận");
+  await page.getByLabel("Tôi đã đọc phần so sánh").check();
+  await page.getByRole("button", { name: "Công bố phiên bản" }).click();
+  await expect(page).toHaveURL(/sipas-2022@3\?published=1/);
+  await expect(page.locator(".studio-status")).toHaveText("Đã công bố");
+  await expect(page.getByRole("button", { name: "Lưu" })).toHaveCount(0);
+
+  // A round on it (from the command line), and a citizen answers the new question.
+  sipas("rounds", "create", "--definition", "sipas-2022@3", "--name", "Đợt thử phiên bản 3", "--id", "studio-v3", "--province", "P01");
+  const [code] = issueCodes(1, "studio-v3");
+  const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await citizen.goto(`/s/${code}`);
+  await answerWholeForm(citizen, { ...SKIP_CHOICES, Q8_ONLINE: "1", P_INFO_ONLINE: "5" });
+  const answers = await withDb((db) => db.selectFrom("responses").select("answers").where("round_id", "=", "studio-v3").where("status", "=", "submitted").executeTakeFirstOrThrow());
+  expect(JSON.parse(answers.answers)).toMatchObject({ Q8_ONLINE: "1", P_INFO_ONLINE: "5" });
+  await citizen.close();
+});
+
+test("two people save one draft: the second save is refused with who and when, and nothing is overwritten", async ({ browser }) => {
+  const lan = await browser.newPage();
+  await signIn(lan);
+  await lan.goto("/staff/questionnaires/sipas-2017@1");
+  await lan.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản này" }).click();
+  await expect(lan).toHaveURL(/sipas-2017@2\?made=1/);
+  const path = "/staff/questionnaires/sipas-2017@2?edit=meta#details";
+  const minh = await browser.newPage();
+  await signIn(minh);
+  await lan.goto(path);
+  await minh.goto(path);
+  await lan.getByRole("textbox", { name: "Tên bộ câu hỏi (tiếng Việt)" }).fill("Bản của Lan");
+  await save(lan);
+  await minh.getByRole("textbox", { name: "Tên bộ câu hỏi (tiếng Việt)" }).fill("Bản của Minh");
+  await minh.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(minh.getByRole("alert")).toContainText("Thay đổi của bạn CHƯA được lưu");
+  await expect(minh.getByRole("textbox", { name: "Tên bộ câu hỏi (tiếng Việt)" })).toHaveValue("Bản của Minh"); // what Minh typed is still on screen
+  await lan.goto("/staff/questionnaires/sipas-2017@2");
+  await expect(lan.getByText("Bản của Lan").first()).toBeVisible();
+});
+
+test("a clerk reads questionnaires but has no editing tools, and a forged edit is refused", async ({ browser }) => {
+  createStaff("studio-clerk", "clerk", "clerk-studio-password-1");
+  const page = await browser.newPage();
+  await signIn(page, "studio-clerk", "clerk-studio-password-1");
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue(); // the sign-out form's token
+  await page.goto("/staff/questionnaires/sipas-2022@2");
+  await expect(page.getByRole("heading", { name: "Cấu trúc" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tạo phiên bản mới từ phiên bản này" })).toHaveCount(0);
+  const status = await page.evaluate(async (token) => {
+    const body = new URLSearchParams({ intent: "newVersion", csrf: token });
+    return (await fetch("/staff/questionnaires/sipas-2022@2", { method: "POST", body })).status;
+  }, csrf);
+  expect(status).toBe(403);
+});
+
+async function withDb<T>(work: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
+  const handle = openDatabase({ url: E2E_DB });
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function countResponses(): Promise<number> {
+  return withDb(async (db) => Number((await db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n));
+}
