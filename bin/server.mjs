@@ -72,3 +72,8 @@ const server = app.listen(port, host, () => {
   const actual = server.address().port;
   console.log(`SIPAS is running at http://${host === "0.0.0.0" ? "localhost" : host}:${actual}`);
 });
+// Idle kept-alive connections stay open longer than a load balancer's or proxy's own idle timeout (commonly 60 s):
+// with Node's default 5 s, the server closes a connection just as the balancer (or a client) sends the next request
+// on it, and a POST on it fails with "socket closed" — seen with two servers behind one address (issue 11).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
