@@ -6,6 +6,7 @@ import { definitionCommands } from "./commands-definitions";
 import { roundCommands } from "./commands-rounds";
 import { demoCommands } from "./commands-demo";
 import { staffCommands } from "./commands-staff";
+import { auditCommands } from "./commands-audit";
 import { fieldworkCommands, fieldworkUsage } from "./commands-fieldwork";
 import { resultsCommands, resultsUsage } from "./commands-results";
 
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   ...roundCommands,
   ...demoCommands,
   ...staffCommands,
+  ...auditCommands,
   ...fieldworkCommands,
   ...resultsCommands,
   "db migrate": async (ctx) => {
@@ -55,6 +57,8 @@ const USAGE = `usage: sipas <command>
                                          issue one-time codes, printed one a line
   staff create --username <u> --role admin|manager|clerk|analyst [--province <code>]
                                          create a staff login (password from SIPAS_NEW_PASSWORD)
+  audit export [--round <id>] [--since <date>] --out <file.csv>
+                                         the audit trail (who did what, when, on which round) as CSV
   demo seed                              shipped definitions, round "demo", first admin, a few codes
   db migrate                             bring the database schema up to date
 ${[...fieldworkUsage, ...resultsUsage].map((l) => `  ${l}`).join("\n")}

@@ -99,3 +99,38 @@ export const AUDIT_CSV_HEADER = ["thoi_gian_vn", "thoi_gian_utc", "nguoi_thuc_hi
 export function auditCsvCells(r: AuditRecord, locale: Locale): string[] {
   return [vietnamTime(r.at), r.at, r.actor, actionLabel(r.action, locale), r.action, r.roundId ?? "", r.target ?? "", describeDetails(r.details), r.id];
 }
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit page's filters as read from its address (a GET form); anything unreadable is left out, not refused. */
+export interface AuditQuery {
+  round: string;
+  user: string;
+  action: string;
+  from: string;
+  to: string;
+  page: number;
+}
+
+export function parseAuditQuery(search: URLSearchParams): AuditQuery {
+  const text = (name: string, max = 100) => (search.get(name) ?? "").trim().slice(0, max);
+  const day = (name: string) => (vietnamDayStartUtc(text(name, 10)) ? text(name, 10) : "");
+  const page = Number(search.get("page"));
+  return {
+    round: text("round"),
+    user: text("user"),
+    action: isAuditAction(text("action")) ? text("action") : "",
+    from: day("from"),
+    to: day("to"),
+    page: Number.isSafeInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+/** The address of the same filters (another page, the CSV download); empty values are left out. */
+export function auditSearch(q: Partial<AuditQuery>): string {
+  const p = new URLSearchParams();
+  for (const key of ["round", "user", "action", "from", "to"] as const) if (q[key]) p.set(key, q[key]);
+  if (q.page && q.page > 1) p.set("page", String(q.page));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StaffBar } from "../components/staff/staff-bar";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { listRounds } from "../services/rounds/rounds.server";
 import { requireStaff } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { staffUi } from "../staff-i18n";
-import { studioPages } from "../domain/messages/areas/studio-pages";
 import { TableScroll } from "../components/table-scroll";
 import { can } from "../domain/roles";
 import { catalogue } from "../domain/messages";
@@ -35,21 +35,7 @@ export default function StaffHome() {
   );
   return (
     <div className="panel wide">
-      <div className="staff-bar">
-        <span>
-          {staffUi.signedInAs[locale]} <strong>{user.displayName}</strong> ({user.role}
-          {user.provinceCode ? `, ${staffUi.province[locale]} ${user.provinceCode}` : ""})
-        </span>
-        <Form method="post" action="/staff/logout">
-          <input type="hidden" name="csrf" value={csrf} />
-          <button type="submit" className="button link">
-            {staffUi.signOut[locale]}
-          </button>
-        </Form>
-      </div>
-      <nav className="staff-menu" aria-label={staffUi.menu[locale]}>
-        <Link to="/staff/questionnaires">{studioPages.menu[locale]}</Link>
-      </nav>
+      <StaffBar user={user} csrf={csrf} locale={locale} />
       <h1>{staffUi.rounds[locale]}</h1>
       {rounds.length === 0 ? (
         <>

@@ -277,6 +277,30 @@ const VIEWS: View[] = [
   { name: "studio-preview-paper", path: () => `${seeded.draftPath}/preview?view=paper`, routes: [], staff: true },
   { name: "studio-compare", path: () => "/staff/questionnaires/sipas-2022@2/compare?with=sipas-2022@1", routes: ["staff.questionnaires.$ref.compare.tsx"], staff: true },
   { name: "studio-publish", path: () => `${seeded.draftPath}/compare`, routes: [], staff: true },
+  {
+    name: "staff-history",
+    path: () => `${r}/history`,
+    routes: ["staff.rounds.$roundId.history.tsx"],
+    staff: true,
+  },
+  {
+    name: "staff-accounts",
+    path: () => "/staff/accounts",
+    routes: ["staff.accounts.tsx"],
+    staff: true,
+  },
+  {
+    name: "staff-audit",
+    path: () => "/staff/audit",
+    routes: ["staff.audit.tsx"],
+    staff: true,
+  },
+  {
+    name: "staff-password",
+    path: () => "/staff/password",
+    routes: ["staff.password.tsx"],
+    staff: true,
+  },
 ];
 
 /** Route files that are pages (a default export rendering HTML), not downloads or JSON endpoints. */

@@ -264,6 +264,18 @@ describeEachDialect("the audit trail: every staff action leaves exactly one reco
         ["round.close", "cli:tester", "cli-r"],
       ]);
     });
+
+    it("sipas audit export writes the round's records (Vietnam time and UTC) and is itself recorded", async () => {
+      const out = join(dir, `audit-${dialect}.csv`);
+      const printed = await one(() => sipas("audit", "export", "--round", "cli-r", "--since", "2020-01-01", "--out", out), { action: "export", ...c, target: "audit" });
+      expect(printed.details.out).toBe(out);
+      const lines = readFileSync(out, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+      expect(lines[0]).toBe("thoi_gian_vn,thoi_gian_utc,nguoi_thuc_hien,hanh_dong,ma_hanh_dong,dot_khao_sat,doi_tuong,chi_tiet,ma_ban_ghi");
+      expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},\d{4}-\d{2}-\d{2}T[^,]+Z,cli:tester,Round created,round\.create,cli-r,/);
+      expect(lines.slice(1).every((l) => l.includes(",cli-r,"))).toBe(true);
+      expect(lines.length - 1).toBe((await listAudit(t.db, { roundId: "cli-r" }, { offset: 0, limit: 1000 })).total - 1);
+      await expect(sipas("audit", "export", "--since", "yesterday", "--out", out)).rejects.toThrow(/not a date/);
+    });
   });
 
   it("nothing can change or delete a record, not even with the app's own database login", async () => {

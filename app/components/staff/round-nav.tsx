@@ -14,6 +14,7 @@ export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Perm
   { path: "compare", label: { vi: "So sánh", en: "Compare" }, permission: "viewResults" },
   { path: "data", label: { vi: "Dữ liệu CSV", en: "CSV data" }, permission: "exportData" },
   { path: "settings", label: catalogue.roundSetup.settings, permission: "editRound" },
+  { path: "history", label: catalogue.audit.historyTab, permission: "viewRoundHistory" },
 ];
 
 export function RoundNav({ roundId, role, locale }: { roundId: string; role: StaffRole; locale: Locale }) {

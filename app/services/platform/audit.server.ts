@@ -1,6 +1,9 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/schema";
-import { nextDay, vietnamDayStartUtc, type AuditAction, type AuditDetails, type AuditRecord } from "../../domain/audit";
+import { AUDIT_CSV_HEADER, auditCsvCells, nextDay, vietnamDayStartUtc, type AuditAction, type AuditDetails, type AuditRecord } from "../../domain/audit";
+import { CSV_BOM, csvLine } from "../../domain/csv/write";
+import type { Locale } from "../../domain/definition/schema";
+import type { CsvDownload } from "./downloads.server";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
 import { newId, nowIso } from "./ids-and-time.server";
@@ -135,4 +138,28 @@ export async function recordExport(
   entry: { actor: AuditActor; kind: ExportKind; roundId?: string | null; details?: AuditDetails },
 ): Promise<void> {
   await recordAudit(db, { actor: entry.actor, action: "export", roundId: entry.roundId ?? null, target: entry.kind, details: entry.details });
+}
+
+/** The records as a CSV download (oldest first, Vietnam time and UTC, formula-safe cells), streamed in pages. */
+export async function auditDownload(db: Kysely<Database>, filter: AuditFilter, locale: Locale): Promise<CsvDownload> {
+  const { total } = await listAudit(db, filter, { offset: 0, limit: 1 });
+  const name = `nhat-ky${filter.roundId ? `-${filter.roundId}` : ""}.csv`;
+  return {
+    filename: name,
+    asciiName: name,
+    totalRows: total,
+    async *chunks() {
+      yield CSV_BOM + csvLine(AUDIT_CSV_HEADER);
+      let lines = "";
+      let n = 0;
+      for await (const record of streamAudit(db, filter)) {
+        lines += csvLine(auditCsvCells(record, locale));
+        if (++n % 500 === 0) {
+          yield lines;
+          lines = "";
+        }
+      }
+      if (lines) yield lines;
+    },
+  };
 }

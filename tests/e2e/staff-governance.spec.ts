@@ -1,0 +1,117 @@
+/**
+ * Issue 10's done-means, accounts and audit half: on a fresh install (the server's own database, seeded by
+ * `sipas demo seed` as `npm start` does) an admin creates a manager scoped to a province in the browser; the manager must
+ * replace the one-time password; the admin sees it all in the audit trail; a cookie copied before sign-out opens
+ * nothing afterwards; a deactivated account cannot sign in.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { signIn } from "./helpers";
+
+const MANAGER = "quanly.p01";
+const NEW_PASSWORD = "đồng lúa chín vàng ươm";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập cán bộ");
+}
+
+async function login(page: Page, username: string, password: string) {
+  await page.goto("/staff/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+test("an admin creates a manager; the manager must change the password; sign-out ends the session; the audit trail shows it all; a deactivated account cannot sign in", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin);
+  await admin.getByRole("navigation", { name: "Trang của cán bộ" }).getByRole("link", { name: "Tài khoản" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Tài khoản cán bộ");
+  await admin.getByLabel("Tên đăng nhập").fill(MANAGER);
+  await admin.getByLabel("Họ và tên").fill("Nguyễn Thị Quản Lý");
+  await admin.getByLabel("Vai trò").selectOption("manager");
+  await admin.getByLabel("Phạm vi tỉnh (mã tỉnh)").fill("P01");
+  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Đã tạo tài khoản “${MANAGER}”.`);
+  const oneTime = (await admin.getByTestId("one-time-password").textContent())!.trim();
+  expect(oneTime).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+  const row = admin.locator(`tr[data-username="${MANAGER}"]`);
+  await expect(row).toContainText("Cán bộ quản lý");
+  await expect(row).toContainText("P01");
+  await expect(row).toContainText("chưa đổi mật khẩu dùng một lần");
+  // Shown once: the page read again does not show it.
+  await admin.goto("/staff/accounts");
+  await expect(admin.getByTestId("one-time-password")).toHaveCount(0);
+  await signOut(admin);
+
+  // The manager: the one-time password leads to the password page, and nowhere else until it is changed.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await login(manager, MANAGER, oneTime);
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Đổi mật khẩu");
+  await expect(manager.getByText("Bạn đang dùng mật khẩu dùng một lần.")).toBeVisible();
+  await manager.goto("/staff/rounds/demo/data");
+  await expect(manager).toHaveURL(/\/staff\/password$/);
+  await manager.getByLabel("Mật khẩu hiện tại").fill(oneTime);
+  await manager.getByLabel("Mật khẩu mới", { exact: true }).fill("password123");
+  await manager.getByLabel("Nhập lại mật khẩu mới").fill("password123");
+  await manager.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(manager.getByRole("alert")).toContainText("quá phổ biến");
+  await manager.getByLabel("Mật khẩu hiện tại").fill(oneTime);
+  await manager.getByLabel("Mật khẩu mới", { exact: true }).fill(NEW_PASSWORD);
+  await manager.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
+  await manager.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+  // Province staff see their province's rounds; a download is recorded with the round.
+  await expect(manager.locator('tr[data-round="demo"]')).toBeVisible();
+  const codebook = await manager.request.get("/staff/rounds/demo/data/codebook.csv");
+  expect(codebook.status()).toBe(200);
+  // A manager is no admin: the accounts and audit pages are refused, and not in the menu.
+  await expect(manager.getByRole("navigation", { name: "Trang của cán bộ" }).getByRole("link", { name: "Tài khoản" })).toHaveCount(0);
+  expect((await manager.goto("/staff/audit"))?.status()).toBe(403);
+  await manager.goto("/staff");
+  const copied = await managerContext.cookies();
+  await signOut(manager);
+
+  // The cookie copied before sign-out opens nothing afterwards.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/staff");
+  await expect(stolen).toHaveURL(/\/staff\/login/);
+  expect((await stolen.request.get("/staff/rounds/demo/data/codebook.csv", { maxRedirects: 0 })).status()).toBe(302);
+  await thief.close();
+
+  // The admin sees every one of those actions, in Vietnam time with the zone said.
+  await signIn(admin);
+  await admin.goto(`/staff/audit?user=${MANAGER}`);
+  await expect(admin.getByRole("columnheader", { name: "Thời gian (giờ Việt Nam, UTC+7)" })).toBeVisible();
+  const actions = async () => (await admin.locator("tbody tr td:nth-child(3)").allTextContents()).reverse();
+  expect(await actions()).toEqual(["Đăng nhập", "Đổi mật khẩu", "Tải dữ liệu", "Đăng xuất"]);
+  await expect(admin.locator('tr[data-action="export"]')).toContainText("demo");
+  await expect(admin.locator('tr[data-action="export"]')).toContainText("codebook");
+  await admin.goto("/staff/audit?action=account.create");
+  await expect(admin.locator('tr[data-action="account.create"]').filter({ hasText: MANAGER })).toContainText("admin");
+  // The same filters as a CSV file.
+  await admin.goto(`/staff/audit?user=${MANAGER}`);
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Tải về (CSV)" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toBe("\uFEFFthoi_gian_vn,thoi_gian_utc,nguoi_thuc_hien,hanh_dong,ma_hanh_dong,dot_khao_sat,doi_tuong,chi_tiet,ma_ban_ghi");
+  expect(csv).toContain(",quanly.p01,Đổi mật khẩu,account.password_change,");
+
+  // Deactivation, after a confirmation: the account cannot sign in, even with the right password.
+  await admin.goto("/staff/accounts");
+  await row.getByRole("link", { name: `Khóa: ${MANAGER}` }).click();
+  await expect(admin.getByText(`Khóa tài khoản “${MANAGER}”?`)).toBeVisible();
+  await admin.getByRole("button", { name: "Khóa", exact: true }).click();
+  await expect(admin.getByRole("status")).toContainText(`Đã khóa tài khoản “${MANAGER}”`);
+  await expect(row).toContainText("Đã khóa");
+  await login(manager, MANAGER, NEW_PASSWORD);
+  await expect(manager.getByRole("alert")).toHaveText("Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên.");
+  await admin.goto("/staff/audit?action=account.deactivate");
+  await expect(admin.locator('tr[data-action="account.deactivate"]')).toContainText(MANAGER);
+});
