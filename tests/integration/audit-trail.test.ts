@@ -19,7 +19,7 @@ import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import { drawRoundSample, planRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { discardEntries, resolveReview, saveEntry, setDoubleEntry } from "../../app/services/paper/entry.server";
 import { cliActor, listAudit, recordExport } from "../../app/services/platform/audit.server";
-import { createRound } from "../../app/services/rounds/rounds.server";
+import { createRound, updateRoundSettings } from "../../app/services/rounds/rounds.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";
 import {
   changeOwnPassword,
@@ -158,6 +158,11 @@ describeEachDialect("the audit trail: every staff action leaves exactly one reco
       ...m,
       target: "sipas-2022@1",
     });
+    const edit = await one(() => updateRoundSettings(t.db, round, { name: "Đợt kiểm tra", provinceCode: "P01", periodStart: "2000-01-01", periodEnd: "2030-12-31" }, ids.manager), {
+      action: "round.edit",
+      ...m,
+    });
+    expect(Object.keys(edit.details).sort()).toEqual(["periodEnd", "periodStart"].sort());
     await one(() => importRoundUnits(t.db, round, { path: UNITS }, UNITS, ids.manager), { action: "units.import", ...m, target: "don-vi.csv" });
     const frame = await one(() => importFrameFile(t.db, { roundId: round, path: FRAME, fileName: "khung-mau.csv", mode: "all", userId: ids.manager }), {
       action: "frame.import",
