@@ -147,6 +147,27 @@ describe("responses import: rows", () => {
     ]);
   });
 
+  it("refuses a blank PSU in a stratum whose other rows have one, at its line and column, once per stratum", () => {
+    const { layout } = mapImportHeader(def, ["stratum", "psu", "A_SEX"]);
+    const check = createStratumCheck(layout);
+    const found: string[] = [];
+    const feed = (line: number, cells: string[]) => {
+      const p = check.add(parseImportRow(def, layout, cells, line).response!, line);
+      if (p) found.push(en(p));
+    };
+    feed(2, ["S1", "V1", "1"]);
+    feed(3, ["S1", "", "1"]);
+    feed(4, ["S1", "", "1"]);
+    feed(5, ["S2", "", "1"]); // a stratum without PSUs at all is fine (each row its own unit)
+    feed(6, ["S2", "", "1"]);
+    feed(7, ["S3", "", "1"]); // the blank may come first
+    feed(8, ["S3", "V9", "1"]);
+    expect(found).toEqual([
+      'line 3, column B (psu): the PSU is blank while other rows of stratum "S1" have one (e.g. line 2); every row of the stratum needs its PSU',
+      'line 7, column B (psu): the PSU is blank while other rows of stratum "S3" have one (e.g. line 8); every row of the stratum needs its PSU',
+    ]);
+  });
+
   it("reads numbers as people type them", () => {
     expect(["1.5", "1,5", " 2 ", "+3", "1e3", ",5"].map(parseDecimal)).toEqual([1.5, 1.5, 2, 3, 1000, 0.5]);
     expect(["1.000,5", "1,2,3", "", "abc", "Infinity"].map(parseDecimal)).toEqual([null, null, null, null, null]);

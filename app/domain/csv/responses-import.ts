@@ -276,15 +276,38 @@ export function parseImportRow(
 export function createStratumCheck(layout: ImportLayout) {
   const fpcColumn = layout.columns.findIndex((c) => c.kind === "design" && c.field === "fpc");
   const where = fpcColumn >= 0 ? { column: columnLetter(fpcColumn), field: layout.names[fpcColumn] } : {};
-  const strata = new Map<string | null, { fpc: number | null; line: number; count: number }>();
+  const psuColumn = layout.columns.findIndex((c) => c.kind === "design" && c.field === "psu");
+  const psuWhere = psuColumn >= 0 ? { column: columnLetter(psuColumn), field: layout.names[psuColumn] } : {};
+  const strata = new Map<string | null, { fpc: number | null; line: number; count: number; psuLine: number | null; blankPsuLine: number | null; psuReported: boolean }>();
+  /**
+   * A stratum whose rows name their PSU (cluster) must name it on every row: a blank one would silently become a
+   * cluster of its own, and the variance would be wrong. Reported once per stratum, at its first blank row.
+   */
+  const psuProblem = (known: { psuLine: number | null; blankPsuLine: number | null; psuReported: boolean }, stratum: string | null): ImportProblem | null => {
+    if (psuColumn < 0 || known.psuReported || known.psuLine === null || known.blankPsuLine === null) return null;
+    known.psuReported = true;
+    const name = stratum ?? "(—)";
+    return {
+      line: known.blankPsuLine,
+      ...psuWhere,
+      message: t(
+        `PSU trống, trong khi các dòng khác của tầng "${name}" có PSU (ví dụ dòng ${known.psuLine}); mỗi dòng của tầng phải ghi PSU`,
+        `the PSU is blank while other rows of stratum "${name}" have one (e.g. line ${known.psuLine}); every row of the stratum needs its PSU`,
+      ),
+    };
+  };
   return {
     add(response: ImportedResponse, line: number): ImportProblem | null {
-      const known = strata.get(response.stratum);
+      let known = strata.get(response.stratum);
       if (!known) {
-        strata.set(response.stratum, { fpc: response.fpc, line, count: 1 });
-        return null;
+        known = { fpc: response.fpc, line, count: 0, psuLine: null, blankPsuLine: null, psuReported: false };
+        strata.set(response.stratum, known);
       }
       known.count++;
+      if (response.psu === null || response.psu.trim() === "") known.blankPsuLine ??= line;
+      else known.psuLine ??= line;
+      const psu = psuProblem(known, response.stratum);
+      if (psu) return psu;
       if (known.fpc === response.fpc) return null;
       const name = response.stratum ?? "(—)";
       const show = (v: number | null) => (v === null ? "trống/blank" : String(v));

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { Readable, Transform } from "node:stream";
 import { createReadStream } from "node:fs";
 import { detectDelimiter, linesSpanned, normalizeHeader } from "../../domain/csv/read";
+import { CsvShapeGuard, MAX_LINE_CHARS, sniffBinary, type ShapeProblem } from "../../domain/csv/shape";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
 
@@ -15,9 +16,16 @@ export interface CsvRow {
 function strictUtf8(source: string): Transform {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let line = 1;
+  let first = true;
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
+      if (first) {
+        first = false;
+        // A workbook, a PDF or other binary data: said so, without its bytes in the message.
+        const kind = sniffBinary(chunk);
+        if (kind) return done(new UserError(msg(kind === "workbook" ? "files.notTextWorkbook" : kind === "pdf" ? "files.notTextPdf" : "files.notTextBinary", { file: source })));
+      }
       try {
         const text = decoder.decode(chunk, { stream: true });
         for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) line++;
@@ -50,19 +58,32 @@ export async function* readCsv(input: Readable, source: string): AsyncGenerator<
   const chunks = decoded[Symbol.asyncIterator]() as AsyncIterator<string>;
   // The header line decides the delimiter (a guess over data rows is fooled by decimal commas).
   const head: string[] = [];
-  let seen = "";
-  while (!seen.includes("\n")) {
+  let seen = 0;
+  let headerEnd = -1;
+  while (headerEnd === -1) {
     const next = await chunks.next();
     if (next.done) break;
+    headerEnd = next.value.indexOf("\n");
+    if (headerEnd !== -1) headerEnd += seen;
     head.push(next.value);
-    seen += next.value;
+    seen += next.value.length;
+    if (headerEnd === -1 && seen > MAX_LINE_CHARS) throw shapeError(source, { kind: "lineTooLong", line: 1, max: MAX_LINE_CHARS });
   }
-  const delimiter = detectDelimiter(seen.split("\n")[0]);
+  const headerLine = head.join("").slice(0, headerEnd === -1 ? undefined : headerEnd);
+  const delimiter = detectDelimiter(headerLine);
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: false });
+  const guard = new CsvShapeGuard(delimiter);
   const text = Readable.from(
     (async function* () {
-      yield* head;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      const checked = (chunk: string) => {
+        const problem = guard.feed(chunk);
+        if (problem) throw shapeError(source, problem);
+        return chunk;
+      };
+      for (const chunk of head) yield checked(chunk);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield checked(next.value);
+      const problem = guard.end();
+      if (problem) throw shapeError(source, problem);
     })(),
   );
   text.on("error", (e) => parser.destroy(e));
@@ -115,6 +136,10 @@ async function* drain(parser: NodeJS.ReadWriteStream, high = 4096): AsyncGenerat
     else if (ended) return;
     else await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+function shapeError(file: string, problem: ShapeProblem): UserError {
+  return new UserError(msg(`files.${problem.kind}`, { file, line: problem.line }));
 }
 
 export function readCsvFile(path: string): AsyncGenerator<CsvRow, void, undefined> {

@@ -8,6 +8,27 @@ export const files = {
     vi: "{file}: dòng {line}: tệp kết thúc giữa một ký tự; đây không phải văn bản UTF-8 hợp lệ.",
     en: "{file}: line {line}: the file ends in the middle of a character; it is not valid UTF-8.",
   },
+  notTextWorkbook: {
+    vi: "{file}: đây là tệp Excel, không phải tệp CSV. Trong Excel chọn “Lưu thành” (Save as) → “CSV UTF-8 (Comma delimited)”.",
+    en: '{file}: this is an Excel workbook, not a CSV file. In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)".',
+  },
+  notTextPdf: { vi: "{file}: đây là tệp PDF, không phải tệp CSV.", en: "{file}: this is a PDF, not a CSV file." },
+  notTextBinary: {
+    vi: "{file}: đây không phải tệp văn bản (có byte nhị phân); hãy gửi tệp CSV UTF-8.",
+    en: "{file}: this is not a text file (it holds binary bytes); please send a CSV UTF-8 file.",
+  },
+  cellTooLong: {
+    vi: "{file}: dòng {line}: một ô dài hơn 100.000 ký tự; tệp có thể bị hỏng.",
+    en: "{file}: line {line}: a cell is longer than 100,000 characters; the file may be damaged.",
+  },
+  lineTooLong: {
+    vi: "{file}: dòng {line}: dòng dài hơn 1.000.000 ký tự; tệp có thể bị hỏng.",
+    en: "{file}: line {line}: the line is longer than 1,000,000 characters; the file may be damaged.",
+  },
+  unclosedQuote: {
+    vi: "{file}: dòng {line}: dấu ngoặc kép (\") mở ở dòng này không bao giờ được đóng, nên phần còn lại của tệp bị đọc thành một ô. Hãy sửa dòng {line}.",
+    en: '{file}: line {line}: a quote (") opened on this line is never closed, so the rest of the file reads as one cell. Please fix line {line}.',
+  },
   empty: { vi: "{file}: tệp trống.", en: "{file}: the file is empty." },
   emptyNeedsHeader: {
     vi: "{file}: tệp trống; dòng đầu tiên phải ghi tên các cột.",
