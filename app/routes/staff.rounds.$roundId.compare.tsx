@@ -7,7 +7,7 @@ import { CellLabel } from "../components/results/results-table";
 import { resultsUi as w } from "../components/results/words";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
-import type { IndexKind, Locale } from "../domain/definition/schema";
+import type { IndexKind, Locale, LocalizedText } from "../domain/definition/schema";
 import type { ChangeRow } from "../domain/results/compare-view";
 import { describeComparison, translateReason } from "../domain/results/describe";
 import { formatInterval, formatPercent } from "../domain/results/format";
@@ -211,6 +211,18 @@ function CompareBody(props: {
 
       {(view.itemsOnlyInBaseline.length > 0 || view.itemsOnlyInCurrent.length > 0 || notComparable.length > 0) && (
         <div className="compare-flags" data-testid="compare-flags">
+          {view.headlineBlocked && (
+            <p data-testid="headline-blocked">
+              <strong>
+                {vi
+                  ? `${view.headlineBlocked.label.vi} chưa so sánh được giữa hai đợt`
+                  : `${view.headlineBlocked.label.en} cannot be compared between the rounds yet`}
+              </strong>{" "}
+              {vi
+                ? `vì cách tính của các thành phần sau đã thay đổi: ${view.headlineBlocked.parts.map((p) => p.vi).join("; ")}. Khi mọi thành phần so sánh được (hoặc được chấp nhận so sánh ở bảng dưới), chỉ số chung cũng được so sánh.`
+                : `because these parts changed: ${view.headlineBlocked.parts.map((p) => p.en).join("; ")}. Once every part is comparable (or accepted in the table below), the headline index is compared too.`}
+            </p>
+          )}
           {notComparable.length > 0 && (
             <p>
               <strong>
@@ -268,6 +280,7 @@ function CompareBody(props: {
             baselineName={props.baselineName}
             currentName={props.currentName}
             accepted={props.acceptAll ? true : props.accept}
+            labels={view.itemLabels}
           />
         </section>
       ))}
@@ -281,12 +294,14 @@ function ChangeTable({
   baselineName,
   currentName,
   accepted,
+  labels,
 }: {
   rows: ChangeRow[];
   locale: Locale;
   baselineName: string;
   currentName: string;
   accepted: true | string[];
+  labels: Record<string, LocalizedText>;
 }) {
   const vi = locale === "vi";
   const change = vi ? "Thay đổi" : "Change";
@@ -342,11 +357,14 @@ function ChangeTable({
                 {!r.inA && <span className="flag only-one">{vi ? "chỉ có ở đợt này" : "only in this round"}</span>}
                 {!r.inB && <span className="flag only-one">{vi ? "chỉ có ở đợt gốc" : "only in the baseline"}</span>}
                 {r.inA && r.inB && !r.comparable && <span className="flag not-comparable">{vi ? "không so sánh được" : "not comparable"}</span>}
-                {r.accepted && <span className="flag accepted">{vi ? "đã chấp nhận so sánh" : "compared, accepted"}</span>}
+                {r.accepted && !r.byParts && <span className="flag accepted">{vi ? "đã chấp nhận so sánh" : "compared, accepted"}</span>}
+                {r.byParts && (
+                  <span className="flag accepted">{vi ? "so sánh được vì mọi thành phần đều so sánh được" : "compared: every part of it is comparable"}</span>
+                )}
                 {r.inA && r.inB && r.reasons.length > 0 && (
                   <>
                     <span className="reasons" title={r.reasons.join("; ")}>
-                      {r.reasons.map((x) => translateReason(x, locale, 6)).join("; ")}
+                      {r.reasons.map((x) => translateReason(x, locale, 6, labels)).join("; ")}
                     </span>
                     {accepted !== true && (
                       <label className="accept-box">

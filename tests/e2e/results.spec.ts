@@ -162,6 +162,11 @@ test("year over year: nodes whose items changed are not compared until accepted,
   const table = page.getByTestId("change-table").first();
   await expect(table.locator('tr[data-code="SIPAS"]')).toContainText("không so sánh được");
   await expect(table.locator('tr[data-code="SIPAS"] td.change .est')).toHaveText("—");
+  // Why the headline is not compared, by the names of its parts; changed questions by their text, not codes.
+  await expect(page.getByTestId("headline-blocked")).toContainText("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) chưa so sánh được giữa hai đợt");
+  await expect(page.getByTestId("headline-blocked")).toContainText("Hài lòng về xây dựng và thực hiện chính sách");
+  await expect(table.locator('tr[data-code="POLICY"] .reasons')).toContainText("câu hỏi thay đổi: thêm “");
+  await expect(table.locator('tr[data-code="POLICY"] .reasons')).not.toContainText("P_QUAL_ADMIN");
   // The same question in both versions: 100% now against 59.375% then.
   await expect(table.locator('tr[data-code="SV_STAFF_1"] td.change .est')).toHaveText("+40,63 điểm ▲");
   await expect(table.locator('tr[data-code="P_QUAL_ADMIN"]')).toContainText("chỉ có ở đợt này");

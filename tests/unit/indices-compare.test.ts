@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parseDefinition } from "~/domain/definition/parse";
 import type { Definition } from "~/domain/definition/schema";
 import { compareRounds, computeIndices, type ResponseRecord } from "~/domain/indices";
+import { buildCompareView } from "~/domain/results/compare-view";
+import { translateReason } from "~/domain/results/describe";
 
 const t = (s: string) => ({ vi: s, en: s });
 const sat = (code: string, positive = ["4", "5"]) => ({ code, type: "satisfaction5", label: t(code), scale: "sat5", positive });
@@ -119,6 +121,39 @@ describe("compareRounds", () => {
     const all = compareRounds(r2023, r2024, def2023, def2024, { acceptChanged: true });
     expect(row(all, null, "SAT").comparable).toBe(true);
     expect(row(all, null, "C").comparable).toBe(false); // only in 2024: nothing to compare with
+  });
+
+  it("compares the headline index when every part of it is comparable (a changed part accepted), and names the parts that stop it", () => {
+    // 2023b: only A changed (A3 added); B and the tree's rule are the same.
+    const def2023b = definition("2023b", [sat("A1"), sat("A2"), sat("A3"), sat("B1"), sat("E1")], [
+      {
+        code: "SAT",
+        kind: "satisfaction",
+        label: t("SAT"),
+        children: [
+          { code: "A", label: t("Tiếp cận"), children: [{ item: "A1" }, { item: "A2" }, { item: "A3" }] },
+          { code: "B", label: t("B"), children: [{ item: "B1" }] },
+        ],
+      },
+    ]);
+    const rb = computeIndices(def2023b, records(300, 3, ["A1", "A2", "A3", "B1"]), { groupBy: "unit" });
+    const blocked = compareRounds(r2023, rb, def2023, def2023b);
+    expect(row(blocked, null, "SAT")).toMatchObject({ comparable: false, difference: null });
+    const view = buildCompareView(blocked, r2023, rb, { groupNames: {} });
+    expect(view.headlineBlocked).toEqual({ label: t("SAT"), parts: [t("Tiếp cận")] });
+    const accepted = compareRounds(r2023, rb, def2023, def2023b, { acceptChanged: ["A"] });
+    expect(row(accepted, null, "SAT")).toMatchObject({ comparable: true, byParts: true });
+    expect(row(accepted, null, "SAT").difference).toBeCloseTo(row(accepted, null, "SAT").estimateB! - row(accepted, null, "SAT").estimateA!, 12);
+    expect(buildCompareView(accepted, r2023, rb, { groupNames: {} }).headlineBlocked).toBeNull();
+    // A changed rule of the root itself is not made comparable by its parts.
+    expect(row(cmp, null, "SAT").comparable).toBe(false);
+  });
+
+  it("names changed questions by their text, not their codes", () => {
+    const labels = { A3: { vi: "Nơi tiếp nhận có chỗ ngồi", en: "Seats at the desk" }, B1: { vi: "Công chức lịch sự", en: "Polite staff" } };
+    expect(translateReason("items changed: +A3 −B1", "vi", 6, labels)).toBe("câu hỏi thay đổi: thêm “Nơi tiếp nhận có chỗ ngồi”; bỏ “Công chức lịch sự”");
+    expect(translateReason("items changed: +A3", "en", 6, labels)).toBe("questions changed: added “Seats at the desk”");
+    expect(translateReason("positive answers of B1 changed (4,5 → 5)", "vi", 6, labels)).toBe("phương án tính là tích cực của “Công chức lịch sự” thay đổi (4,5 → 5)");
   });
 
   it("refuses a result computed for another definition version", () => {

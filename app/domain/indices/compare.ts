@@ -35,6 +35,8 @@ export interface NodeComparison {
   comparable: boolean;
   /** Changed, and compared because the user accepted it. */
   accepted: boolean;
+  /** Compared because every part below it is comparable (see comparableByParts). */
+  byParts?: boolean;
   /** Why the row is not the same measure in both versions. */
   reasons: string[];
 }
@@ -115,8 +117,32 @@ export interface MeasureComparison {
   reasons: string[];
   /** In both versions, and unchanged or accepted by the user. */
   comparable: boolean;
-  /** Changed, and compared because the user accepted it. */
+  /** Changed, and compared because the user accepted it (or every part of it is comparable). */
   accepted: boolean;
+  /** Compared because every part below it is comparable (some accepted) and its own rule did not change. */
+  byParts?: boolean;
+}
+
+/** Reasons that only repeat a change below the row (its items), not a change of the row's own rule. */
+const BELOW = /^(items changed: |positive answers of |answer options of )/;
+
+/**
+ * A node whose own rule and weights did not change is comparable when every part of it is (unchanged, or changed and
+ * accepted): an index made of comparable components is comparable. Deepest rows first, so acceptance climbs the tree.
+ */
+function comparableByParts(rows: MeasureComparison[], infoB: Map<string, RowInfo>): void {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const r of [...rows].sort((x, y) => y.depth - x.depth)) {
+    if (r.type !== "node" || r.comparable || !r.inA || !r.inB || !r.reasons.every((x) => BELOW.test(x))) continue;
+    const info = infoB.get(r.key);
+    if (!info || info.children.length === 0) continue;
+    const parts = info.children.map((code) => byKey.get(`${r.tree}/node/${code}`) ?? byKey.get(`${r.tree}/item/${code}`));
+    if (parts.every((p) => p?.comparable)) {
+      r.comparable = true;
+      r.accepted = true;
+      r.byParts = true;
+    }
+  }
 }
 
 export interface MeasuresComparison {
@@ -197,6 +223,7 @@ export function compareMeasures(defA: Definition, defB: Definition, options: Pic
       accepted: ok && reasons.length > 0,
     };
   });
+  comparableByParts(rows, infoB);
   return { a: { key: defA.key, version: defA.version }, b: { key: defB.key, version: defB.version }, itemsOnlyInA, itemsOnlyInB, rows };
 }
 
@@ -253,6 +280,7 @@ export function compareRounds(
         ciHigh: null,
         comparable: s.comparable,
         accepted: s.accepted,
+        byParts: s.byParts,
         reasons: s.reasons,
       };
       if (s.comparable && out.estimateA !== null && out.estimateB !== null && out.seA !== null && out.seB !== null) {

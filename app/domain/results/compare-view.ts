@@ -23,6 +23,8 @@ export interface ChangeRow {
   ciHigh: number | null;
   comparable: boolean;
   accepted: boolean;
+  /** Compared because every part of it is comparable. */
+  byParts: boolean;
   reasons: string[];
 }
 
@@ -35,6 +37,10 @@ export interface CompareView {
   selected: { key: string | null; name: LocalizedText; rows: ChangeRow[] };
   /** Codes of rows present in both rounds that changed: the ones a reader can accept. */
   changed: string[];
+  /** Question texts by code, to name changed questions by their text. */
+  itemLabels: Record<string, LocalizedText>;
+  /** The headline index when it is not comparable, with the parts that keep it from being so. */
+  headlineBlocked: { label: LocalizedText; parts: LocalizedText[] } | null;
 }
 
 const rowKey = (r: { tree: string; type: string; code: string }) => `${r.tree}/${r.type}/${r.code}`;
@@ -75,9 +81,23 @@ export function buildCompareView(
       ciHigh: r.ciHigh,
       comparable: r.comparable,
       accepted: r.accepted,
+      byParts: r.byParts ?? false,
       reasons: r.reasons,
     })
   );
+  // The satisfaction tree's root (SIPAS): when it cannot be compared, say which of its parts stop it.
+  const root = rows.find((r) => r.kind === "satisfaction" && r.type === "node" && r.depth === 0);
+  const rootIndex = root ? rows.indexOf(root) : -1;
+  const headlineBlocked =
+    root && root.inA && root.inB && !root.comparable
+      ? {
+          label: root.label,
+          parts: rows
+            .slice(rootIndex + 1)
+            .filter((r) => r.tree === root.tree && r.type === "node" && r.depth === 1 && !r.comparable)
+            .map((r) => r.label),
+        }
+      : null;
   const item = (code: string) => ({ code, label: labels.get(code) ?? { vi: code, en: code } });
   return {
     baseline: comparison.a,
@@ -87,5 +107,7 @@ export function buildCompareView(
     groups: comparison.groups.filter((g) => g.key !== null).map((g) => ({ key: g.key!, name: groupsOf.get(g.key) ?? { vi: g.key!, en: g.key! } })),
     selected: { key: chosen.key, name: chosen.key === null ? WHOLE_ROUND : groupsOf.get(chosen.key) ?? { vi: chosen.key, en: chosen.key }, rows },
     changed: [...new Set(rows.filter((r) => r.inA && r.inB && r.reasons.length > 0).map((r) => r.code))],
+    itemLabels: Object.fromEntries(labels),
+    headlineBlocked,
   };
 }

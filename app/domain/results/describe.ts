@@ -156,11 +156,30 @@ const REASON_TRANSLATIONS: Translation[] = [
 ];
 
 /**
- * Why a row of a comparison is not the same measure in both rounds, in the page's language. A long list of changed
- * items keeps its first `maxCodes` codes and says how many more there are.
+ * Why a row of a comparison is not the same measure in both rounds, in the page's language. With `labels`, questions
+ * are named by their text ("thêm “…”; bỏ “…”"), not their codes. A long list keeps its first `maxCodes` questions and
+ * says how many more there are.
  */
-export function translateReason(reason: string, locale: Locale, maxCodes = Infinity): string {
+export function translateReason(reason: string, locale: Locale, maxCodes = Infinity, labels?: Readonly<Record<string, LocalizedText>>): string {
+  const vi = locale === "vi";
+  const named = (code: string) => (labels?.[code] ? `“${labels[code][locale]}”` : code);
   const m = /^items changed: (.+)$/.exec(reason);
+  if (m && labels) {
+    const codes = m[1].split(" ");
+    const shown = codes.slice(0, maxCodes).map((c) => {
+      const added = c.startsWith("+");
+      const code = c.replace(/^[+−-]/, "");
+      return `${added ? (vi ? "thêm" : "added") : vi ? "bỏ" : "removed"} ${named(code)}`;
+    });
+    const more = codes.length - shown.length;
+    return `${vi ? "câu hỏi thay đổi" : "questions changed"}: ${shown.join("; ")}${more ? (vi ? ` (và ${more} câu khác)` : ` (and ${more} more)`) : ""}`;
+  }
+  const item = /^(positive answers of |answer options of )(\S+)( .*)?$/.exec(reason);
+  if (item && labels?.[item[2]]) {
+    const rest = item[3] ?? "";
+    if (item[1].startsWith("positive")) return vi ? `phương án tính là tích cực của ${named(item[2])} thay đổi${rest.replace(/^ changed/, "")}` : `positive answers of ${named(item[2])}${rest}`;
+    return vi ? `các phương án trả lời của ${named(item[2])} thay đổi` : `answer options of ${named(item[2])} changed`;
+  }
   let text = reason;
   let more = 0;
   if (m) {
