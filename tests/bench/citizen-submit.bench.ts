@@ -8,6 +8,7 @@
  *   node --import tsx tests/bench/citizen-submit.bench.ts        # `npm run build` first; ~2 minutes
  *   BENCH_SECONDS=8 BENCH_RUNS=5 BENCH_PORT=3272 node --import tsx tests/bench/citizen-submit.bench.ts
  *   BENCH_PROFILE=tests/.tmp/prof ...        # the product server's CPU profile (open it in Chrome's DevTools)
+ *   BENCH_BASELINE_BUILD=build-before ...   # also an earlier build of the product, alternating with this one
  *
  * Runs of the product and of the bare server alternate; medians are reported, and the ratio of the medians (the
  * machine's load moves both alike). Method and figures: docs/BENCHMARKS.md (citizen path).
@@ -103,9 +104,14 @@ async function main() {
   // SQLite: one seeded file with 150,000 fresh codes, copied for the bare server so both start alike.
   const productFile = `${DIR}/citizen-product.sqlite`;
   const bareFile = `${DIR}/citizen-bare.sqlite`;
-  for (const f of [productFile, bareFile]) for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true });
+  const baselineFile = `${DIR}/citizen-baseline.sqlite`;
+  for (const f of [productFile, bareFile, baselineFile]) for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true });
   const codes = await prepare(productFile, undefined, 150_000);
   copyFileSync(productFile, bareFile);
+  // BENCH_BASELINE_BUILD: an earlier build (e.g. main's, built with SIPAS_BUILD_DIR=build-before) measured in the same
+  // run, alternating, so a change is judged by the ratio of the two on the same machine at the same minutes.
+  const baselineBuild = process.env.BENCH_BASELINE_BUILD;
+  if (baselineBuild) copyFileSync(productFile, baselineFile);
 
   // BENCH_PROFILE=<dir>: the product server writes a CPU profile there when it stops (`node --cpu-prof`).
   // The profile is written on a normal exit only, hence the SIGTERM handler.
@@ -124,6 +130,11 @@ async function main() {
   writeFileSync(pageFile, (await send(agent, productBase, "GET", `/s/${productCodes.back()!}`)).body);
   const bare = await start("tests/bench/citizen-bare-server.mjs", { DATABASE_URL: bareFile, PORT: String(PORT + 1), BARE_PAGE: pageFile });
   const bareBase = `http://127.0.0.1:${PORT + 1}`;
+  const baseline = baselineBuild
+    ? await start("bin/server.mjs", { DATABASE_URL: baselineFile, PORT: String(PORT + 3), SIPAS_BUILD_DIR: baselineBuild })
+    : undefined;
+  const baselineBase = `http://127.0.0.1:${PORT + 3}`;
+  const baselineCodes = codeSource(codes);
 
   const submit = (base: string, pid: number, next: () => string | undefined, seconds = SECONDS) =>
     runLoad({ users: USERS, seconds, serverPid: pid, nextCode: next, work: submission(agent, base, bodies) });
@@ -133,19 +144,31 @@ async function main() {
   // Warm-up (JIT, caches, connections), not counted.
   await submit(productBase, product.pid!, productCodes.front, 1.5);
   await submit(bareBase, bare.pid!, bareCodes.front, 1.5);
-  const runs = { product: [] as LoadResult[], bare: [] as LoadResult[], productOpen: [] as LoadResult[], bareOpen: [] as LoadResult[] };
+  if (baseline) await submit(baselineBase, baseline.pid!, baselineCodes.front, 1.5);
+  const runs = {
+    product: [] as LoadResult[],
+    bare: [] as LoadResult[],
+    baseline: [] as LoadResult[],
+    productOpen: [] as LoadResult[],
+    bareOpen: [] as LoadResult[],
+    baselineOpen: [] as LoadResult[],
+  };
   for (let i = 0; i < RUNS; i++) {
     runs.product.push(await submit(productBase, product.pid!, productCodes.front));
     runs.bare.push(await submit(bareBase, bare.pid!, bareCodes.front));
+    if (baseline) runs.baseline.push(await submit(baselineBase, baseline.pid!, baselineCodes.front));
   }
   await open(productBase, product.pid!, productCodes.back, 1);
   await open(bareBase, bare.pid!, bareCodes.back, 1);
+  if (baseline) await open(baselineBase, baseline.pid!, baselineCodes.back, 1);
   for (let i = 0; i < RUNS; i++) {
     runs.productOpen.push(await open(productBase, product.pid!, productCodes.back));
     runs.bareOpen.push(await open(bareBase, bare.pid!, bareCodes.back));
+    if (baseline) runs.baselineOpen.push(await open(baselineBase, baseline.pid!, baselineCodes.back));
   }
   await stop(product);
   await stop(bare);
+  if (baseline) await stop(baseline);
 
   const result: Record<string, unknown> = {
     at: new Date().toISOString(),
@@ -169,6 +192,19 @@ async function main() {
   console.log(`  bare:    ${fmt(opened.bare, "pages")} (the product's page bytes, no rendering)`);
   console.log(`  ratio:   ${openRatio.toFixed(3)}×`);
   Object.assign(result, { ratio, openRatio });
+  if (baseline) {
+    const before = summary(runs.baseline);
+    const beforeOpen = summary(runs.baselineOpen);
+    console.log(`\nbaseline build ${baselineBuild}, same run:`);
+    console.log(`  submissions: ${fmt(before, "submissions")}; ${(before.perSecond / sqlite.bare.perSecond).toFixed(3)}× the bare limit`);
+    console.log(`  first page:  ${fmt(beforeOpen, "pages")}; ${(beforeOpen.perSecond / opened.bare.perSecond).toFixed(3)}× the bare limit`);
+    console.log(
+      `  this build against it: ${(sqlite.product.perSecond / before.perSecond).toFixed(2)}× the submissions/s, ` +
+        `${(sqlite.product.cpuPerItemMs / before.cpuPerItemMs).toFixed(2)}× the CPU a submission; ` +
+        `first page ${(opened.product.perSecond / beforeOpen.perSecond).toFixed(2)}× the pages/s, ${(opened.product.cpuPerItemMs / beforeOpen.cpuPerItemMs).toFixed(2)}× the CPU`,
+    );
+    result.baseline = { build: baselineBuild, submissions: before, firstPage: beforeOpen };
+  }
 
   if (PG_URL) {
     const schema = `bench_citizen_${randomBytes(3).toString("hex")}`;
@@ -203,7 +239,7 @@ async function main() {
   );
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   writeFileSync(`${DIR}/citizen-results.json`, JSON.stringify(result, null, 2));
-  const errors = sqlite.product.errors + sqlite.bare.errors + opened.product.errors + opened.bare.errors;
+  const errors = [...runs.product, ...runs.bare, ...runs.baseline, ...runs.productOpen, ...runs.bareOpen, ...runs.baselineOpen].reduce((a, r) => a + r.errors, 0);
   if (errors > 0) throw new Error(`${errors} requests were not answered as a browser expects`);
   if (first.total > FIRST_LOAD_BUDGET_BYTES) {
     console.error(`first load over budget: ${first.total} > ${FIRST_LOAD_BUDGET_BYTES} bytes`);

@@ -48,18 +48,25 @@ export function parseCodeOrThrow(input: string): string {
   return check.code;
 }
 
-/** Finds the invitation behind a code and the answers kept so far. */
+const INVITATION_COLUMNS = ["code", "round_id", "unit_code", "stratum", "psu", "weight", "fpc", "channel", "status", "created_at", "first_opened_at", "submitted_at"] as const;
+
+/**
+ * Finds the invitation behind a code and the answers kept so far: the invitation, its round and its response in one
+ * statement (every POST of the form opens it again).
+ */
 export async function openForm(db: Kysely<Database>, rawCode: string): Promise<OpenedForm> {
   const code = parseCodeOrThrow(rawCode);
-  const invitation = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirst();
-  if (!invitation) throw citizenError("unknown", 404);
-  const round = await db
-    .selectFrom("rounds")
-    .select(["name", "status", "definition_id", "help_contact"])
-    .where("id", "=", invitation.round_id)
-    .executeTakeFirstOrThrow();
-  const response = await db.selectFrom("responses").selectAll().where("invitation_code", "=", code).executeTakeFirst();
-  if (round.status !== "open" && response?.status !== "submitted") throw citizenError("closed", 410, round.help_contact);
+  const row = await db
+    .selectFrom("invitations as i")
+    .innerJoin("rounds as r", "r.id", "i.round_id")
+    .leftJoin("responses as x", "x.invitation_code", "i.code")
+    .select(INVITATION_COLUMNS.map((c) => `i.${c}` as const))
+    .select(["r.name as round_name", "r.status as round_status", "r.definition_id", "r.help_contact", "x.status as response_status", "x.answers"])
+    .where("i.code", "=", code)
+    .executeTakeFirst();
+  if (!row) throw citizenError("unknown", 404);
+  const { round_name, round_status, definition_id, help_contact, response_status, answers, ...invitation } = row;
+  if (round_status !== "open" && response_status !== "submitted") throw citizenError("closed", 410, help_contact);
   if (!invitation.first_opened_at) {
     await db
       .updateTable("invitations")
@@ -72,13 +79,13 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
   return {
     code,
     invitation,
-    roundName: round.name,
-    helpContact: round.help_contact,
-    definitionId: round.definition_id,
-    definition: await getDefinition(db, round.definition_id),
-    answers: response ? (JSON.parse(response.answers) as Answers) : {},
-    answersText: response ? response.answers : null,
-    status: response ? response.status : "new",
+    roundName: round_name,
+    helpContact: help_contact,
+    definitionId: definition_id,
+    definition: await getDefinition(db, definition_id),
+    answers: answers !== null ? (JSON.parse(answers) as Answers) : {},
+    answersText: answers,
+    status: response_status ?? "new",
   };
 }
 

@@ -71,8 +71,12 @@ function designOf(invitation: InvitationRow): ResponseDesign {
   return { unit: invitation.unit_code, stratum: invitation.stratum, psu: invitation.psu, weight: invitation.weight, fpc: invitation.fpc };
 }
 
-/** The row of an invitation's response as a draft, made if the code has none yet (a second writer's insert does nothing). */
+/**
+ * The row of an invitation's response as a draft, made if the code has none yet (a second writer's insert does
+ * nothing). Not tried when the caller read the row (`expected` is its answers): rows are never deleted, so it is there.
+ */
 async function ensureDraftRow(db: Db, input: InvitationAnswers, now: string): Promise<boolean> {
+  if (typeof input.expected === "string") return false;
   const { invitation } = input;
   const at = { roundId: invitation.round_id, code: invitation.code, definitionId: input.definitionId, definition: input.definition };
   const inserted = await db
@@ -86,24 +90,24 @@ async function ensureDraftRow(db: Db, input: InvitationAnswers, now: string): Pr
 /**
  * Keeps the answers of a questionnaire not yet submitted. "submitted" when the code's response was submitted
  * meanwhile, "changed" when another request changed the draft since the caller read it (`expected`): then nothing
- * changed here.
+ * changed here. No transaction: the write is one statement (the first page's insert carries the answers; a later
+ * page's update is conditional on the row still being a draft holding what the caller read), and what is read after
+ * a write that changed nothing only says why.
  */
 export async function saveDraft(db: Kysely<Database>, input: InvitationAnswers): Promise<"saved" | "submitted" | "changed"> {
-  return db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const inserted = await ensureDraftRow(trx, input, now);
-    if (inserted) return "saved";
-    if (input.expected === null) return await whyNotWritten(trx, input);
-    let update = trx
-      .updateTable("responses")
-      .set({ ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now })
-      .where("invitation_code", "=", input.invitation.code)
-      .where("status", "=", "draft");
-    if (input.expected !== undefined) update = update.where("answers", "=", input.expected);
-    const updated = await update.executeTakeFirst();
-    if (Number(updated.numUpdatedRows) > 0) return "saved";
-    return input.expected === undefined ? "submitted" : await whyNotWritten(trx, input);
-  });
+  const now = nowIso();
+  const inserted = await ensureDraftRow(db, input, now);
+  if (inserted) return "saved";
+  if (input.expected === null) return await whyNotWritten(db, input);
+  let update = db
+    .updateTable("responses")
+    .set({ ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now })
+    .where("invitation_code", "=", input.invitation.code)
+    .where("status", "=", "draft");
+  if (input.expected !== undefined) update = update.where("answers", "=", input.expected);
+  const updated = await update.executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return "saved";
+  return input.expected === undefined ? "submitted" : await whyNotWritten(db, input);
 }
 
 /** A conditional write that changed nothing: the response was submitted meanwhile, or its draft changed. */
