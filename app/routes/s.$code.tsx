@@ -11,6 +11,7 @@ import { neighbourPage, progressPages, resumePage, visiblePages } from "../domai
 import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/validate";
 import type { Answers } from "../domain/definition/conditions";
 import type { LocalizedText } from "../domain/definition/schema";
+import { definitionForPage } from "../domain/definition/for-page";
 import { sectionTexts, textIn } from "../domain/definition/text";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
@@ -59,7 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       code: opened.code,
       roundName: opened.roundName,
-      definition: opened.definition,
+      definition: definitionForPage(opened.definition, page),
       answers: opened.answers,
       pages,
       progress: progressPages(opened.definition, opened.answers, page),
