@@ -353,7 +353,7 @@ export default function QuestionnaireVersion() {
           )}
           <div>
             <dt>{w.roundsUsing[locale]}</dt>
-            <dd>
+            <dd data-rounds-using="">
               {loaded.rounds.length === 0
                 ? w.noRoundsUsing[locale]
                 : loaded.rounds.map((r, i) => (

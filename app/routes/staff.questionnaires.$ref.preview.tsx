@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ref = params.ref ?? "";
   const { definition, problems } = await open(request, ref);
   const url = new URL(request.url);
-  const lang = previewLocale(url.searchParams.get("lang"));
+  const lang = previewLocale(url.searchParams.get("formLang"));
   const view = url.searchParams.get("view") === "paper" ? "paper" : "online";
   if (!definition) return { ref, lang, view, problems, definition: null } as const;
   const answers = readPreviewAnswers(definition, url.searchParams.get("a"));
@@ -88,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const previous = readPreviewAnswers(definition, String(form.get("preview_answers") ?? ""));
   const step = previewStep(definition, previous, rawAnswersFromEntries(form.entries(), definition), page, String(form.get("intent") ?? "save"));
   if (!step.ok) return data({ page, errors: step.errors, answers: step.answers } satisfies ActionResult, { status: 400 });
-  const q = new URLSearchParams({ lang, a: JSON.stringify(step.answers) });
+  // "formLang", not "lang": the app reads "lang" as the reader's own choice of language for every page.
+  const q = new URLSearchParams({ formLang: lang, a: JSON.stringify(step.answers) });
   if (step.page) q.set("page", step.page);
   else q.set("done", "1");
   return redirect(studioPath(ref, `/preview?${q}`));
@@ -99,7 +100,7 @@ export default function Preview() {
   const loaded = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as ActionResult | undefined;
   const { ref, lang, view } = loaded;
-  const q = (next: Record<string, string>) => `?${new URLSearchParams({ lang, view, ...next })}`;
+  const q = (next: Record<string, string>) => `?${new URLSearchParams({ formLang: lang, view, ...next })}`;
   return (
     <div className="panel wide">
       <p>
@@ -108,13 +109,13 @@ export default function Preview() {
       <h1>{fill(w.previewTitle, { id: ref }, locale)}</h1>
       <p className="hint">{w.previewNote[locale]}</p>
       <nav className="studio-actions" aria-label={w.previewIn[locale]}>
-        <Link className="button" to={q({ lang: "vi", view: "online" })} aria-current={view === "online" && lang === "vi" ? "page" : undefined}>
+        <Link className="button" to={q({ formLang: "vi", view: "online" })} aria-current={view === "online" && lang === "vi" ? "page" : undefined}>
           {w.previewOnline[locale]} · {w.previewVi[locale]}
         </Link>
-        <Link className="button" to={q({ lang: "en", view: "online" })} aria-current={view === "online" && lang === "en" ? "page" : undefined}>
+        <Link className="button" to={q({ formLang: "en", view: "online" })} aria-current={view === "online" && lang === "en" ? "page" : undefined}>
           {w.previewOnline[locale]} · {w.previewEn[locale]}
         </Link>
-        <Link className="button" to={q({ lang: "vi", view: "paper" })} aria-current={view === "paper" ? "page" : undefined}>
+        <Link className="button" to={q({ formLang: "vi", view: "paper" })} aria-current={view === "paper" ? "page" : undefined}>
           {w.previewPaper[locale]}
         </Link>
       </nav>

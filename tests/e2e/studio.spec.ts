@@ -2,13 +2,13 @@
  * Issue 9, done means: a staff member makes sipas-2022@3 from @2 in the browser, adds a yes/no question and a policy
  * item shown only after it, meets a validation error and fixes it, previews at 390 px and answers the new question
  * there, compares with @2 and sees the change and its comparability consequence, publishes; a round is made on it
- * (the CLI: no round-creation page yet) and a citizen answers the new question. Also: the second of two concurrent
+ * (on the round-creation page) and a citizen answers the new question. Also: the second of two concurrent
  * saves is refused in the browser with nothing overwritten, and a clerk reads but cannot edit.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection";
 import { E2E_DB } from "../../playwright.config";
-import { answerPage, answerWholeForm, createStaff, issueCodes, signIn, sipas, SKIP_CHOICES } from "./helpers";
+import { answerPage, answerWholeForm, createStaff, issueCodes, signIn, SKIP_CHOICES } from "./helpers";
 
 const DRAFT = "/staff/questionnaires/sipas-2022@3";
 
@@ -82,7 +82,7 @@ test("a new version made, edited, previewed, compared and published in the brows
   await preview.locator('#q-P_INFO_ONLINE input[value="5"]').check();
   expect(await preview.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   await preview.screenshot({ path: "docs/screenshots/studio-preview-new-question-phone-vi.png" });
-  await preview.goto(`${DRAFT}/preview?lang=en`);
+  await preview.goto(`${DRAFT}/preview?formLang=en`);
   await expect(preview.getByRole("button", { name: "Save and continue" })).toBeVisible();
   expect(await countResponses()).toBe(before);
   await phone.close();
@@ -105,8 +105,15 @@ test("a new version made, edited, previewed, compared and published in the brows
   await expect(page.locator(".studio-status")).toHaveText("Đã công bố");
   await expect(page.getByRole("button", { name: "Lưu" })).toHaveCount(0);
 
-  // A round on it (from the command line), and a citizen answers the new question.
-  sipas("rounds", "create", "--definition", "sipas-2022@3", "--name", "Đợt thử phiên bản 3", "--id", "studio-v3", "--province", "P01");
+  // A round on it, made on the round-creation page, and a citizen answers the new question.
+  await page.goto("/staff/rounds/new");
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@3");
+  await page.getByLabel("Tên đợt khảo sát").fill("Đợt thử phiên bản 3");
+  await page.getByLabel("Mã đợt (không bắt buộc)").fill("studio-v3");
+  await page.getByRole("button", { name: "Tạo đợt khảo sát" }).click();
+  await expect(page).toHaveURL(/\/staff\/rounds\/studio-v3\//);
+  await page.goto("/staff/questionnaires/sipas-2022@3");
+  await expect(page.locator("[data-rounds-using]")).toContainText("Đợt thử phiên bản 3");
   const [code] = issueCodes(1, "studio-v3");
   const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await citizen.goto(`/s/${code}`);
@@ -150,6 +157,39 @@ test("a clerk reads questionnaires but has no editing tools, and a forged edit i
     return (await fetch("/staff/questionnaires/sipas-2022@2", { method: "POST", body })).status;
   }, csrf);
   expect(status).toBe(403);
+});
+
+// The documentation screenshots of every studio page at 390 and 1280 px (SHOTS=1), after the tests above made
+// sipas-2022@3 and sipas-2017@2 (a draft).
+test("screenshots of every studio page", async ({ browser }) => {
+  test.skip(process.env.SHOTS !== "1", "SHOTS=1 takes the documentation screenshots");
+  test.setTimeout(300_000);
+  const draft = "/staff/questionnaires/sipas-2017@2";
+  const views: [string, string][] = [
+    ["studio-list", "/staff/questionnaires"],
+    ["studio-version", "/staff/questionnaires/sipas-2022@3#structure"],
+    ["studio-tree", "/staff/questionnaires/sipas-2022@3#trees"],
+    ["studio-draft", draft],
+    ["studio-edit-question", `${draft}?edit=item:SV_ACC_1#item-SV_ACC_1`],
+    ["studio-edit-node", `${draft}?edit=node:EL_ACCESS#node-EL_ACCESS`],
+    ["studio-preview", "/staff/questionnaires/sipas-2022@3/preview"],
+    ["studio-preview-en", "/staff/questionnaires/sipas-2022@3/preview?formLang=en"],
+    ["studio-preview-paper", "/staff/questionnaires/sipas-2022@3/preview?view=paper"],
+    ["studio-compare", "/staff/questionnaires/sipas-2022@3/compare?with=sipas-2022@2"],
+    ["studio-publish", `${draft}/compare`],
+  ];
+  for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]] as const) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: "vi-VN" });
+    const page = await context.newPage();
+    await signIn(page);
+    for (const [name, path] of views) {
+      await page.goto(path);
+      await page.waitForLoadState("load");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${width} px`).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: `docs/screenshots/${name}-${device}-vi.png` });
+    }
+    await context.close();
+  }
 });
 
 async function withDb<T>(work: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
