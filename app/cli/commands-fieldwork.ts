@@ -2,10 +2,19 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { columnLetter } from "../domain/csv/read";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
-import { UserError } from "../domain/errors";
+import { UserError, isUserError } from "../domain/errors";
 import { localeFrom, msg, type Message } from "../domain/messages";
 import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
-import { FRAME_FIELDS, describeProblem, guessMapping, type FrameField, type FrameMapping } from "../domain/fieldwork/frame";
+import {
+  FRAME_FIELDS,
+  describeColumns,
+  describeProblem,
+  guessMapping,
+  undecidedColumns,
+  type ColumnChoices,
+  type FrameField,
+  type FrameMapping,
+} from "../domain/fieldwork/frame";
 import {
   DASHBOARD_COLUMNS,
   MAIL_MERGE_HEADER,
@@ -35,6 +44,8 @@ export const fieldworkUsage: string[] = [
   "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv|out.xlsx>] [--format csv|xlsx] [--map field=Header|letter,...]",
   "                                         import the sampling frame; a file with any problem imports nothing",
   "                                         unless --valid-only (then --rejected writes the rows left out)",
+  "                   [--keep-columns <col,...>] [--ignore-columns <col,...>]",
+  "                                         a column no field uses must be kept (strata, village) or ignored: refused otherwise",
   "sample plan --round <id> [--strata <cols>] (--size <n> | --margin <e> | --yamane <e>) [--allocation equal|proportional|min:<m>] [--reserve <k>]",
   "                                         stratum sizes, n_h and inclusion probabilities before drawing",
   "sample draw --round <id> ... --seed <n>  draw (same options as plan); codes for every sampled person",
@@ -92,6 +103,28 @@ function parseMapOption(text: string, headers: string[]): FrameMapping {
     mapping[field] = index;
   }
   return mapping;
+}
+
+/** A column named by its header or its letter (as --map names them). */
+function columnIndex(flag: string, column: string, headers: string[]): number {
+  let index = headers.findIndex((h) => h === column.normalize("NFC"));
+  if (index < 0 && /^[A-Z]{1,2}$/.test(column)) index = headers.findIndex((_h, i) => columnLetter(i) === column);
+  if (index < 0) throw new UserError(msg("cli.columnsNoColumn", { flag, column, columns: headers.join(", ") }), 2);
+  return index;
+}
+
+/** --keep-columns and --ignore-columns: what to do with the columns no field uses. */
+function columnChoices(args: ParsedArgs, headers: string[]): ColumnChoices {
+  const list = (flag: string) =>
+    (optionalFlag(args, flag) ?? "")
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => columnIndex(`--${flag}`, c, headers));
+  const choices = { keep: list("keep-columns"), ignore: list("ignore-columns") };
+  const both = choices.keep.find((i) => choices.ignore.includes(i));
+  if (both !== undefined) throw new UserError(msg("cli.columnsBoth", { column: headers[both] }), 2);
+  return choices;
 }
 
 function wholeNumber(args: ParsedArgs, name: string): number | undefined {
@@ -210,7 +243,7 @@ export const fieldworkCommands: Record<string, Command> = {
   },
 
   "frame import": async (ctx) => {
-    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map", "format"]);
+    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map", "format", "keep-columns", "ignore-columns"]);
     const validOnly = booleanFlag(ctx.args, "valid-only");
     const rejectedFormat = formatFlag(ctx.args, "rejected");
     const file = onePositional(ctx.args, msg("cli.frameFile"));
@@ -218,7 +251,10 @@ export const fieldworkCommands: Record<string, Command> = {
     const rejectedPath = optionalFlag(ctx.args, "rejected");
     if (rejectedPath && !validOnly) throw new UserError(msg("cli.rejectedNeedsValidOnly"), 2);
     const mapText = optionalFlag(ctx.args, "map");
-    const mapping = mapText ? parseMapOption(mapText, await readCsvHeader(file)) : undefined;
+    const headers = await readCsvHeader(file);
+    const mapping = mapText ? parseMapOption(mapText, headers) : guessMapping(headers);
+    // A column no field uses is never kept silently (a date under an unknown header would skip the date checks).
+    const columns = columnChoices(ctx.args, headers);
     const { db } = await ctx.db();
     const tty = process.stderr.isTTY;
     let shown = 0;
@@ -227,6 +263,7 @@ export const fieldworkCommands: Record<string, Command> = {
       path: file,
       fileName: file,
       mapping,
+      columns,
       mode: validOnly ? "valid-only" : "all",
       userId: cli().id,
       onProgress: (p) => {
@@ -235,6 +272,10 @@ export const fieldworkCommands: Record<string, Command> = {
           ctx.err(`… ${p.rowsRead.toLocaleString("en")} rows (${Math.round((100 * p.bytesRead) / Math.max(p.fileSize, 1))}%)`);
         }
       },
+    }).catch((e: unknown) => {
+      // The service names the columns; the command line also says which options decide them.
+      if (!isUserError(e) || e.what?.key !== "frame.undecidedColumns") throw e;
+      throw new UserError(msg("cli.undecidedColumns", { file, columns: describeColumns(undecidedColumns(headers, mapping, columns), headers) }));
     });
     if (report.fileError) throw new UserError(report.fileError.what ?? report.fileError.message);
     for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);

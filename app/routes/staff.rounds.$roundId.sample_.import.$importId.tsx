@@ -9,7 +9,7 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
-import { catalogue, localize, render } from "../domain/messages";
+import { catalogue, fill, localize, render } from "../domain/messages";
 import { parseRoundSettings } from "../domain/round-settings";
 import { settingsLock, settingsOf, updateRoundSettings } from "../services/rounds/rounds.server";
 
@@ -19,7 +19,11 @@ import {
   PROBLEM_KIND_LABELS,
   REQUIRED_FIELDS,
   describeProblem,
+  describeColumns,
   emptyMapping,
+  noColumnChoices,
+  unmatchedColumns,
+  type ColumnChoices,
   type FrameMapping,
   type ProblemKind,
 } from "../domain/fieldwork/frame";
@@ -96,6 +100,7 @@ const t = {
 } satisfies Record<string, LocalizedText>;
 
 const PROBLEMS_SHOWN = 200;
+const frameWords = catalogue.frame;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
@@ -126,6 +131,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         headers: record.headers,
         mapping: record.mapping,
         missing: record.missing,
+        unmatched: record.unmatched,
+        undecided: record.undecided,
+        columns: record.columns,
         finishedAt: record.finishedAt,
       },
       preview,
@@ -175,7 +183,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const v = form.get(`map.${f}`);
       mapping[f] = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
     }
-    await orRefuse(() => saveMapping(db, round.id, record.id, mapping));
+    // Each column no field uses is kept or ignored as chosen; one left undecided stops the import (listed).
+    const columns = noColumnChoices();
+    for (const i of unmatchedColumns(record.headers, mapping)) {
+      const choice = form.get(`col.${i}`);
+      if (choice === "keep" || choice === "ignore") columns[choice].push(i);
+    }
+    await orRefuse(() => saveMapping(db, round.id, record.id, mapping, columns));
   }
   const mode = form.get("mode") === "valid-only" ? "valid-only" : "all";
   const started = await attempt(() => startFrameImport(db, { roundId: round.id, importId: record.id, mode, userId: user.id }));
@@ -187,6 +201,9 @@ function MappingForm(props: {
   fetcherKey: string;
   headers: string[];
   mapping: FrameMapping;
+  unmatched: number[];
+  columns: ColumnChoices;
+  preview: string[][];
   missing: string[];
   csrf: string;
   locale: "vi" | "en";
@@ -232,6 +249,29 @@ function MappingForm(props: {
           </tbody>
         </table>
       </TableScroll>
+      {props.unmatched.length > 0 && (
+        <fieldset data-unmatched-columns>
+          <legend>{frameWords.unmatchedTitle[locale]}</legend>
+          <p className="hint">{frameWords.unmatchedHint[locale]}</p>
+          {props.unmatched.map((i) => {
+            const example = props.preview.find((row) => (row[i] ?? "").trim() !== "")?.[i];
+            const chosen = props.columns.keep.includes(i) ? "keep" : props.columns.ignore.includes(i) ? "ignore" : "";
+            return (
+              <div className="field" key={i}>
+                <label htmlFor={`col-${i}`}>
+                  {columnLetter(i)} · {headers[i]}
+                  {example ? <span className="muted"> ({fill(frameWords.example, { value: example }, locale)})</span> : null}
+                </label>
+                <select id={`col-${i}`} name={`col.${i}`} defaultValue={chosen}>
+                  <option value="">{frameWords.choose[locale]}</option>
+                  <option value="keep">{frameWords.keepColumn[locale]}</option>
+                  <option value="ignore">{frameWords.ignoreColumn[locale]}</option>
+                </select>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
       <div className="fw-actions">
         <button type="submit" className="button primary" disabled={busy || fetcher.state !== "idle"}>
           {fetcher.state !== "idle" ? t.starting[locale] : t.start[locale]}
@@ -286,6 +326,9 @@ export default function FrameImportPage() {
       fetcherKey={`import-${upload.id}`}
       headers={upload.headers}
       mapping={upload.mapping}
+      unmatched={upload.unmatched}
+      columns={upload.columns}
+      preview={d.preview}
       missing={upload.missing}
       csrf={d.csrf}
       locale={locale}
@@ -446,6 +489,11 @@ export default function FrameImportPage() {
       {!running && upload.fileKept && (upload.status === "uploaded" || upload.status === "failed") && (
         <section aria-labelledby="mapping-title">
           <h3 id="mapping-title">{t.mapping[locale]}</h3>
+          {upload.undecided.length > 0 && (
+            <p className="fw-warning" data-unmatched-notice>
+              {fill(frameWords.unmatchedNotice, { count: upload.undecided.length, columns: describeColumns(upload.undecided, upload.headers) }, locale)}
+            </p>
+          )}
           {upload.missing.length > 0 ? (
             <p className="fw-error" data-mapping-missing>
               {t.mappingMissing[locale]}{" "}
@@ -483,7 +531,7 @@ export default function FrameImportPage() {
               </TableScroll>
             </details>
           )}
-          {upload.missing.length > 0 || upload.status === "failed" ? (
+          {upload.missing.length > 0 || upload.undecided.length > 0 || upload.status === "failed" ? (
             mappingForm
           ) : (
             <>

@@ -85,6 +85,30 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     expect(mapped.out[0]).toMatch(/^imported 2 persons/);
   });
 
+  it("refuses a column no field uses until --map, --keep-columns or --ignore-columns says what to do with it", async () => {
+    await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Cột lạ", "--id", "cli-cols", "--from", "2021-01-01", "--to", "2021-12-31");
+    await sipas(t.url, "units", "import", "--round", "cli-cols", path("units3.csv", unitsCsv(factoryUnits(1, 1))));
+    const file = path(
+      "completed.csv",
+      "Họ và tên,Số điện thoại,Đơn vị,completed_on,Ghi chú\nNguyễn Văn An,0912345678,D01,15/03/2021,\nTrần Thị Bình,0912345679,D01-C01,31/02/2021,gọi lại\n"
+    );
+    const refused = await sipas(t.url, "frame", "import", "--round", "cli-cols", file);
+    expect(refused.code).toBe(1);
+    expect(refused.err.join("\n")).toContain("các cột sau chưa được ghép với thông tin nào: D (completed_on), E (Ghi chú). Chưa nhập dòng nào.");
+    expect(refused.err.join("\n")).toContain("--ignore-columns");
+    // Ignoring only one is not enough; mapping the date column makes its impossible date show.
+    const half = await sipas(t.url, "frame", "import", "--round", "cli-cols", file, "--ignore-columns", "Ghi chú");
+    expect(half.err.join("\n")).toContain("D (completed_on)");
+    expect(half.err.join("\n")).not.toContain("E (Ghi chú)");
+    const mapped = await sipas(t.url, "frame", "import", "--round", "cli-cols", file, "--map", "returned_on=completed_on", "--ignore-columns", "E");
+    expect(mapped.code).toBe(1);
+    expect(mapped.err.join("\n")).toMatch(/line 3, column D \(completed_on\): "31\/02\/2021" is not a valid date/);
+    const kept = await sipas(t.url, "frame", "import", "--round", "cli-cols", file, "--ignore-columns", "completed_on", "--keep-columns", "Ghi chú");
+    expect(kept.out[0]).toMatch(/^imported 2 persons/);
+    const both = await sipas(t.url, "frame", "import", "--round", "cli-cols", file, "--ignore-columns", "E", "--keep-columns", "Ghi chú");
+    expect(both.code).toBe(2);
+  });
+
   it("plans and draws a stratified sample, reproducibly from the seed", async () => {
     const plan = await sipas(
       t.url,
@@ -173,7 +197,9 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
       "import",
       "--round",
       "cli-ms",
-      path("residents.csv", frameCsv({ rows: 240, districts: 3, communesPerDistrict: 2, villages: 3, atDistrict: 0, seed: 6 }))
+      path("residents.csv", frameCsv({ rows: 240, districts: 3, communesPerDistrict: 2, villages: 3, atDistrict: 0, seed: 6 })),
+      "--keep-columns",
+      "Thôn"
     );
     const args = [
       "--round",

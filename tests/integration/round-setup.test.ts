@@ -10,7 +10,7 @@ import { listAudit } from "../../app/services/platform/audit.server";
 import { createRound, getRound, listUnitSources, settingsLock, updateRoundSettings } from "../../app/services/rounds/rounds.server";
 import { readUnitsFile } from "../../app/services/rounds/units-import.server";
 import { createStaffUser } from "../../app/services/staff/accounts.server";
-import { getFrameImport, registerUpload, startFrameImport, waitForImport } from "../../app/services/fieldwork/frame-uploads.server";
+import { getFrameImport, registerUpload, saveMapping, startFrameImport, waitForImport } from "../../app/services/fieldwork/frame-uploads.server";
 import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
@@ -139,5 +139,33 @@ describeEachDialect("rounds created and changed from the web", (dialect) => {
     });
     expect(await settingsLock(t.db, id)).toBe("sampled");
     await expect(updateRoundSettings(t.db, id, { name: "Khung và thời gian", periodStart: "2022-01-01" }, manager)).rejects.toThrow("đã chọn mẫu");
+  });
+
+  it("lists the columns an upload does not match and imports only once each is mapped, kept or ignored", async () => {
+    const id = "cot-la";
+    await createRound(t.db, { id, definition: "sipas-2022@1", name: "Cột lạ", periodStart: "2021-01-01", periodEnd: "2021-12-31", units: factoryUnits(1, 1), actor: manager });
+    const path = join(dir, "completed.csv");
+    writeFileSync(path, "Họ và tên,Số điện thoại,Đơn vị,completed_on,Thôn\nNguyễn Văn An,0912345678,D01,15/03/2021,Thôn 1\nTrần Thị Bình,0912345679,D01-C01,31/02/2021,Thôn 2\n");
+    const upload = await registerUpload(t.db, { roundId: id, path, fileName: "completed.csv", userId: manager });
+    expect(upload.missing).toEqual([]);
+    expect(upload.undecided).toEqual([3, 4]);
+    await expect(startFrameImport(t.db, { roundId: id, importId: upload.id, mode: "all", userId: manager })).rejects.toThrow(
+      "completed.csv: các cột sau chưa được ghép với thông tin nào: D (completed_on), E (Thôn)."
+    );
+
+    // Mapped as the return date, the impossible date is caught; the village is kept as an extra column.
+    await saveMapping(t.db, id, upload.id, { ...upload.mapping, returned_on: 3 }, { keep: [4], ignore: [] });
+    await startFrameImport(t.db, { roundId: id, importId: upload.id, mode: "all", userId: manager });
+    await waitForImport(upload.id);
+    const checked = await getFrameImport(t.db, id, upload.id);
+    expect(checked.report?.imported).toBe(false);
+    expect(checked.report?.problemsByKind).toEqual({ bad_date: 1 });
+
+    await startFrameImport(t.db, { roundId: id, importId: upload.id, mode: "valid-only", userId: manager });
+    await waitForImport(upload.id);
+    expect((await getFrameImport(t.db, id, upload.id)).report?.rowsImported).toBe(1);
+    const person = await t.db.selectFrom("frame_persons").select(["returned_on", "extra"]).where("round_id", "=", id).executeTakeFirstOrThrow();
+    expect(person.returned_on).toBe("2021-03-15");
+    expect(JSON.parse(person.extra)).toEqual({ Thôn: "Thôn 1" });
   });
 });

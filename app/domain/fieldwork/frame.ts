@@ -107,6 +107,37 @@ export function checkMapping(mapping: FrameMapping, headers: readonly string[]):
   return problems;
 }
 
+/**
+ * What to do with each column of a file that no frame field uses: keep it (an extra column, usable as a stratum or
+ * the village of a multi-stage design) or ignore it. A column left undecided stops the import, so a date column under
+ * an unknown header (`completed_on`) is never kept silently while the return-date check is skipped.
+ */
+export interface ColumnChoices {
+  keep: number[];
+  ignore: number[];
+}
+
+export function noColumnChoices(): ColumnChoices {
+  return { keep: [], ignore: [] };
+}
+
+/** Columns with a header that no field of the mapping uses, in file order. */
+export function unmatchedColumns(headers: readonly string[], mapping: FrameMapping): number[] {
+  const mapped = new Set(FRAME_FIELDS.map((f) => mapping[f]).filter((i): i is number => i !== null));
+  return headers.map((h, i) => ({ h, i })).filter(({ h, i }) => h.trim() !== "" && !mapped.has(i)).map(({ i }) => i);
+}
+
+/** Unmatched columns that are neither kept nor ignored: what the import must still be told. */
+export function undecidedColumns(headers: readonly string[], mapping: FrameMapping, choices: ColumnChoices): number[] {
+  const decided = new Set([...choices.keep, ...choices.ignore]);
+  return unmatchedColumns(headers, mapping).filter((i) => !decided.has(i));
+}
+
+/** "E (completed_on)" for each column, for a message. */
+export function describeColumns(columns: readonly number[], headers: readonly string[]): string[] {
+  return columns.map((i) => `${columnLetter(i)} (${headers[i] ?? ""})`);
+}
+
 export interface FrameUnitRef {
   code: string;
   name: string;
@@ -165,6 +196,8 @@ export interface RowValidatorOptions {
   period?: { start: string | null; end: string | null };
   /** For birth years; passed in so the domain reads no clock. */
   currentYear: number;
+  /** The unmatched columns kept as extra columns; absent: every unmatched column (test fixtures only). */
+  keep?: readonly number[];
 }
 
 const LEVEL_WORDS = new Map<string, UnitLevel>(
@@ -266,7 +299,8 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
     byName.set(key, byName.has(key) ? "ambiguous" : u);
   }
   const mapped = new Set(Object.values(mapping).filter((i): i is number => i !== null));
-  const extraColumns = headers.map((h, i) => ({ h, i })).filter(({ h, i }) => h !== "" && !mapped.has(i));
+  const kept = options.keep ? new Set(options.keep) : null;
+  const extraColumns = headers.map((h, i) => ({ h, i })).filter(({ h, i }) => h !== "" && !mapped.has(i) && (!kept || kept.has(i)));
 
   const fieldIndex = FRAME_FIELDS.map((f) => mapping[f]);
   // Text with a combining mark may be decomposed (files saved on a Mac); only that needs NFC.

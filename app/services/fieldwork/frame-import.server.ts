@@ -11,6 +11,9 @@ import {
   createRowValidator,
   guessMapping,
   missingFields,
+  describeColumns,
+  undecidedColumns,
+  type ColumnChoices,
   type FrameMapping,
   type FrameProblem,
   type FrameRecord,
@@ -126,6 +129,11 @@ export interface FrameImportInput {
   fileName: string;
   /** Default: columns recognised by their header. */
   mapping?: FrameMapping;
+  /**
+   * What to do with the columns no field uses; every such column must be kept or ignored, or the import is refused
+   * with their list. Absent: every such column is kept (test fixtures only; the web and the CLI always decide).
+   */
+  columns?: ColumnChoices;
   mode: ImportMode;
   /** The frame_imports row of an upload; without one (the CLI) a record is made. */
   importId?: string;
@@ -257,10 +265,21 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
     const names = missing.map((f) => (f === "phone" ? msg("frame.phoneOrAddress") : FIELD_LABELS[f]));
     throw new UserError(msg("frame.missingColumns", { file: input.fileName, missing: names, found: headers.join(", ") }), 400);
   }
+  if (input.columns) {
+    const undecided = undecidedColumns(headers, mapping, input.columns);
+    if (undecided.length) throw new UserError(msg("frame.undecidedColumns", { file: input.fileName, columns: describeColumns(undecided, headers) }), 400);
+  }
   const importId =
     input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
 
-  const validate = createRowValidator({ headers, mapping, units: round.units, period: round.period, currentYear: new Date().getUTCFullYear() });
+  const validate = createRowValidator({
+    headers,
+    mapping,
+    units: round.units,
+    period: round.period,
+    currentYear: new Date().getUTCFullYear(),
+    keep: input.columns?.keep,
+  });
   const log = new ProblemLog();
   const fileSize = (await stat(input.path)).size;
   let rowsRead = 0;
@@ -442,6 +461,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
         status: report.imported ? "imported" : "failed",
         mode,
         mapping: JSON.stringify(mapping),
+        ...(input.columns ? { column_choices: storedChoices(input.columns) } : {}),
         rows_read: rowsRead,
         rows_imported: rowsImported,
         rows_rejected: rowsRejected,
@@ -461,6 +481,23 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   });
   progress("done");
   return report;
+}
+
+/** frame_imports.column_choices: column index -> "keep" | "ignore". */
+export function storedChoices(choices: ColumnChoices): string {
+  const out: Record<string, "keep" | "ignore"> = {};
+  for (const i of choices.ignore) out[String(i)] = "ignore";
+  for (const i of choices.keep) out[String(i)] = "keep";
+  return JSON.stringify(out);
+}
+
+export function parseStoredChoices(text: string | null): ColumnChoices {
+  const choices: ColumnChoices = { keep: [], ignore: [] };
+  if (!text) return choices;
+  for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, string>)) {
+    if (v === "keep" || v === "ignore") choices[v].push(Number(k));
+  }
+  return choices;
 }
 
 export async function createImportRecord(

@@ -5,7 +5,7 @@ import type { Database } from "../../../db/schema";
 import { isBlankRow } from "../../domain/csv/read";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
-import { checkMapping, guessMapping, missingFields, type FrameMapping } from "../../domain/fieldwork/frame";
+import { checkMapping, describeColumns, guessMapping, missingFields, undecidedColumns, unmatchedColumns, type ColumnChoices, type FrameMapping } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { MAX_UPLOAD_BYTES, receiveCsvFile, uploadMessages } from "../platform/uploads.server";
 import { importRoundUnits, type UnitsImportResult } from "../rounds/units-import.server";
@@ -16,6 +16,8 @@ import {
   createImportRecord,
   fileErrorOf,
   importFrameFile,
+  parseStoredChoices,
+  storedChoices,
   readCsvHeader,
   type FileError,
   type FrameImportReport,
@@ -37,6 +39,11 @@ export interface FrameImportRecord {
   headers: string[];
   mapping: FrameMapping;
   missing: ReturnType<typeof missingFields>;
+  /** Kept or ignored columns among those no field uses. */
+  columns: ColumnChoices;
+  /** Columns no field uses, and those of them not yet kept or ignored (the import waits for these). */
+  unmatched: number[];
+  undecided: number[];
   status: "uploaded" | "running" | "failed" | "imported" | "discarded";
   mode: ImportMode;
   report: FrameImportReport | null;
@@ -55,6 +62,9 @@ function toRecord(row: Database["frame_imports"]): FrameImportRecord {
     headers: JSON.parse(row.headers) as string[],
     mapping,
     missing: missingFields(mapping),
+    columns: parseStoredChoices(row.column_choices),
+    unmatched: unmatchedColumns(JSON.parse(row.headers) as string[], mapping),
+    undecided: undecidedColumns(JSON.parse(row.headers) as string[], mapping, parseStoredChoices(row.column_choices)),
     status: row.status,
     mode: row.mode,
     report: row.report ? (JSON.parse(row.report) as FrameImportReport) : null,
@@ -103,13 +113,19 @@ export async function listFrameImports(db: Kysely<Database>, roundId: string, li
 }
 
 /** Sets the columns by hand (the mapping step). */
-export async function saveMapping(db: Kysely<Database>, roundId: string, importId: string, mapping: FrameMapping): Promise<FrameImportRecord> {
+export async function saveMapping(
+  db: Kysely<Database>,
+  roundId: string,
+  importId: string,
+  mapping: FrameMapping,
+  columns?: ColumnChoices
+): Promise<FrameImportRecord> {
   const record = await getFrameImport(db, roundId, importId);
   const problems = checkMapping(mapping, record.headers);
   if (problems.length) throw new UserError(msg("frame.mappingInvalid"), 400, problems);
   await db
     .updateTable("frame_imports")
-    .set({ mapping: JSON.stringify(mapping) })
+    .set({ mapping: JSON.stringify(mapping), ...(columns ? { column_choices: storedChoices(columns) } : {}) })
     .where("id", "=", importId)
     .where("status", "!=", "running")
     .execute();
@@ -145,6 +161,9 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
   const record = await getFrameImport(db, input.roundId, input.importId);
   if (!record.fileKept) throw new UserError(msg("frame.uploadGone"), 409);
   if (record.missing.length) throw new UserError(msg("frame.chooseColumnsFirst"), 400);
+  if (record.undecided.length) {
+    throw new UserError(msg("frame.undecidedColumns", { file: record.fileName, columns: describeColumns(record.undecided, record.headers) }), 400);
+  }
   if (jobs.get(input.importId)?.progress.phase === "reading") return;
   await checkRoundAcceptsFrame(db, input.roundId);
   const running = await db
@@ -169,6 +188,7 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
         path: row.file_path!,
         fileName: record.fileName,
         mapping: record.mapping,
+        columns: record.columns,
         mode: input.mode,
         importId: input.importId,
         userId: input.userId,

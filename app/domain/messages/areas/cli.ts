@@ -57,5 +57,11 @@ export const cli = {
   andMore: { vi: "… và {count} lỗi khác", en: "… and {count} more" },
   unitsFile: { vi: "tệp danh sách đơn vị", en: "units file" },
   frameFile: { vi: "tệp khung mẫu", en: "frame file" },
+  undecidedColumns: {
+    vi: "{file}: các cột sau chưa được ghép với thông tin nào: {columns}. Chưa nhập dòng nào. Dùng --map <trường>=<cột> để ghép một cột với một thông tin, --keep-columns <cột,...> để giữ làm cột phụ (phân tầng, thôn) hoặc --ignore-columns <cột,...> để bỏ qua.",
+    en: "{file}: these columns match no field: {columns}. Nothing was imported. Use --map <field>=<column> to match a column to a field, --keep-columns <column,...> to keep it as an extra column (strata, village) or --ignore-columns <column,...> to ignore it.",
+  },
+  columnsNoColumn: { vi: "{flag}: tệp không có cột “{column}” (các cột: {columns})", en: '{flag}: no column "{column}" in the file (columns: {columns})' },
+  columnsBoth: { vi: "Cột “{column}” có cả trong --keep-columns và --ignore-columns.", en: 'Column "{column}" is in both --keep-columns and --ignore-columns.' },
   unexpected: { vi: "lỗi không lường trước: {detail}", en: "unexpected error: {detail}" },
 } as const;

@@ -30,5 +30,22 @@ export const frame = {
     en: "the uploaded file is no longer on this server; upload it again",
   },
   chooseColumnsFirst: { vi: "Hãy chọn cột cho mọi trường bắt buộc trước.", en: "Choose a column for every required field first." },
+  undecidedColumns: {
+    vi: "{file}: các cột sau chưa được ghép với thông tin nào: {columns}. Hãy ghép từng cột với một thông tin, hoặc chọn giữ lại làm cột phụ (để phân tầng) hay bỏ qua.",
+    en: "{file}: these columns match no field: {columns}. Match each to a field, or choose to keep it as an extra column (for strata) or to ignore it.",
+  },
+  unmatchedTitle: { vi: "Cột chưa ghép với thông tin nào", en: "Columns that match no field" },
+  unmatchedHint: {
+    vi: "Các cột dưới đây không dùng cho thông tin nào ở bảng trên. Với mỗi cột, chọn giữ lại làm cột phụ (dùng để phân tầng, hoặc làm thôn ở mẫu nhiều giai đoạn) hay bỏ qua. Nếu cột là một thông tin ở bảng trên (ví dụ ngày trả kết quả), hãy chọn nó ở bảng trên.",
+    en: "The columns below are used for no field in the table above. For each, choose to keep it as an extra column (for strata, or the village of a multi-stage design) or to ignore it. If a column is one of the fields above (the return date, say), choose it in the table above.",
+  },
+  unmatchedNotice: {
+    vi: "Tệp có {count} cột chưa ghép với thông tin nào: {columns}. Hãy chọn cách xử lý từng cột trước khi nhập.",
+    en: "The file has {count} {count|column|columns} matching no field: {columns}. Choose what to do with each before importing.",
+  },
+  choose: { vi: "— chọn —", en: "— choose —" },
+  keepColumn: { vi: "Giữ làm cột phụ", en: "Keep as an extra column" },
+  ignoreColumn: { vi: "Bỏ qua (không nhập)", en: "Ignore (not imported)" },
+  example: { vi: "ví dụ: {value}", en: "e.g. {value}" },
   importRunning: { vi: "Tệp này đang được nhập.", en: "This file is being imported already." },
 } as const;
