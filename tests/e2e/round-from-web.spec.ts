@@ -1,0 +1,90 @@
+/**
+ * Issue 10, part 1, as a province manager does it with only a browser: a round on sipas-2022, its units and frame
+ * uploaded, a column the importer does not know decided, the rows the period leaves out counted and the period
+ * changed, the draw, the mail-merge file.
+ */
+import { expect, test } from "@playwright/test";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
+import { createStaff, signIn } from "./helpers";
+
+const TMP = "tests/.tmp/e2e-round-from-web";
+mkdirSync(TMP, { recursive: true });
+
+function tmpFile(name: string, content: string): string {
+  const path = join(TMP, `${Date.now()}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+test("a manager creates a round in the browser, imports units and a frame, widens the period after seeing what it filters, draws and downloads the mail merge", async ({ page }) => {
+  test.setTimeout(240_000);
+  createStaff("quanly.p08", "manager", "quản lý tỉnh tám mươi", "P08");
+  await signIn(page, "quanly.p08", "quản lý tỉnh tám mươi");
+
+  // 1. The round: sipas-2022, August and September only, the units uploaded with it.
+  await page.getByRole("link", { name: "Tạo đợt khảo sát mới" }).click();
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
+  await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh Tám – SIPAS 2022");
+  await page.getByLabel("Mã đợt (không bắt buộc)").fill("tinh-tam-2022");
+  await page.getByLabel("Từ ngày").fill("2022-08-01");
+  await page.getByLabel("Đến ngày").fill("2022-09-30");
+  await page.getByLabel("Đầu mối hỗ trợ người dân").fill("Sở Nội vụ tỉnh Tám, 0206 3852 000");
+  await page.getByRole("radio", { name: "Tải lên tệp danh sách đơn vị (CSV)" }).check();
+  await page.getByLabel("Tệp danh sách đơn vị (CSV)", { exact: true }).setInputFiles(tmpFile("don-vi.csv", unitsCsv(factoryUnits(2, 2))));
+  await page.getByRole("button", { name: "Tạo đợt khảo sát" }).click();
+  await expect(page).toHaveURL(/\/staff\/rounds\/tinh-tam-2022\/sample$/);
+  await expect(page.locator("[data-frame-period]")).toContainText("Thời gian của đợt khảo sát là 01/08/2022 – 30/09/2022.");
+
+  // 2. The frame: results returned August to October, and a column of notes the importer does not know.
+  const lines = frameCsv({ rows: 150, districts: 2, communesPerDistrict: 2, seed: 31 }).trimEnd().split("\r\n");
+  const october = lines.filter((l) => /\/10\/2022,/.test(l)).length;
+  expect(october).toBeGreaterThan(20);
+  const frame = lines.map((l, i) => `${l},${i === 0 ? "Ghi chú" : i % 7 ? "" : "gọi buổi chiều"}`).join("\r\n") + "\r\n";
+  await page.getByLabel("Tệp khung mẫu (CSV)").setInputFiles(tmpFile("khung-mau.csv", frame));
+  await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+  await expect(page).toHaveURL(/\/sample\/import\/[0-9a-f-]+$/);
+  await expect(page.locator("[data-unmatched-notice]")).toContainText("Tệp có 1 cột chưa ghép với thông tin nào: K (Ghi chú).");
+  await page.getByLabel(/^K · Ghi chú/).selectOption("ignore");
+  await page.getByRole("button", { name: "Kiểm tra và nhập khung mẫu" }).click();
+
+  // The period leaves the October rows out, said in plain words with the count.
+  const outside = page.locator("[data-outside-period]");
+  await expect(outside).toHaveAttribute("data-outside-period", String(october));
+  await expect(outside).toHaveText(`${october} trong 150 dòng có ngày trả kết quả nằm ngoài thời gian của đợt (01/08/2022 – 30/09/2022) nên bị loại.`);
+  await expect(page.locator("[data-import-refused]")).toContainText("chưa nhập dòng nào");
+
+  // 3. The period widened in place; the same file is checked again and goes in whole.
+  await page.getByLabel("Đến ngày").fill("2022-10-31");
+  await page.getByRole("button", { name: "Lưu thời gian và kiểm tra lại tệp" }).click();
+  await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 150 người vào khung mẫu");
+  await expect(page.locator("[data-outside-period]")).toHaveText("Không dòng nào bị loại vì thời gian của đợt.");
+
+  // 4. The plan says the frame is then fixed; the draw.
+  await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
+  await expect(page.locator("[data-frame-size]")).toHaveAttribute("data-frame-size", "150");
+  await page.getByRole("checkbox", { name: "Đơn vị", exact: true }).uncheck();
+  await page.getByRole("radio", { name: /Cố định n =/ }).check();
+  await page.getByRole("spinbutton", { name: "n", exact: true }).fill("30");
+  await page.getByRole("button", { name: "Xem phương án chọn mẫu" }).click();
+  await expect(page.locator("[data-frame-fixed-at-draw]")).toContainText("khung mẫu được cố định");
+  await page.getByLabel(/Hạt giống ngẫu nhiên/).fill("2022");
+  await page.getByRole("button", { name: "Chọn mẫu", exact: true }).click();
+  await expect(page.locator("[data-sample-drawn]")).toContainText("2022");
+  await expect(page.locator("[data-frame-period]")).toContainText("Mẫu đã được chọn: khung mẫu và thời gian của đợt đã cố định.");
+
+  // The settings are now locked.
+  await page.goto("/staff/rounds/tinh-tam-2022/settings");
+  await expect(page.locator("[data-settings-locked]")).toContainText("đã chọn mẫu");
+  await expect(page.getByLabel("Đến ngày")).toBeDisabled();
+
+  // 5. The mail-merge file.
+  await page.getByRole("link", { name: "Thư mời, phiếu in" }).click();
+  const download = page.waitForEvent("download");
+  await page.locator("[data-mail-merge]").click();
+  const merge = readFileSync(await (await download).path(), "utf8").trimEnd().split("\r\n");
+  expect(merge[0]).toBe("\uFEFFma_khao_sat,duong_dan,ho_ten,so_dien_thoai,dia_chi,ma_don_vi,don_vi,tinh_trang,thay_the_cho");
+  expect(merge).toHaveLength(31);
+  expect(merge.join("\n")).not.toContain("gọi buổi chiều");
+});
