@@ -3,7 +3,7 @@
  * uploaded, a column the importer does not know decided, the rows the period leaves out counted and the period
  * changed, the draw, the mail-merge file.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
@@ -11,6 +11,18 @@ import { createStaff, signIn } from "./helpers";
 
 const TMP = "tests/.tmp/e2e-round-from-web";
 mkdirSync(TMP, { recursive: true });
+
+/** With SHOTS=1, the page as it is now at 390 and 1280 px, into docs/screenshots/ (the top of a long page). */
+async function shot(page: Page, name: string, from?: string) {
+  if (process.env.SHOTS !== "1") return;
+  for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    const top = from ? await page.locator(from).evaluate((el) => Math.max(0, el.getBoundingClientRect().top + window.scrollY - 16)) : 0;
+    await page.screenshot({ path: `docs/screenshots/${name}-${device}-vi.png`, fullPage: true, clip: { x: 0, y: top, width, height: Math.min(tall - top, 1500) } });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 function tmpFile(name: string, content: string): string {
   const path = join(TMP, `${Date.now()}-${name}`);
@@ -25,6 +37,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
 
   // 1. The round: sipas-2022, August and September only, the units uploaded with it.
   await page.getByRole("link", { name: "Tạo đợt khảo sát mới" }).click();
+  await shot(page, "round-new");
   await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
   await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh Tám – SIPAS 2022");
   await page.getByLabel("Mã đợt (không bắt buộc)").fill("tinh-tam-2022");
@@ -46,6 +59,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
   await expect(page).toHaveURL(/\/sample\/import\/[0-9a-f-]+$/);
   await expect(page.locator("[data-unmatched-notice]")).toContainText("Tệp có 1 cột chưa ghép với thông tin nào: K (Ghi chú).");
+  await shot(page, "frame-unmatched-columns", "#mapping-title");
   await page.getByLabel(/^K · Ghi chú/).selectOption("ignore");
   await page.getByRole("button", { name: "Kiểm tra và nhập khung mẫu" }).click();
 
@@ -54,6 +68,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await expect(outside).toHaveAttribute("data-outside-period", String(october));
   await expect(outside).toHaveText(`${october} trong 150 dòng có ngày trả kết quả nằm ngoài thời gian của đợt (01/08/2022 – 30/09/2022) nên bị loại.`);
   await expect(page.locator("[data-import-refused]")).toContainText("chưa nhập dòng nào");
+  await shot(page, "frame-period", "[data-import-refused]");
 
   // 3. The period widened in place; the same file is checked again and goes in whole.
   await page.getByLabel("Đến ngày").fill("2022-10-31");
@@ -69,6 +84,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await page.getByRole("spinbutton", { name: "n", exact: true }).fill("30");
   await page.getByRole("button", { name: "Xem phương án chọn mẫu" }).click();
   await expect(page.locator("[data-frame-fixed-at-draw]")).toContainText("khung mẫu được cố định");
+  await shot(page, "sample-before-draw", "#plan-title");
   await page.getByLabel(/Hạt giống ngẫu nhiên/).fill("2022");
   await page.getByRole("button", { name: "Chọn mẫu", exact: true }).click();
   await expect(page.locator("[data-sample-drawn]")).toContainText("2022");
@@ -78,6 +94,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await page.goto("/staff/rounds/tinh-tam-2022/settings");
   await expect(page.locator("[data-settings-locked]")).toContainText("đã chọn mẫu");
   await expect(page.getByLabel("Đến ngày")).toBeDisabled();
+  await shot(page, "round-settings");
 
   // 5. The mail-merge file.
   await page.getByRole("link", { name: "Thư mời, phiếu in" }).click();
