@@ -73,6 +73,9 @@ export async function action({ request }: ActionFunctionArgs) {
       });
       return { ok: true, message: localize(msg("accounts.created", { username: created.username })), secret: { username: created.username, password: created.temporaryPassword! } };
     }
+    if (intent !== "reset" && intent !== "deactivate" && intent !== "reactivate") {
+      return { ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." }, details: [] };
+    }
     const account = await getStaffAccount(db, field("id"));
     if (intent === "reset") {
       const password = await resetStaffPassword(db, account.id, admin.id);
@@ -82,11 +85,8 @@ export async function action({ request }: ActionFunctionArgs) {
       await deactivateStaffUser(db, account.id, admin.id);
       return { ok: true, message: localize(msg("accounts.wasDeactivated", { username: account.username })) };
     }
-    if (intent === "reactivate") {
-      await reactivateStaffUser(db, account.id, admin.id);
-      return { ok: true, message: localize(msg("accounts.wasReactivated", { username: account.username })) };
-    }
-    return { ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." }, details: [] };
+    await reactivateStaffUser(db, account.id, admin.id);
+    return { ok: true, message: localize(msg("accounts.wasReactivated", { username: account.username })) };
   });
   if (done.ok) return data<ActionResult>(done.value, { status: done.value.ok ? 200 : 400, headers: { "Cache-Control": "no-store" } });
   const r = done.refusal;
