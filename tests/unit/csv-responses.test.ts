@@ -168,6 +168,17 @@ describe("responses import: rows", () => {
     ]);
   });
 
+  it("quotes a long bad value as a short excerpt, never whole", () => {
+    const huge = "9".repeat(40) + "x".repeat(50_000);
+    const { parsed } = rows(["A_SEX", "WEIGHT"], [huge, huge]);
+    const messages = parsed[0].problems.map(en);
+    expect(messages).toHaveLength(2);
+    for (const m of messages) {
+      expect(m).toContain(`"${"9".repeat(40)}…"`);
+      expect(m.length).toBeLessThan(200);
+    }
+  });
+
   it("reads numbers as people type them", () => {
     expect(["1.5", "1,5", " 2 ", "+3", "1e3", ",5"].map(parseDecimal)).toEqual([1.5, 1.5, 2, 3, 1000, 0.5]);
     expect(["1.000,5", "1,2,3", "", "abc", "Infinity"].map(parseDecimal)).toEqual([null, null, null, null, null]);

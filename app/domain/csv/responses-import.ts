@@ -3,6 +3,7 @@
  * one row per response, optional design columns, then one column per item code holding the option code.
  * Every problem is reported with its line, column letter and column name. See ADR 012.
  */
+import { excerpt } from "./shape";
 import { computeVisibility, type Answers } from "../definition/conditions";
 import type { Definition, Item, Locale, LocalizedText } from "../definition/schema";
 import { columnLetter } from "./read";
@@ -141,10 +142,10 @@ function badOption(item: Item, value: string): LocalizedText {
   const norm = value.normalize("NFC").toLowerCase();
   const byLabel = item.options?.find((o) => o.label.vi.toLowerCase() === norm || o.label.en?.toLowerCase() === norm);
   if (byLabel) {
-    return t(`"${value}" là nhãn; hãy ghi mã ${byLabel.code}`, `"${value}" is a label; write its code ${byLabel.code}`);
+    return t(`"${excerpt(value)}" là nhãn; hãy ghi mã ${byLabel.code}`, `"${excerpt(value)}" is a label; write its code ${byLabel.code}`);
   }
   const codes = list(optionCodes(item));
-  return t(`"${value}" không phải phương án của ${item.code} (các mã: ${codes})`, `"${value}" is not an option of ${item.code} (codes: ${codes})`);
+  return t(`"${excerpt(value)}" không phải phương án của ${item.code} (các mã: ${codes})`, `"${excerpt(value)}" is not an option of ${item.code} (codes: ${codes})`);
 }
 
 /** One cell of an item column as the stored answer, or the reason it cannot be. */
@@ -161,8 +162,8 @@ export function parseItemCell(item: Item, cell: string): { value?: string | stri
     }
     case "number": {
       const n = parseDecimal(text);
-      if (n === null) return { error: t(`"${text}" không phải là số`, `"${text}" is not a number`) };
-      if (item.integer && !Number.isInteger(n)) return { error: t(`${item.code} cần số nguyên (giá trị "${text}")`, `${item.code} needs a whole number (got "${text}")`) };
+      if (n === null) return { error: t(`"${excerpt(text)}" không phải là số`, `"${excerpt(text)}" is not a number`) };
+      if (item.integer && !Number.isInteger(n)) return { error: t(`${item.code} cần số nguyên (giá trị "${excerpt(text)}")`, `${item.code} needs a whole number (got "${excerpt(text)}")`) };
       if (item.min !== undefined && n < item.min) return { error: t(`${item.code} nhỏ nhất là ${item.min} (giá trị ${n})`, `${item.code} is at least ${item.min} (got ${n})`) };
       if (item.max !== undefined && n > item.max) return { error: t(`${item.code} lớn nhất là ${item.max} (giá trị ${n})`, `${item.code} is at most ${item.max} (got ${n})`) };
       return { value: n };
@@ -190,15 +191,15 @@ function parseDesignCell(field: DesignField, cell: string, ctx: ImportContext): 
     }
     const n = parseDecimal(text);
     if (field === "weight") {
-      if (n === null || !(n > 0)) return { value: null, error: t(`trọng số phải là số dương (giá trị "${text}")`, `the weight must be a number greater than 0 (got "${text}")`) };
+      if (n === null || !(n > 0)) return { value: null, error: t(`trọng số phải là số dương (giá trị "${excerpt(text)}")`, `the weight must be a number greater than 0 (got "${excerpt(text)}")`) };
       return { value: n };
     }
     if (n === null || !(n >= 1)) {
       return {
         value: null,
         error: t(
-          `fpc là quy mô tổng thể của tầng (ví dụ 3366), một số không nhỏ hơn 1 (giá trị "${text}")`,
-          `fpc is the stratum's population size (e.g. 3366), a number of at least 1, not a sampling fraction (got "${text}")`,
+          `fpc là quy mô tổng thể của tầng (ví dụ 3366), một số không nhỏ hơn 1 (giá trị "${excerpt(text)}")`,
+          `fpc is the stratum's population size (e.g. 3366), a number of at least 1, not a sampling fraction (got "${excerpt(text)}")`,
         ),
       };
     }
@@ -208,7 +209,7 @@ function parseDesignCell(field: DesignField, cell: string, ctx: ImportContext): 
   if (text.length > DESIGN_TEXT_MAX) return { value: null, error: t(`tối đa ${DESIGN_TEXT_MAX} ký tự`, `at most ${DESIGN_TEXT_MAX} characters`) };
   if (field === "unit" && ctx.units && ctx.units.size > 0 && !ctx.units.has(text)) {
     const codes = list([...ctx.units].sort());
-    return { value: null, error: t(`"${text}" không phải đơn vị của đợt khảo sát (các mã: ${codes})`, `"${text}" is not a unit of this round (codes: ${codes})`) };
+    return { value: null, error: t(`"${excerpt(text)}" không phải đơn vị của đợt khảo sát (các mã: ${codes})`, `"${excerpt(text)}" is not a unit of this round (codes: ${codes})`) };
   }
   return { value: text };
 }
