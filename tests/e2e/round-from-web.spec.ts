@@ -68,7 +68,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await expect(outside).toHaveAttribute("data-outside-period", String(october));
   await expect(outside).toHaveText(`${october} trong 150 dòng có ngày trả kết quả nằm ngoài thời gian của đợt (01/08/2022 – 30/09/2022) nên bị loại.`);
   await expect(page.locator("[data-import-refused]")).toContainText("chưa nhập dòng nào");
-  await shot(page, "frame-period", "[data-import-refused]");
+  await shot(page, "frame-period", "[data-frame-period]");
 
   // 3. The period widened in place; the same file is checked again and goes in whole.
   await page.getByLabel("Đến ngày").fill("2022-10-31");
