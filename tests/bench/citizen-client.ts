@@ -38,7 +38,7 @@ export async function send(
   base: string,
   method: "GET" | "POST",
   path: string,
-  opts: { body?: string; cookie?: string; gzip?: boolean } = {},
+  opts: SendOptions = {},
 ): Promise<Reply> {
   try {
     return await sendOnce(agent, base, method, path, opts);
@@ -48,13 +48,10 @@ export async function send(
   }
 }
 
-function sendOnce(
-  agent: Agent,
-  base: string,
-  method: "GET" | "POST",
-  path: string,
-  opts: { body?: string; cookie?: string; gzip?: boolean } = {},
-): Promise<Reply> {
+/** `from`: the client's address, sent as X-Forwarded-For (the server must trust its proxy: TRUST_PROXY=loopback). */
+export type SendOptions = { body?: string; cookie?: string; gzip?: boolean; from?: string };
+
+function sendOnce(agent: Agent, base: string, method: "GET" | "POST", path: string, opts: SendOptions = {}): Promise<Reply> {
   const url = new URL(path, base);
   const headers: Record<string, string | number> = {
     Accept: "text/html,application/xhtml+xml",
@@ -63,6 +60,7 @@ function sendOnce(
   };
   if (opts.gzip) headers["Accept-Encoding"] = "gzip";
   if (opts.cookie) headers.Cookie = opts.cookie;
+  if (opts.from) headers["X-Forwarded-For"] = opts.from;
   if (opts.body !== undefined) {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     headers["Content-Length"] = Buffer.byteLength(opts.body);
@@ -242,12 +240,23 @@ export async function runLoad(opts: {
   return { done, seconds, perSecond: done / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerItemMs: (cpu * 1000) / Math.max(1, done), errors, firstError };
 }
 
+/**
+ * Each citizen answers from a phone of their own: an address of its own (10.x.y.z from the code), so that the
+ * per-address budget of unknown codes (ADR 023) sees citizens, not one bench client.
+ */
+function addressOf(code: string): string {
+  let h = 0;
+  for (const c of code) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
+}
+
 /** One whole submission: the recorded bodies posted in order, each answered by the redirect the product gives. */
 export function submission(agent: Agent, base: string, bodies: string[]) {
   return async (code: string, latencies: number[]): Promise<string | undefined> => {
     const jar = new CookieJar();
+    const from = addressOf(code);
     for (let i = 0; i < bodies.length; i++) {
-      const r = await send(agent, base, "POST", `/s/${code}`, { body: bodies[i], cookie: jar.header() });
+      const r = await send(agent, base, "POST", `/s/${code}`, { body: bodies[i], cookie: jar.header(), from });
       jar.take(r);
       latencies.push(r.ms);
       const location = String(r.headers.location ?? "");
@@ -263,7 +272,7 @@ export function submission(agent: Agent, base: string, bodies: string[]) {
 /** Opening a fresh code's first page, as a browser does (gzip accepted). */
 export function firstPage(agent: Agent, base: string) {
   return async (code: string, latencies: number[]): Promise<string | undefined> => {
-    const r = await send(agent, base, "GET", `/s/${code}`, { gzip: true });
+    const r = await send(agent, base, "GET", `/s/${code}`, { gzip: true, from: addressOf(code) });
     latencies.push(r.ms);
     return r.status === 200 ? undefined : `GET: ${r.status}`;
   };

@@ -37,7 +37,8 @@ const servers: ChildProcess[] = [];
 
 function start(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, script], {
-    env: { ...process.env, HOST: "127.0.0.1", SIPAS_ACCESS_LOG: "0", NODE_ENV: "production", ...env },
+    // TRUST_PROXY: each virtual citizen has an address of its own (X-Forwarded-For), as real phones do.
+    env: { ...process.env, HOST: "127.0.0.1", SIPAS_ACCESS_LOG: "0", NODE_ENV: "production", TRUST_PROXY: "loopback", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   servers.push(child);
