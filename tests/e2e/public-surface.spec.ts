@@ -65,6 +65,32 @@ test.describe("requests the pages do not expect", () => {
     expect(page).not.toContain("B".repeat(41));
   });
 
+  test("an upload that declares more than its page's cap is refused with 413, without the file being read", async ({ baseURL }) => {
+    const { connect } = await import("node:net");
+    const url = new URL(baseURL!);
+    const ask = (path: string, length: number) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(url.port), url.hostname);
+        let answer = "";
+        const started = Date.now();
+        // The sender goes on sending (17 MB, then waits): the server reads at most 16 MB of it, thrown away, and answers.
+        socket.on("connect", () => {
+          socket.write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${length}\r\n\r\n--b\r\n`);
+          socket.write(Buffer.alloc(17 * 1024 * 1024));
+        });
+        socket.on("data", (d) => (answer += d));
+        socket.on("close", () => resolve(`${answer.slice(0, 12)} in ${Date.now() - started} ms`));
+        socket.on("error", () => {});
+        setTimeout(() => socket.destroy(), 10_000);
+      });
+    // The data page takes 200 MB of responses, the sample pages a 1 GB frame (plus 1 MB of envelope).
+    for (const [path, cap] of [["/staff/rounds/demo/data", 201 * 1024 * 1024], ["/staff/rounds/demo/sample", 1025 * 1024 * 1024], ["/staff/rounds/demo/sample/upload.data", 1025 * 1024 * 1024]] as const) {
+      const answer = await ask(path, cap + 1);
+      expect(answer, path).toMatch(/^HTTP\/1\.1 413 in \d+ ms$/);
+      expect(Number(/in (\d+) ms/.exec(answer)![1]), path).toBeLessThan(5_000);
+    }
+  });
+
   test("a refusal speaks English to a reader who chose English", async ({ request }) => {
     const res = await request.fetch("/", { method: "TRACE", headers: { "Accept-Language": "en-GB,en;q=0.9" } });
     expect(await res.text()).toContain("<h1>This page does not accept that method.</h1>");
