@@ -150,7 +150,7 @@ export default function AccountsPage() {
 
       <h2>{accounts.listTitle[locale]}</h2>
       <TableScroll>
-        <table className="data-table">
+        <table className="data-table accounts-table">
           <thead>
             <tr>
               <th scope="col">{staff.username[locale]}</th>
@@ -209,7 +209,8 @@ export default function AccountsPage() {
       </TableScroll>
 
       <h2 id="create-title">{accounts.createTitle[locale]}</h2>
-      <Form method="post" action="/staff/accounts" className="stack account-form" aria-labelledby="create-title">
+      {/* Remounted after each success, so the next account starts from empty fields. */}
+      <Form key={result?.ok && result.secret ? result.secret.username : "create"} method="post" action="/staff/accounts" className="stack account-form" aria-labelledby="create-title">
         <input type="hidden" name="csrf" value={csrf} />
         <input type="hidden" name="intent" value="create" />
         <label htmlFor="username">{staff.username[locale]}</label>

@@ -15,6 +15,7 @@ async function signedIn(width, username, password) {
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith("/login"), { timeout: 60_000 });
   await page.waitForLoadState("load");
   return page;
 }
