@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createReadStream } from "node:fs";
@@ -19,8 +19,11 @@ import { importResponsesCsv } from "../services/data/responses-import.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { receiveCsvFile } from "../services/platform/uploads.server";
+import styles from "../styles/data.css";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV và Excel" }];
 
 /** Largest upload accepted through the page; bigger files go through `sipas responses import`. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const t = {
-  title: { vi: "Dữ liệu CSV", en: "CSV data" },
+  title: { vi: "Dữ liệu CSV và Excel", en: "CSV and Excel data" },
   intro: {
     vi: "Tệp CSV mã hóa UTF-8 có BOM: mở bằng Excel vẫn giữ nguyên tiếng Việt. Tệp không chứa thông tin liên hệ của người trả lời.",
     en: "UTF-8 CSV files with a BOM: Excel keeps Vietnamese intact. The files never hold respondents' contact details.",
@@ -144,49 +147,59 @@ export default function RoundData() {
   };
   const importing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   return (
-    <section aria-labelledby="data-title">
+    <section aria-labelledby="data-title" className="data-page">
       <h2 id="data-title">{t.title[locale]}</h2>
       <p>{t.intro[locale]}</p>
       <p>{x.filesIntro[locale]}</p>
       <p>
         <strong data-testid="submitted-count">{submitted.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</strong> {t.submitted[locale]}
       </p>
-      <ul className="stack">
-        <li>
-          <a href={`${base}/responses.csv`} download onClick={follow(responses, `${round.id}-responses.csv`)} aria-describedby="responses-progress">
-            {t.responses[locale]}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/responses.csv?labels=${locale}`} download onClick={follow(responses, `${round.id}-responses-labels.csv`)} aria-describedby="responses-progress">
-            {t.responsesLabels[locale]}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/codebook.csv`} download>
-            {t.codebook[locale]}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/responses.xlsx`} download data-testid="xlsx-responses">
-            {x.xlsxResponses[locale]}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/responses.xlsx?labels=1`} download>
-            {x.xlsxResponsesLabels[locale]}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/codebook.xlsx`} download>
-            {x.xlsxCodebook[locale]}
-          </a>
-        </li>
-      </ul>
+      <div className="data-files">
+        <section className="data-card" aria-labelledby="files-excel">
+          <h3 id="files-excel">{x.forPeople[locale]}</h3>
+          <ul>
+          <li>
+            <a href={`${base}/responses.xlsx`} download data-testid="xlsx-responses">
+              {x.xlsxResponses[locale]}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/responses.xlsx?labels=1`} download>
+              {x.xlsxResponsesLabels[locale]}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/codebook.xlsx`} download>
+              {x.xlsxCodebook[locale]}
+            </a>
+          </li>
+          </ul>
+        </section>
+        <section className="data-card" aria-labelledby="files-csv">
+          <h3 id="files-csv">{x.forMachines[locale]}</h3>
+          <ul>
+          <li>
+            <a href={`${base}/responses.csv`} download onClick={follow(responses, `${round.id}-responses.csv`)} aria-describedby="responses-progress">
+              {t.responses[locale]}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/responses.csv?labels=${locale}`} download onClick={follow(responses, `${round.id}-responses-labels.csv`)} aria-describedby="responses-progress">
+              {t.responsesLabels[locale]}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/codebook.csv`} download>
+              {t.codebook[locale]}
+            </a>
+          </li>
+          </ul>
+        </section>
+      </div>
       <DownloadProgress state={responses.state} locale={locale} id="responses-progress" />
 
       <h3>{t.indicesTitle[locale]}</h3>
-      <Form method="get" action={`${base}/indices.csv`} reloadDocument className="stack" onSubmit={submitIndices}>
+      <Form method="get" action={`${base}/indices.csv`} reloadDocument className="stack data-form" onSubmit={submitIndices}>
         <input type="hidden" name="lang" value={locale} />
         <label htmlFor="by">{t.by[locale]}</label>
         <select id="by" name="by" defaultValue="none">
@@ -227,7 +240,7 @@ export default function RoundData() {
           {round.status !== "open" ? (
             <p className="notice">{t.closed[locale]}</p>
           ) : (
-            <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="import-title">
+            <Form method="post" encType="multipart/form-data" className="stack data-form" aria-labelledby="import-title">
               <input type="hidden" name="csrf" value={csrf} />
               <label htmlFor="file">{t.file[locale]}</label>
               <input id="file" name="file" type="file" accept=".csv,text/csv" required />

@@ -320,7 +320,7 @@ export default function FieldworkPage() {
                     {t.respondents[locale]}
                   </th>
                   <th scope="col" className="num">
-                    {t.rate[locale]}
+                    {catalogue.explain.rateBySlot[locale]}
                   </th>
                   <th scope="col" className="num">
                     {t.factor[locale]}
@@ -350,6 +350,9 @@ export default function FieldworkPage() {
               </tbody>
             </table>
           </TableScroll>
+          <p className="hint" data-two-rates>
+            {catalogue.explain.twoRates[locale]}
+          </p>
           {open && (
             <Form method="post" className="fw-actions">
               <input type="hidden" name="csrf" value={d.csrf} />

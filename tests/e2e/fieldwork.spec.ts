@@ -172,6 +172,9 @@ test("staff upload a frame with a mapping step, see the plan, draw, download the
   await page.getByRole("button", { name: "Áp dụng điều chỉnh trọng số" }).click();
   await expect(page.getByRole("status")).toContainText("Đã ghi trọng số sau điều chỉnh");
   await expect(page.locator("[data-adjustment]")).toContainText("Đã áp dụng lúc");
+  // The adjustment's rate is not the dashboard's: each is named and the difference said.
+  await expect(page.locator("[data-adjustment] th", { hasText: "Tỷ lệ trả lời theo suất mẫu" })).toBeVisible();
+  await expect(page.locator("[data-two-rates]")).toContainText("Vì sao có hai tỷ lệ trả lời");
   await page.getByRole("button", { name: "Đóng đợt và xóa thông tin liên hệ" }).click();
   await expect(page.locator("[data-purge]")).toHaveCount(0); // the confirmation box is required first
   await page.getByLabel(/Tôi hiểu: thông tin liên hệ sẽ bị xóa/).check();

@@ -12,7 +12,7 @@ export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Perm
   { path: "fieldwork", label: { vi: "Theo dõi thực địa", en: "Fieldwork" }, permission: "manageFieldwork" },
   { path: "results", label: { vi: "Kết quả", en: "Results" }, permission: "viewResults" },
   { path: "compare", label: { vi: "So sánh", en: "Compare" }, permission: "viewResults" },
-  { path: "data", label: { vi: "Dữ liệu CSV", en: "CSV data" }, permission: "exportData" },
+  { path: "data", label: { vi: "Dữ liệu CSV, Excel", en: "CSV, Excel data" }, permission: "exportData" },
   { path: "settings", label: catalogue.roundSetup.settings, permission: "editRound" },
   { path: "history", label: catalogue.audit.historyTab, permission: "viewRoundHistory" },
 ];

@@ -186,7 +186,7 @@ function parseDesignCell(field: DesignField, cell: string, ctx: ImportContext): 
   if (field === "weight" || field === "fpc") {
     if (text === "") {
       return field === "weight"
-        ? { value: null, error: t("thiếu trọng số (bỏ cả cột weight nếu dữ liệu không gia quyền)", "the weight is missing (leave out the whole weight column for unweighted data)") }
+        ? { value: null, error: t("thiếu trọng số (bỏ cả cột weight nếu dữ liệu không dùng trọng số)", "the weight is missing (leave out the whole weight column for unweighted data)") }
         : { value: null };
     }
     const n = parseDecimal(text);

@@ -150,6 +150,8 @@ export const columns = {
   xlsxIndices: { vi: "Tải bảng chỉ số (Excel)", en: "Download the index table (Excel)" },
   xlsxFieldwork: { vi: "Tải bảng theo dõi (Excel)", en: "Download the dashboard (Excel)" },
   xlsxRejected: { vi: "Tải các dòng bị loại (Excel)", en: "Download the rows left out (Excel)" },
+  forPeople: { vi: "Để đọc và in: tệp Excel", en: "To read and print: Excel files" },
+  forMachines: { vi: "Cho phần mềm thống kê: tệp CSV", en: "For statistical software: CSV files" },
   filesIntro: {
     vi: "Tệp Excel (.xlsx) để đọc và in: tiêu đề cột bằng tiếng Việt, số là ô số, có trang giải thích các cột. Tệp CSV dành cho phần mềm thống kê (giải thích từng cột trong tài liệu docs/downloads.md).",
     en: "Excel files (.xlsx) to read and print: column headers in your language, numbers as number cells, a sheet explaining the columns. CSV files are for statistical software (each column explained in docs/downloads.md).",

@@ -97,4 +97,9 @@ export const explain = {
     vi: "▲/▼ ở bảng theo nhóm: khoảng tin cậy 95% của nhóm nằm hẳn trên (▲) hoặc dưới (▼) chỉ số chung của đợt.",
     en: "▲/▼ in the table by group: the group's 95% interval lies wholly above (▲) or below (▼) the whole-round figure.",
   },
+  rateBySlot: { vi: "Tỷ lệ trả lời theo suất mẫu", en: "Response rate per sample slot" },
+  twoRates: {
+    vi: "Vì sao có hai tỷ lệ trả lời: bảng theo dõi ở trên chia số phiếu đã trả lời cho mọi thư mời đã gửi đi (người được chọn cộng người thay thế), để biết thư mời có hiệu quả không. Bảng này chia số người trả lời cho số suất trong mẫu: một người được chọn và người thay thế họ chỉ tính là một suất, người không thuộc đối tượng khảo sát không tính. Tỷ lệ này quyết định hệ số điều chỉnh trọng số, nên thường cao hơn.",
+    en: "Why there are two response rates: the dashboard above divides the responses returned by every invitation sent (sampled plus replacements), to show how well invitations work. This table divides respondents by the slots of the sample: a sampled person and their replacement count as one slot, and people outside the survey's population do not count. This rate sets the weight factor, so it is usually higher.",
+  },
 } as const;
