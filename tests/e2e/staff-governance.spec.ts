@@ -5,8 +5,52 @@
  * nothing afterwards; a deactivated account cannot sign in.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
 import { signIn } from "./helpers";
+
+const TMP = "tests/.tmp/e2e-staff-governance";
+mkdirSync(TMP, { recursive: true });
+function tmpFile(name: string, content: string): string {
+  const path = join(TMP, `${Date.now()}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The manager's round, as in round-from-web.spec.ts: created with its units, a frame whose October rows the period leaves out, the period widened, the draw, the mail merge. */
+async function runRound(page: Page) {
+  await page.getByRole("link", { name: "Tạo đợt khảo sát mới" }).first().click();
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
+  await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh P01 – kiểm tra nhật ký");
+  await page.getByLabel("Mã đợt (không bắt buộc)").fill("nhat-ky-p01");
+  await page.getByLabel("Từ ngày").fill("2022-08-01");
+  await page.getByLabel("Đến ngày").fill("2022-09-30");
+  await page.getByRole("radio", { name: "Tải lên tệp danh sách đơn vị (CSV)" }).check();
+  await page.getByLabel("Tệp danh sách đơn vị (CSV)", { exact: true }).setInputFiles(tmpFile("don-vi.csv", unitsCsv(factoryUnits(2, 2))));
+  await page.getByRole("button", { name: "Tạo đợt khảo sát" }).click();
+  await expect(page).toHaveURL(/\/staff\/rounds\/nhat-ky-p01\/sample$/);
+  await page.getByLabel("Tệp khung mẫu (CSV)").setInputFiles(tmpFile("khung-mau.csv", frameCsv({ rows: 150, districts: 2, communesPerDistrict: 2, seed: 31 })));
+  await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+  await expect(page).toHaveURL(/\/sample\/import\/[0-9a-f-]+$/);
+  await page.getByRole("button", { name: "Kiểm tra và nhập khung mẫu" }).click();
+  await expect(page.locator("[data-import-refused]")).toContainText("chưa nhập dòng nào");
+  await page.getByLabel("Đến ngày").fill("2022-10-31");
+  await page.getByRole("button", { name: "Lưu thời gian và kiểm tra lại tệp" }).click();
+  await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 150 người vào khung mẫu");
+  await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
+  await page.getByRole("checkbox", { name: "Đơn vị", exact: true }).uncheck();
+  await page.getByRole("radio", { name: /Cố định n =/ }).check();
+  await page.getByRole("spinbutton", { name: "n", exact: true }).fill("30");
+  await page.getByRole("button", { name: "Xem phương án chọn mẫu" }).click();
+  await page.getByLabel(/Hạt giống ngẫu nhiên/).fill("2026");
+  await page.getByRole("button", { name: "Chọn mẫu", exact: true }).click();
+  await expect(page.locator("[data-sample-drawn]")).toContainText("2026");
+  await page.getByRole("link", { name: "Thư mời, phiếu in" }).click();
+  const download = page.waitForEvent("download");
+  await page.locator("[data-mail-merge]").click();
+  expect(readFileSync(await (await download).path(), "utf8").trimEnd().split("\r\n")).toHaveLength(31);
+}
 
 const MANAGER = "quanly.p01";
 const NEW_PASSWORD = "đồng lúa chín vàng ươm";
@@ -26,7 +70,7 @@ async function login(page: Page, username: string, password: string) {
 test("an admin creates a manager; the manager must change the password; sign-out ends the session; the audit trail shows it all; a deactivated account cannot sign in", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin);
   await admin.getByRole("navigation", { name: "Trang của cán bộ" }).getByRole("link", { name: "Tài khoản" }).click();
@@ -66,6 +110,8 @@ test("an admin creates a manager; the manager must change the password; sign-out
   await manager.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
   await manager.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+  await runRound(manager);
+  await manager.goto("/staff");
   // Province staff see their province's rounds; a download is recorded with the round.
   await expect(manager.locator('tr[data-round="demo"]')).toBeVisible();
   const codebook = await manager.request.get("/staff/rounds/demo/data/codebook.csv");
@@ -91,7 +137,21 @@ test("an admin creates a manager; the manager must change the password; sign-out
   await admin.goto(`/staff/audit?user=${MANAGER}`);
   await expect(admin.getByRole("columnheader", { name: "Thời gian (giờ Việt Nam, UTC+7)" })).toBeVisible();
   const actions = async () => (await admin.locator("tbody tr td:nth-child(3)").allTextContents()).reverse();
-  expect(await actions()).toEqual(["Đăng nhập", "Đổi mật khẩu", "Tải dữ liệu", "Đăng xuất"]);
+  expect(await actions()).toEqual([
+    "Đăng nhập",
+    "Đổi mật khẩu",
+    "Tạo đợt khảo sát",
+    "Nhập khung mẫu",
+    "Sửa đợt khảo sát",
+    "Nhập khung mẫu",
+    "Xem phương án chọn mẫu",
+    "Chọn mẫu",
+    "Tải tệp trộn thư (có thông tin liên hệ)",
+    "Tải dữ liệu",
+    "Đăng xuất",
+  ]);
+  await expect(admin.locator('tr[data-action="sample.draw"]')).toContainText("seed=2026");
+  await expect(admin.locator('tr[data-action="round.create"]')).toContainText("nhat-ky-p01");
   await expect(admin.locator('tr[data-action="export"]')).toContainText("demo");
   await expect(admin.locator('tr[data-action="export"]')).toContainText("codebook");
   await admin.goto("/staff/audit?action=account.create");
