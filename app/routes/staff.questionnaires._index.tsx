@@ -75,8 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // A workbook downloaded from a version and edited comes back as the next version of it, based on it.
     const from = published.find((v) => v.id === definitionId(key, asked));
     const taken = from || (await listDrafts(db, scope)).some((d) => d.key === key && d.version === asked);
-    const made = await attempt(() =>
-      createDraft(db, { raw: upload.raw, key, version: taken || !asked ? undefined : asked, basedOn: from?.id ?? null }, scope),
+    const made = await attempt(async () =>
+      createDraft(db, { raw: upload.raw, key, version: taken || !asked ? await nextVersion(db, key) : asked, basedOn: from?.id ?? null }, scope),
     );
     if (!made.ok) return data({ intent: "upload", problems: [], message: refusalText(made.refusal) } satisfies ActionResult, { status: made.refusal.status });
     return redirect(studioPath(definitionId(made.value.key, made.value.version), `?made=1`));

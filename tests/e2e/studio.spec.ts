@@ -6,11 +6,16 @@
  * saves is refused in the browser with nothing overwritten, and a clerk reads but cannot edit.
  */
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { openDatabase } from "../../db/connection";
 import { E2E_DB } from "../../playwright.config";
 import { answerPage, answerWholeForm, createStaff, issueCodes, signIn, SKIP_CHOICES } from "./helpers";
 
 const DRAFT = "/staff/questionnaires/sipas-2022@3";
+const TMP = "tests/.tmp/e2e-studio";
+mkdirSync(TMP, { recursive: true });
 
 async function save(page: Page) {
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
@@ -157,6 +162,36 @@ test("a clerk reads questionnaires but has no editing tools, and a forged edit i
     return (await fetch("/staff/questionnaires/sipas-2022@2", { method: "POST", body })).status;
   }, csrf);
   expect(status).toBe(403);
+});
+
+test("an .xlsx downloaded from a version comes back as its next version with no differences; a broken one makes nothing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const bytes = await (await page.request.get("/staff/questionnaires/sipas-2022@2/download?format=xlsx")).body();
+  const good = join(TMP, "sipas-2022-2.xlsx");
+  writeFileSync(good, bytes);
+  // The same workbook without its questions sheet.
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as never);
+  book.removeWorksheet(book.getWorksheet("Câu hỏi")!.id);
+  const broken = join(TMP, "thieu-trang.xlsx");
+  await book.xlsx.writeFile(broken);
+
+  await page.goto("/staff/questionnaires");
+  const drafts = await page.locator("tr[data-version]").count();
+  await page.locator("#upload-file").setInputFiles(broken);
+  await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+  await expect(page.locator(".upload-problems")).toContainText("chưa tạo bản nháp nào");
+  await expect(page.locator(".upload-problems")).toContainText("Câu hỏi");
+  expect(await page.locator("tr[data-version]").count()).toBe(drafts);
+
+  await page.locator("#upload-file").setInputFiles(good);
+  await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+  await expect(page).toHaveURL(/sipas-2022@\d+\?made=1/);
+  await expect(page.getByText("Không còn lỗi")).toBeVisible();
+  await page.getByRole("link", { name: /^(Công bố…|So sánh)$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("với sipas-2022@2");
+  await expect(page.getByTestId("comparison")).toContainText("không có khác biệt");
 });
 
 // The documentation screenshots of every studio page at 390 and 1280 px (SHOTS=1), after the tests above made

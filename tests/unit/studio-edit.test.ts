@@ -104,3 +104,21 @@ describe("the studio's editor changes", () => {
     expect(keptCodeWarnings(base, raw).map((w) => w.code)).toEqual(["Q8_PROC"]);
   });
 });
+
+describe("the studio's preview step", () => {
+  it("checks a page as the citizen's form does, and goes on only when it is complete", async () => {
+    const { previewStep, readPreviewAnswers } = await import("../../app/domain/studio/preview");
+    const parsed = parseDefinition(v2());
+    if (!parsed.ok) throw new Error("sipas-2022@2 must parse");
+    const def = parsed.definition;
+    const first = def.sections[0];
+    const refused = previewStep(def, {}, {}, first.code, "next");
+    expect(refused.ok).toBe(false);
+    const raw = Object.fromEntries(first.items.filter((i) => i.options).map((i) => [i.code, i.type === "multiple" ? [i.options![0].code] : i.options![0].code]));
+    const step = previewStep(def, {}, raw, first.code, "next");
+    expect(step.ok && step.page).toBe(def.sections[1].code);
+    // Answers come back from the page only for the questionnaire's own codes.
+    expect(readPreviewAnswers(def, JSON.stringify({ A_SEX: "1", nope: "x", A_AGE: { $gt: 1 } }))).toEqual({ A_SEX: "1" });
+    expect(readPreviewAnswers(def, "not json")).toEqual({});
+  });
+});
