@@ -8,6 +8,7 @@ import type { Visitor } from "../../app/services/citizen/visitor.server";
 import { answerLinkSigner } from "../../app/services/platform/signing.server";
 import { signIn } from "../../app/services/staff/sign-in.server";
 import { takeSignInAttempt } from "../../app/services/staff/sign-in-limits.server";
+import { takeAttempt } from "../../app/services/platform/rate-limit.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 // ADR 023: budgets of unknown codes per browser (10) and per address (30), taken atomically before the look-up;
@@ -74,6 +75,22 @@ describeEachDialect("rate limits", (dialect) => {
     expect(await statusOf({ address, visitor: browser([resumed]) }, resumed)).toBe(200);
   });
 
+  it("a window boundary neither refills a budget nor cuts a run of attempts in two; the budget comes back as attempts age", async () => {
+    const limit = { limit: 10, windowSeconds: 600 };
+    const bucket = [{ bucket: `boundary:${randomBytes(6).toString("hex")}`, limit }];
+    const at = (iso: string) => new Date(iso);
+    const allowedAt = async (iso: string) => (await takeAttempt(t.db, bucket, at(iso))).allowed;
+    // Eight attempts in the last seconds of one window, then the run goes on across the boundary.
+    for (let i = 0; i < 8; i++) expect(await allowedAt("2026-12-05T08:59:58.000Z")).toBe(true);
+    expect(await allowedAt("2026-12-05T09:00:01.000Z")).toBe(true); // 9
+    expect(await allowedAt("2026-12-05T09:00:02.000Z")).toBe(true); // 10
+    expect(await allowedAt("2026-12-05T09:00:03.000Z")).toBe(false); // fixed windows would have allowed 10 more here
+    // Half a window later half of the old attempts have aged out: 8 × 0.5 + 2 = 6, so four more are allowed.
+    const later = [];
+    for (let i = 0; i < 5; i++) later.push(await allowedAt("2026-12-05T09:05:00.000Z"));
+    expect(later).toEqual([true, true, true, true, false]);
+  });
+
   it("staff sign-in: wrong passwords from an attacker's address lock out new browsers, not the owner's usual one", async () => {
     const signInFrom = async (request: Request, address: string, password: string) => {
       const attempt = await takeSignInAttempt(t.db, request, "admin", address);
@@ -97,5 +114,5 @@ describeEachDialect("rate limits", (dialect) => {
     const stolen = [];
     for (let i = 0; i < 11; i++) stolen.push((await signInFrom(ownBrowser(), "192.0.2.250", "wrong password")).status);
     expect(tally(stolen)).toEqual({ 401: 10, 429: 1 });
-  });
+  }, 120_000); // 33 password checks (scrypt): seconds alone, far more on a busy two-core machine
 });

@@ -24,6 +24,29 @@ function windowStart(limit: RateLimit, now: Date): string {
   return new Date(Math.floor(now.getTime() / ms) * ms).toISOString();
 }
 
+/** The window before the current one, and how much of it still lies inside the last `windowSeconds` (1 at a boundary, 0 at the end). */
+function previousWindow(limit: RateLimit, now: Date): { start: string; share: number } {
+  const ms = limit.windowSeconds * 1000;
+  const current = Math.floor(now.getTime() / ms) * ms;
+  return { start: new Date(current - ms).toISOString(), share: 1 - (now.getTime() - current) / ms };
+}
+
+/**
+ * Attempts counted in the last `windowSeconds`, estimated from two fixed windows: the current one and the part of
+ * the previous one still inside the span (the usual sliding-window estimate). Without it a budget would refill at
+ * every boundary: twice the budget across one, and a run of attempts cut in two by a boundary would start afresh.
+ */
+async function carriedOver(db: Kysely<Database>, bucket: string, limit: RateLimit, now: Date): Promise<number> {
+  const previous = previousWindow(limit, now);
+  const row = await db
+    .selectFrom("rate_limits")
+    .select("count")
+    .where("bucket", "=", bucket)
+    .where("window_start", "=", previous.start)
+    .executeTakeFirst();
+  return row ? Number(row.count) * previous.share : 0;
+}
+
 /** One attempt taken from a bucket; `giveBack` returns it (a look-up that found a real code costs nothing). */
 export interface Attempt {
   allowed: boolean;
@@ -34,8 +57,8 @@ export interface Attempt {
  * Takes one attempt from each bucket in one statement per bucket (insert or add one, returning the new
  * count), so that concurrent requests on any number of app servers cannot all read "under the limit" before
  * any of them records: the database serialises the increments. Counters live in the database so that
- * several app servers share them. Fixed windows: simple, and the worst case (twice the budget across a
- * boundary) is still hopeless for guessing. A refused attempt is given back at once, so a client that goes
+ * several app servers share them. The count is the current window's plus the previous window's share of the last
+ * span (ADR 023): a boundary neither refills a budget nor doubles it. A refused attempt is given back at once, so a client that goes
  * on knocking does not keep the window full for the other buckets it shares.
  */
 export async function takeAttempt(
@@ -64,7 +87,7 @@ export async function takeAttempt(
       .returning("count")
       .executeTakeFirstOrThrow();
     taken.push({ bucket, start });
-    if (Number(row.count) > limit.limit) {
+    if (Number(row.count) + (await carriedOver(db, bucket, limit, now)) > limit.limit) {
       await giveBack();
       return { allowed: false, giveBack: async () => {} };
     }
@@ -81,7 +104,7 @@ export async function isRateLimited(db: Kysely<Database>, bucket: string, limit:
     .where("bucket", "=", bucket)
     .where("window_start", "=", windowStart(limit, now))
     .executeTakeFirst();
-  return (row ? Number(row.count) : 0) >= limit.limit;
+  return (row ? Number(row.count) : 0) + (await carriedOver(db, bucket, limit, now)) >= limit.limit;
 }
 
 // Old windows are useless; trim them now and then rather than by a separate job.
