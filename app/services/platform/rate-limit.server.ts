@@ -33,7 +33,7 @@ function previousWindow(limit: RateLimit, now: Date): { start: string; share: nu
 
 /**
  * Attempts counted in the last `windowSeconds`, estimated from two fixed windows: the current one and the part of
- * the previous one still inside the span (the usual sliding-window estimate). Without it a budget would refill at
+ * the previous one still inside the span (the usual sliding-window estimate). With fixed windows alone a budget would refill at
  * every boundary: twice the budget across one, and a run of attempts cut in two by a boundary would start afresh.
  */
 async function carriedOver(db: Kysely<Database>, bucket: string, limit: RateLimit, now: Date): Promise<number> {
