@@ -49,3 +49,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+// The web server answers the no-JS citizen form's POSTs before Remix when it can (bin/server.mjs, issue 11 part 4).
+export { fastCitizenPost } from "./services/citizen/post.server";

@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
     clientIp?: string;
     /** The Content-Security-Policy nonce of this response (bin/server.mjs). */
     cspNonce?: string;
+    /** A citizen's POST the web server already answered as far as it could (citizen/post `fastCitizenPost`). */
+    citizenAnswer?: () => Promise<import("./services/citizen/post.server").CitizenAnswer>;
   }
   // Single fetch is on (remix.config.js): loader data types follow `data()` and plain objects.
   interface Future {

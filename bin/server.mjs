@@ -30,6 +30,8 @@ app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable
 if (process.env.SIPAS_ACCESS_LOG !== "0") app.use(morgan("tiny"));
 
 const handleRequest = remixNode.createRequestHandler(build, process.env.NODE_ENV);
+// The no-JS citizen form's POSTs, answered before Remix when they come to a redirect (app/services/citizen/post.server.ts).
+const fastCitizenPost = build.entry.module.fastCitizenPost;
 app.all("*", async (req, res, next) => {
   try {
     let body;
@@ -44,13 +46,25 @@ app.all("*", async (req, res, next) => {
         body = read.body;
       }
     }
+    const context = { clientIp: req.ip, cspNonce: res.locals.cspNonce };
+    if (body && !res.locals.body.streamed && fastCitizenPost) {
+      const search = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+      const fast = await fastCitizenPost({ path: req.path, search, contentType: req.headers["content-type"], body, cookie: req.headers.cookie, clientIp: req.ip });
+      if (fast?.location) {
+        res.status(302).setHeader("Location", fast.location);
+        if (fast.setCookie) res.setHeader("Set-Cookie", fast.setCookie);
+        res.end();
+        return;
+      }
+      if (fast) context.citizenAnswer = fast.handOver;
+    }
     let request;
     try {
       request = remixRequest(req, res, body);
     } catch {
       return sendRefusal(req, res, 400); // a Host header that makes no URL
     }
-    const response = await handleRequest(request, { clientIp: req.ip, cspNonce: res.locals.cspNonce });
+    const response = await handleRequest(request, context);
     await sendResponse(res, response);
   } catch (error) {
     next(error);

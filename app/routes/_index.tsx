@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự h�
 // The browser gets its id here, before it types a code, so its unknown codes are its own (ADR 023).
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getDb();
-  const visitor = await readVisitor(db, request);
+  const visitor = await readVisitor(db, request.headers.get("Cookie"));
   return data(null, visitor.id ? undefined : { headers: { "Set-Cookie": await visitorHeader(db, visitor) } });
 }
 
@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Echoed back into the field on an error: a code is 10 characters, so a few dozen are all worth showing.
   const typed = String(form.get("code") ?? "").slice(0, 40);
   const { db } = await getDb();
-  const visitor = await readVisitor(db, request);
+  const visitor = await readVisitor(db, request.headers.get("Cookie"));
   const opened = await attempt(() => redeemCode(db, typed, { address: context.clientIp ?? "unknown", visitor }));
   const headers = { "Set-Cookie": await visitorHeader(db, visitor, opened.ok ? opened.value.code : undefined) };
   if (!opened.ok) return data({ error: refusalText(opened.refusal), typed }, { status: opened.refusal.status, headers });

@@ -6,53 +6,28 @@ import { HelpContact } from "../components/survey/help-contact";
 import { ProgressSteps } from "../components/survey/progress-steps";
 import { SurveyPageForm } from "../components/survey/survey-page-form";
 import { useLocale } from "../components/use-locale";
-import { getDb } from "../db.server";
 import { neighbourPage, progressPages, resumePage, visiblePages } from "../domain/answers/pages";
-import { rawAnswersFromEntries, type AnswerErrors } from "../domain/answers/validate";
-import type { Answers } from "../domain/definition/conditions";
 import type { LocalizedText } from "../domain/definition/schema";
 import { definitionForPage } from "../domain/definition/for-page";
 import { sectionTexts, textIn } from "../domain/definition/text";
 import { formatCode } from "../domain/codes";
 import { codeMessages } from "../domain/citizen-messages";
 import { ui } from "../i18n";
-import { redeemCode } from "../services/citizen/redeem.server";
-import { savePage, submitForm } from "../services/citizen/form.server";
-import { resolveLocale } from "../services/platform/locale.server";
+import { answerCitizenPost, openOrRefuse, type CitizenPageResult } from "../services/citizen/post.server";
 import { readForm } from "../services/platform/forms.server";
-import { orRefuse, refusalOf, refuse } from "../services/platform/route-errors.server";
-import { readVisitor, visitorHeader } from "../services/citizen/visitor.server";
+import { refuse } from "../services/platform/route-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
 
-/**
- * Opens the code for this browser (ADR 023: its own codes and signed links are never counted) and says which
- * cookie keeps the browser's id and the codes it opened; a refusal keeps the id too.
- */
-async function openOrRefuse(request: Request, code: string, clientIp: string | undefined) {
-  const { db } = await getDb();
-  const visitor = await readVisitor(db, request);
-  const signature = new URL(request.url).searchParams.get("k");
-  try {
-    const opened = await redeemCode(db, code, { address: clientIp ?? "unknown", visitor, signature });
-    const known = visitor.id !== null && visitor.codes.includes(opened.code);
-    const headers: Record<string, string> = known ? {} : { "Set-Cookie": await visitorHeader(db, visitor, opened.code) };
-    return { db, opened, headers };
-  } catch (e) {
-    const refusal = refusalOf(e);
-    if (!refusal) throw e;
-    const headers = visitor.id ? undefined : { "Set-Cookie": await visitorHeader(db, visitor) };
-    throw data(refusal, { status: refusal.status, headers });
-  }
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { opened, headers } = await openOrRefuse(request, params.code ?? "", context.clientIp);
+  const url = new URL(request.url);
+  const client = { search: url.searchParams, cookie: request.headers.get("Cookie"), clientIp: context.clientIp };
+  const { opened, setCookie } = await openOrRefuse(params.code ?? "", client);
+  const headers: Record<string, string> = setCookie ? { "Set-Cookie": setCookie } : {};
   if (opened.code !== params.code) return redirect(`/s/${opened.code}`, { headers });
   if (opened.status === "submitted") {
     throw refuse(codeMessages.submitted, 409, [], { helpContact: opened.helpContact });
   }
-  const url = new URL(request.url);
   const pages = visiblePages(opened.definition, opened.answers);
   const asked = url.searchParams.get("page");
   const page = asked && pages.includes(asked) ? asked : resumePage(opened.definition, opened.answers);
@@ -72,41 +47,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { page: string; errors: AnswerErrors; answers: Answers; elsewhere: string[] };
-
+/**
+ * A no-JS browser's POST of a page is answered by the web server before Remix when it comes to a redirect
+ * (citizen/post `fastCitizenPost`); otherwise it hands over what it got (`context.citizenAnswer`) and this returns it,
+ * so nothing is done twice. Other posts (a script's) are answered here from the start.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const { db, opened } = await openOrRefuse(request, params.code ?? "", context.clientIp);
-  const { locale } = await resolveLocale(request);
-  const intent = String(form.get("intent") ?? "save");
-  const page = String(form.get("page") ?? "");
-  if (!opened.definition.sections.some((s) => s.code === page)) throw refuse(ui.tryAgain, 400);
-  const input = { form: opened, raw: rawAnswersFromEntries(form.entries(), opened.definition), sections: [page], locale };
-  const base = `/s/${opened.code}`;
-  return orRefuse(async () => {
-    if (intent === "submit") {
-      const outcome = await submitForm(db, input);
-      if (outcome.ok) return redirect(`${base}/thanks`);
-      const elsewhere = sectionsWithErrors(opened.definition.sections, outcome.errors).filter((s) => s !== page);
-      return data({ page, errors: outcome.errors, answers: outcome.answers, elsewhere } satisfies ActionResult, { status: 400 });
-    }
-    const outcome = await savePage(db, input, intent === "next");
-    if (!outcome.ok) return data({ page, errors: outcome.errors, answers: outcome.answers, elsewhere: [] } satisfies ActionResult, { status: 400 });
-    const pages = visiblePages(opened.definition, outcome.answers);
-    if (intent === "next") return redirect(`${base}?page=${neighbourPage(pages, page, 1) ?? page}`);
-    if (intent === "back") return redirect(`${base}?page=${neighbourPage(pages, page, -1) ?? page}`);
-    return redirect(`${base}?page=${page}&saved=1`);
-  });
-}
-
-function sectionsWithErrors(sections: { code: string; items: { code: string }[] }[], errors: AnswerErrors): string[] {
-  return sections.filter((s) => s.items.some((i) => errors[i.code])).map((s) => s.code);
+  const answer = context.citizenAnswer
+    ? await context.citizenAnswer()
+    : await answerCitizenPost(params.code ?? "", await readForm(request), {
+        search: new URL(request.url).searchParams,
+        cookie: request.headers.get("Cookie"),
+        clientIp: context.clientIp,
+      });
+  const headers = answer.setCookie ? { "Set-Cookie": answer.setCookie } : undefined;
+  if ("redirect" in answer) return redirect(answer.redirect, { headers });
+  return data(answer.page, { status: 400, headers });
 }
 
 export default function SurveyPage() {
   const locale = useLocale();
   const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>() as CitizenPageResult | undefined;
   const [params] = useSearchParams();
   const result = posted && posted.page === loaded.page ? posted : undefined;
   const { definition, pages, page } = loaded;

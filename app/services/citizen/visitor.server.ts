@@ -37,8 +37,9 @@ function visitorCookie(db: Kysely<Database>): Promise<Cookie> {
   return cookie;
 }
 
-export async function readVisitor(db: Kysely<Database>, request: Request): Promise<Visitor> {
-  const value = (await (await visitorCookie(db)).parse(request.headers.get("Cookie"))) as unknown;
+/** The visitor behind a request's Cookie header (null or absent: a browser not seen before). */
+export async function readVisitor(db: Kysely<Database>, cookieHeader: string | null): Promise<Visitor> {
+  const value = (await (await visitorCookie(db)).parse(cookieHeader)) as unknown;
   if (value && typeof value === "object" && typeof (value as Visitor).id === "string" && Array.isArray((value as Visitor).codes)) {
     const { id, codes } = value as { id: string; codes: unknown[] };
     return { id, codes: codes.filter((c): c is string => typeof c === "string").slice(-KEPT_CODES), nextId: id };
