@@ -120,30 +120,43 @@ function writeRefusal(req, res, status) {
     );
 }
 
+const CSP_BEFORE_NONCE = "default-src 'self'; script-src 'self' 'nonce-";
+const CSP_AFTER_NONCE =
+  "'; " +
+  [
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+
+// Nonces are cut from a block of random bytes drawn now and then (one draw per request cost about 1% of a citizen's
+// POST): each is 16 bytes of the system's secure random source, used once, never reused.
+let randomBlock = Buffer.alloc(0);
+let randomAt = 0;
+function cspNonce() {
+  if (randomAt + 16 > randomBlock.length) {
+    randomBlock = randomBytes(4096);
+    randomAt = 0;
+  }
+  randomAt += 16;
+  return randomBlock.toString("base64", randomAt - 16, randomAt);
+}
+
 /**
  * Security headers for every response. The Content-Security-Policy allows scripts from this site and the inline
  * scripts Remix writes into a page, which carry this request's nonce; inline `style` attributes (bar widths,
  * indents) are allowed, style sheets only from this site.
  */
 export function securityHeaders(req, res, next) {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = cspNonce();
   res.locals.cspNonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "style-src-attr 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
-  );
+  res.setHeader("Content-Security-Policy", CSP_BEFORE_NONCE + nonce + CSP_AFTER_NONCE);
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("X-Content-Type-Options", "nosniff");
   // Answer links carry the citizen's code: never send the address to another site. (Not "no-referrer": Chromium

@@ -23,19 +23,50 @@ app.disable("x-powered-by");
 app.set("env", "production");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+const accessLog = process.env.SIPAS_ACCESS_LOG !== "0" ? morgan("tiny") : undefined;
 app.use(securityHeaders);
 app.use(requestGuard);
+app.use(citizenPosts); // before compression: a redirect has nothing to compress
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-if (process.env.SIPAS_ACCESS_LOG !== "0") app.use(morgan("tiny"));
+if (accessLog) app.use(accessLog);
 
 const handleRequest = remixNode.createRequestHandler(build, process.env.NODE_ENV);
-// The no-JS citizen form's POSTs, answered before Remix when they come to a redirect (app/services/citizen/post.server.ts).
+
+/**
+ * The no-JS citizen form's POSTs, answered before Remix when they come to a redirect (app/services/citizen/post.server.ts;
+ * issue 11 part 4: routing, the web Request and the response machinery cost a POST more than its own work). Anything
+ * else goes on to Remix with the body read and what came of it (`context.citizenAnswer`).
+ */
 const fastCitizenPost = build.entry.module.fastCitizenPost;
+const CITIZEN_POST = /^\/s\/[A-Za-z0-9-]+$/;
+async function citizenPosts(req, res, next) {
+  if (req.method !== "POST" || !fastCitizenPost || res.locals.body.streamed || !CITIZEN_POST.test(req.path)) return next();
+  try {
+    const read = await readSmallBody(req, res.locals.body.limit);
+    if (read.gone) return;
+    if (read.tooLarge) return sendRefusal(req, res, 413);
+    const search = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+    const fast = await fastCitizenPost({ path: req.path, search, contentType: req.headers["content-type"], body: read.body, cookie: req.headers.cookie, clientIp: req.ip });
+    res.locals.read = { body: read.body, citizenAnswer: fast?.handOver };
+    if (!fast?.location) return next();
+    const answer = () => {
+      res.statusCode = 302;
+      res.setHeader("Location", fast.location);
+      if (fast.setCookie) res.setHeader("Set-Cookie", fast.setCookie);
+      res.end();
+    };
+    if (accessLog) accessLog(req, res, answer);
+    else answer();
+  } catch (error) {
+    next(error);
+  }
+}
+
 app.all("*", async (req, res, next) => {
   try {
-    let body;
-    if (req.method === "POST") {
+    let body = res.locals.read?.body;
+    if (req.method === "POST" && !body) {
       const { limit, streamed } = res.locals.body;
       if (streamed) {
         body = limitedStream(req, limit); // an upload: streamed to disk by the route, under its own cap
@@ -46,18 +77,7 @@ app.all("*", async (req, res, next) => {
         body = read.body;
       }
     }
-    const context = { clientIp: req.ip, cspNonce: res.locals.cspNonce };
-    if (body && !res.locals.body.streamed && fastCitizenPost) {
-      const search = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
-      const fast = await fastCitizenPost({ path: req.path, search, contentType: req.headers["content-type"], body, cookie: req.headers.cookie, clientIp: req.ip });
-      if (fast?.location) {
-        res.status(302).setHeader("Location", fast.location);
-        if (fast.setCookie) res.setHeader("Set-Cookie", fast.setCookie);
-        res.end();
-        return;
-      }
-      if (fast) context.citizenAnswer = fast.handOver;
-    }
+    const context = { clientIp: req.ip, cspNonce: res.locals.cspNonce, citizenAnswer: res.locals.read?.citizenAnswer };
     let request;
     try {
       request = remixRequest(req, res, body);
