@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { HelpContact } from "../components/survey/help-contact";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import type { LocalizedText } from "../domain/definition/schema";
 import { ui } from "../i18n";
+import { openRoundHelp } from "../services/citizen/help.server";
 import { redeemCode } from "../services/citizen/redeem.server";
 import { readVisitor, visitorHeader } from "../services/citizen/visitor.server";
 import { readForm } from "../services/platform/forms.server";
@@ -12,11 +14,15 @@ import { attempt, refusalText } from "../services/platform/route-errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự hài lòng của người dân" }];
 
-// The browser gets its id here, before it types a code, so its unknown codes are its own (ADR 023).
+/**
+ * The browser gets its id here, before it types a code, so its unknown codes are its own (ADR 023). The round is not
+ * known before a code is typed, so the page offers the help contacts of the rounds open now.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getDb();
   const visitor = await readVisitor(db, request.headers.get("Cookie"));
-  return data(null, visitor.id ? undefined : { headers: { "Set-Cookie": await visitorHeader(db, visitor) } });
+  const help = await openRoundHelp(db);
+  return data({ help }, visitor.id ? undefined : { headers: { "Set-Cookie": await visitorHeader(db, visitor) } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,13 +33,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const visitor = await readVisitor(db, request.headers.get("Cookie"));
   const opened = await attempt(() => redeemCode(db, typed, { address: context.clientIp ?? "unknown", visitor }));
   const headers = { "Set-Cookie": await visitorHeader(db, visitor, opened.ok ? opened.value.code : undefined) };
-  if (!opened.ok) return data({ error: refusalText(opened.refusal), typed }, { status: opened.refusal.status, headers });
+  // A code of a closed round is refused knowing its round: its own contact, not the open rounds'.
+  const helpContact = opened.ok ? null : (opened.refusal.helpContact ?? null);
+  if (!opened.ok) return data({ error: refusalText(opened.refusal), typed, helpContact }, { status: opened.refusal.status, headers });
   return redirect(`/s/${opened.value.code}`, { headers });
 }
 
 export default function Home() {
   const locale = useLocale();
-  const result = useActionData<typeof action>() as { error: LocalizedText; typed: string } | undefined;
+  const { help } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { error: LocalizedText; typed: string; helpContact: string | null } | undefined;
   const busy = useNavigation().state !== "idle";
   return (
     <div className="panel narrow">
@@ -65,6 +74,7 @@ export default function Home() {
           {ui.start[locale]}
         </button>
       </Form>
+      <HelpContact contact={result?.helpContact} lines={help} locale={locale} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerPage, issueCodes, next, SKIP_CHOICES } from "./helpers";
+import { answerPage, issueCodes, next, sipas, SKIP_CHOICES } from "./helpers";
 
 async function fillWhole2022Form(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
@@ -77,6 +77,60 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
       await expect(later.locator('input[name="A_AGE"][value="5"]')).toBeChecked();
       await expect(later.locator('input[name="A_JOB"][value="4"]')).toBeChecked();
+    });
+
+    test("every citizen page says whom to ask: the open rounds' contacts before a code is known, the round's own after", async ({ page }) => {
+      // Two open rounds with their own contacts, one open round without, and a closed round (run twice: ids per run).
+      const tag = javaScriptEnabled ? "js" : "nojs";
+      const round = (id: string, name: string, contact?: string) =>
+        sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--id", `${id}-${tag}`, ...(contact ? ["--contact", contact] : []));
+      const hanoi = `Sở Nội vụ Hà Nội (${tag}), 024 3825 1111, khaosat@hanoi.example.vn`;
+      const haiphong = `Sở Nội vụ Hải Phòng (${tag}), 0225 3842 222`;
+      const ended = `Sở Nội vụ Nam Định (${tag}), 0228 3849 333`;
+      round("ho-tro-hn", `SIPAS Hà Nội ${tag}`, hanoi);
+      round("ho-tro-hp", `SIPAS Hải Phòng ${tag}`, haiphong);
+      round("ho-tro-khong", `SIPAS không đầu mối ${tag}`);
+      round("ho-tro-nd", `SIPAS Nam Định ${tag}`, ended);
+      const [closedCode] = issueCodes(1, `ho-tro-nd-${tag}`);
+      const [hanoiCode] = issueCodes(1, `ho-tro-hn-${tag}`);
+      sipas("rounds", "close", "--round", `ho-tro-nd-${tag}`);
+      const help = page.getByRole("complementary", { name: "Hỗ trợ" });
+
+      // The code-entry page: each open round's contact beside its name; no closed round's.
+      await page.goto("/");
+      await expect(help).toContainText("Cần hỗ trợ, xin liên hệ cơ quan tổ chức đợt khảo sát");
+      await expect(help.getByRole("listitem").filter({ hasText: hanoi })).toContainText(`SIPAS Hà Nội ${tag}`);
+      await expect(help.getByRole("listitem").filter({ hasText: haiphong })).toContainText(`SIPAS Hải Phòng ${tag}`);
+      await expect(help).not.toContainText(ended);
+      await expect(help).not.toContainText(`SIPAS không đầu mối ${tag}`);
+
+      // A code that does not exist (typed, then as a link): still the open rounds' contacts.
+      await page.getByLabel("Mã khảo sát").fill("ABCDE-23456");
+      await page.getByRole("button", { name: "Bắt đầu trả lời" }).click();
+      await expect(page.getByRole("alert")).toContainText(/Không tìm thấy mã|gõ nhầm/);
+      await expect(help).toContainText(hanoi);
+      await page.goto("/s/ABCDEFGHJK");
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(/Không tìm thấy mã|gõ nhầm/);
+      await expect(help).toContainText(haiphong);
+
+      // A code of the closed round, typed or linked: that round's contact alone.
+      await page.goto("/");
+      await page.getByLabel("Mã khảo sát").fill(closedCode);
+      await page.getByRole("button", { name: "Bắt đầu trả lời" }).click();
+      await expect(page.getByRole("alert")).toContainText("Đợt khảo sát này đã kết thúc");
+      await expect(help).toHaveText(`Cần hỗ trợ, xin liên hệ: ${ended}`);
+      await page.goto(`/s/${closedCode}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Đợt khảo sát này đã kết thúc");
+      await expect(help).toHaveText(`Cần hỗ trợ, xin liên hệ: ${ended}`);
+
+      // Once the code is known: the form, the thank-you page and the "already submitted" page name the round's contact.
+      await page.goto(`/s/${hanoiCode}`);
+      await expect(help).toHaveText(`Cần hỗ trợ, xin liên hệ: ${hanoi}`);
+      await fillWhole2022Form(page);
+      await expect(help).toHaveText(`Cần hỗ trợ, xin liên hệ: ${hanoi}`);
+      await page.goto(`/s/${hanoiCode}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("đã được gửi");
+      await expect(help).toHaveText(`Cần hỗ trợ, xin liên hệ: ${hanoi}`);
     });
   });
 }

@@ -86,6 +86,8 @@ async function seed(): Promise<Seeded> {
     );
   }
   setHelpContact(ROUND, "Sở Nội vụ tỉnh Minh Họa, 0205 3812 345");
+  // Two open rounds with different contacts: the code-entry page lists both, each with its round's name.
+  setHelpContact(BASELINE, "Văn phòng Sở Nội vụ, 0205 3812 999, khaosat@snv.minhhoa.example.vn");
   const handle = openDatabase({ url: E2E_DB });
   await sql`PRAGMA busy_timeout = 60000`.execute(handle.db);
   try {
@@ -168,6 +170,12 @@ const VIEWS: View[] = [
   {
     name: "form-refused",
     path: () => `/s/${seeded.submitted}`,
+    routes: [],
+    staff: false,
+  },
+  {
+    name: "code-unknown",
+    path: () => "/s/ABCDEFGHJK",
     routes: [],
     staff: false,
   },
@@ -411,7 +419,7 @@ test.describe("in Vietnamese, on a phone and a desktop", () => {
         const path = view.path();
         const response = await page.goto(path);
         expect(response?.status(), `${view.name}: ${path}`).toBeLessThan(
-          view.name === "form-refused" ? 500 : 400
+          view.name === "form-refused" || view.name === "code-unknown" ? 500 : 400
         );
         await page.waitForLoadState("load");
         await view.ready?.(page);

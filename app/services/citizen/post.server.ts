@@ -7,6 +7,7 @@ import { getDb } from "../../db.server";
 import { resolveLocaleFrom } from "../platform/locale.server";
 import { orRefuse, refusalOf, refuse } from "../platform/route-errors.server";
 import { savePage, submitForm } from "./form.server";
+import { openRoundHelp } from "./help.server";
 import { redeemCode } from "./redeem.server";
 import { readVisitor, visitorHeader } from "./visitor.server";
 
@@ -33,7 +34,9 @@ export async function openOrRefuse(code: string, client: CitizenRequest) {
     const refusal = refusalOf(e);
     if (!refusal) throw e;
     const headers = visitor.id ? undefined : { "Set-Cookie": await visitorHeader(db, visitor) };
-    throw data(refusal, { status: refusal.status, headers });
+    // An unknown or mistyped code has no round: the contacts of the rounds open now, as on the code-entry page.
+    const help = refusal.helpContact ? {} : { helpLines: await openRoundHelp(db) };
+    throw data({ ...refusal, ...help }, { status: refusal.status, headers });
   }
 }
 
@@ -52,7 +55,7 @@ export async function answerCitizenPost(code: string, form: Iterable<[string, un
   const { locale } = await resolveLocaleFrom(client.search, client.cookie);
   const intent = String(form.get("intent") ?? "save");
   const page = String(form.get("page") ?? "");
-  if (!opened.definition.sections.some((s) => s.code === page)) throw refuse(citizen.tryAgain, 400);
+  if (!opened.definition.sections.some((s) => s.code === page)) throw refuse(citizen.tryAgain, 400, [], { helpContact: opened.helpContact });
   const input = { form: opened, raw: rawAnswersFromEntries(form, opened.definition), sections: [page], locale };
   const base = `/s/${opened.code}`;
   return orRefuse(async (): Promise<CitizenAnswer> => {
@@ -68,7 +71,7 @@ export async function answerCitizenPost(code: string, form: Iterable<[string, un
     if (intent === "next") return { redirect: `${base}?page=${neighbourPage(pages, page, 1) ?? page}`, setCookie };
     if (intent === "back") return { redirect: `${base}?page=${neighbourPage(pages, page, -1) ?? page}`, setCookie };
     return { redirect: `${base}?page=${page}&saved=1`, setCookie };
-  });
+  }, { helpContact: opened.helpContact });
 }
 
 function sectionsWithErrors(sections: { code: string; items: { code: string }[] }[], errors: AnswerErrors): string[] {

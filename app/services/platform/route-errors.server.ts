@@ -50,13 +50,16 @@ export function refusalOf(e: unknown): Refusal | null {
   return null;
 }
 
-/** Page routes: runs the work; a refusal is thrown as `data(refusal, { status })` for the error boundary. */
-export async function orRefuse<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Page routes: runs the work; a refusal is thrown as `data(refusal, { status })` for the error boundary. A citizen page
+ * that knows its round passes the round's help contact, shown beside any refusal that does not name one itself.
+ */
+export async function orRefuse<T>(work: () => Promise<T>, known: Pick<Refusal, "helpContact"> = {}): Promise<T> {
   try {
     return await work();
   } catch (e) {
     const refusal = refusalOf(e);
-    if (refusal) throw data(refusal, { status: refusal.status });
+    if (refusal) throw data(known.helpContact && !refusal.helpContact ? { ...refusal, helpContact: known.helpContact } : refusal, { status: refusal.status });
     throw e;
   }
 }

@@ -39,6 +39,10 @@ export const citizen = {
   notFound: { vi: "Không tìm thấy trang", en: "Page not found" },
   home: { vi: "Về trang chủ", en: "Home" },
   helpContact: { vi: "Cần hỗ trợ, xin liên hệ: {contact}", en: "Need help? Contact: {contact}" },
+  helpContactSeveral: {
+    vi: "Cần hỗ trợ, xin liên hệ cơ quan tổ chức đợt khảo sát mà ông/bà tham gia:",
+    en: "Need help? Contact the office running your survey round:",
+  },
   helpLabel: { vi: "Hỗ trợ", en: "Help" },
   skipToContent: { vi: "Bỏ qua, đến nội dung chính", en: "Skip to main content" },
 } as const;
