@@ -35,7 +35,7 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString("utf8");
-  expect(text).toContain("response_id,submitted_at,entry_mode,locale,unit,stratum,psu,weight,fpc,A_SEX,");
+  expect(text).toContain("response_id,submitted_at,entry_mode,locale,unit,stratum,stratum_label,psu,weight,fpc,A_SEX,");
   expect(text).toContain('"Ý kiến số 3, rất tốt"');
   expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
   expect(text.split("\r\n").filter(Boolean)).toHaveLength(14);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatImportProblem } from "../../app/domain/csv/responses-import";
@@ -7,7 +10,11 @@ import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDown
 import { computeRoundIndices } from "../../app/services/results/indices.server";
 import { readCsvText } from "../../app/services/platform/csv-stream.server";
 import { importResponsesCsv, type ImportSource } from "../../app/services/data/responses-import.server";
-import { answers2022, insertSubmittedResponses } from "../fixtures/responses-factory";
+import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
+import { importFrameFile } from "../../app/services/fieldwork/frame-import.server";
+import { importRoundUnits } from "../../app/services/rounds/units-import.server";
+import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
+import { answers2022, insertSubmittedForInvitation, insertSubmittedResponses } from "../fixtures/responses-factory";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
 
 const source = (name: string, text: string | (() => string)): ImportSource => ({
@@ -135,7 +142,7 @@ describeEachDialect("CSV import and export", (dialect) => {
     expect(download.asciiName).toBe("demo-responses.csv");
     const { body, chunks } = await text(download);
     expect(chunks).toBe(1 + 3); // header, then pages of 3, 3 and 2
-    expect(body.startsWith("\uFEFFresponse_id,submitted_at,entry_mode,locale,unit,stratum,psu,weight,fpc,A_SEX,A_AGE,")).toBe(true);
+    expect(body.startsWith("\uFEFFresponse_id,submitted_at,entry_mode,locale,unit,stratum,stratum_label,psu,weight,fpc,A_SEX,A_AGE,")).toBe(true);
     for (const secret of ["Bí Mật", "0912345678", "Riêng Tư", "SECRETCOD9", "HS-0001"]) expect(body).not.toContain(secret);
     expect(body).toContain(`"'=HYPERLINK(""http://x"",""bấm"")"`);
     expect(body).toContain(`"Hòa thuận, ""tốt"""`);
@@ -144,13 +151,37 @@ describeEachDialect("CSV import and export", (dialect) => {
     expect(rows).toHaveLength(9);
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(8);
     const online = rows.find((r) => r[0] === "zz-online")!;
-    expect(online.slice(1, 9)).toEqual([now, "online", "en", "D01", "D01", "", "5", ""]);
+    // The stratum's stored key for software, then the same stratum in words (Vietnamese in a codes export).
+    expect(online.slice(1, 10)).toEqual([now, "online", "en", "D01", "D01", "Huyện Đông Sơn (D01)", "", "5", ""]);
     const header = rows[0];
     expect(online[header.indexOf("SV_ACC_1")]).toBe("5");
 
     const labelled = await table((await text(await exportResponses(t.db, "demo", { labels: "vi" }))).body);
     expect(labelled[0][header.indexOf("SV_ACC_1")]).toMatch(/^SV_ACC_1 · /);
     expect(labelled.find((r) => r[0] === "zz-online")![header.indexOf("SV_ACC_1")]).toBe("Rất hài lòng");
+  });
+
+  it("a stratified sample's stratum: the stored key for software, and in words beside it, in the labels' language", async () => {
+    await createRound(t.db, { id: "tang", definition: "sipas-2022@1", name: "Tầng", provinceCode: "P01" });
+    await importRoundUnits(t.db, "tang", { text: unitsCsv(factoryUnits(3, 2)) }, "don-vi.csv");
+    const path = join(mkdtempSync(join(tmpdir(), "sipas-strata-")), "khung.csv");
+    writeFileSync(path, frameCsv({ rows: 120, districts: 3, communesPerDistrict: 2, seed: 7 }));
+    await importFrameFile(t.db, { roundId: "tang", path, fileName: "khung.csv", mode: "all" });
+    const design = { kind: "stratified", strataBy: ["level", "district"], size: { method: "fixed", n: 30 }, allocation: { method: "proportional-min", min: 5 }, reserve: 0 } as const;
+    await drawRoundSample(t.db, { roundId: "tang", design, seed: 5, userId: "tester" });
+    const codes = await t.db.selectFrom("sample_units").select("invitation_code").where("round_id", "=", "tang").where("role", "=", "sample").execute();
+    for (const { invitation_code } of codes.slice(0, 12)) await insertSubmittedForInvitation(t.db, invitation_code!, answers2022("4", "4"), "online");
+
+    const rows = await table((await text(await exportResponses(t.db, "tang"))).body);
+    const [key, words] = [rows[0].indexOf("stratum"), rows[0].indexOf("stratum_label")];
+    expect(words).toBe(key + 1);
+    for (const row of rows.slice(1)) {
+      expect(JSON.parse(row[key])).toEqual([expect.stringMatching(/^(district|commune)$/), expect.stringMatching(/^D0\d$/)]);
+      expect(row[words]).toMatch(/^cấp (huyện|xã) × .+ \(D0\d\)$/);
+      expect(row[words]).toContain(`(${JSON.parse(row[key])[1]})`);
+    }
+    const english = await table((await text(await exportResponses(t.db, "tang", { labels: "en" }))).body);
+    expect(english[1][words]).toMatch(/^(district|commune) × .+ \(D0\d\)$/);
   });
 
   it("an export imports again into another round with the same answers", async () => {

@@ -1,7 +1,7 @@
 import { packAnswerCodes } from "../../app/domain/answers/answer-codes";
 import { describe, expect, it } from "vitest";
 import { createAnswersDecoder, createAnswersScanner } from "../../app/domain/answers/stored-json";
-import { codebookRows, codesExportIsVerbatim, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, type ExportSource } from "../../app/domain/csv/responses-export";
+import { codebookRows, codesExportIsVerbatim, createLineWriter, exportLayout, exportRow, indicesRows, INDICES_HEADER, stratumWordsFrom, type ExportSource } from "../../app/domain/csv/responses-export";
 import {
   createStratumCheck,
   formatImportProblem,
@@ -202,18 +202,35 @@ const source = (answers: Answers, extra: Partial<ExportSource> = {}): ExportSour
 describe("responses export", () => {
   it("writes codes by default and labels with their question in the header on request", () => {
     const codes = exportLayout(def);
-    expect(codes.header.slice(0, 12)).toEqual(["response_id", "submitted_at", "entry_mode", "locale", "unit", "stratum", "psu", "weight", "fpc", "A_SEX", "Q8_PROC", "CHANNELS"]);
+    expect(codes.header.slice(0, 13)).toEqual(["response_id", "submitted_at", "entry_mode", "locale", "unit", "stratum", "stratum_label", "psu", "weight", "fpc", "A_SEX", "Q8_PROC", "CHANNELS"]);
     const answers: Answers = { A_SEX: "2", Q8_PROC: "1", SV_1: "5", CHANNELS: ["tv", "zalo"], VISITS: 3 };
-    expect(exportRow(codes, source(answers)).slice(9)).toEqual(["2", "1", "tv|zalo", 3, "5", null, null, null]);
+    expect(exportRow(codes, source(answers)).slice(10)).toEqual(["2", "1", "tv|zalo", 3, "5", null, null, null]);
     const labels = exportLayout(def, "vi");
-    expect(labels.header[9]).toBe("A_SEX · Giới tính");
-    expect(exportRow(labels, source(answers)).slice(9, 13)).toEqual(["Nữ", "Có", "Truyền hình | Zalo", 3]);
-    expect(exportRow(exportLayout(def, "en"), source(answers))[9]).toBe("Female");
+    expect(labels.header[10]).toBe("A_SEX · Giới tính");
+    expect(exportRow(labels, source(answers)).slice(10, 14)).toEqual(["Nữ", "Có", "Truyền hình | Zalo", 3]);
+    expect(exportRow(exportLayout(def, "en"), source(answers))[10]).toBe("Female");
+  });
+
+  it("writes the stratum twice: its stored key for software, and in words for a person", () => {
+    const key = JSON.stringify(["district", "D01"]);
+    const words = stratumWordsFrom([[key, "cấp huyện × Huyện Minh Họa 1 (D01)"]]);
+    const layout = exportLayout(def, null, words);
+    const row = exportRow(layout, source({}, { stratum: key }));
+    expect(row.slice(5, 7)).toEqual([key, "cấp huyện × Huyện Minh Họa 1 (D01)"]);
+    expect(csvLine(row)).toContain(`"[""district"",""D01""]",cấp huyện × Huyện Minh Họa 1 (D01),`);
+    // No stratum, no words; a key the list does not know is written as it is rather than lost.
+    expect(exportRow(layout, source({}, { stratum: null })).slice(5, 7)).toEqual([null, null]);
+    expect(exportRow(layout, source({}, { stratum: "S9" })).slice(5, 7)).toEqual(["S9", "S9"]);
+    const write = createLineWriter(layout);
+    for (const stratum of [key, null, "S9", key]) {
+      const r = source({ A_SEX: "1" }, { stratum });
+      expect(write({ ...r, answers: null, answerCodes: packAnswerCodes(def, r.answers) })).toBe(csvLine(exportRow(layout, r)));
+    }
   });
 
   it("keeps formulas from running, NFC text, and one kind of line ending inside cells", () => {
     const line = csvLine(exportRow(exportLayout(def), source({ A_SEX: "1", COMMENT: "=HYPERLINK(\"x\")\r\ndòng hai" }, { unit: "@D01", stratum: "+S" })));
-    expect(line).toContain(`'@D01,'+S,`);
+    expect(line).toContain(`'@D01,'+S,'+S,`);
     expect(line).toContain(`"'=HYPERLINK(""x"")\ndòng hai"`);
     expect(line.match(/\r\n/g)).toHaveLength(1);
   });

@@ -10,8 +10,12 @@ import { CHOICE_SEPARATOR, splitAnswerCodes } from "../answers/answer-codes";
 import { createAnswersScanner } from "../answers/stored-json";
 import { csvLine, type CsvValue } from "./write";
 
-/** Columns before the items: the response and its design (what the index engine reads). No contact data. */
-export const EXPORT_DESIGN_COLUMNS = ["response_id", "submitted_at", "entry_mode", "locale", "unit", "stratum", "psu", "weight", "fpc"] as const;
+/**
+ * Columns before the items: the response and its design (what the index engine reads). No contact data. `stratum`
+ * stays the stored key (software, the responses import and the fieldwork file match on it); `stratum_label` says it in
+ * words for a person.
+ */
+export const EXPORT_DESIGN_COLUMNS = ["response_id", "submitted_at", "entry_mode", "locale", "unit", "stratum", "stratum_label", "psu", "weight", "fpc"] as const;
 
 /** How a multiple-choice answer is joined in one cell (the import splits on it). */
 export const MULTIPLE_JOIN = "|";
@@ -34,18 +38,45 @@ export interface ExportLayout {
   items: Item[];
   /** Option label by item and code when exporting labels. */
   labels: Map<string, Map<string, string>> | null;
+  /** A stored stratum key in words (units by name and code, levels in words); without it the key itself. */
+  stratumWords: ((key: string) => string) | null;
+}
+
+/** Words for stratum keys from a list made beforehand (a worker thread gets the list, not the function). */
+export function stratumWordsFrom(entries: Iterable<readonly [string, string]>): (key: string) => string {
+  const words = new Map(entries);
+  return (key) => words.get(key) ?? key;
+}
+
+/** The `stratum_label` cell of a stratum key as csvLine writes it, the last one kept (rows come stratum by stratum). */
+export function createStratumCells(layout: ExportLayout): (key: string | null) => string {
+  let lastKey: string | null = null;
+  let lastCell = "";
+  return (key) => {
+    if (key === null || key === "") return "";
+    if (key !== lastKey) {
+      lastKey = key;
+      lastCell = csvCell(stratumLabel(layout, key));
+    }
+    return lastCell;
+  };
+}
+
+function stratumLabel(layout: ExportLayout, key: string): string {
+  return layout.stratumWords ? layout.stratumWords(key) : key;
 }
 
 /**
  * The columns of a responses export: design columns, then every item in questionnaire order. With
  * `labels`, cells hold option labels and the header the question after its code ("SV_ACC_1 · …").
  */
-export function exportLayout(def: Definition, labels: Locale | null = null): ExportLayout {
+export function exportLayout(def: Definition, labels: Locale | null = null, stratumWords: ((key: string) => string) | null = null): ExportLayout {
   const items = def.sections.flatMap((s) => s.items);
   return {
     items,
     header: [...EXPORT_DESIGN_COLUMNS, ...items.map((i) => (labels ? `${i.code} · ${textIn(i.label, labels)}` : i.code))],
     labels: labels ? new Map(items.map((i) => [i.code, new Map((i.options ?? []).map((o) => [o.code, textIn(o.label, labels)]))])) : null,
+    stratumWords,
   };
 }
 
@@ -59,7 +90,8 @@ function cell(item: Item, value: AnswerValue | undefined, labels: Map<string, st
 }
 
 export function exportRow(layout: ExportLayout, r: ExportSource): CsvValue[] {
-  const row: CsvValue[] = [r.id, r.submittedAt, r.entryMode, r.locale, r.unit, r.stratum, r.psu, r.weight, r.fpc];
+  const label = r.stratum === null || r.stratum === "" ? null : stratumLabel(layout, r.stratum);
+  const row: CsvValue[] = [r.id, r.submittedAt, r.entryMode, r.locale, r.unit, r.stratum, label, r.psu, r.weight, r.fpc];
   for (const item of layout.items) row.push(cell(item, r.answers[item.code], layout.labels?.get(item.code)));
   return row;
 }
@@ -97,6 +129,7 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
   const charCells: (string | undefined)[] = new Array(K * 128).fill(undefined);
   const itemCaches = items.map(() => new Map<string, string>());
   const designCache = new Map<string, string>();
+  const stratumCell = createStratumCells(layout);
   const cells: string[] = new Array(D + K).fill("");
   const design = (v: string | null) => {
     if (v === null) return "";
@@ -141,9 +174,10 @@ export function createLineWriter(layout: ExportLayout): (r: StoredResponse) => s
     cells[3] = design(r.locale);
     cells[4] = design(r.unit);
     cells[5] = design(r.stratum);
-    cells[6] = design(r.psu);
-    cells[7] = number(r.weight);
-    cells[8] = number(r.fpc);
+    cells[6] = stratumCell(r.stratum);
+    cells[7] = design(r.psu);
+    cells[8] = number(r.weight);
+    cells[9] = number(r.fpc);
   };
   return (r) => {
     if (r.answers === null) {
@@ -194,7 +228,8 @@ const DESIGN_DOC: Record<(typeof EXPORT_DESIGN_COLUMNS)[number], [string, string
   entry_mode: ["Cách nhập: online, paper (phiếu giấy), import (nhập từ tệp)", "Entry mode: online, paper, import (from a file)"],
   locale: ["Ngôn ngữ người trả lời dùng", "Language the respondent used"],
   unit: ["Mã đơn vị (tỉnh, huyện, cơ quan)", "Unit code (province, district, agency)"],
-  stratum: ["Tầng chọn mẫu", "Sampling stratum"],
+  stratum: ["Mã tầng chọn mẫu, như đã lưu (để phần mềm đối chiếu)", "Sampling stratum key as stored (for software to match on)"],
+  stratum_label: ["Tầng chọn mẫu, bằng lời", "Sampling stratum in words"],
   psu: ["Đơn vị mẫu bậc một (cụm, ví dụ thôn)", "Primary sampling unit (cluster, e.g. village)"],
   weight: ["Trọng số (trống = 1)", "Weight (blank = 1)"],
   fpc: ["Quy mô tổng thể của tầng (hiệu chỉnh tổng thể hữu hạn)", "Stratum population size (finite-population correction)"],

@@ -12,7 +12,7 @@ export const DESIGN_FIELDS = ["unit", "stratum", "psu", "weight", "fpc"] as cons
 export type DesignField = (typeof DESIGN_FIELDS)[number];
 
 /** Columns the export writes that an import reads past, so an exported file can be imported elsewhere. */
-export const PASSED_COLUMNS = ["response_id", "submitted_at", "entry_mode", "locale"] as const;
+export const PASSED_COLUMNS = ["response_id", "submitted_at", "entry_mode", "locale", "stratum_label"] as const;
 
 /**
  * Multiple-choice answers in one cell: option codes separated by '|' (what the export writes), ';', ',' or

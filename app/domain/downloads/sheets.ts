@@ -70,7 +70,11 @@ const DESIGN_HEADERS = {
   psu: ["columns.psu", "columns.psuAbout", "text"],
   weight: ["columns.weight", "columns.weightAbout", "decimal"],
   fpc: ["columns.fpc", "columns.fpcAbout", "integer"],
-} as const satisfies Record<(typeof EXPORT_DESIGN_COLUMNS)[number], readonly [string, string, TableColumn["kind"]]>;
+} as const satisfies Record<SheetDesignColumn, readonly [string, string, TableColumn["kind"]]>;
+
+/** The workbook writes the stratum in words in its `stratum` column: the CSV's separate `stratum_label` is not needed. */
+type SheetDesignColumn = Exclude<(typeof EXPORT_DESIGN_COLUMNS)[number], "stratum_label">;
+const SHEET_DESIGN_COLUMNS = EXPORT_DESIGN_COLUMNS.filter((c): c is SheetDesignColumn => c !== "stratum_label");
 
 /**
  * The responses sheet: the design columns in words, then one column per item headed by its code (the explanation
@@ -79,7 +83,7 @@ const DESIGN_HEADERS = {
 export function responsesSheet(def: Definition, roundName: string, locale: Locale, labels: boolean): ResponsesSheetLayout {
   const items = def.sections.flatMap((s) => s.items);
   const numeric = items.map((i) => numericItem(i, labels));
-  const design = EXPORT_DESIGN_COLUMNS.map((c) => {
+  const design = SHEET_DESIGN_COLUMNS.map((c) => {
     const [header, about, kind] = DESIGN_HEADERS[c];
     return column(c, msg(header), msg(about), kind, locale, {
       width: c === "stratum" ? 30 : c === "submitted_at" ? 20 : c === "response_id" ? 24 : 12,
@@ -182,8 +186,11 @@ export function codebookSheet(roundName: string, locale: Locale): TableSheet {
   };
 }
 
+/** The codebook of the workbook's responses sheet, which has no `stratum_label` column (its `stratum` is in words). */
 export function codebookCells(def: Definition): TableCell[][] {
-  return codebookRows(def).map((r) => r.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v === undefined || v === "" ? null : v)));
+  return codebookRows(def)
+    .filter((r) => r[0] !== "stratum_label")
+    .map((r) => r.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v === undefined || v === "" ? null : v)));
 }
 
 // ---------------------------------------------------------------- fieldwork status

@@ -4,6 +4,7 @@ import { CODEBOOK_HEADER, codebookRows, exportLayout, INDICES_HEADER, indicesRow
 import { CSV_BOM, csvLine } from "../../domain/csv/write";
 import type { Locale } from "../../domain/definition/schema";
 import { computeRoundIndices, type Progress, type RoundIndexRequest, type RoundIndices } from "../results/indices.server";
+import { stratumDescriber } from "../fieldwork/sampling.server";
 import { countSubmitted, readRoundLines } from "../responses/read.server";
 import { getRound } from "../rounds/rounds.server";
 import type { CsvDownload } from "../platform/downloads.server";
@@ -26,7 +27,8 @@ function names(round: { id: string; name: string }, kind: string) {
  * The submitted responses of a round, one row per response, streamed so memory stays flat whatever the size:
  * on SQLite read-only statements over the covering index (rows in stratum, PSU order; a large round written by
  * worker threads, ADR 018), on PostgreSQL keyset pages (rows in id order). Reads only the responses table: contact
- * details (frame_contacts) never enter.
+ * details (frame_contacts) never enter. The stratum in words is in the labels' language, Vietnamese for a codes export
+ * (the same file whoever downloads it).
  */
 export async function exportResponses(
   db: Kysely<Database>,
@@ -34,7 +36,8 @@ export async function exportResponses(
   opts: { labels?: Locale | null; pageSize?: number } = {},
 ): Promise<CsvDownload> {
   const { round, definition } = await getRound(db, roundId);
-  const layout = exportLayout(definition, opts.labels ?? null);
+  const stratumWords = await stratumDescriber(db, roundId, opts.labels ?? "vi");
+  const layout = exportLayout(definition, opts.labels ?? null, stratumWords);
   const totalRows = await countSubmitted(db, roundId);
   const pageSize = opts.pageSize ?? EXPORT_PAGE;
   return {
@@ -43,7 +46,7 @@ export async function exportResponses(
     chunks: async function* () {
       yield CSV_BOM + csvLine(layout.header);
       const labels = opts.labels ?? null;
-      yield* parallelExportChunks(db, { roundId, definition, labels }, totalRows, pageSize) ?? readRoundLines(db, roundId, layout, pageSize);
+      yield* parallelExportChunks(db, { roundId, definition, labels }, totalRows, pageSize, stratumWords) ?? readRoundLines(db, roundId, layout, pageSize);
     },
   };
 }

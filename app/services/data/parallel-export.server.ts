@@ -17,6 +17,8 @@ export interface ExportPartInput {
   definition: Definition;
   labels: Locale | null;
   rowsPerChunk: number;
+  /** The round's stratum keys in words (a worker cannot be handed the function that makes them). */
+  strataWords: [string, string][];
 }
 /** A run of consecutive strata (in the covering index's order) whose lines one worker writes. */
 export interface ExportTask {
@@ -96,21 +98,24 @@ export function exportPlan(counts: { stratum: string | null; n: number }[], core
  */
 export function parallelExportChunks(
   db: Kysely<Database>,
-  input: Omit<ExportPartInput, "rowsPerChunk" | "file">,
+  input: Omit<ExportPartInput, "rowsPerChunk" | "file" | "strataWords">,
   total: number,
   rowsPerChunk: number,
+  stratumWords: (key: string) => string,
 ): AsyncGenerator<string | Uint8Array> | null {
   const file = sqliteFileOf(db);
   const script = workerScript("export-worker");
   const cores = Math.min(availableParallelism(), Number(process.env.SIPAS_WORKERS ?? 8));
   if (!file || !script || cores < 2 || total < parallelMin()) return null;
   return (async function* () {
-    const tasks = exportPlan(await countSubmittedByStratum(db, input.roundId), cores);
+    const counts = await countSubmittedByStratum(db, input.roundId);
+    const tasks = exportPlan(counts, cores);
     if (!tasks) {
-      yield* readRoundLines(db, input.roundId, exportLayout(input.definition, input.labels), rowsPerChunk);
+      yield* readRoundLines(db, input.roundId, exportLayout(input.definition, input.labels, stratumWords), rowsPerChunk);
       return;
     }
-    const workerData: ExportPartInput = { ...input, file, rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS) };
+    const strataWords = counts.flatMap(({ stratum }): [string, string][] => (stratum ? [[stratum, stratumWords(stratum)]] : []));
+    const workerData: ExportPartInput = { ...input, file, rowsPerChunk: Math.min(rowsPerChunk, WORKER_CHUNK_ROWS), strataWords };
     const workers = Array.from({ length: Math.min(cores, tasks.length) }, () => startWorker(script, { workerData, resourceLimits: WORKER_HEAP }));
     yield* inOrder(tasks, workers);
   })();

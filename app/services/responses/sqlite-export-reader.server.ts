@@ -1,5 +1,5 @@
 import SqliteDatabase from "better-sqlite3";
-import { codesExportIsVerbatim, createLineWriter, type ExportLayout, type StoredResponse } from "../../domain/csv/responses-export";
+import { codesExportIsVerbatim, createLineWriter, createStratumCells, type ExportLayout, type StoredResponse } from "../../domain/csv/responses-export";
 
 /**
  * The lines of a round's responses export read straight from a SQLite file through a read-only connection of its
@@ -9,8 +9,8 @@ import { codesExportIsVerbatim, createLineWriter, type ExportLayout, type Stored
  * For a codes export whose option codes are written as they are (codesExportIsVerbatim), a row of answer codes alone
  * (no free text) becomes its line with little work: SQLite sends weight ␟ fpc ␟ the seven text cells ␟ the answer
  * codes; when each text cell is PLAIN or empty (one regular expression: then the rest is ASCII), one pass over its
- * bytes turns ␟ and "|" into "," and "+" into "|" (multiple choices), and weight and population size go in after
- * the seventh cell, formatted as JavaScript writes numbers (SQLite writes some with a 17th digit). Other rows go
+ * bytes turns ␟ and "|" into "," and "+" into "|" (multiple choices), the stratum in words goes in after the sixth
+ * cell (the stratum's key) and weight and population size after the seventh, formatted as JavaScript writes numbers (SQLite writes some with a 17th digit). Other rows go
  * through createLineWriter: the same bytes either way (tests/unit/sqlite-round-reader.test.ts). Checks and
  * replacements are done here, not in SQL: GLOB and replace() in SQLite made the whole export ~20% slower.
  */
@@ -49,6 +49,7 @@ const orNull = (s: string) => (s === RS ? null : s);
 
 function createRowLines(layout: ExportLayout): (text: string) => string {
   const slow = createLineWriter(layout);
+  const stratumCell = createStratumCells(layout);
   const weightCell = numberCells();
   const fpcCell = numberCells();
   return (text) => {
@@ -66,6 +67,8 @@ function createRowLines(layout: ExportLayout): (text: string) => string {
     // ASCII from here: one pass over the bytes. NULL (␞) cells become empty.
     const length = scratch.write(rest, 0, "latin1");
     let out = 0;
+    let fifth = -1;
+    let sixth = -1;
     let seventh = -1;
     let separators = 0;
     for (let i = 0; i < length; i++) {
@@ -73,11 +76,15 @@ function createRowLines(layout: ExportLayout): (text: string) => string {
       if (c === 0x1e) continue;
       if (c === 0x1f) {
         scratch[out] = 0x2c;
-        if (++separators === 7) seventh = out;
+        separators++;
+        if (separators === 5) fifth = out;
+        else if (separators === 6) sixth = out;
+        else if (separators === 7) seventh = out;
       } else scratch[out] = c === 0x7c ? 0x2c : c === 0x2b ? 0x7c : c;
       out++;
     }
-    return `${scratch.toString("latin1", 0, seventh)},${weight},${fpc}${scratch.toString("latin1", seventh, out)}\r\n`;
+    const label = sixth > fifth + 1 ? stratumCell(scratch.toString("latin1", fifth + 1, sixth)) : "";
+    return `${scratch.toString("latin1", 0, sixth)},${label}${scratch.toString("latin1", sixth, seventh)},${weight},${fpc}${scratch.toString("latin1", seventh, out)}\r\n`;
   };
 }
 
