@@ -80,6 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("every citizen page says whom to ask: the open rounds' contacts before a code is known, the round's own after", async ({ page }) => {
+      test.setTimeout(240_000); // four rounds made through the CLI and a whole form answered, on a shared machine
       // Two open rounds with their own contacts, one open round without, and a closed round (run twice: ids per run).
       const tag = javaScriptEnabled ? "js" : "nojs";
       const round = (id: string, name: string, contact?: string) =>
