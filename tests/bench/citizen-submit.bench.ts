@@ -9,6 +9,7 @@
  *   BENCH_SECONDS=8 BENCH_RUNS=5 BENCH_PORT=3272 node --import tsx tests/bench/citizen-submit.bench.ts
  *   BENCH_PROFILE=tests/.tmp/prof ...        # the product server's CPU profile (open it in Chrome's DevTools)
  *   BENCH_BASELINE_BUILD=build-before ...   # also an earlier build of the product, alternating with this one
+ *   BENCH_BASELINE_SERVER=bin-before/server.mjs ...   # and its web server script (`git show <commit>:bin/...`)
  *
  * Runs of the product and of the bare server alternate; medians are reported, and the ratio of the medians (the
  * machine's load moves both alike). Method and figures: docs/BENCHMARKS.md (citizen path).
@@ -132,7 +133,7 @@ async function main() {
   const bare = await start("tests/bench/citizen-bare-server.mjs", { DATABASE_URL: bareFile, PORT: String(PORT + 1), BARE_PAGE: pageFile });
   const bareBase = `http://127.0.0.1:${PORT + 1}`;
   const baseline = baselineBuild
-    ? await start("bin/server.mjs", { DATABASE_URL: baselineFile, PORT: String(PORT + 3), SIPAS_BUILD_DIR: baselineBuild })
+    ? await start(process.env.BENCH_BASELINE_SERVER ?? "bin/server.mjs", { DATABASE_URL: baselineFile, PORT: String(PORT + 3), SIPAS_BUILD_DIR: baselineBuild })
     : undefined;
   const baselineBase = `http://127.0.0.1:${PORT + 3}`;
   const baselineCodes = codeSource(codes);
