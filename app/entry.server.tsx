@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { stripNulBytes } from "./services/platform/strip-nul.server";
+import "./services/platform/zod-english.server";
 
 const ABORT_DELAY = 5_000;
 

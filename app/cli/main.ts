@@ -9,6 +9,7 @@ import { staffCommands } from "./commands-staff";
 import { auditCommands } from "./commands-audit";
 import { fieldworkCommands, fieldworkUsage } from "./commands-fieldwork";
 import { resultsCommands, resultsUsage } from "./commands-results";
+import "../services/platform/zod-english.server";
 
 export interface CliContext {
   args: ParsedArgs;

@@ -3,7 +3,7 @@
  * period and the help contact citizens see. One schema for the web form and the CLI; its refusals are catalogue keys
  * so each front door prints them in its reader's language.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { msg, type Message } from "./messages";
 
 export const ROUND_SETTINGS_FIELDS = ["name", "provinceCode", "periodStart", "periodEnd", "helpContact"] as const;
@@ -16,37 +16,29 @@ function isRealDay(text: string): boolean {
 }
 
 /** Empty text means "not set": a round may have no province (national), no period, no contact. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().max(max, "tooLong"))
-    .transform((s) => (s === "" ? null : s));
+const nfcTrim = () => z.overwrite((s: string) => s.normalize("NFC").trim());
+const emptyIsNull = () => z.transform((s: string) => (s === "" ? null : s));
 
-const day = z
-  .string()
-  .transform((s) => s.trim())
-  .refine((s) => s === "" || isRealDay(s), "badDate")
-  .transform((s) => (s === "" ? null : s));
+const optionalText = (max: number) => z.pipe(z.string().check(nfcTrim(), z.maxLength(max, "tooLong")), emptyIsNull());
+
+const day = z.pipe(z.string().check(z.trim(), z.refine((s) => s === "" || isRealDay(s), "badDate")), emptyIsNull());
 
 export const RoundSettingsSchema = z
   .object({
-    name: z
-      .string()
-      .transform((s) => s.normalize("NFC").trim())
-      .pipe(z.string().min(1, "needsName").max(200, "tooLong")),
-    provinceCode: z
-      .string()
-      .transform((s) => s.trim())
-      .refine((s) => s === "" || /^[A-Za-z0-9]{1,10}$/.test(s), "badProvince")
-      .transform((s) => (s === "" ? null : s)),
+    name: z.string().check(nfcTrim(), z.minLength(1, "needsName"), z.maxLength(200, "tooLong")),
+    provinceCode: z.pipe(
+      z.string().check(z.trim(), z.refine((s) => s === "" || /^[A-Za-z0-9]{1,10}$/.test(s), "badProvince")),
+      emptyIsNull(),
+    ),
     periodStart: day,
     periodEnd: day,
     helpContact: optionalText(300),
   })
-  .superRefine((v, ctx) => {
-    if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "endBeforeStart" });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.periodStart && v.periodEnd && v.periodStart > v.periodEnd) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "endBeforeStart" });
+    }),
+  );
 
 export type RoundSettings = z.output<typeof RoundSettingsSchema>;
 export type RoundSettingsInput = Record<RoundSettingsField, string>;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { useLocale } from "../components/use-locale";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { getDb } from "../db.server";
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   if (!csrfValid(session, form)) return data({ error: "csrf" as const }, { status: 403 });
   // Inside the action so that zod stays out of the browser bundle.
-  const LoginSchema = z.object({ username: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
+  const LoginSchema = z.object({ username: z.string().check(z.trim(), z.minLength(1)), password: z.string().check(z.minLength(1)), next: z.optional(z.string()) });
   const parsed = LoginSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "bad" as const }, { status: 400 });
   const { db } = await getDb();

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { UserError } from "../domain/errors";
 import { optionsOf, parseResultsQuery } from "../domain/results/query";
 import { recordExport } from "../services/platform/audit.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return respondOrRefuse(request, "text", async () => {
     const { db, round, user } = await requireRoundAccess(request, params.roundId!, "exportData");
     const search = new URL(request.url).searchParams;
-    const lang = z.enum(["vi", "en"]).default("vi").safeParse(search.get("lang") || undefined);
+    const lang = z._default(z.enum(["vi", "en"]), "vi").safeParse(search.get("lang") || undefined);
     if (!lang.success) throw new UserError("Tham số không hợp lệ. / Invalid parameters.", 400, ["lang: vi or en"]);
     const wanted = { roundId: round.id, ...optionsOf(parseResultsQuery(search)) };
     // Through the results pages' job: a computation already running is joined, and a long one shares the event loop.

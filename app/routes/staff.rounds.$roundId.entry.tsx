@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PaperEntryForm } from "../components/paper/entry-form";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
@@ -21,10 +21,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyle
 export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập phiếu giấy" }];
 
 const DoneSchema = z.object({
-  done: z.string().regex(/^[0-9A-Z]{10}$/),
+  done: z.string().check(z.regex(/^[0-9A-Z]{10}$/)),
   state: z.enum(["submitted", "awaiting-second", "verified", "mismatch"]),
-  entry: z.coerce.number().int().min(1).max(2),
-  m: z.coerce.number().int().min(0).catch(0),
+  entry: z.coerce.number().check(z.int(), z.gte(1), z.lte(2)),
+  m: z.catch(z.coerce.number().check(z.int(), z.gte(0)), 0),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PaperQuestionnaire } from "../components/print/paper-questionnaire";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
@@ -24,13 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Phiế
 
 // Anything unreadable in the query falls back to a default rather than failing: it is a GET form.
 const QuerySchema = z.object({
-  scope: z.enum(["unsent", "stratum", "codes"]).catch("unsent"),
-  stratum: z.string().trim().max(200).catch(""),
-  codes: z.string().max(20_000).catch(""),
-  offset: z.coerce.number().int().min(0).catch(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PRINT_BATCH).catch(50),
+  scope: z.catch(z.enum(["unsent", "stratum", "codes"]), "unsent"),
+  stratum: z.catch(z.string().check(z.trim(), z.maxLength(200)), ""),
+  codes: z.catch(z.string().check(z.maxLength(20_000)), ""),
+  offset: z.catch(z.coerce.number().check(z.int(), z.gte(0)), 0),
+  limit: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PRINT_BATCH)), 50),
   // A checkbox after a hidden "0": "1" when ticked, "0" when not; links without it print the letters.
-  letter: z.enum(["1", "0"]).catch("1"),
+  letter: z.catch(z.enum(["1", "0"]), "1"),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

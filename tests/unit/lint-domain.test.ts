@@ -23,8 +23,14 @@ describe("the lint of app/domain", () => {
   });
 
   it("lets the domain import the domain and zod, and a service import anything", async () => {
-    expect(await errorsOf('import { z } from "zod";\nimport { UserError } from "../errors";\nexport const x = z;\n', "app/domain/results/example.ts")).toEqual([]);
+    expect(await errorsOf('import * as z from "zod/mini";\nimport { UserError } from "../errors";\nexport const x = z;\n', "app/domain/results/example.ts")).toEqual([]);
     expect(await errorsOf('import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', "app/services/platform/example.server.ts")).toEqual([]);
+  });
+
+  it.each(["app/domain/results/example.ts", "app/routes/staff.example.tsx", "app/components/x.tsx"])("refuses classic zod in %s (it would land in the citizen form's first load)", async (file) => {
+    const errors = await errorsOf('import { z } from "zod";\nexport const x = z;\n', file);
+    expect(errors.map((e) => e.ruleId)).toEqual(["no-restricted-imports"]);
+    expect(errors[0].message).toContain("zod/mini");
   });
 
   it("lets a component take a service's type but not call it", async () => {

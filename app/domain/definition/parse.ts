@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { msg } from "../messages";
 import { codeList, describePath, say, schemaProblem, type FieldRef, type SchemaIssue } from "./problems";
 import {
@@ -40,7 +40,7 @@ function makeIssue(raw: unknown, at: Segment[], message: LocalizedText): Definit
   return { path: formatPath(at), at, ...describePath(raw, at), message };
 }
 
-function zodIssues(raw: unknown, issues: z.ZodError["issues"], prefix: Segment[] = []): DefinitionIssue[] {
+function zodIssues(raw: unknown, issues: z.core.$ZodIssue[], prefix: Segment[] = []): DefinitionIssue[] {
   const out: DefinitionIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as Segment[])];

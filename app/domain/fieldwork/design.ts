@@ -2,7 +2,7 @@
  * A round's sample design as staff enter it (web form or CLI) and as it is stored with the sample.
  * One zod schema for both front doors; the sampling module does the arithmetic.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { LocalizedText } from "../definition/schema";
 import { MAX_SEED, type AllocationRule, type SampleSizeRule, type StratifiedDesign } from "../sampling";
 
@@ -19,33 +19,37 @@ export const BUILTIN_STRATA_LABELS: Record<BuiltinStratum, LocalizedText> = {
   month: { vi: "Tháng trả kết quả", en: "Month the result was returned" },
 };
 
+// Whole numbers between two bounds, and numbers strictly between two bounds (zod/mini's checks).
+const intIn = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+const between = (low: number, high: number) => z.number().check(z.gt(low), z.lt(high));
+
 const SizeSchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("fixed"), n: z.number().int().min(1).max(10_000_000) }),
-  z.object({ method: z.literal("yamane"), e: z.number().gt(0).lt(1) }),
-  z.object({ method: z.literal("margin"), e: z.number().gt(0).lt(1), p: z.number().gt(0).lt(1).optional() }),
+  z.object({ method: z.literal("fixed"), n: intIn(1, 10_000_000) }),
+  z.object({ method: z.literal("yamane"), e: between(0, 1) }),
+  z.object({ method: z.literal("margin"), e: between(0, 1), p: z.optional(between(0, 1)) }),
 ]);
 
 const AllocationSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("equal") }),
   z.object({ method: z.literal("proportional") }),
-  z.object({ method: z.literal("proportional-min"), min: z.number().int().min(0).max(1_000_000) }),
+  z.object({ method: z.literal("proportional-min"), min: intIn(0, 1_000_000) }),
 ]);
 
 const ChannelSchema = z.enum(["paper", "link", "sms"]);
 
 export const StratifiedDesignSchema = z.object({
   kind: z.literal("stratified"),
-  strataBy: z.array(z.string().min(1).max(100)).max(4),
+  strataBy: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(4)),
   size: SizeSchema,
   allocation: AllocationSchema,
   /** Ordered replacements per stratum. */
-  reserve: z.number().int().min(0).max(100_000),
-  channel: ChannelSchema.default("paper"),
+  reserve: intIn(0, 100_000),
+  channel: z._default(ChannelSchema, "paper"),
 });
 
 const StageSchema = z.object({
-  select: z.number().int().min(1).max(100_000),
-  method: z.enum(["srs", "pps-systematic"]).default("srs"),
+  select: intIn(1, 100_000),
+  method: z._default(z.enum(["srs", "pps-systematic"]), "srs"),
 });
 
 /**
@@ -57,10 +61,10 @@ export const MultiStageDesignSchema = z.object({
   district: StageSchema,
   commune: StageSchema,
   /** The frame column naming the village (e.g. "Thôn"); null for three stages. */
-  villageColumn: z.string().min(1).max(100).nullable(),
-  village: StageSchema.nullable(),
-  person: z.object({ select: z.number().int().min(1).max(100_000), reserve: z.number().int().min(0).max(10_000) }),
-  channel: ChannelSchema.default("paper"),
+  villageColumn: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+  village: z.nullable(StageSchema),
+  person: z.object({ select: intIn(1, 100_000), reserve: intIn(0, 10_000) }),
+  channel: z._default(ChannelSchema, "paper"),
 });
 
 export const SampleDesignSchema = z.discriminatedUnion("kind", [StratifiedDesignSchema, MultiStageDesignSchema]);
@@ -68,7 +72,7 @@ export type SampleDesign = z.infer<typeof SampleDesignSchema>;
 export type StratifiedDesignInput = z.infer<typeof StratifiedDesignSchema>;
 export type MultiStageDesignInput = z.infer<typeof MultiStageDesignSchema>;
 
-export const SeedSchema = z.coerce.number().int().min(0).max(MAX_SEED);
+export const SeedSchema = z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_SEED));
 
 export function toStratifiedDesign(d: StratifiedDesignInput): StratifiedDesign {
   return { strataBy: d.strataBy, size: d.size as SampleSizeRule, allocation: d.allocation as AllocationRule, reserve: d.reserve };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { validateAnswers, type AnswerErrors, type RawAnswers, type RawValue } from "../answers/validate";
 import { allItems, computeVisibility, type Answers } from "../definition/conditions";
 import type { Definition, Locale, LocalizedText } from "../definition/schema";
@@ -73,12 +73,14 @@ export function validatePaperEntry(def: Definition, raw: RawAnswers): PaperValid
 
 /** The zod schema of the whole keyed form: the browser (zodResolver) and the server parse with it. */
 export function buildPaperEntrySchema(def: Definition, locale: Locale) {
-  return z
-    .record(z.string(), z.any())
-    .superRefine((value, ctx) => {
-      for (const [code, text] of Object.entries(validatePaperEntry(def, value as RawAnswers).errors)) {
-        ctx.addIssue({ code: "custom", path: [code], message: text[locale] });
-      }
-    })
-    .transform((value) => validatePaperEntry(def, value as RawAnswers));
+  return z.pipe(
+    z.record(z.string(), z.any()).check(
+      z.superRefine((value, ctx) => {
+        for (const [code, text] of Object.entries(validatePaperEntry(def, value as RawAnswers).errors)) {
+          ctx.addIssue({ code: "custom", path: [code], message: text[locale] });
+        }
+      }),
+    ),
+    z.transform((value: Record<string, unknown>) => validatePaperEntry(def, value as RawAnswers)),
+  );
 }

@@ -4,22 +4,19 @@
  * ?by=district&weighted=true&multiUnit=pooled&interval=logit&group=D01. One schema and one parser for all of them,
  * so a choice made on the page cannot be dropped on the way to the file (docs/ARCHITECTURE.md).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { UserError } from "../errors";
 import { DEFAULT_RESULTS_OPTIONS, type ResultsOptions } from "../indices/round-options";
 
 const d = DEFAULT_RESULTS_OPTIONS;
 
 export const ResultsQuerySchema = z.object({
-  by: z
-    .string()
-    .regex(/^[A-Za-z0-9_]{1,64}$/, "by: a grouping code")
-    .default(d.by),
+  by: z._default(z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/, "by: a grouping code")), d.by),
   // "1"/"0" are what the CSV links of earlier versions said.
-  weighted: z.enum(["true", "false", "1", "0"], "weighted: true or false").default(String(d.weighted) as "true"),
-  multiUnit: z.enum(["pooled", "meanOfUnits"], "multiUnit: pooled or meanOfUnits").default(d.multiUnit),
-  interval: z.enum(["wald", "logit"], "interval: wald or logit").default(d.interval),
-  group: z.string().max(128).optional(),
+  weighted: z._default(z.enum(["true", "false", "1", "0"], "weighted: true or false"), String(d.weighted) as "true"),
+  multiUnit: z._default(z.enum(["pooled", "meanOfUnits"], "multiUnit: pooled or meanOfUnits"), d.multiUnit),
+  interval: z._default(z.enum(["wald", "logit"], "interval: wald or logit"), d.interval),
+  group: z.optional(z.string().check(z.maxLength(128, "group: at most 128 characters"))),
 });
 
 export interface ResultsQuery extends ResultsOptions {
