@@ -1,6 +1,6 @@
 import type { DefinitionText as Text, Locale } from "../domain/definition/schema";
 import { FALLBACK_MARK, showText } from "../domain/definition/text";
-import { definitionText } from "../domain/messages/areas/questionnaires";
+import { definitionText } from "../domain/messages/areas/definition-text";
 
 /**
  * A questionnaire text in the reader's language. Where the English is missing it shows the Vietnamese with

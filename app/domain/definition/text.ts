@@ -3,7 +3,7 @@
  * view shows the Vietnamese and says so (the text carries `lang="vi"` and a mark), so nobody mistakes it for a
  * translation and a screen reader pronounces it as Vietnamese.
  */
-import { definitionText } from "../messages/areas/questionnaires";
+import { definitionText } from "../messages/areas/definition-text";
 import type { DefinitionText, Locale, LocalizedText, Section } from "./schema";
 
 export interface ShownText {

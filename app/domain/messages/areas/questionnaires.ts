@@ -265,15 +265,6 @@ export const definitionDiff = {
   fieldChildren: { vi: "nhánh con", en: "children" },
 } as const;
 
-/** A questionnaire text shown in Vietnamese in the English view because its English is missing. */
-export const definitionText = {
-  fallbackMark: { vi: "(chưa có bản tiếng Anh)", en: "(in Vietnamese: no English text yet)" },
-  fallbackNotice: {
-    vi: "Một số nội dung chưa có bản tiếng Anh nên hiển thị bằng tiếng Việt, có đánh dấu VI.",
-    en: "Some texts have no English version yet and are shown in Vietnamese, marked VI.",
-  },
-} as const;
-
 /** The questionnaire studio: drafts, publishing, retiring. */
 export const studio = {
   alreadyRetired: { vi: "Phiên bản {id} đã ngừng dùng từ trước.", en: "Version {id} is already retired." },
