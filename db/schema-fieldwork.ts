@@ -3,7 +3,8 @@
 /** One dossier holder of a round's frame. Contact details are NOT here (see FrameContactsTable). */
 export interface FramePersonsTable {
   /**
-   * `${round}:d:${dossier id}` or, for a row without one, `${round}:n:${row number in the frame}`:
+   * `${round}:d:${dossier id}` or, for a row without one, `${round}:n:${line}` (the frame's first file) or
+   * `${round}:f${position}:n:${line}` (a later file):
    * made from the file, never at random, so the same file drawn with the same seed gives the
    * same sample on every engine (ADR 014), and a repeated dossier id clashes on the key.
    */
@@ -21,6 +22,8 @@ export interface FramePersonsTable {
   /** Other columns of the file (JSON object of text), usable as strata. */
   extra: string;
   created_at: string;
+  /** The frame file (frame_imports) the row came from; null only for rows older than migration 011 without one. */
+  import_id: string | null;
 }
 
 /**
@@ -124,7 +127,20 @@ export interface FrameImportsTable {
   created_by: string;
   created_at: string;
   finished_at: string | null;
+  /** What the file does to the round's frame once imported (ADR 028). */
+  frame_action: FrameAction;
+  /** The file a "replace" takes the place of. */
+  replaces_import_id: string | null;
+  /** 1 while the file's rows are in the frame; 0 before, after a refusal, and once replaced or removed. */
+  in_frame: number;
+  /** The file's place in the frame (1, 2, …), kept by a replacement; it enters the keys of rows without a dossier id. */
+  frame_position: number | null;
+  removed_at: string | null;
+  removed_by: string | null;
 }
+
+/** add: one more file; replace: takes the place of one file; replace_all: the whole frame (the CLI's default). */
+export type FrameAction = "add" | "replace" | "replace_all";
 
 /** Rows left out by a valid-only import, as read (personal data: purged with the contacts). */
 export interface FrameRejectedRowsTable {

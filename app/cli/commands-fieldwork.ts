@@ -27,7 +27,8 @@ import {
   setOutcome,
   type Actor,
 } from "../services/fieldwork/fieldwork.server";
-import { importFrameFile, readCsvHeader, streamRejectedRows } from "../services/fieldwork/frame-import.server";
+import { importFrameFile, readCsvHeader, streamRejectedRows, type FrameTarget } from "../services/fieldwork/frame-import.server";
+import { listFrameFiles, removeFrameFile } from "../services/fieldwork/frame-files.server";
 import { importRoundUnits } from "../services/rounds/units-import.server";
 import { cliActor, recordExport } from "../services/platform/audit.server";
 import { drawRoundSample, planRoundSample, type PlanView } from "../services/fieldwork/sampling.server";
@@ -44,8 +45,11 @@ export const fieldworkUsage: string[] = [
   "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv|out.xlsx>] [--format csv|xlsx] [--map field=Header|letter,...]",
   "                                         import the sampling frame; a file with any problem imports nothing",
   "                                         unless --valid-only (then --rejected writes the rows left out)",
-  "                   [--keep-columns <col,...>] [--ignore-columns <col,...>]",
-  "                                         a column no field uses must be kept (strata, village) or ignored: refused otherwise",
+  "                   [--keep-columns <col,...>] [--ignore-columns <col,...>] [--add | --replace <import id>]",
+  "                                         a column no field uses must be kept (strata, village) or ignored: refused otherwise;",
+  "                                         the file replaces the whole frame, or is added to it (--add), or replaces one file",
+  "frame files --round <id>                 the files of the frame: import id, name, rows accepted and left out, who, when",
+  "frame remove --round <id> <import id>    take one file's persons out of the frame (until the draw; recorded)",
   "sample plan --round <id> [--strata <cols>] (--size <n> | --margin <e> | --yamane <e>) [--allocation equal|proportional|min:<m>] [--reserve <k>]",
   "                                         stratum sizes, n_h and inclusion probabilities before drawing",
   "sample draw --round <id> ... --seed <n>  draw (same options as plan); codes for every sampled person",
@@ -243,8 +247,12 @@ export const fieldworkCommands: Record<string, Command> = {
   },
 
   "frame import": async (ctx) => {
-    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map", "format", "keep-columns", "ignore-columns"]);
+    rejectUnknownFlags(ctx.args, ["round", "valid-only", "rejected", "map", "format", "keep-columns", "ignore-columns", "add", "replace"]);
     const validOnly = booleanFlag(ctx.args, "valid-only");
+    const add = booleanFlag(ctx.args, "add");
+    const replaces = optionalFlag(ctx.args, "replace");
+    if (add && replaces) throw new UserError(msg("cli.addOrReplace"), 2);
+    const target: FrameTarget = add ? { action: "add" } : replaces ? { action: "replace", importId: replaces } : { action: "replace_all" };
     const rejectedFormat = formatFlag(ctx.args, "rejected");
     const file = onePositional(ctx.args, msg("cli.frameFile"));
     const roundId = requireFlag(ctx.args, "round");
@@ -266,6 +274,7 @@ export const fieldworkCommands: Record<string, Command> = {
       columns,
       mode: validOnly ? "valid-only" : "all",
       userId: cli().id,
+      target,
       onProgress: (p) => {
         if (tty && p.rowsRead - shown >= 100_000) {
           shown = p.rowsRead;
@@ -313,6 +322,24 @@ export const fieldworkCommands: Record<string, Command> = {
         report.rowsRejected ? `; ${report.rowsRejected} rows left out${rejectedPath ? ` (written to ${rejectedPath})` : ""}` : ""
       }`
     );
+  },
+
+  "frame files": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round"]);
+    const { db } = await ctx.db();
+    const files = await listFrameFiles(db, requireFlag(ctx.args, "round"));
+    for (const f of files) {
+      ctx.out([f.importId, f.fileName, `${f.rowsAccepted} accepted`, `${f.rowsLeftOut} left out`, f.importedBy, f.importedAt ?? ""].join("\t"));
+    }
+    ctx.out(`${files.reduce((n, f) => n + f.rowsAccepted, 0)} persons in ${files.length} file(s)`);
+  },
+
+  "frame remove": async (ctx) => {
+    rejectUnknownFlags(ctx.args, ["round"]);
+    const importId = onePositional(ctx.args, msg("cli.frameFileId"));
+    const { db } = await ctx.db();
+    const { fileName, removed } = await removeFrameFile(db, { roundId: requireFlag(ctx.args, "round"), importId, actor: cli().id });
+    ctx.out(`removed ${fileName}: ${removed} persons left the frame`);
   },
 
   "sample plan": async (ctx) => {

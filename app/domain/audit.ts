@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   "round.close": { vi: "Đóng đợt khảo sát", en: "Round closed" },
   "units.import": { vi: "Nhập danh sách đơn vị", en: "Units imported" },
   "frame.import": { vi: "Nhập khung mẫu", en: "Frame import" },
+  "frame.remove": { vi: "Gỡ tệp khỏi khung mẫu", en: "Frame file removed" },
   "sample.plan": { vi: "Xem phương án chọn mẫu", en: "Sample plan" },
   "sample.draw": { vi: "Chọn mẫu", en: "Sample drawn" },
   "codes.issue": { vi: "Cấp mã khảo sát", en: "Codes issued" },

@@ -8,6 +8,7 @@ import * as m007 from "./007-round-read-index";
 import * as m008 from "./008-round-read-index-export";
 import * as m009 from "./009-staff-governance";
 import * as m010 from "./010-questionnaire-studio";
+import * as m011 from "./011-frame-files";
 
 /**
  * Migrations are listed here rather than read from disk, so they survive bundling by the
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "008-round-read-index-export": m008,
   "009-staff-governance": m009,
   "010-questionnaire-studio": m010,
+  "011-frame-files": m011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -199,7 +199,7 @@ describeEachDialect("sampling frame import", (dialect) => {
       userId: "tester",
     });
     await expect(importFrameFile(t.db, { roundId: round, path: file(frameCsv({ rows: 3 })), fileName: "moi.csv", mode: "all" })).rejects.toThrow(
-      /đã chọn mẫu từ khung mẫu này nên không thể thay khung mẫu/
+      /đã chọn mẫu: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp nào/
     );
   });
 });

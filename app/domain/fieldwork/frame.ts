@@ -174,7 +174,8 @@ export type ProblemKind =
   | "bad_birth_year"
   | "too_long"
   | "extra_cells"
-  | "duplicate_dossier";
+  | "duplicate_dossier"
+  | "duplicate_dossier_other_file";
 
 export interface FrameProblem {
   line: number;
@@ -184,6 +185,8 @@ export interface FrameProblem {
   /** The offending cell (shortened), or a detail such as the first line of a duplicate. */
   value?: string;
   detail?: string;
+  /** The other file of the frame a duplicate dossier id is in. */
+  file?: string;
 }
 
 export type RowResult = { ok: true; record: FrameRecord } | { ok: false; problems: FrameProblem[] };
@@ -459,6 +462,10 @@ const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
     en: `the row has more cells than the header (${p.detail}): a delimiter inside a cell that is not quoted?`,
   }),
   duplicate_dossier: (p) => ({ vi: `mã hồ sơ “${p.value}” đã có ở dòng ${p.detail}`, en: `dossier id "${p.value}" is already on line ${p.detail}` }),
+  duplicate_dossier_other_file: (p) => ({
+    vi: `mã hồ sơ “${p.value}” đã có trong tệp “${p.file}” của khung mẫu, dòng ${p.detail}`,
+    en: `dossier id "${p.value}" is already in the frame's file "${p.file}", line ${p.detail}`,
+  }),
 };
 
 /** "line 12, column C (Số điện thoại): …" in the reader's language. */
@@ -483,4 +490,5 @@ export const PROBLEM_KIND_LABELS: Record<ProblemKind, LocalizedText> = {
   too_long: { vi: "quá dài", en: "too long" },
   extra_cells: { vi: "thừa ô", en: "extra cells" },
   duplicate_dossier: { vi: "trùng mã hồ sơ", en: "duplicate dossier id" },
+  duplicate_dossier_other_file: { vi: "trùng mã hồ sơ ở tệp khác", en: "dossier id in another file" },
 };

@@ -11,6 +11,7 @@ import { explain } from "./areas/explain";
 import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
 import { frame } from "./areas/frame";
+import { frameFiles } from "./areas/frame-files";
 import { paperEntry } from "./areas/paper-entry";
 import { definitionText } from "./areas/definition-text";
 import { definitionDiff, definitionPlaces, definitionProblems, ruleSyntax, studio, workbook } from "./areas/questionnaires";
@@ -44,6 +45,7 @@ export const catalogue = {
   fieldwork,
   files,
   frame,
+  frameFiles,
   paperEntry,
   plan,
   print,

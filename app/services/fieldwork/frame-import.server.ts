@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat, unlink } from "node:fs/promises";
 import type { Database } from "../../../db/schema";
+import type { FrameAction } from "../../../db/schema-fieldwork";
 import { detectDelimiter, isBlankRow, normalizeHeader } from "../../domain/csv/read";
 import { UserError, isUserError } from "../../domain/errors";
 import { msg, render, type MessageLike } from "../../domain/messages";
@@ -44,6 +45,7 @@ const PERSON_COLUMNS = [
   "birth_year",
   "extra",
   "created_at",
+  "import_id",
 ] as const;
 const CONTACT_COLUMNS = ["person_id", "round_id", "name", "phone", "address"] as const;
 
@@ -53,7 +55,7 @@ const CONTACT_COLUMNS = ["person_id", "round_id", "name", "phone", "address"] as
  * of the import; SQLite gets the portable multi-row VALUES below.
  */
 const PG_PERSONS = `insert into frame_persons (${PERSON_COLUMNS.join(", ")})
-  select u.id, $2, u.line, u.dossier_id, u.unit_code, u.unit_level, u.service_field, u.returned_on, u.sex, u.birth_year, u.extra, $3
+  select u.id, $2, u.line, u.dossier_id, u.unit_code, u.unit_level, u.service_field, u.returned_on, u.sex, u.birth_year, u.extra, $3, $13
   from unnest($1::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::integer[], $12::text[])
     as u(id, line, dossier_id, unit_code, unit_level, service_field, returned_on, sex, birth_year, extra)
   on conflict do nothing`;
@@ -139,7 +141,16 @@ export interface FrameImportInput {
   importId?: string;
   /** Who imports: a staff id, or "cli". */
   userId?: string;
+  /** What the file does to the frame; default: what its upload says (the web), else the whole frame is replaced. */
+  target?: FrameTarget;
   onProgress?: (p: ImportProgress) => void;
+}
+
+/** Adds a file to the frame, takes the place of one file (its import id), or replaces the whole frame. */
+export type FrameTarget = { action: "add" } | { action: "replace"; importId: string } | { action: "replace_all" };
+
+export function frameTargetOf(action: FrameAction, replaces: string | null): FrameTarget {
+  return action === "replace" && replaces ? { action, importId: replaces } : action === "add" ? { action } : { action: "replace_all" };
 }
 
 /** Thrown inside the transaction to undo a refused import; never leaves this module. */
@@ -216,9 +227,13 @@ function personValues(record: FrameRecord): unknown[] {
   return [r.line, r.dossierId, r.unitCode, r.unitLevel, r.field, r.returnedOn, r.sex, r.birthYear, JSON.stringify(r.extra)];
 }
 
-/** The stable key of a frame row (ADR 014): from the dossier id, else from the line. */
-export function framePersonId(roundId: string, record: Pick<FrameRecord, "dossierId" | "line">): string {
-  return record.dossierId ? `${roundId}:d:${record.dossierId}` : `${roundId}:n:${record.line}`;
+/**
+ * The stable key of a frame row (ADR 014): from the dossier id (unique across the frame's files), else from the line
+ * and the file's place in the frame; never random, so the same files in the same order draw the same sample.
+ */
+export function framePersonId(roundId: string, record: Pick<FrameRecord, "dossierId" | "line">, position = 1): string {
+  if (record.dossierId) return `${roundId}:d:${record.dossierId}`;
+  return position === 1 ? `${roundId}:n:${record.line}` : `${roundId}:f${position}:n:${record.line}`;
 }
 
 class ProblemLog {
@@ -269,8 +284,11 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
     const undecided = undecidedColumns(headers, mapping, input.columns);
     if (undecided.length) throw new UserError(msg("frame.undecidedColumns", { file: input.fileName, columns: describeColumns(undecided, headers) }), 400);
   }
+  const target = input.target ?? (input.importId ? await storedTarget(db, input.importId) : { action: "replace_all" as const });
   const importId =
-    input.importId ?? (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli" }));
+    input.importId ??
+    (await createImportRecord(db, { roundId, fileName: input.fileName, path: null, headers, mapping, mode, userId: input.userId ?? "cli", target }));
+  let replacedFile: string | null = null;
 
   const validate = createRowValidator({
     headers,
@@ -293,7 +311,9 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   try {
     await db.transaction().execute(async (trx) => {
-      await deleteFrame(trx, roundId);
+      const room = await makeRoom(trx, roundId, target);
+      const position = room.position;
+      replacedFile = room.replacedFile;
       const now = nowIso();
       let batch: { record: FrameRecord; cells: string[] }[] = [];
       let rejected: { line: number; cells: string[]; problems: FrameProblem[] }[] = [];
@@ -327,18 +347,18 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
         let inserted: { numAffectedRows?: bigint };
         if (postgres) {
           const rows = batch.map(({ record }) => {
-            const id = framePersonId(roundId, record);
+            const id = framePersonId(roundId, record, position);
             ids.push(id);
             return [id, ...personValues(record)];
           });
           const [id, line, ...rest] = transpose(rows, 10);
-          inserted = await trx.executeQuery(CompiledQuery.raw(PG_PERSONS, [id, roundId, now, line, ...rest]));
+          inserted = await trx.executeQuery(CompiledQuery.raw(PG_PERSONS, [id, roundId, now, line, ...rest, importId]));
         } else {
           const params: unknown[] = [];
           for (const { record } of batch) {
-            const id = framePersonId(roundId, record);
+            const id = framePersonId(roundId, record, position);
             ids.push(id);
-            params.push(id, roundId, ...personValues(record), now);
+            params.push(id, roundId, ...personValues(record), now, importId);
           }
           // A repeated dossier id clashes on the key: the first row stays, later ones are reported.
           inserted = await trx.executeQuery(CompiledQuery.raw(insertText("frame_persons", PERSON_COLUMNS, batch.length, " on conflict do nothing"), params));
@@ -351,9 +371,10 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
             .selectFrom("frame_persons")
             .select(["id", "line"])
             .where("id", "in", [...new Set(ids)])
+            .where("import_id", "=", importId)
             .execute();
           const storedLine = new Map(present.map((p) => [p.id, Number(p.line)]));
-          // A row went in if the stored row with its key came from its own line.
+          // A row went in if the stored row with its key came from its own line of this file.
           stored = new Set(ids.filter((id, i) => storedLine.get(id) === batch[i].record.line));
         }
         const contacts: unknown[][] = [];
@@ -375,16 +396,27 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
         rowsImported += contacts.length;
         if (duplicates.length) {
           const firsts = await trx
-            .selectFrom("frame_persons")
-            .select(["id", "line"])
-            .where("id", "in", [...new Set(duplicates.map((d) => d.id))])
+            .selectFrom("frame_persons as fp")
+            .leftJoin("frame_imports as fi", "fi.id", "fp.import_id")
+            .select(["fp.id", "fp.line", "fp.import_id", "fi.file_name"])
+            .where("fp.id", "in", [...new Set(duplicates.map((d) => d.id))])
             .execute();
-          const firstLine = new Map(firsts.map((f) => [f.id, f.line]));
+          const first = new Map(firsts.map((f) => [f.id, f]));
           for (const d of duplicates) {
             rowsValid--;
             const column = mapping.dossier_id;
+            const f = first.get(d.id);
+            // The same dossier in another file of the frame: said with that file's name and line.
+            const other = f && f.import_id !== importId;
             reject(d.row.record.line, d.row.cells, [
-              { line: d.row.record.line, column, kind: "duplicate_dossier", value: d.row.record.dossierId ?? "", detail: String(firstLine.get(d.id) ?? "?") },
+              {
+                line: d.row.record.line,
+                column,
+                kind: other ? "duplicate_dossier_other_file" : "duplicate_dossier",
+                value: d.row.record.dossierId ?? "",
+                detail: String(f?.line ?? "?"),
+                ...(other ? { file: basename(f.file_name ?? "?") } : {}),
+              },
             ]);
           }
         }
@@ -423,8 +455,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       }
       if (mode === "all" && log.count > 0) throw new Refused();
       if (rowsImported === 0) throw new Refused();
-      // Rows rejected by an earlier attempt are about a frame that no longer exists.
-      await trx.deleteFrom("frame_rejected_rows").where("round_id", "=", roundId).where("import_id", "!=", importId).execute();
+      await takePlace(trx, roundId, importId, target, position);
     });
   } catch (e) {
     if (!(e instanceof Refused)) {
@@ -476,7 +507,15 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       action: "frame.import",
       roundId,
       target: basename(input.fileName),
-      details: { imported: report.imported, mode, rows_read: rowsRead, rows_imported: rowsImported, rows_rejected: rowsRejected },
+      details: {
+        imported: report.imported,
+        change: target.action,
+        ...(replacedFile ? { replaces: basename(replacedFile) } : {}),
+        mode,
+        rows_read: rowsRead,
+        rows_imported: rowsImported,
+        rows_rejected: rowsRejected,
+      },
     });
   });
   progress("done");
@@ -502,7 +541,17 @@ export function parseStoredChoices(text: string | null): ColumnChoices {
 
 export async function createImportRecord(
   db: Kysely<Database>,
-  r: { roundId: string; fileName: string; path: string | null; headers: string[]; mapping: FrameMapping; mode: ImportMode; userId: string; size?: number }
+  r: {
+    roundId: string;
+    fileName: string;
+    path: string | null;
+    headers: string[];
+    mapping: FrameMapping;
+    mode: ImportMode;
+    userId: string;
+    size?: number;
+    target: FrameTarget;
+  }
 ): Promise<string> {
   const id = newId();
   await db
@@ -524,14 +573,73 @@ export async function createImportRecord(
       created_by: r.userId,
       created_at: nowIso(),
       finished_at: null,
+      frame_action: r.target.action,
+      replaces_import_id: r.target.action === "replace" ? r.target.importId : null,
+      in_frame: 0,
+      frame_position: null,
+      removed_at: null,
+      removed_by: null,
     })
     .execute();
   return id;
 }
 
-async function deleteFrame(trx: Transaction<Database>, roundId: string) {
-  await trx.deleteFrom("frame_contacts").where("round_id", "=", roundId).execute();
-  await trx.deleteFrom("frame_persons").where("round_id", "=", roundId).execute();
+async function storedTarget(db: Kysely<Database>, importId: string): Promise<FrameTarget> {
+  const row = await db.selectFrom("frame_imports").select(["frame_action", "replaces_import_id"]).where("id", "=", importId).executeTakeFirst();
+  return row ? frameTargetOf(row.frame_action, row.replaces_import_id) : { action: "replace_all" };
+}
+
+/** Deletes the rows of one file of the frame: contacts, persons, and the rows its import left out. */
+export async function deleteFrameFile(trx: Transaction<Database>, roundId: string, importId: string): Promise<number> {
+  await trx
+    .deleteFrom("frame_contacts")
+    .where("round_id", "=", roundId)
+    .where("person_id", "in", (eb) => eb.selectFrom("frame_persons").select("id").where("import_id", "=", importId))
+    .execute();
+  const persons = await trx.deleteFrom("frame_persons").where("import_id", "=", importId).executeTakeFirst();
+  await trx.deleteFrom("frame_rejected_rows").where("import_id", "=", importId).execute();
+  return Number(persons.numDeletedRows);
+}
+
+/**
+ * Clears what the new file takes the place of and says where it goes: the whole frame (position 1), one file (its
+ * position), or after the last file. A replaced file must still be in the frame (two people may replace it at once).
+ */
+async function makeRoom(trx: Transaction<Database>, roundId: string, target: FrameTarget): Promise<{ position: number; replacedFile: string | null }> {
+  if (target.action === "replace_all") {
+    await trx.deleteFrom("frame_contacts").where("round_id", "=", roundId).execute();
+    await trx.deleteFrom("frame_persons").where("round_id", "=", roundId).execute();
+    return { position: 1, replacedFile: null };
+  }
+  if (target.action === "replace") {
+    const old = await trx
+      .selectFrom("frame_imports")
+      .select(["file_name", "in_frame", "frame_position"])
+      .where("id", "=", target.importId)
+      .where("round_id", "=", roundId)
+      .executeTakeFirst();
+    if (!old || Number(old.in_frame) !== 1) throw new UserError(msg("frame.replacedNotInFrame", { file: old ? basename(old.file_name) : target.importId }), 409);
+    await deleteFrameFile(trx, roundId, target.importId);
+    return { position: Number(old.frame_position ?? 1), replacedFile: old.file_name };
+  }
+  const last = await trx
+    .selectFrom("frame_imports")
+    .select((eb) => eb.fn.max("frame_position").as("p"))
+    .where("round_id", "=", roundId)
+    .where("in_frame", "=", 1)
+    .executeTakeFirst();
+  return { position: Number(last?.p ?? 0) + 1, replacedFile: null };
+}
+
+/** The imported file enters the frame; what it replaced leaves it (with the rows its own import left out). */
+async function takePlace(trx: Transaction<Database>, roundId: string, importId: string, target: FrameTarget, position: number) {
+  if (target.action === "replace_all") {
+    await trx.updateTable("frame_imports").set({ in_frame: 0 }).where("round_id", "=", roundId).where("in_frame", "=", 1).execute();
+    await trx.deleteFrom("frame_rejected_rows").where("round_id", "=", roundId).where("import_id", "!=", importId).execute();
+  } else if (target.action === "replace") {
+    await trx.updateTable("frame_imports").set({ in_frame: 0 }).where("id", "=", target.importId).execute();
+  }
+  await trx.updateTable("frame_imports").set({ in_frame: 1, frame_position: position }).where("id", "=", importId).execute();
 }
 
 /** The rows a valid-only import left out, in file order, with their problems. */

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { createReadStream } from "node:fs";
 import { stat, unlink } from "node:fs/promises";
+import { basename } from "node:path";
 import type { Database } from "../../../db/schema";
 import { isBlankRow } from "../../domain/csv/read";
 import { UserError } from "../../domain/errors";
@@ -19,7 +20,9 @@ import {
   parseStoredChoices,
   storedChoices,
   readCsvHeader,
+  frameTargetOf,
   type FileError,
+  type FrameTarget,
   type FrameImportReport,
   type ImportMode,
   type ImportProgress,
@@ -49,6 +52,9 @@ export interface FrameImportRecord {
   report: FrameImportReport | null;
   createdAt: string;
   finishedAt: string | null;
+  /** What the file does to the frame once imported. */
+  target: FrameTarget;
+  inFrame: boolean;
 }
 
 function toRecord(row: Database["frame_imports"]): FrameImportRecord {
@@ -70,15 +76,23 @@ function toRecord(row: Database["frame_imports"]): FrameImportRecord {
     report: row.report ? (JSON.parse(row.report) as FrameImportReport) : null,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    target: frameTargetOf(row.frame_action, row.replaces_import_id),
+    inFrame: Number(row.in_frame) === 1,
   };
 }
 
 /** Records an uploaded file (already on disk) with its columns and the recognised mapping. */
 export async function registerUpload(
   db: Kysely<Database>,
-  input: { roundId: string; path: string; fileName: string; userId: string }
+  input: { roundId: string; path: string; fileName: string; userId: string; target?: FrameTarget }
 ): Promise<FrameImportRecord> {
-  await checkRoundAcceptsFrame(db, input.roundId);
+  try {
+    await checkRoundAcceptsFrame(db, input.roundId);
+    if (input.target?.action === "replace") await checkInFrame(db, input.roundId, input.target.importId);
+  } catch (e) {
+    await unlink(input.path).catch(() => {});
+    throw e;
+  }
   let headers: string[];
   try {
     headers = await readCsvHeader(input.path, input.fileName);
@@ -96,8 +110,16 @@ export async function registerUpload(
     mode: "all",
     userId: input.userId,
     size,
+    // The web's form always says (add, or replace one file); without a word the whole frame is replaced, as before.
+    target: input.target ?? { action: "replace_all" },
   });
   return getFrameImport(db, input.roundId, id);
+}
+
+/** A file named for replacement must be in the frame now (the import checks it again, in its transaction). */
+async function checkInFrame(db: Kysely<Database>, roundId: string, importId: string) {
+  const row = await db.selectFrom("frame_imports").select(["file_name", "in_frame"]).where("id", "=", importId).where("round_id", "=", roundId).executeTakeFirst();
+  if (!row || Number(row.in_frame) !== 1) throw new UserError(msg("frame.replacedNotInFrame", { file: row ? basename(row.file_name) : importId }), 409);
 }
 
 export async function getFrameImport(db: Kysely<Database>, roundId: string, importId: string): Promise<FrameImportRecord> {
@@ -204,9 +226,10 @@ export async function startFrameImport(db: Kysely<Database>, input: { roundId: s
     }
     if (report?.imported) {
       await db.updateTable("frame_imports").set({ file_path: null }).where("id", "=", input.importId).execute();
-      // The upload holds personal data: once imported it is not kept. Other uploads of the round go too.
+      // The upload holds personal data: once imported it is not kept. When it replaced the whole frame, other
+      // uploads of the round go too; beside an added or replaced file, others may still be waiting to be added.
       await unlink(row.file_path!).catch(() => {});
-      await discardOtherUploads(db, input.roundId, input.importId);
+      if (record.target.action === "replace_all") await discardOtherUploads(db, input.roundId, input.importId);
     }
     progress.phase = "done";
   })()
@@ -312,7 +335,9 @@ export async function receiveUpload(request: Request, db: Kysely<Database>, roun
         await unlink(path).catch(() => {});
       }
     }
-    const upload = await registerUpload(db, { roundId, path, fileName, userId });
+    const replaces = form.get("replaces");
+    const target: FrameTarget = typeof replaces === "string" && replaces ? { action: "replace", importId: replaces } : { action: "add" };
+    const upload = await registerUpload(db, { roundId, path, fileName, userId, target });
     return { ok: true, kind: "frame", importId: upload.id };
   } catch (e) {
     if (e instanceof UserError) {

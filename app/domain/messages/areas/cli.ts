@@ -57,6 +57,8 @@ export const cli = {
   andMore: { vi: "… và {count} lỗi khác", en: "… and {count} more" },
   unitsFile: { vi: "tệp danh sách đơn vị", en: "units file" },
   frameFile: { vi: "tệp khung mẫu", en: "frame file" },
+  frameFileId: { vi: "mã lần nhập của tệp (xem sipas frame files)", en: "the file's import id (see sipas frame files)" },
+  addOrReplace: { vi: "Dùng --add hoặc --replace, không dùng cả hai.", en: "Use --add or --replace, not both." },
   undecidedColumns: {
     vi: "{file}: các cột sau chưa được ghép với thông tin nào: {columns}. Chưa nhập dòng nào. Dùng --map <trường>=<cột> để ghép một cột với một thông tin, --keep-columns <cột,...> để giữ làm cột phụ (phân tầng, thôn) hoặc --ignore-columns <cột,...> để bỏ qua.",
     en: "{file}: these columns match no field: {columns}. Nothing was imported. Use --map <field>=<column> to match a column to a field, --keep-columns <column,...> to keep it as an extra column (strata, village) or --ignore-columns <column,...> to ignore it.",

@@ -4,10 +4,6 @@ export const frame = {
     vi: "Đợt khảo sát “{round}” chưa có đơn vị: hãy nhập danh sách đơn vị trước (lệnh sipas units import, hoặc biểu mẫu ở trang chọn mẫu).",
     en: 'Round "{round}" has no units yet: import the list of units first (sipas units import, or the form on the sample page).',
   },
-  alreadySampled: {
-    vi: "Đợt khảo sát “{round}” đã chọn mẫu từ khung mẫu này nên không thể thay khung mẫu.",
-    en: 'Round "{round}" already has a sample drawn from its frame; the frame cannot be replaced.',
-  },
   mappingDoesNotFit: { vi: "Cách ghép cột không khớp với tệp {file}.", en: "The column mapping does not fit {file}." },
   mappingInvalid: { vi: "Cách ghép cột không hợp lệ.", en: "The column mapping is not valid." },
   mappingNoColumn: { vi: "{field}: tệp không có cột số {column}", en: "{field}: no column {column} in the file" },
@@ -48,4 +44,13 @@ export const frame = {
   ignoreColumn: { vi: "Bỏ qua (không nhập)", en: "Ignore (not imported)" },
   example: { vi: "ví dụ: {value}", en: "e.g. {value}" },
   importRunning: { vi: "Tệp này đang được nhập.", en: "This file is being imported already." },
+  replacedNotInFrame: {
+    vi: "Tệp “{file}” không còn trong khung mẫu (đã được thay hoặc gỡ bỏ) nên không thể thay nó; hãy tải tệp lên để thêm vào khung mẫu.",
+    en: 'The file "{file}" is no longer in the frame (replaced or removed), so it cannot be replaced; upload the file to add it to the frame.',
+  },
+  fileNotInFrame: { vi: "Tệp này không có trong khung mẫu của đợt khảo sát.", en: "This file is not in the round's frame." },
+  alreadySampled: {
+    vi: "Đợt khảo sát “{round}” đã chọn mẫu: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp nào, vì xác suất chọn của từng người được tính trên đúng khung mẫu này.",
+    en: 'Round "{round}" has its sample drawn: the frame is fixed and no file can be added, replaced or removed, because every person\'s selection probability was computed on exactly this frame.',
+  },
 } as const;

@@ -144,8 +144,8 @@ export const framePeriod = {
     en: "Once the sample is drawn the frame is fixed: no frame file can be replaced or added and the round's period cannot change, because every person's selection probability is computed on exactly this frame. Check that the frame is complete before drawing.",
   },
   canChange: {
-    vi: "Cho đến khi chọn mẫu, có thể sửa thời gian của đợt (trang Cài đặt) và tải lên tệp khung mẫu khác để thay khung mẫu hiện có.",
-    en: "Until the sample is drawn, the period can change (Settings page) and another frame file can be uploaded to replace the current frame.",
+    vi: "Cho đến khi chọn mẫu, có thể sửa thời gian của đợt (trang Cài đặt) và thêm, thay hoặc gỡ các tệp khung mẫu.",
+    en: "Until the sample is drawn, the period can change (Settings page) and frame files can be added, replaced or removed.",
   },
   always: { vi: "không giới hạn", en: "no limit" },
 } as const;
