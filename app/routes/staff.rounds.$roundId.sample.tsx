@@ -6,7 +6,9 @@ import { useState } from "react";
 import { PlanTable, formatNumber } from "../components/fieldwork/plan-table";
 import { UploadForm } from "../components/fieldwork/upload-form";
 import { FramePeriodNotice } from "../components/fieldwork/frame-period";
-import { catalogue } from "../domain/messages";
+import { FrameFiles } from "../components/fieldwork/frame-files";
+import { listFrameFiles, removeFrameFile } from "../services/fieldwork/frame-files.server";
+import { catalogue, fill } from "../domain/messages";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
@@ -44,14 +46,12 @@ const t = {
   unitsDone: { vi: "Đã cập nhật danh sách đơn vị", en: "Unit list updated" },
   frame: { vi: "Khung mẫu: danh sách người nhận kết quả", en: "Frame: the list of dossier holders" },
   frameCount: { vi: "người trong khung mẫu", en: "persons in the frame" },
-  frameFrom: { vi: "từ tệp", en: "from" },
   frameHint: {
-    vi: "Mỗi dòng một người: họ tên, số điện thoại và/hoặc địa chỉ, đơn vị, cấp, lĩnh vực, ngày trả kết quả; có thể thêm mã hồ sơ, giới tính, năm sinh. Tệp CSV UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy. Tệp mới thay thế khung mẫu hiện có.",
-    en: "One row per person: name, phone and/or address, unit, level, service field, date the result was returned; optionally dossier id, sex, birth year. UTF-8 CSV, comma or semicolon. A new file replaces the current frame.",
+    vi: "Mỗi dòng một người: họ tên, số điện thoại và/hoặc địa chỉ, đơn vị, cấp, lĩnh vực, ngày trả kết quả; có thể thêm mã hồ sơ, giới tính, năm sinh. Tệp CSV UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy.",
+    en: "One row per person: name, phone and/or address, unit, level, service field, date the result was returned; optionally dossier id, sex, birth year. UTF-8 CSV, comma or semicolon.",
   },
   frameUpload: { vi: "Tệp khung mẫu (CSV)", en: "Frame file (CSV)" },
   frameButton: { vi: "Tải lên và kiểm tra", en: "Upload and check" },
-  frameLocked: { vi: "Khung mẫu đã được dùng để chọn mẫu nên không thể thay.", en: "The frame has been used for the sample and cannot be replaced." },
   pending: { vi: "Tệp đang chờ nhập:", en: "Upload waiting:" },
   open: { vi: "mở", en: "open" },
   design: { vi: "Thiết kế mẫu", en: "Sample design" },
@@ -129,7 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, units, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
   const url = new URL(request.url);
   const { locale } = await resolveLocale(request);
-  const [persons, imports, sample, columns] = await Promise.all([
+  const [persons, imports, sample, columns, files] = await Promise.all([
     db
       .selectFrom("frame_persons")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -138,9 +138,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listFrameImports(db, round.id, 10),
     getSampleSummary(db, round.id),
     listStrataColumns(db, round.id, locale),
+    listFrameFiles(db, round.id),
   ]);
   const frameSize = Number(persons.n);
-  const current = imports.find((i) => i.status === "imported") ?? null;
+  // The period notice speaks of the latest file that entered the frame.
+  const current = imports.find((i) => i.status === "imported" && i.inFrame) ?? null;
   const waiting =
     imports.find(
       (i) => (i.status === "uploaded" || i.status === "failed" || i.status === "running") && i.fileKept && (!current || i.createdAt > current.createdAt)
@@ -183,6 +185,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         },
         period: { start: round.period_start, end: round.period_end },
         waiting: waiting && { id: waiting.id, fileName: waiting.fileName, status: waiting.status },
+        files,
       },
       columns,
       sample,
@@ -202,17 +205,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const outcome = await receiveUpload(request, db, round.id, user.id);
     if (outcome.ok && outcome.kind === "frame") return redirect(`/staff/rounds/${round.id}/sample/import/${outcome.importId}`);
-    if (outcome.ok) return data({ units: outcome.result, error: null });
-    return data({ units: null, error: { message: outcome.message, details: outcome.details } }, { status: outcome.status });
+    if (outcome.ok) return data({ units: outcome.result, error: null, removed: null });
+    return data({ units: null, error: { message: outcome.message, details: outcome.details }, removed: null }, { status: outcome.status });
   }
   const form = await readForm(request);
   verifyCsrf(await getSession(request), form);
+  if (form.get("intent") === "remove-file") {
+    const importId = form.get("importId");
+    const removed = await attempt(() => removeFrameFile(db, { roundId: round.id, importId: typeof importId === "string" ? importId : "", actor: user.id }));
+    if (!removed.ok) return data({ units: null, error: { message: removed.refusal.message, details: removed.refusal.details }, removed: null }, { status: removed.refusal.status });
+    return data({ units: null, error: null, removed: removed.value });
+  }
   if (form.get("intent") !== "draw") throw refuse({ vi: "Thao tác không rõ.", en: "Unknown action." }, 400);
   const parsed = designFromForm(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
   const seed = SeedSchema.safeParse(form.get("seed"));
   if (!parsed.design || !seed.success) {
     return data(
-      { units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] } },
+      { units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] }, removed: null },
       { status: 400 }
     );
   }
@@ -308,16 +317,13 @@ export default function SamplePage() {
         </h2>
         <p data-frame-size={d.frame.size}>
           <strong>{formatNumber(d.frame.size, locale)}</strong> {t.frameCount[locale]}
-          {d.frame.current && (
-            <>
-              {" "}
-              <span className="muted">
-                ({t.frameFrom[locale]} <Link to={`${base}/sample/import/${d.frame.current.id}`}>{d.frame.current.fileName}</Link>
-                {d.frame.current.rowsRejected > 0 ? `, ${d.frame.current.rowsRejected} ${locale === "vi" ? "dòng bị loại" : "rows left out"}` : ""})
-              </span>
-            </>
-          )}
         </p>
+        {actionData?.removed && (
+          <p className="notice" role="status" data-frame-removed>
+            {fill(catalogue.frameFiles.removed, { file: actionData.removed.fileName, count: actionData.removed.removed }, locale)}
+          </p>
+        )}
+        <FrameFiles locale={locale} base={base} csrf={d.csrf} files={d.frame.files} changeable={open && !d.sample} />
         {d.frame.waiting && (
           <p className="fw-warning">
             {t.pending[locale]} <Link to={`${base}/sample/import/${d.frame.waiting.id}`}>{d.frame.waiting.fileName}</Link>
@@ -339,20 +345,28 @@ export default function SamplePage() {
           </p>
         )}
         {d.sample ? (
-          <p className="fw-meta">{t.frameLocked[locale]}</p>
+          <p className="fw-meta" data-frame-fixed>{catalogue.frameFiles.fixed[locale]}</p>
         ) : (
           open &&
           d.units.count > 0 && (
-            <UploadForm
-              action={`${base}/sample`}
-              jsonAction={`${base}/sample/upload`}
-              kind="frame"
-              csrf={d.csrf}
-              locale={locale}
-              label={t.frameUpload[locale]}
-              hint={<p className="hint">{t.frameHint[locale]}</p>}
-              button={t.frameButton[locale]}
-            />
+            <section aria-labelledby="frame-add-title">
+              <h3 id="frame-add-title">{(d.frame.files.length ? catalogue.frameFiles.add : catalogue.frameFiles.addFirst)[locale]}</h3>
+              <UploadForm
+                action={`${base}/sample`}
+                jsonAction={`${base}/sample/upload`}
+                kind="frame"
+                csrf={d.csrf}
+                locale={locale}
+                label={t.frameUpload[locale]}
+                hint={
+                  <>
+                    <p className="hint">{t.frameHint[locale]}</p>
+                    {d.frame.files.length > 0 && <p className="hint">{catalogue.frameFiles.addHint[locale]}</p>}
+                  </>
+                }
+                button={t.frameButton[locale]}
+              />
+            </section>
           )
         )}
       </section>

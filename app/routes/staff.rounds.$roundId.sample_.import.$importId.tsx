@@ -30,6 +30,7 @@ import {
 import { can } from "../domain/roles";
 import { type ImportProgress } from "../services/fieldwork/frame-import.server";
 import { getFrameImport, jobProgress, previewRows, saveMapping, startFrameImport, uploadPath } from "../services/fieldwork/frame-uploads.server";
+import { listFrameFiles } from "../services/fieldwork/frame-files.server";
 import { attempt, orRefuse, refusalText } from "../services/platform/route-errors.server";
 import { readForm } from "../services/platform/forms.server";
 import { resolveLocale } from "../services/platform/locale.server";
@@ -112,6 +113,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const csrf = csrfToken(session);
   const lock = await settingsLock(db, round.id);
+  const files = await listFrameFiles(db, round.id);
+  const replaced = record.target.action === "replace" ? await orRefuse(() => getFrameImport(db, round.id, (record.target as { importId: string }).importId)) : null;
   return data(
     {
       roundId: round.id,
@@ -151,6 +154,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         fileError: report.fileError,
       },
       progress: jobProgress(record.id, user.id),
+      // What the file does to the frame (said before the import), and the frame as it now stands (after it).
+      frame: {
+        action: record.target.action,
+        replaces: replaced && replaced.fileName.split(/[\\/]/).pop()!,
+        inFrame: record.inFrame,
+        persons: files.reduce((n, f) => n + f.rowsAccepted, 0),
+        files: files.length,
+      },
     },
     { headers: { "Set-Cookie": await commitSession(session) } }
   );
@@ -392,6 +403,13 @@ export default function FrameImportPage() {
       )}
 
       {!running && upload.status === "discarded" && <p className="fw-warning">{t.discarded[locale]}</p>}
+      {!running && !report?.imported && upload.fileKept && (d.frame.action === "replace" || (d.frame.action === "add" && d.frame.files > 0)) && (
+        <p className="fw-meta" data-frame-target={d.frame.action}>
+          {d.frame.action === "replace" && d.frame.replaces
+            ? fill(catalogue.frameFiles.replaces, { file: d.frame.replaces }, locale)
+            : fill(catalogue.frameFiles.adds, { count: d.frame.persons }, locale)}
+        </p>
+      )}
       {reupload && (
         <p className="fw-warning" role="status">
           {catalogue.framePeriod.reupload[locale]} <Link to={`${base}/sample`}>{t.back[locale]}</Link>
@@ -408,6 +426,9 @@ export default function FrameImportPage() {
             ({report.seconds.toFixed(1)} s)
             {report.rowsRejected > 0 && `; ${formatNumber(report.rowsRejected, locale)} ${t.left[locale]}`}.
           </p>
+          {d.frame.inFrame && (
+            <p data-frame-total={d.frame.persons}>{fill(catalogue.frameFiles.frameNow, { count: d.frame.persons, files: d.frame.files }, locale)}</p>
+          )}
           <p className="fw-actions">
             {report.rowsRejected > 0 && d.canSeeContacts && (
               <a className="button" href={`${importUrl}/rejected`} download>

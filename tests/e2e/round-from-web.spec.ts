@@ -1,7 +1,8 @@
 /**
  * Issue 10, part 1, as a province manager does it with only a browser: a round on sipas-2022, its units and frame
  * uploaded, a column the importer does not know decided, the rows the period leaves out counted and the period
- * changed, the draw, the mail-merge file.
+ * changed, a second agency's file added to the frame (its dossier ids already in the first file reported), the draw,
+ * the mail-merge file.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -76,9 +77,35 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 150 người vào khung mẫu");
   await expect(page.locator("[data-outside-period]")).toHaveText("Không dòng nào bị loại vì thời gian của đợt.");
 
-  // 4. The plan says the frame is then fixed; the draw.
+  await expect(page.locator("[data-frame-total]")).toHaveText("Khung mẫu hiện có 150 người từ 1 tệp.");
+
+  // 4. A second agency's list added to the frame; two of its dossier ids are already in the first file.
   await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
-  await expect(page.locator("[data-frame-size]")).toHaveAttribute("data-frame-size", "150");
+  await expect(page.locator("[data-frame-file]")).toHaveCount(1);
+  const second = frameCsv({ rows: 40, districts: 2, communesPerDistrict: 2, seed: 32 }).replace(/HS-2022-00000(?!0[12],)/g, "TP-2022-00000");
+  await page.getByLabel("Tệp khung mẫu (CSV)").setInputFiles(tmpFile("so-tu-phap.csv", second));
+  await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+  await expect(page).toHaveURL(/\/sample\/import\/[0-9a-f-]+$/);
+  await expect(page.locator("[data-frame-target=add]")).toHaveText("Tệp này sẽ được thêm vào khung mẫu hiện có (150 người).");
+  await page.getByRole("button", { name: "Kiểm tra và nhập khung mẫu" }).click();
+  await expect(page.locator("[data-import-refused]")).toContainText("chưa nhập dòng nào");
+  await expect(page.getByText(/dòng 2, cột A \(Mã hồ sơ\): mã hồ sơ “HS-2022-0000001” đã có trong tệp “\d+-khung-mau\.csv” của khung mẫu, dòng 2/)).toBeVisible();
+  await page.getByRole("button", { name: "Chỉ nhập các dòng hợp lệ" }).click();
+  await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 38 người vào khung mẫu");
+  await expect(page.locator("[data-frame-total]")).toHaveText("Khung mẫu hiện có 188 người từ 2 tệp.");
+
+  // The sample page lists both files, with what each gave and who imported it.
+  await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
+  await expect(page.locator("[data-frame-size]")).toHaveAttribute("data-frame-size", "188");
+  const files = page.locator("[data-frame-file]");
+  await expect(files).toHaveCount(2);
+  await expect(files.nth(1).locator("[data-rows-accepted]")).toHaveText("38");
+  await expect(files.nth(1).locator("[data-rows-left-out]")).toHaveText("2");
+  await expect(files.nth(1)).toContainText("quanly.p08");
+  await expect(page.locator("[data-frame-total]")).toHaveText("Khung mẫu hiện có 188 người từ 2 tệp.");
+  await shot(page, "frame-files", "#frame-title");
+
+  // 5. The plan says the frame is then fixed; the draw.
   await page.getByRole("checkbox", { name: "Đơn vị", exact: true }).uncheck();
   await page.getByRole("radio", { name: /Cố định n =/ }).check();
   await page.getByRole("spinbutton", { name: "n", exact: true }).fill("30");
@@ -89,6 +116,10 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await page.getByRole("button", { name: "Chọn mẫu", exact: true }).click();
   await expect(page.locator("[data-sample-drawn]")).toContainText("2022");
   await expect(page.locator("[data-frame-period]")).toContainText("Mẫu đã được chọn: khung mẫu và thời gian của đợt đã cố định.");
+  // No file can be added, replaced or removed any more.
+  await expect(page.locator("[data-frame-fixed]")).toHaveText("Mẫu đã được chọn: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp.");
+  await expect(page.getByLabel("Tệp khung mẫu (CSV)")).toHaveCount(0);
+  await expect(page.getByText("Thay tệp", { exact: true })).toHaveCount(0);
 
   // The settings are now locked.
   await page.goto("/staff/rounds/tinh-tam-2022/settings");
@@ -96,7 +127,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await expect(page.getByLabel("Đến ngày")).toBeDisabled();
   await shot(page, "round-settings");
 
-  // 5. The mail-merge file.
+  // 6. The mail-merge file.
   await page.getByRole("link", { name: "Thư mời, phiếu in" }).click();
   const download = page.waitForEvent("download");
   await page.locator("[data-mail-merge]").click();

@@ -271,7 +271,7 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     await page.getByRole("button", { name: "Chọn mẫu", exact: true }).click();
     const drawn = page.locator("[data-sample-drawn]");
     await expect(drawn.locator(".fw-kpis dd")).toHaveText([vi(SAMPLE_SIZE), `${vi(RESERVE * FRAME_UNITS.length)} (0 đã dùng)`, SEED]);
-    await expect(page.getByText("Khung mẫu đã được dùng để chọn mẫu nên không thể thay.")).toBeVisible();
+    await expect(page.getByText("Mẫu đã được chọn: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp.")).toBeVisible();
   });
 
   const invitations: Invitation[] = [];

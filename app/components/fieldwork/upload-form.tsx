@@ -14,6 +14,8 @@ interface UploadFormProps {
   hint?: ReactNode;
   button: string;
   disabled?: boolean;
+  /** A frame upload that takes the place of this file of the frame (its import id); otherwise it is added. */
+  replaces?: string;
   /** Called with the outcome of a units upload (the page shows it); a frame upload moves to its import page. */
   onUnits?: (result: { added: number; updated: number; units: number }) => void;
 }
@@ -87,11 +89,12 @@ export function UploadForm(props: UploadFormProps) {
     xhr.send(data);
   }
 
-  const id = `upload-${props.kind}`;
+  const id = `upload-${props.kind}${props.replaces ? `-${props.replaces}` : ""}`;
   return (
     <form method="post" encType="multipart/form-data" action={props.action} onSubmit={submit} className="fw-form" data-upload={props.kind}>
       <input type="hidden" name="csrf" value={props.csrf} />
       <input type="hidden" name="kind" value={props.kind} />
+      {props.replaces && <input type="hidden" name="replaces" value={props.replaces} />}
       <div className="field">
         <label htmlFor={id}>{props.label}</label>
         {props.hint}
