@@ -8,7 +8,8 @@ import { describeProblem } from "../../app/domain/fieldwork/frame";
 import { importShippedDefinitions } from "../../app/services/definitions/shipped-files.server";
 import { listFrameFiles, removeFrameFile } from "../../app/services/fieldwork/frame-files.server";
 import { getFrameImport, registerUpload, startFrameImport, waitForImport } from "../../app/services/fieldwork/frame-uploads.server";
-import type { FrameTarget } from "../../app/services/fieldwork/frame-import.server";
+import { importFrameFile, type FrameTarget } from "../../app/services/fieldwork/frame-import.server";
+import * as m011 from "../../db/migrations/011-frame-files";
 import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { cliActor, listAudit } from "../../app/services/platform/audit.server";
 import { createRound } from "../../app/services/rounds/rounds.server";
@@ -203,5 +204,34 @@ describeEachDialect("a frame made of several files, until the draw", (dialect) =
     expect(cli.err).toMatch(/the frame is fixed and no file can be added, replaced or removed/);
     expect((await frameAudit()).length).toBe(before);
     expect(await persons()).toBe(12);
+  });
+});
+
+describeEachDialect("migration 011: an existing frame becomes one file", (dialect) => {
+  let t: TestDatabase;
+  afterAll(async () => {
+    await t?.close();
+    await t?.drop();
+  });
+
+  it("marks the latest successful import of each round as the frame's only file, and points its persons at it", async () => {
+    t = await createTestDatabase(dialect);
+    await importShippedDefinitions(t.db);
+    await createRound(t.db, { id: "old-r", definition: "sipas-2022@1", name: "Cũ" });
+    writeFileSync(join(dir, "units-old.csv"), unitsCsv(factoryUnits(3, 2)));
+    await importRoundUnits(t.db, "old-r", { path: join(dir, "units-old.csv") }, "don-vi.csv");
+    // Two whole-frame imports, as before the migration: the second replaced the first.
+    const first = await importFrameFile(t.db, { roundId: "old-r", path: frame(8, 1), fileName: "cu.csv", mode: "all" });
+    const second = await importFrameFile(t.db, { roundId: "old-r", path: frame(6, 2), fileName: "moi.csv", mode: "all" });
+    await m011.down(t.db);
+    await m011.up(t.db);
+    const imports = await t.db.selectFrom("frame_imports").select(["id", "in_frame", "frame_position", "frame_action"]).orderBy("created_at").execute();
+    expect(imports.map((r) => [r.id, Number(r.in_frame), r.frame_position === null ? null : Number(r.frame_position), r.frame_action])).toEqual([
+      [first.importId, 0, null, "replace_all"],
+      [second.importId, 1, 1, "replace_all"],
+    ]);
+    const owners = await t.db.selectFrom("frame_persons").select("import_id").distinct().execute();
+    expect(owners).toEqual([{ import_id: second.importId }]);
+    expect((await listFrameFiles(t.db, "old-r")).map((f) => [f.fileName, f.rowsAccepted])).toEqual([["moi.csv", 6]]);
   });
 });
