@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -183,12 +183,18 @@ describeEachDialect("a frame made of several files, until the draw", (dialect) =
   });
 
   it("after the draw, every add, replace and remove is refused in words that say the frame is fixed", async () => {
+    // An upload left waiting beside the frame (personal data) is deleted by the draw.
+    const waiting = join(dir, `kept-${++n}.csv`);
+    copyFileSync(frame(3, 10, "CHO-"), waiting);
+    const pending = await registerUpload(t.db, { roundId: round, path: waiting, fileName: "dang-cho.csv", userId: manager, target: { action: "add" } });
     await drawRoundSample(t.db, {
       roundId: round,
       design: { kind: "stratified", strataBy: [], size: { method: "fixed", n: 3 }, allocation: { method: "proportional" }, reserve: 0 },
       seed: 5,
       userId: manager,
     });
+    expect(existsSync(waiting)).toBe(false);
+    expect(await getFrameImport(t.db, round, pending.id)).toMatchObject({ status: "discarded", fileKept: false });
     const [only] = await listFrameFiles(t.db, round);
     const fixed = /đã chọn mẫu: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp nào, vì xác suất chọn của từng người được tính trên đúng khung mẫu này/;
     const before = (await frameAudit()).length;

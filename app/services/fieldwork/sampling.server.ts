@@ -29,6 +29,7 @@ import {
   type StageUnit,
 } from "../../domain/sampling";
 import { issueCodes } from "./invitations.server";
+import { discardOtherUploads } from "./frame-uploads.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
 import { recordAudit, type AuditActor } from "../platform/audit.server";
 
@@ -520,6 +521,8 @@ export async function drawRoundSample(
       throw new UserError(msg("sampling.alreadyDrawn", { round: input.roundId }), 409);
     throw e;
   }
+  // Uploads still waiting beside the frame can never be imported now, and they hold personal data.
+  await discardOtherUploads(db, input.roundId, null);
   return { sampleId, seed: input.seed, algorithm, sampled: sampled.length, reserve: toStore.length - sampled.length, codes: codes.size, plan };
 }
 
