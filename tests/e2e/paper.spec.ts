@@ -134,6 +134,7 @@ test("names and addresses go on a cover letter the citizen keeps; the questionna
 });
 
 test("a whole 2022 paper form is keyed with number keys and Enter alone, with skip logic and validation", async ({ page }) => {
+  test.setTimeout(180_000); // sixty questions keyed key by key: over a minute on a loaded two-core machine
   createStaff("nhap.mot", "clerk", CLERK_PASSWORD);
   const [code] = paperCodes("demo", 1);
   await signIn(page, "nhap.mot", CLERK_PASSWORD);
