@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DirtyGuard } from "../components/studio/dirty-guard";
+import { useLiveCheck } from "../components/studio/use-live-check";
 import { ItemForm, MetaForm, NodeForm, SectionForm, ToolForm, type FieldProblems, type RuleSource } from "../components/studio/edit-forms";
 import { IndexTrees, OutlineView, type OutlineExtras } from "../components/studio/outline-view";
 import { StatusBadge } from "../components/studio/status-badge";
@@ -16,7 +17,8 @@ import type { Condition, LocalizedText } from "../domain/definition/schema";
 import { fill } from "../domain/messages";
 import { studioPages as w } from "../domain/messages/areas/studio-pages";
 import { can } from "../domain/roles";
-import { conditionToRows, proposeItemCode, readItemFields, readMetaFields, readNodeFields, readRule, readSectionFields, type Edit } from "../domain/studio/edit";
+import { conditionToRows, proposeItemCode } from "../domain/studio/edit";
+import { editFromForm, readOptionMove } from "../domain/studio/form-edit";
 import { outlineOf, resolvedOptions } from "../domain/studio/outline";
 import { placeProblem, type PlacedProblem } from "../domain/studio/places";
 import { keptCodeWarnings } from "../domain/studio/warnings";
@@ -162,6 +164,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (base.ok) warnings = keptCodeWarnings(base.value.raw, raw);
   }
   const target = common.canDesign ? editTarget(url.searchParams.get("edit")) : null;
+  const editor = editorData(raw, target);
   return data(
     {
       ...common,
@@ -170,58 +173,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       problems,
       warnings,
       target,
-      editor: editorData(raw, target),
+      editor,
+      // The whole draft goes to the browser only while a form is open: the check as you type validates all of it.
+      raw: editor ? raw : null,
     },
     { headers },
   );
 }
 
 type ActionResult = { refused: LocalizedText; status: number };
-
-function editOf(form: FormData): Edit | { problem: LocalizedText } | null {
-  const intent = String(form.get("intent") ?? "");
-  const target = String(form.get("target") ?? "");
-  const by = form.get("by") === "-1" ? -1 : 1;
-  switch (intent) {
-    case "addSection":
-      return { op: "addSection" };
-    case "moveSection":
-      return { op: "moveSection", code: target, by };
-    case "removeSection":
-      return { op: "removeSection", code: target };
-    case "addItem":
-      return { op: "addItem", section: target };
-    case "duplicateItem":
-      return { op: "duplicateItem", code: target };
-    case "moveItem":
-      return { op: "moveItem", code: target, by };
-    case "moveItemTo":
-      return { op: "moveItemTo", code: target, section: String(form.get("section") ?? "") };
-    case "removeItem":
-      return { op: "removeItem", code: target };
-    case "addTree":
-      return { op: "addTree" };
-    case "addNode":
-      return { op: "addNode", parent: target };
-    case "addLeaf":
-      return { op: "addLeaf", parent: target, item: String(form.get("item") ?? "") };
-    case "removeNode":
-      return { op: "removeNode", code: target };
-    case "saveNode":
-      return { op: "saveNode", code: target, fields: readNodeFields(form) };
-    case "saveMeta":
-      return { op: "saveMeta", fields: readMetaFields(form) };
-    case "saveSection":
-    case "saveItem": {
-      const rule = readRule(form);
-      if (!rule.ok) return { problem: rule.message };
-      return intent === "saveSection"
-        ? { op: "saveSection", code: target, fields: readSectionFields(form, rule.showIf) }
-        : { op: "saveItem", code: target, fields: readItemFields(form, rule.showIf) };
-    }
-  }
-  return null;
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "viewQuestionnaires");
@@ -249,9 +209,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await orRefuse(() => deleteDraft(db, loaded.draft.id, scope));
     return redirect(`/staff/questionnaires?deleted=${encodeURIComponent(ref)}`);
   }
-  const edit = editOf(form);
-  if (!edit) return data({ refused: w.unknownRequest, status: 400 } satisfies ActionResult, { status: 400 });
-  if ("problem" in edit) return data({ refused: edit.problem, status: 400 } satisfies ActionResult, { status: 400 });
+  const read = editFromForm(form);
+  if (!read) return data({ refused: w.unknownRequest, status: 400 } satisfies ActionResult, { status: 400 });
+  if (read.ruleProblem) return data({ refused: read.ruleProblem, status: 400 } satisfies ActionResult, { status: 400 });
+  const edit = read.edit;
   const revision = Number(form.get("revision"));
   const done = await attempt(() => editDraft(db, loaded.draft.id, { revision: Number.isInteger(revision) ? revision : -1, edit }, scope));
   if (!done.ok) return data({ refused: refusalText(done.refusal), status: done.refusal.status } satisfies ActionResult, { status: done.refusal.status });
@@ -260,8 +221,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A form stays open after saving (its problems are shown beside its fields); an added thing opens its form.
   const keepOpen = intent.startsWith("save") || intent.startsWith("add");
   if (focus && keepOpen) {
-    const anchor = focus.kind === "meta" ? "details" : `${focus.kind}-${focus.code}`;
-    return redirect(`${here}?${saved}&edit=${encodeURIComponent(focus.kind === "meta" ? "meta" : `${focus.kind}:${focus.code}`)}#${anchor}`);
+    // A moved option: back to its row in its new place, its button focused again (see ItemForm).
+    const move = readOptionMove(form.get("option_move"));
+    const moved = move ? `&moved=${move.index + move.by}:${move.by}` : "";
+    const anchor = move ? `o-row-${move.index + move.by}` : focus.kind === "meta" ? "details" : `${focus.kind}-${focus.code}`;
+    return redirect(`${here}?${saved}&edit=${encodeURIComponent(focus.kind === "meta" ? "meta" : `${focus.kind}:${focus.code}`)}${moved}#${anchor}`);
   }
   return redirect(`${here}?${saved}${focus ? `#${focus.kind}-${focus.code}` : ""}`);
 }
@@ -272,6 +236,7 @@ export default function QuestionnaireVersion() {
   const posted = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const { outline, ref } = loaded;
+  const { live, check } = useLiveCheck(loaded.kind === "draft" ? (loaded.raw as Obj | null) : null, loaded.kind === "draft" ? `${loaded.draft.revision}|${params.get("edit") ?? ""}` : "");
   const when = (iso: string | null | undefined) => (iso ? fill(w.at, { time: vietnamTime(iso) }, locale) : "");
   return (
     <div className="panel wide">
@@ -441,7 +406,9 @@ export default function QuestionnaireVersion() {
 
   function DraftBody() {
     if (loaded.kind !== "draft") return null;
-    const { problems, warnings, target, editor, csrf, draft, canDesign } = loaded;
+    const { warnings, target, editor, csrf, draft, canDesign } = loaded;
+    // Once the open form is checked, its answer replaces the problems found at the last save, here and in the list.
+    const problems = live?.all ?? loaded.problems;
     const base = { csrf, revision: draft.revision };
     const saved = params.get("saved");
     const close = studioPath(ref);
@@ -451,7 +418,7 @@ export default function QuestionnaireVersion() {
       for (const p of list) (out[p.prop] ??= []).push(p.message);
       return out;
     };
-    const formBase = (list: PlacedProblem[]) => ({ ...base, locale, problems: byProp(list), closeHref: close });
+    const formBase = (list: PlacedProblem[]) => ({ ...base, locale, problems: byProp(live?.here ?? list), closeHref: close, total: problems.length, check });
     const sectionCodes = outline.sections.map((s) => s.code);
     const what = (key: "theSection" | "theItem" | "theNode", code: string) => fill(w[key], { code }, locale);
     let editing: OutlineExtras["editing"] = null;
@@ -461,7 +428,7 @@ export default function QuestionnaireVersion() {
         editing = {
           kind: "item",
           code: target.code,
-          form: <ItemForm base={formBase(of("item", target.code))} item={editor.item} scales={editor.scales} rule={editor.rule} ruleText={editor.ruleText} sources={editor.sources} proposed={editor.proposed} />,
+          form: <ItemForm base={formBase(of("item", target.code))} item={editor.item} scales={editor.scales} rule={editor.rule} ruleText={editor.ruleText} sources={editor.sources} proposed={editor.proposed} moved={params.get("moved")} />,
         };
       if (editor.kind === "node") editing = { kind: "node", code: target.code, form: <NodeForm base={formBase(of("node", target.code))} node={editor.node} isTree={editor.isTree} items={editor.items} /> };
     }

@@ -56,7 +56,7 @@ test("a new version made, edited, previewed, compared and published in the brows
   await page.getByLabel("Mã phương án (1)").fill("3");
   await save(page);
   await expect(page.locator(".studio-form .field-problem")).toContainText("Câu Q8_ONLINE không có phương án mã “3”");
-  await expect(page.getByText(/Còn 1 lỗi phải sửa/)).toBeVisible();
+  await expect(page.locator("[data-live-count]")).toHaveText("Còn 1 lỗi phải sửa");
   await page.getByLabel("Mã phương án (1)").fill("1");
   await page.locator('input[name="positive"][value="4"]').check();
   await page.locator('input[name="positive"][value="5"]').check();

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { AGGREGATION_RULES, CHOICE_TYPES, INDEX_KINDS, ITEM_TYPES, type ItemType, type Locale, type LocalizedText } from "../../domain/definition/schema";
 import { fill } from "../../domain/messages";
 import { studioPages as w } from "../../domain/messages/areas/studio-pages";
@@ -18,6 +18,20 @@ export interface FormBase {
   problems: FieldProblems;
   /** Where "close" goes (the draft's page without the form). */
   closeHref: string;
+  /** Problems left in the whole draft (as saved, or as it would be saved with the form's values once checked). */
+  total?: number;
+  /** The check as you type (with JavaScript): soon after typing, and at once when a field is left. */
+  check?: { soon: (form: HTMLFormElement) => void; now: (form: HTMLFormElement) => void };
+}
+
+/** The events of an editor form that run the check as you type. */
+function checking(base: FormBase) {
+  const c = base.check;
+  if (!c) return {};
+  return {
+    onInput: (e: { currentTarget: HTMLFormElement }) => c.soon(e.currentTarget),
+    onBlur: (e: { currentTarget: HTMLFormElement }) => c.now(e.currentTarget),
+  };
 }
 
 function Hidden({ base, intent, target }: { base: FormBase; intent: string; target?: string }) {
@@ -44,6 +58,11 @@ export function Problems({ list, locale, id }: { list?: LocalizedText[]; locale:
   );
 }
 
+/** What links a field to the problems shown under it (`id`), so a screen reader says them with the field. */
+function describedBy(id: string, list?: LocalizedText[]) {
+  return list?.length ? { "aria-invalid": true, "aria-describedby": id } : {};
+}
+
 /** A text input with its label and the problems about it; `aria-invalid` and `aria-describedby` when there are some. */
 function TextField({ id, name, label, value, problems, locale, area, hint }: { id: string; name: string; label: string; value?: string; problems?: LocalizedText[]; locale: Locale; area?: boolean; hint?: string }) {
   const bad = !!problems?.length;
@@ -65,6 +84,12 @@ function TextField({ id, name, label, value, problems, locale, area, hint }: { i
 
 function Buttons({ base }: { base: FormBase }) {
   return (
+    <>
+    {base.total !== undefined && (
+      <p className={base.total ? "live-count bad" : "live-count"} aria-live="polite" data-live-count="">
+        {base.total ? fill(w.problemsLeft, { n: base.total }, base.locale) : w.noProblemsLeft[base.locale]}
+      </p>
+    )}
     <p className="studio-actions">
       <button type="submit" className="button primary">
         {w.save[base.locale]}
@@ -73,6 +98,7 @@ function Buttons({ base }: { base: FormBase }) {
         {w.cancel[base.locale]}
       </Link>
     </p>
+    </>
   );
 }
 
@@ -81,7 +107,7 @@ const txt = (t: unknown, lang: "vi" | "en") => ((t as Text)?.[lang] ?? "") as st
 export function MetaForm({ base, raw }: { base: FormBase; raw: Obj }) {
   const { locale, problems } = base;
   return (
-    <Form method="post" className="studio-form" data-dirty-guard="">
+    <Form method="post" className="studio-form" data-dirty-guard="" {...checking(base)}>
       <Hidden base={base} intent="saveMeta" />
       <h3>{w.details[locale]}</h3>
       <TextField id="m-title-vi" name="title_vi" label={w.titleVi[locale]} value={txt(raw.title, "vi")} problems={problems.title} locale={locale} />
@@ -120,7 +146,7 @@ function RuleBuilder({ id, rule, ruleText, sources, locale, problems }: { id: st
       <p className="hint">{w.ruleHelp[locale]}</p>
       <input type="hidden" name="rule_mode" value="rows" />
       <label htmlFor={`${id}-join`}>{w.ruleJoin[locale]}</label>
-      <select id={`${id}-join`} name="rule_join" defaultValue={rule.join}>
+      <select id={`${id}-join`} name="rule_join" defaultValue={rule.join} {...describedBy(`${id}-problems`, problems)}>
         <option value="all">{w.ruleAll[locale]}</option>
         <option value="any">{w.ruleAny[locale]}</option>
       </select>
@@ -131,7 +157,7 @@ function RuleBuilder({ id, rule, ruleText, sources, locale, problems }: { id: st
               <label htmlFor={`${id}-item-${i}`}>
                 {w.ruleQuestion[locale]} ({i + 1})
               </label>
-              <select id={`${id}-item-${i}`} name="rule_item" defaultValue={r.item}>
+              <select id={`${id}-item-${i}`} name="rule_item" defaultValue={r.item} {...describedBy(`${id}-problems`, problems)}>
                 <option value="">{w.ruleNone[locale]}</option>
                 {r.item && !sources.some((s) => s.code === r.item) && <option value={r.item}>{r.item} {w.unknownQuestion[locale]}</option>}
                 {sources.map((s) => (
@@ -145,7 +171,7 @@ function RuleBuilder({ id, rule, ruleText, sources, locale, problems }: { id: st
               <label htmlFor={`${id}-op-${i}`}>
                 {w.ruleOp[locale]} ({i + 1})
               </label>
-              <select id={`${id}-op-${i}`} name="rule_op" defaultValue={r.op}>
+              <select id={`${id}-op-${i}`} name="rule_op" defaultValue={r.op} {...describedBy(`${id}-problems`, problems)}>
                 <option value="is">{w.opIs[locale]}</option>
                 <option value="isNot">{w.opIsNot[locale]}</option>
                 <option value="in">{w.opIn[locale]}</option>
@@ -157,7 +183,7 @@ function RuleBuilder({ id, rule, ruleText, sources, locale, problems }: { id: st
               <label htmlFor={`${id}-values-${i}`}>
                 {w.ruleValues[locale]} ({i + 1})
               </label>
-              <input type="text" id={`${id}-values-${i}`} name="rule_values" defaultValue={r.values.join(", ")} autoComplete="off" />
+              <input type="text" id={`${id}-values-${i}`} name="rule_values" defaultValue={r.values.join(", ")} autoComplete="off" {...describedBy(`${id}-problems`, problems)} />
             </div>
           </div>
         ))}
@@ -169,7 +195,7 @@ function RuleBuilder({ id, rule, ruleText, sources, locale, problems }: { id: st
             <li key={s.code}>{fill(w.optionsOf, { code: s.code, options: s.options.map((o) => `${o.code} = ${o.label}`).join("; ") }, locale)}</li>
           ))}
       </ul>
-      <Problems list={problems} locale={locale} />
+      <Problems list={problems} locale={locale} id={`${id}-problems`} />
     </fieldset>
   );
 }
@@ -178,7 +204,7 @@ export function SectionForm({ base, section, rule, ruleText, sources }: { base: 
   const { locale, problems } = base;
   const code = String(section.code ?? "");
   return (
-    <Form method="post" className="studio-form" data-dirty-guard="">
+    <Form method="post" className="studio-form" data-dirty-guard="" {...checking(base)}>
       <Hidden base={base} intent="saveSection" target={code} />
       <h3>{fill(w.editThing, { what: fill(w.theSection, { code }, locale) }, locale)}</h3>
       <TextField id="s-code" name="code" label={w.code[locale]} value={code} problems={problems.code} locale={locale} />
@@ -201,6 +227,7 @@ export function ItemForm({
   ruleText,
   sources,
   proposed,
+  moved,
 }: {
   base: FormBase;
   item: Obj;
@@ -209,6 +236,8 @@ export function ItemForm({
   ruleText: string;
   sources: RuleSource[];
   proposed: string;
+  /** The option just moved (`2:-1`: now third, moved up), whose button takes the focus again. */
+  moved?: string | null;
 }) {
   const { locale, problems } = base;
   const code = String(item.code ?? "");
@@ -216,26 +245,39 @@ export function ItemForm({
   const scale = typeof item.scale === "string" ? item.scale : "";
   const own = (Array.isArray(item.options) ? item.options : []) as Obj[];
   const optionRows = [...own, {}, {}];
+  // Keyboard users keep their place: after a move the same button of the moved option has the focus again. (The
+  // rows are keyed by revision: their inputs are uncontrolled, so a saved reorder must make them anew.)
+  useEffect(() => {
+    const m = moved ? /^(\d+):(-1|1)$/.exec(moved) : null;
+    if (!m) return;
+    const button = document.getElementById(`o-move-${m[1]}-${m[2]}`) ?? document.getElementById(`o-move-${m[1]}-${m[2] === "1" ? "-1" : "1"}`);
+    button?.focus();
+  }, [moved, base.revision]);
   const choice = CHOICE_TYPES.includes(type as ItemType);
   const choices = scale ? (scales.find((s) => s.name === scale)?.options ?? []) : own.map((o) => ({ code: String(o.code ?? ""), label: txt(o.label, "vi") }));
   const positive = new Set(Array.isArray(item.positive) ? (item.positive as string[]) : []);
   const num = (k: string) => (typeof item[k] === "number" ? String(item[k]) : "");
   const known = new Set(["code", "type", "label", "help", "required", "options", "scale", "positive", "showIf", "min", "max", "integer", "maxLength"]);
+  const optionProblems = [...(problems.options ?? []), ...(problems.scale ?? [])];
   const rest = Object.entries(problems).filter(([k]) => !known.has(k)).flatMap(([, v]) => v);
   return (
-    <Form method="post" className="studio-form" data-dirty-guard="">
+    <Form method="post" className="studio-form" data-dirty-guard="" {...checking(base)}>
       <Hidden base={base} intent="saveItem" target={code} />
+      {/* Enter in a field saves: the first submit button is the default one, so it must not be an option's move. */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        {w.save[locale]}
+      </button>
       <h3>{fill(w.editThing, { what: fill(w.theItem, { code }, locale) }, locale)}</h3>
       <TextField id="i-code" name="code" label={w.code[locale]} hint={`${w.codeHelp[locale]} ${fill(w.proposedCode, { code: proposed }, locale)}`} value={code} problems={problems.code} locale={locale} />
       <label htmlFor="i-type">{w.type[locale]}</label>
-      <select id="i-type" name="type" defaultValue={type}>
+      <select id="i-type" name="type" defaultValue={type} {...describedBy("i-type-problems", problems.type)}>
         {ITEM_TYPES.map((t) => (
           <option key={t} value={t}>
             {typeWord(t, locale)}
           </option>
         ))}
       </select>
-      <Problems list={problems.type} locale={locale} />
+      <Problems list={problems.type} locale={locale} id="i-type-problems" />
       <TextField id="i-label-vi" name="label_vi" label={w.labelVi[locale]} value={txt(item.label, "vi")} problems={problems.label} locale={locale} area />
       <TextField id="i-label-en" name="label_en" label={w.labelEn[locale]} value={txt(item.label, "en")} locale={locale} area />
       <TextField id="i-help-vi" name="help_vi" label={w.helpVi[locale]} value={txt(item.help, "vi")} problems={problems.help} locale={locale} />
@@ -249,7 +291,7 @@ export function ItemForm({
           {scales.length > 0 && (
             <>
               <label htmlFor="i-scale">{w.optionsFrom[locale]}</label>
-              <select id="i-scale" name="scale" defaultValue={scale}>
+              <select id="i-scale" name="scale" defaultValue={scale} {...describedBy("i-options-problems", optionProblems)}>
                 <option value="">{w.ownOptions[locale]}</option>
                 {scales.map((s) => (
                   <option key={s.name} value={s.name}>
@@ -262,18 +304,18 @@ export function ItemForm({
           <p className="hint">{w.optionsHelp[locale]}</p>
           <div className="option-rows">
             {optionRows.map((o, i) => (
-              <div className="option-row" key={i} role="group" aria-label={fill(w.optionRow, { n: i + 1 }, locale)}>
+              <div className="option-row" key={`${base.revision}-${i}`} id={`o-row-${i}`} role="group" aria-label={fill(w.optionRow, { n: i + 1 }, locale)}>
                 <div>
                   <label htmlFor={`o-code-${i}`}>
                     {w.optionCode[locale]} ({i + 1})
                   </label>
-                  <input type="text" id={`o-code-${i}`} name="opt_code" defaultValue={String(o.code ?? "")} autoComplete="off" />
+                  <input type="text" id={`o-code-${i}`} name="opt_code" defaultValue={String(o.code ?? "")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
                 </div>
                 <div>
                   <label htmlFor={`o-vi-${i}`}>
                     {w.optionVi[locale]} ({i + 1})
                   </label>
-                  <input type="text" id={`o-vi-${i}`} name="opt_vi" defaultValue={txt(o.label, "vi")} autoComplete="off" />
+                  <input type="text" id={`o-vi-${i}`} name="opt_vi" defaultValue={txt(o.label, "vi")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
                 </div>
                 <div>
                   <label htmlFor={`o-en-${i}`}>
@@ -284,10 +326,22 @@ export function ItemForm({
                 <label className="inline">
                   <input type="checkbox" name="opt_missing" value={i} defaultChecked={o.missing === true} /> {w.optionMissing[locale]}
                 </label>
+                <div className="option-moves">
+                  {!scale && i > 0 && i < own.length && (
+                    <button type="submit" className="button" id={`o-move-${i}--1`} name="option_move" value={`${i}:-1`} aria-label={fill(w.optionUp, { n: i + 1 }, locale)} title={fill(w.optionUp, { n: i + 1 }, locale)}>
+                      ↑
+                    </button>
+                  )}
+                  {!scale && i < own.length - 1 && (
+                    <button type="submit" className="button" id={`o-move-${i}-1`} name="option_move" value={`${i}:1`} aria-label={fill(w.optionDown, { n: i + 1 }, locale)} title={fill(w.optionDown, { n: i + 1 }, locale)}>
+                      ↓
+                    </button>
+                  )}
+                </div>
               </div>
             ))}
           </div>
-          <Problems list={[...(problems.options ?? []), ...(problems.scale ?? [])]} locale={locale} />
+          <Problems list={optionProblems} locale={locale} id="i-options-problems" />
         </fieldset>
       ) : null}
       {(choice || positive.size > 0) && (
@@ -296,10 +350,10 @@ export function ItemForm({
           <p className="hint">{w.positiveHelp[locale]}</p>
           {choices.map((o) => (
             <label className="inline" key={o.code}>
-              <input type="checkbox" name="positive" value={o.code} defaultChecked={positive.has(o.code)} /> {o.code} – {o.label}
+              <input type="checkbox" name="positive" value={o.code} defaultChecked={positive.has(o.code)} {...describedBy("i-positive-problems", problems.positive)} /> {o.code} – {o.label}
             </label>
           ))}
-          <Problems list={problems.positive} locale={locale} />
+          <Problems list={problems.positive} locale={locale} id="i-positive-problems" />
         </fieldset>
       )}
       <RuleBuilder id="i-rule" rule={rule} ruleText={ruleText} sources={sources} locale={locale} problems={problems.showIf} />
@@ -329,9 +383,10 @@ export function NodeForm({ base, node, isTree, items }: { base: FormBase; node: 
   const code = String(node.code ?? "");
   const children = (Array.isArray(node.children) ? node.children : []) as Obj[];
   const weights = (Array.isArray(node.weights) ? node.weights : []) as unknown[];
+  const childProblems = [...(problems.children ?? []), ...(problems.weights ?? [])];
   const rows = [...children.map((c, i) => ({ code: String(("children" in c ? c.code : c.item) ?? ""), weight: typeof weights[i] === "number" ? String(weights[i]) : "" })), { code: "", weight: "" }, { code: "", weight: "" }];
   return (
-    <Form method="post" className="studio-form" data-dirty-guard="">
+    <Form method="post" className="studio-form" data-dirty-guard="" {...checking(base)}>
       <Hidden base={base} intent="saveNode" target={code} />
       <h3>{fill(w.editThing, { what: fill(w.theNode, { code }, locale) }, locale)}</h3>
       <TextField id="n-code" name="code" label={w.code[locale]} value={code} problems={problems.code} locale={locale} />
@@ -350,16 +405,16 @@ export function NodeForm({ base, node, isTree, items }: { base: FormBase; node: 
         </>
       )}
       <label htmlFor="n-rule">{w.aggregation[locale]}</label>
-      <select id="n-rule" name="rule" defaultValue={String(node.rule ?? "mean")}>
+      <select id="n-rule" name="rule" defaultValue={String(node.rule ?? "mean")} {...describedBy("n-rule-problems", problems.rule)}>
         {AGGREGATION_RULES.map((r) => (
           <option key={r} value={r}>
             {ruleWord(r, locale)}
           </option>
         ))}
       </select>
-      <Problems list={problems.rule} locale={locale} />
+      <Problems list={problems.rule} locale={locale} id="n-rule-problems" />
       <label htmlFor="n-item">{w.ruleItemPick[locale]}</label>
-      <select id="n-item" name="item" defaultValue={String(node.item ?? "")}>
+      <select id="n-item" name="item" defaultValue={String(node.item ?? "")} {...describedBy("n-item-problems", problems.item)}>
         <option value="">—</option>
         {children
           .filter((c) => !("children" in c))
@@ -369,7 +424,7 @@ export function NodeForm({ base, node, isTree, items }: { base: FormBase; node: 
             </option>
           ))}
       </select>
-      <Problems list={problems.item} locale={locale} />
+      <Problems list={problems.item} locale={locale} id="n-item-problems" />
       <fieldset>
         <legend>{w.children[locale]}</legend>
         <p className="hint">{w.childrenHelp[locale]}</p>
@@ -385,16 +440,16 @@ export function NodeForm({ base, node, isTree, items }: { base: FormBase; node: 
             <div className="rule-row" key={i} role="group" aria-label={fill(w.childRow, { n: i + 1 }, locale)}>
               <div>
                 <label htmlFor={`n-child-${i}`}>{fill(w.childRow, { n: i + 1 }, locale)}</label>
-                <input type="text" id={`n-child-${i}`} name="child" list="n-codes" defaultValue={r.code} autoComplete="off" />
+                <input type="text" id={`n-child-${i}`} name="child" list="n-codes" defaultValue={r.code} autoComplete="off" {...describedBy("n-children-problems", childProblems)} />
               </div>
               <div>
                 <label htmlFor={`n-weight-${i}`}>{fill(w.weightOf, { n: i + 1 }, locale)}</label>
-                <input type="text" inputMode="decimal" id={`n-weight-${i}`} name="weight" defaultValue={r.weight} autoComplete="off" />
+                <input type="text" inputMode="decimal" id={`n-weight-${i}`} name="weight" defaultValue={r.weight} autoComplete="off" {...describedBy("n-children-problems", childProblems)} />
               </div>
             </div>
           ))}
         </div>
-        <Problems list={[...(problems.children ?? []), ...(problems.weights ?? [])]} locale={locale} />
+        <Problems list={childProblems} locale={locale} id="n-children-problems" />
       </fieldset>
       <Problems list={problems[""]} locale={locale} />
       <Buttons base={base} />

@@ -417,7 +417,9 @@ export function conditionToRows(cond: Condition | undefined): RuleForm | null {
 
 // ---- Reading the editor's forms ------------------------------------------------------------------------------
 
-type Form = { get(name: string): unknown; getAll(name: string): unknown[] };
+/** What the editor reads a form from: a browser's or the server's `FormData`. */
+export type FormLike = { get(name: string): unknown; getAll(name: string): unknown[] };
+type Form = FormLike;
 const field = (form: Form, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
