@@ -6,11 +6,14 @@ import { studioPath } from "../components/studio/words";
 import { useLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { diffDefinitions } from "../domain/definition/diff";
+import { diffRows, type DiffRow } from "../domain/definition/diff-table";
 import { diffLines } from "../domain/definition/diff-text";
 import { parseDefinition } from "../domain/definition/parse";
 import type { LocalizedText } from "../domain/definition/schema";
 import { fill } from "../domain/messages";
+import { definitionDiff } from "../domain/messages/areas/questionnaires";
 import { studioPages as w } from "../domain/messages/areas/studio-pages";
+import { TableScroll } from "../components/table-scroll";
 import { can } from "../domain/roles";
 import { listDrafts, loadByRef, publishDraft } from "../services/definitions/drafts.server";
 import { compareVersions, listDefinitions } from "../services/definitions/versions.server";
@@ -48,15 +51,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: b.kind === "draft" ? { revision: b.draft.revision, problems: b.draft.issues.length } : null,
     canPublish: can(user.role, "publishQuestionnaires"),
   };
-  if (!pb.ok) return data({ ...common, broken: { id: ref, n: pb.issues.length }, lines: null }, { headers });
-  if (!withRef) return data({ ...common, broken: null, lines: null }, { headers });
+  if (!pb.ok) return data({ ...common, broken: { id: ref, n: pb.issues.length }, lines: null, rows: null }, { headers });
+  if (!withRef) return data({ ...common, broken: null, lines: null, rows: null }, { headers });
   const a = await orRefuse(() => loadByRef(db, withRef, scope));
   const pa = parseDefinition(a.raw);
-  if (!pa.ok) return data({ ...common, broken: { id: withRef, n: pa.issues.length }, lines: null }, { headers });
+  if (!pa.ok) return data({ ...common, broken: { id: withRef, n: pa.issues.length }, lines: null, rows: null }, { headers });
   const diff = diffDefinitions(pa.definition, pb.definition);
   // The CLI's lines (one wording of a diff), shown with the changed words highlighted.
   const lines = { vi: diffLines(diff, pa.definition, pb.definition, "vi"), en: diffLines(diff, pa.definition, pb.definition, "en") };
-  return data({ ...common, broken: null, lines }, { headers });
+  // The changes as a table (what, which change, before, after); the warnings and comparability stay as the lines say them.
+  const rows = { vi: diffRows(diff, pa.definition, pb.definition, "vi"), en: diffRows(diff, pa.definition, pb.definition, "en") };
+  return data({ ...common, broken: null, lines, rows }, { headers });
 }
 
 type ActionResult = { refused: LocalizedText };
@@ -91,7 +96,62 @@ function Marked({ line }: { line: string }) {
   return <>{parts}</>;
 }
 
-function DiffBlocks({ lines }: { lines: string[] }) {
+const GROUPS = ["questionnaire", "sections", "questions", "trees"] as const;
+const THING_WORDS = { questionnaire: w.colQuestionnaire, sections: w.colSection, questions: w.colQuestion, trees: w.colNode };
+
+/** One group's changes as a table: the thing named once over its rows, then each change with before and after. */
+function ChangeTable({ group, rows, a, b, locale }: { group: DiffRow["group"]; rows: DiffRow[]; a: string; b: string; locale: "vi" | "en" }) {
+  const title = definitionDiff[group][locale];
+  return (
+    <section className="diff-block">
+      <h2>{title}</h2>
+      <TableScroll label={title}>
+        <table className="diff-table">
+          <thead>
+            <tr>
+              <th scope="col">{THING_WORDS[group][locale]}</th>
+              <th scope="col">{w.colChange[locale]}</th>
+              <th scope="col">{fill(w.colBefore, { ref: a }, locale)}</th>
+              <th scope="col">{fill(w.colAfter, { ref: b }, locale)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const first = i === 0 || rows[i - 1].code !== r.code;
+              let span = 1;
+              while (first && i + span < rows.length && rows[i + span].code === r.code) span++;
+              return (
+                <tr key={i} className={r.status}>
+                  {first && (
+                    <th scope="rowgroup" rowSpan={span}>
+                      {r.code ? (
+                        <>
+                          <span className="diff-code">{r.code}</span> {r.label && `«${r.label}»`}
+                        </>
+                      ) : (
+                        definitionDiff.questionnaire[locale]
+                      )}
+                    </th>
+                  )}
+                  <td>{r.what}</td>
+                  <td>
+                    <Marked line={r.before} />
+                  </td>
+                  <td>
+                    <Marked line={r.after} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/** The lines' blocks other than the changes the tables show: warnings, comparability, "no differences". */
+function DiffBlocks({ lines, skip }: { lines: string[]; skip: string[] }) {
   const blocks: string[][] = [[]];
   for (const line of lines.slice(1)) {
     if (line === "") blocks.push([]);
@@ -100,7 +160,7 @@ function DiffBlocks({ lines }: { lines: string[] }) {
   return (
     <>
       {blocks
-        .filter((b) => b.length)
+        .filter((b) => b.length && !skip.includes(b[0]))
         .map((b, i) => (
           <section key={i} className="diff-block">
             <h2>{b[0]}</h2>
@@ -155,7 +215,11 @@ export default function Compare() {
       {loaded.lines && (
         <div className="diff" data-testid="comparison">
           <p className="hint">{w.compareLegend[locale]}</p>
-          <DiffBlocks lines={loaded.lines[locale]} />
+          {GROUPS.map((g) => {
+            const rows = (loaded.rows?.[locale] ?? []).filter((r) => r.group === g);
+            return rows.length > 0 && <ChangeTable key={g} group={g} rows={rows} a={withRef ?? ""} b={ref} locale={locale} />;
+          })}
+          <DiffBlocks lines={loaded.lines[locale]} skip={GROUPS.map((g) => definitionDiff[g][locale])} />
         </div>
       )}
       {draft && (

@@ -8,9 +8,15 @@ import { signIn } from "./helpers";
 
 const DRAFT = "/staff/questionnaires/kiem-tra-go@1";
 
-async function save(page: Page) {
-  await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("Đã lưu");
+/** Saves the open form and waits for this save's own notice (an earlier save's "Đã lưu" may still be on the page). */
+async function save(page: Page, press?: () => Promise<void>) {
+  const n = await revisionOf(page);
+  await (press ? press() : page.getByRole("button", { name: "Lưu", exact: true }).click());
+  await expect(page.getByRole("status")).toContainText(`Đã lưu (lần lưu thứ ${n + 1})`);
+}
+async function revisionOf(page: Page): Promise<number> {
+  const facts = await page.locator(".studio-facts").first().textContent();
+  return Number(/lần lưu thứ (\d+)/.exec(facts ?? "")?.[1] ?? Number.NaN);
 }
 const optionCodes = (page: Page) => page.locator('input[name="opt_code"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).filter(Boolean));
 const optionLabels = (page: Page) => page.locator('input[name="opt_vi"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).filter(Boolean));
@@ -102,9 +108,8 @@ test("a question's options move up and down with buttons, by keyboard, keeping w
   // From the keyboard: the move button of option 3, Enter; the option is second and its button still has the focus.
   await page.getByLabel("Nội dung câu hỏi (tiếng Việt)").fill("Ông/bà có hài lòng với dịch vụ không?"); // typed, not saved
   await page.getByRole("button", { name: "Đưa phương án 3 lên" }).focus();
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("Đã lưu");
-  await expect.poll(() => optionLabels(page)).toEqual(["Có", "Không biết", "Không"]);
+  await save(page, () => page.keyboard.press("Enter"));
+  expect(await optionLabels(page)).toEqual(["Có", "Không biết", "Không"]);
   expect(await optionCodes(page)).toEqual(["1", "9", "2"]);
   await expect(page.getByRole("group", { name: "Phương án 2" }).getByLabel("Không ý kiến")).toBeChecked(); // the flag went with its option
   await expect(page.getByRole("button", { name: "Đưa phương án 2 lên" })).toBeFocused();
@@ -112,8 +117,7 @@ test("a question's options move up and down with buttons, by keyboard, keeping w
 
   // Enter in a text field still saves (the move buttons are not the form's default button).
   await page.getByLabel("Nhãn (tiếng Việt) (1)").fill("Có, hài lòng");
-  await page.getByLabel("Nhãn (tiếng Việt) (1)").press("Enter");
-  await expect(page.getByRole("status")).toContainText("Đã lưu");
+  await save(page, () => page.getByLabel("Nhãn (tiếng Việt) (1)").press("Enter"));
   expect(await optionLabels(page)).toEqual(["Có, hài lòng", "Không biết", "Không"]);
 });
 
@@ -122,8 +126,7 @@ test("without JavaScript the options still move and a save still shows the probl
   const page = await context.newPage();
   await signIn(page);
   await page.goto(`${DRAFT}?edit=item:A_1#item-A_1`);
-  await page.getByRole("button", { name: "Đưa phương án 1 xuống" }).click();
-  await expect(page.getByRole("status")).toContainText("Đã lưu");
+  await save(page, () => page.getByRole("button", { name: "Đưa phương án 1 xuống" }).click());
   expect(await optionLabels(page)).toEqual(["Không biết", "Có, hài lòng", "Không"]);
   await page.getByLabel("Nội dung câu hỏi (tiếng Việt)").fill("");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();

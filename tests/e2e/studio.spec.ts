@@ -18,9 +18,15 @@ const DRAFT = "/staff/questionnaires/sipas-2022@3";
 const TMP = "tests/.tmp/e2e-studio";
 mkdirSync(TMP, { recursive: true });
 
-async function save(page: Page) {
-  await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("Đã lưu");
+/** Saves the open form and waits for this save's own notice (an earlier save's "Đã lưu" may still be on the page). */
+async function save(page: Page, press?: () => Promise<void>) {
+  const n = await revisionOf(page);
+  await (press ? press() : page.getByRole("button", { name: "Lưu", exact: true }).click());
+  await expect(page.getByRole("status")).toContainText(`Đã lưu (lần lưu thứ ${n + 1})`);
+}
+async function revisionOf(page: Page): Promise<number> {
+  const facts = await page.locator(".studio-facts").first().textContent();
+  return Number(/lần lưu thứ (\d+)/.exec(facts ?? "")?.[1] ?? Number.NaN);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -98,8 +104,8 @@ test("a new version made, edited, previewed, compared and published in the brows
   await page.goto(`${DRAFT}/compare`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh sipas-2022@3 với sipas-2022@2");
   const comparison = page.getByTestId("comparison");
-  await expect(comparison).toContainText("+ Q8_ONLINE");
-  await expect(comparison).toContainText("+ P_INFO_ONLINE");
+  await expect(comparison.getByRole("row", { name: /^Q8_ONLINE/ })).toContainText("thêm mới");
+  await expect(comparison.getByRole("row", { name: /^P_INFO_ONLINE/ })).toContainText("thêm mới");
   await expect(comparison).toContainText("không so sánh được");
   await expect(comparison).toContainText("POL_INFO");
 
@@ -183,8 +189,8 @@ test("an .xlsx downloaded from a version comes back as its next version with no 
   const drafts = await page.locator("tr[data-version]").count();
   await page.locator("#upload-file").setInputFiles(broken);
   await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
-  await expect(page.locator(".upload-problems")).toContainText("chưa tạo bản nháp nào");
-  await expect(page.locator(".upload-problems")).toContainText("Câu hỏi");
+  await expect(page.getByRole("alert").filter({ hasText: "chưa tạo bản nháp" })).toContainText("chưa tạo bản nháp nào");
+  await expect(page.getByRole("alert").filter({ hasText: "chưa tạo bản nháp" })).toContainText("Câu hỏi");
   expect(await page.locator("tr[data-version]").count()).toBe(drafts);
 
   await page.locator("#upload-file").setInputFiles(good);

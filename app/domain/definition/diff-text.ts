@@ -12,8 +12,8 @@ import type { Condition, Definition, Locale, LocalizedText } from "./schema";
 import { textIn } from "./text";
 import type { WordPart } from "./word-diff";
 
-type DiffWord = keyof Catalogue["definitionDiff"];
-const word = (key: DiffWord, locale: Locale, params?: Record<string, Param>) => render({ key: `definitionDiff.${key}`, params }, locale);
+export type DiffWord = keyof Catalogue["definitionDiff"];
+export const word = (key: DiffWord, locale: Locale, params?: Record<string, Param>) => render({ key: `definitionDiff.${key}`, params }, locale);
 
 /** The name of a changed field, in the words the validator uses for places. */
 const FIELD_WORDS: Record<string, MessageKey> = {
@@ -38,7 +38,7 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   parent: "definitionDiff.fieldParent",
   kind: "definitionPlaces.kind",
 };
-const fieldName = (field: string, locale: Locale) => render({ key: FIELD_WORDS[field] ?? field }, locale);
+export const fieldName = (field: string, locale: Locale) => render({ key: FIELD_WORDS[field] ?? field }, locale);
 
 export function markWords(parts: WordPart[]): string {
   return parts.map((p) => (p.op === "same" ? p.text : p.op === "added" ? `{+${p.text}+}` : `[-${p.text}-]`)).join("");
@@ -48,14 +48,14 @@ function texts(changes: TextChange[], locale: Locale): string {
   return changes.map((t) => (t.lang ? `(${render({ key: `definitionPlaces.${t.lang}` }, locale)}) ` : "") + markWords(t.words)).join(" · ");
 }
 
-function value(v: unknown, locale: Locale): string {
+export function value(v: unknown, locale: Locale): string {
   if (v === undefined || v === null) return word("none2", locale);
   if (typeof v === "boolean") return word(v ? "yes" : "no", locale);
   if (Array.isArray(v)) return v.length ? v.join(", ") : word("none2", locale);
   return String(v);
 }
 
-function rule(def: Definition, cond: Condition | undefined, locale: Locale): string {
+export function rule(def: Definition, cond: Condition | undefined, locale: Locale): string {
   if (!cond) return word("always", locale);
   const codes = new Map(def.sections.flatMap((s) => s.items).map((i) => [i.code, i.code]));
   return describeCondition(def, cond, locale, codes);

@@ -259,6 +259,13 @@ export const studioPages = {
     vi: "Chưa so sánh được: {id} còn {n} lỗi. Hãy sửa trong trình soạn thảo.",
     en: "Cannot compare yet: {id} has {n} {n|problem|problems}. Fix them in the editor.",
   },
+  colChange: { vi: "Thay đổi", en: "Change" },
+  colBefore: { vi: "Trước ({ref})", en: "Before ({ref})" },
+  colAfter: { vi: "Sau ({ref})", en: "After ({ref})" },
+  colQuestionnaire: { vi: "Phiếu", en: "Questionnaire" },
+  colSection: { vi: "Phần", en: "Section" },
+  colQuestion: { vi: "Câu hỏi", en: "Question" },
+  colNode: { vi: "Nút chỉ số", en: "Index node" },
   compareLegend: { vi: "Chữ bị xóa được gạch ngang trên nền đỏ; chữ thêm vào có nền xanh.", en: "Removed words are struck through on red; added words are on green." },
   publishTitle: { vi: "Công bố {id}", en: "Publish {id}" },
   publishHelp: {
