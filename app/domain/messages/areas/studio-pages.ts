@@ -261,7 +261,7 @@ export const studioPages = {
   },
   colChange: { vi: "Thay đổi", en: "Change" },
   colBefore: { vi: "Trước ({ref})", en: "Before ({ref})" },
-  colAfter: { vi: "Sau ({ref})", en: "After ({ref})" },
+  colAfter: { vi: "Sau khi đổi ({ref})", en: "After ({ref})" },
   colQuestionnaire: { vi: "Phiếu", en: "Questionnaire" },
   colSection: { vi: "Phần", en: "Section" },
   colQuestion: { vi: "Câu hỏi", en: "Question" },
