@@ -93,6 +93,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await page.getByRole("button", { name: "Chỉ nhập các dòng hợp lệ" }).click();
   await expect(page.locator("[data-import-done]")).toContainText("Đã nhập 38 người vào khung mẫu");
   await expect(page.locator("[data-frame-total]")).toHaveText("Khung mẫu hiện có 188 người từ 2 tệp.");
+  await shot(page, "frame-second-file", "#import-title");
 
   // The sample page lists both files, with what each gave and who imported it.
   await page.getByRole("link", { name: "Tiếp theo: thiết kế mẫu" }).click();
