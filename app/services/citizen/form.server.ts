@@ -8,6 +8,7 @@ import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale } from "../../domain/definition/schema";
 import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
+import { runCompiledOnce } from "../../../db/compiled-once";
 import { getDefinition } from "../definitions/versions.server";
 import { nowIso } from "../platform/ids-and-time.server";
 import { saveDraft, submitForInvitation, type InvitationAnswers } from "../responses/store.server";
@@ -50,20 +51,23 @@ export function parseCodeOrThrow(input: string): string {
 
 const INVITATION_COLUMNS = ["code", "round_id", "unit_code", "stratum", "psu", "weight", "fpc", "channel", "status", "created_at", "first_opened_at", "submitted_at"] as const;
 
+function openFormQuery(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom("invitations as i")
+    .innerJoin("rounds as r", "r.id", "i.round_id")
+    .leftJoin("responses as x", "x.invitation_code", "i.code")
+    .select(INVITATION_COLUMNS.map((c) => `i.${c}` as const))
+    .select(["r.name as round_name", "r.status as round_status", "r.definition_id", "r.help_contact", "x.status as response_status", "x.answers"])
+    .where("i.code", "=", code);
+}
+
 /**
  * Finds the invitation behind a code and the answers kept so far: the invitation, its round and its response in one
  * statement (every POST of the form opens it again).
  */
 export async function openForm(db: Kysely<Database>, rawCode: string): Promise<OpenedForm> {
   const code = parseCodeOrThrow(rawCode);
-  const row = await db
-    .selectFrom("invitations as i")
-    .innerJoin("rounds as r", "r.id", "i.round_id")
-    .leftJoin("responses as x", "x.invitation_code", "i.code")
-    .select(INVITATION_COLUMNS.map((c) => `i.${c}` as const))
-    .select(["r.name as round_name", "r.status as round_status", "r.definition_id", "r.help_contact", "x.status as response_status", "x.answers"])
-    .where("i.code", "=", code)
-    .executeTakeFirst();
+  const [row] = (await runCompiledOnce(db, "citizen.openForm", (value) => openFormQuery(db, value("code")), { code })).rows;
   if (!row) throw citizenError("unknown", 404);
   const { round_name, round_status, definition_id, help_contact, response_status, answers, ...invitation } = row;
   if (round_status !== "open" && response_status !== "submitted") throw citizenError("closed", 410, help_contact);

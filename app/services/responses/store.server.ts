@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, InvitationRow, NewResponse, ResponseRow } from "../../../db/schema";
+import { runCompiledOnce } from "../../../db/compiled-once";
 import { storedAnswers } from "../../domain/answers/answer-codes";
 import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale } from "../../domain/definition/schema";
@@ -99,14 +100,18 @@ export async function saveDraft(db: Kysely<Database>, input: InvitationAnswers):
   const inserted = await ensureDraftRow(db, input, now);
   if (inserted) return "saved";
   if (input.expected === null) return await whyNotWritten(db, input);
-  let update = db
-    .updateTable("responses")
-    .set({ ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now })
-    .where("invitation_code", "=", input.invitation.code)
-    .where("status", "=", "draft");
-  if (input.expected !== undefined) update = update.where("answers", "=", input.expected);
-  const updated = await update.executeTakeFirst();
-  if (Number(updated.numUpdatedRows) > 0) return "saved";
+  const conditional = input.expected !== undefined;
+  const values = { ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now, code: input.invitation.code, expected: input.expected };
+  // Every page a citizen posts runs this: built and compiled once per shape (db/compiled-once.ts).
+  const updated = await runCompiledOnce(db, conditional ? "responses.saveDraft.expected" : "responses.saveDraft", (value) => {
+    const update = db
+      .updateTable("responses")
+      .set({ answers: value("answers"), answer_codes: value("answer_codes"), locale: value("locale") as Locale, updated_at: value("updated_at") })
+      .where("invitation_code", "=", value("code"))
+      .where("status", "=", "draft");
+    return conditional ? update.where("answers", "=", value("expected")) : update;
+  }, values);
+  if (Number(updated.numAffectedRows ?? 0) > 0) return "saved";
   return input.expected === undefined ? "submitted" : await whyNotWritten(db, input);
 }
 
