@@ -403,7 +403,7 @@ test.describe("in Vietnamese, on a phone and a desktop", () => {
     test(`every page on a ${device} (${width} px): no axe violation, nothing wider than the screen, no English`, async ({
       browser,
     }) => {
-      test.setTimeout(600_000);
+      test.setTimeout(900_000); // every page with axe, the studio's included: ten minutes at load 18
       const context = await browser.newContext({
         viewport: { width, height },
         locale: "vi-VN",

@@ -3,6 +3,7 @@ import { E2E_ADMIN_PASSWORD } from "../../playwright.config";
 import { issueCodes, sipas, sipasWithEnv } from "./helpers";
 
 test("staff sign in and see each round with its codes, drafts and submissions", async ({ page }) => {
+  test.setTimeout(120_000); // four CLI runs and two sign-ins: over a minute on a loaded two-core machine
   const [round] = sipas("rounds", "create", "--definition", "sipas-2023@1", "--name", "Đợt kiểm thử nhân viên");
   issueCodes(4, round);
   await page.goto("/staff");
