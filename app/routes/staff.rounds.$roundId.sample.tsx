@@ -323,7 +323,7 @@ export default function SamplePage() {
             {fill(catalogue.frameFiles.removed, { file: actionData.removed.fileName, count: actionData.removed.removed }, locale)}
           </p>
         )}
-        <FrameFiles locale={locale} base={base} csrf={d.csrf} files={d.frame.files} changeable={open && !d.sample} />
+        <FrameFiles locale={locale} base={base} csrf={d.csrf} files={d.frame.files} period={d.frame.period} changeable={open && !d.sample} />
         {d.frame.waiting && (
           <p className="fw-warning">
             {t.pending[locale]} <Link to={`${base}/sample/import/${d.frame.waiting.id}`}>{d.frame.waiting.fileName}</Link>

@@ -12,7 +12,7 @@ import { importFrameFile, type FrameTarget } from "../../app/services/fieldwork/
 import * as m011 from "../../db/migrations/011-frame-files";
 import { drawRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { cliActor, listAudit } from "../../app/services/platform/audit.server";
-import { createRound } from "../../app/services/rounds/rounds.server";
+import { createRound, updateRoundSettings } from "../../app/services/rounds/rounds.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";
 import { createStaffUser } from "../../app/services/staff/accounts.server";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
@@ -180,6 +180,24 @@ describeEachDialect("a frame made of several files, until the draw", (dialect) =
     expect(await persons()).toBe(12);
     expect((await listFrameFiles(t.db, round)).map((f) => [f.position, f.rowsAccepted])).toEqual([[1, 12]]);
     expect((await frameAudit())[0].details).toMatchObject({ change: "replace_all", imported: true });
+  });
+
+  it("after a period change, each file filtered by the old period says so; uploading it again in its place applies the new one", async () => {
+    await upload(frame(20, 4, "SO-D-"), "so-y-te.csv");
+    expect((await listFrameFiles(t.db, round)).every((f) => f.stalePeriod === null)).toBe(true);
+    const settings = { name: "Nhiều tệp", provinceCode: null, periodStart: "2022-08-01", periodEnd: "2022-08-31", helpContact: null };
+    await updateRoundSettings(t.db, round, settings, cliActor());
+    const files = await listFrameFiles(t.db, round);
+    expect(files.length).toBe(2);
+    for (const f of files) expect(f.stalePeriod).toEqual({ start: "2022-08-01", end: "2022-10-31", leftOut: 0 });
+
+    const again = await upload(frame(20, 4, "SO-D-"), "so-y-te-lai.csv", { action: "replace", importId: files[1].importId }, "valid-only");
+    expect(again.record.report?.problemsByKind.date_outside_period).toBeGreaterThan(0);
+    const after = await listFrameFiles(t.db, round);
+    expect(after[1]).toMatchObject({ fileName: "so-y-te-lai.csv", stalePeriod: null });
+    expect(after[1].rowsLeftOut).toBe(again.record.report?.rowsRejected);
+    expect(after[0]).toMatchObject({ fileName: files[0].fileName, stalePeriod: files[0].stalePeriod });
+    await removeFrameFile(t.db, { roundId: round, importId: after[1].importId, actor: cliActor() }); // the frame the next test draws from
   });
 
   it("after the draw, every add, replace and remove is refused in words that say the frame is fixed", async () => {

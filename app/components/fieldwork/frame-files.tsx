@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { Locale } from "../../domain/definition/schema";
 import { catalogue, fill } from "../../domain/messages";
 import { formatTimestamp } from "../../domain/results/format";
+import { formatPeriod } from "../../domain/round-settings";
 import { formatNumber } from "./plan-table";
 import { UploadForm } from "./upload-form";
 
@@ -14,6 +15,7 @@ export interface FrameFileView {
   rowsLeftOut: number;
   importedBy: string;
   importedAt: string | null;
+  stalePeriod: { start: string | null; end: string | null; leftOut: number } | null;
 }
 
 /**
@@ -25,15 +27,24 @@ export function FrameFiles(props: {
   base: string;
   csrf: string;
   files: FrameFileView[];
+  /** The round's period now, to say it beside a file filtered by an older one. */
+  period: { start: string | null; end: string | null };
   /** False once the sample is drawn or the round closed: the list only. */
   changeable: boolean;
 }) {
   const { locale, base, files } = props;
   if (files.length === 0) return <p className="muted">{w.none[locale]}</p>;
   const total = files.reduce((n, f) => n + f.rowsAccepted, 0);
+  const stale = files.filter((f) => f.stalePeriod).length;
+  const now = formatPeriod(props.period.start, props.period.end);
   return (
     <section aria-labelledby="frame-files-title" data-frame-files={files.length}>
       <h3 id="frame-files-title">{w.title[locale]}</h3>
+      {stale > 0 && props.changeable && (
+        <p className="fw-warning" role="status" data-stale-files={stale}>
+          {fill(w.staleCount, { count: stale }, locale)}
+        </p>
+      )}
       <ol className="frame-files">
         {files.map((f) => (
           <li key={f.importId} data-frame-file={f.fileName}>
@@ -57,6 +68,15 @@ export function FrameFiles(props: {
                 </dd>
               </div>
             </dl>
+            {f.stalePeriod && (
+              <p className="fw-warning" data-stale-period>
+                {fill(
+                  w.stalePeriod,
+                  { now, then: formatPeriod(f.stalePeriod.start, f.stalePeriod.end), count: f.stalePeriod.leftOut },
+                  locale
+                )}
+              </p>
+            )}
             {props.changeable && (
               <div className="frame-file-actions">
                 <details className="fw-details">

@@ -5,7 +5,7 @@ import { UserError } from "../../domain/errors";
 import { msg } from "../../domain/messages";
 import { recordAudit, type AuditActor } from "../platform/audit.server";
 import { nowIso } from "../platform/ids-and-time.server";
-import { deleteFrameFile } from "./frame-import.server";
+import { deleteFrameFile, type FrameImportReport } from "./frame-import.server";
 
 /**
  * The files a round's frame is made of (ADR 028). A file enters the frame when its import succeeds (added, or in the
@@ -22,6 +22,12 @@ export interface FrameFile {
   /** A username, or `cli:<user>`. */
   importedBy: string;
   importedAt: string | null;
+  /**
+   * The period this file's rows were checked against, when the round's period has changed since (ADR 028: a period
+   * change does not reach files already in the frame; the file must be uploaded again to apply it). Null when the
+   * period is unchanged or the file's report predates keeping it.
+   */
+  stalePeriod: { start: string | null; end: string | null; leftOut: number } | null;
 }
 
 /** The files of the round's frame, in their order, with who imported each and when. */
@@ -29,11 +35,13 @@ export async function listFrameFiles(db: Kysely<Database>, roundId: string): Pro
   const rows = await db
     .selectFrom("frame_imports as fi")
     .leftJoin("staff_users as u", "u.id", "fi.created_by")
-    .select(["fi.id", "fi.file_name", "fi.frame_position", "fi.rows_imported", "fi.rows_rejected", "fi.created_by", "fi.finished_at", "u.username"])
+    .select(["fi.id", "fi.file_name", "fi.frame_position", "fi.rows_imported", "fi.rows_rejected", "fi.created_by", "fi.finished_at", "fi.report", "u.username"])
     .where("fi.round_id", "=", roundId)
     .where("fi.in_frame", "=", 1)
     .orderBy("fi.frame_position")
     .execute();
+  const round = await db.selectFrom("rounds").select(["period_start", "period_end"]).where("id", "=", roundId).executeTakeFirst();
+  const now = { start: round?.period_start ?? null, end: round?.period_end ?? null };
   return rows.map((r) => ({
     importId: r.id,
     fileName: basename(r.file_name),
@@ -42,7 +50,16 @@ export async function listFrameFiles(db: Kysely<Database>, roundId: string): Pro
     rowsLeftOut: Number(r.rows_rejected),
     importedBy: r.username ?? r.created_by,
     importedAt: r.finished_at,
+    stalePeriod: stalePeriodOf(r.report, now),
   }));
+}
+
+function stalePeriodOf(reportJson: string | null, now: { start: string | null; end: string | null }): FrameFile["stalePeriod"] {
+  if (!reportJson) return null;
+  const report = JSON.parse(reportJson) as Partial<FrameImportReport>;
+  const then = report.period;
+  if (!then || ((then.start ?? null) === now.start && (then.end ?? null) === now.end)) return null;
+  return { start: then.start ?? null, end: then.end ?? null, leftOut: report.problemsByKind?.date_outside_period ?? 0 };
 }
 
 /** Refuses any change of the frame once the round is closed or its sample drawn, in words that say why. */

@@ -114,6 +114,8 @@ export interface FrameImportReport {
   fileError: FileError | null;
   imported: boolean;
   seconds: number;
+  /** The round's period the rows were checked against (absent in reports written before it was kept). */
+  period?: { start: string | null; end: string | null };
 }
 
 export interface ImportProgress {
@@ -484,6 +486,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
     fileError,
     imported: rowsImported > 0,
     seconds: (Date.now() - started) / 1000,
+    period: round.period,
   };
   await db.transaction().execute(async (trx) => {
     await trx

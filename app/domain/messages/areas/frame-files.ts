@@ -28,6 +28,14 @@ export const frameFiles = {
   replaces: { vi: "Tệp này sẽ thay cho tệp “{file}” của khung mẫu.", en: 'This file will replace "{file}" in the frame.' },
   adds: { vi: "Tệp này sẽ được thêm vào khung mẫu hiện có ({count} người).", en: "This file will be added to the current frame ({count} {count|person|persons})." },
   frameNow: { vi: "Khung mẫu hiện có {count} người từ {files} tệp.", en: "The frame now holds {count} {count|person|persons} from {files} {files|file|files}." },
+  stalePeriod: {
+    vi: "Thời gian của đợt đã đổi thành {now} sau khi tệp này được nhập: tệp vẫn được lọc theo thời gian cũ {then} ({count} dòng bị loại vì ngày trả kết quả ngoài thời gian cũ). Hãy thay tệp (tải lên lại chính tệp này) để áp dụng thời gian mới.",
+    en: "The round's period changed to {now} after this file was imported: the file is still filtered by the old period {then} ({count} {count|row|rows} left out for the date the result was returned). Replace the file (upload it again) to apply the new period.",
+  },
+  staleCount: {
+    vi: "{count} tệp của khung mẫu được lọc theo thời gian cũ của đợt: hãy thay các tệp đó trước khi chọn mẫu.",
+    en: "{count} {count|file|files} of the frame {count|was|were} filtered by an old period of the round: replace {count|it|them} before the draw.",
+  },
   fixed: {
     vi: "Mẫu đã được chọn: khung mẫu đã cố định, không thể thêm, thay hay gỡ tệp.",
     en: "The sample is drawn: the frame is fixed; no file can be added, replaced or removed.",
