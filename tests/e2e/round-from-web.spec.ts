@@ -106,6 +106,25 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   await expect(page.locator("[data-frame-total]")).toHaveText("Khung mẫu hiện có 188 người từ 2 tệp.");
   await shot(page, "frame-files", "#frame-title");
 
+  // A period changed after the files went in does not reach them: the sample page names each file still filtered by
+  // the old period; setting the period back makes them current again.
+  const setPeriodEnd = async (end: string) => {
+    await page.goto("/staff/rounds/tinh-tam-2022/settings");
+    await page.getByLabel("Đến ngày").fill(end);
+    await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(page.getByText("Đã lưu thay đổi.")).toBeVisible();
+    await page.goto("/staff/rounds/tinh-tam-2022/sample");
+  };
+  await setPeriodEnd("2022-11-30");
+  await expect(page.locator("[data-stale-files]")).toHaveText("2 tệp của khung mẫu được lọc theo thời gian cũ của đợt: hãy thay các tệp đó trước khi chọn mẫu.");
+  await expect(files.nth(0).locator("[data-stale-period]")).toContainText(
+    "Thời gian của đợt đã đổi thành 01/08/2022 – 30/11/2022 sau khi tệp này được nhập: tệp vẫn được lọc theo thời gian cũ 01/08/2022 – 31/10/2022"
+  );
+  await shot(page, "frame-files-old-period", "#frame-title");
+  await setPeriodEnd("2022-10-31");
+  await expect(page.locator("[data-frame-file]")).toHaveCount(2);
+  await expect(page.locator("[data-stale-period], [data-stale-files]")).toHaveCount(0);
+
   // 5. The plan says the frame is then fixed; the draw.
   await page.getByRole("checkbox", { name: "Đơn vị", exact: true }).uncheck();
   await page.getByRole("radio", { name: /Cố định n =/ }).check();
