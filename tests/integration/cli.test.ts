@@ -60,6 +60,7 @@ describeEachDialect("sipas command", (dialect) => {
     for (const c of issued.out) expect(normalizeCode(c).ok).toBe(true);
 
     const list = await sipas(t.url, "rounds", "list");
+    expect(list).toMatchObject({ code: 0, err: [] });
     expect(list.out.find((l) => l.startsWith("lang-son-2022"))).toBe("lang-son-2022\tsipas-2022@1\t25\t0\t0\tSở Nội vụ – đợt 1");
   });
 
