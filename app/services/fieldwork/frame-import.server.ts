@@ -24,7 +24,7 @@ import {
 } from "../../domain/fieldwork/frame";
 import { readCsv } from "../platform/csv-stream.server";
 import { newId, nowIso } from "../platform/ids-and-time.server";
-import { recordAudit } from "../platform/audit.server";
+import { cliActor, recordAudit } from "../platform/audit.server";
 import { basename } from "node:path";
 
 /** Rows per INSERT on SQLite: 12 columns × 1000 stays below its 32,766 bound parameters. */
@@ -506,7 +506,7 @@ export async function importFrameFile(db: Kysely<Database>, input: FrameImportIn
       .execute();
     // A refused file is recorded too: its rows (personal data) reached the server even if none were kept.
     await recordAudit(trx, {
-      actor: input.userId ?? "cli:unknown",
+      actor: input.userId ?? cliActor(),
       action: "frame.import",
       roundId,
       target: basename(input.fileName),

@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/schema";
 import { AUDIT_CSV_HEADER, auditCsvCells, nextDay, vietnamDayStartUtc, type AuditAction, type AuditDetails, type AuditRecord } from "../../domain/audit";
@@ -19,7 +20,16 @@ export type AuditActor = string;
 
 /** The command line's actor: the operating-system user who ran `sipas`. */
 export function cliActor(): AuditActor {
-  return `cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
+  // USER is unset under cron and in many containers; the account the process runs as still says who it was.
+  return `cli:${process.env.USER || process.env.USERNAME || accountName() || "unknown"}`;
+}
+
+function accountName(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null; // an id with no passwd entry (some containers)
+  }
 }
 
 export interface AuditEntry {
