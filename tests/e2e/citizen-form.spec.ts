@@ -135,3 +135,37 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+// With JavaScript the page is checked in the browser with the page's zod schema before anything is sent (ADR 033:
+// the browser's own form, no react-hook-form), and skip logic follows the answers on the page itself.
+test("with JavaScript a page is checked before it is sent, focus goes to the first missing answer, and skip logic is live", async ({ page }) => {
+  sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "SIPAS 2022 bản 2 (thử)", "--id", "thu-ban-2");
+  const [code] = issueCodes(1, "thu-ban-2");
+  await page.goto(`/s/${code}`);
+  await page.waitForLoadState("networkidle");
+  const other = page.locator("#q-A_ETHNIC_OTHER");
+  await expect(other).toHaveCount(0);
+  await page.locator('input[name="A_ETHNIC"][value="2"]').check();
+  await expect(other).toBeVisible(); // "other, please specify" appears as soon as "other" is chosen
+  await other.fill("Tày");
+  await page.locator('input[name="A_ETHNIC"][value="1"]').check();
+  await expect(other).toHaveCount(0);
+
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && posts.push(request.url()));
+  await page.locator('input[name="A_SEX"][value="2"]').check();
+  await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+  const age = page.locator("#q-A_AGE");
+  await expect(age.locator(".field-error")).toHaveText("Vui lòng trả lời câu hỏi này.");
+  await expect(page.locator('input[name="A_AGE"]').first()).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("Độ tuổi");
+  await expect(page.locator('input[name="A_SEX"][value="2"]')).toBeChecked();
+  await expect(page.locator('input[name="A_ETHNIC"][value="1"]')).toBeChecked();
+  expect(posts).toEqual([]); // refused in the browser: nothing was sent
+
+  await page.keyboard.press("ArrowDown"); // the keyboard picks an answer in the focused group; its error goes at once
+  await expect(age.locator(".field-error")).toHaveCount(0);
+  await answerPage(page, { A_SEX: "2", A_ETHNIC: "1" });
+  await next(page, /Phần B/);
+  expect(posts).toHaveLength(1);
+});

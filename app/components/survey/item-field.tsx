@@ -1,4 +1,3 @@
-import type { UseFormRegister } from "react-hook-form";
 import type { AnswerValue } from "../../domain/definition/conditions";
 import type { Item, Locale } from "../../domain/definition/schema";
 import { DEFAULT_TEXT_MAX } from "../../domain/answers/validate";
@@ -12,7 +11,6 @@ export interface ItemFieldProps {
   value: AnswerValue | undefined;
   error?: string;
   hint?: string;
-  register: UseFormRegister<Record<string, unknown>>;
 }
 
 export const fieldId = (code: string) => `q-${code}`;
@@ -49,7 +47,7 @@ function describedBy(item: Item, error?: string, hint?: string): string | undefi
  * One question. Choice questions are a fieldset whose legend is the question, so a screen
  * reader announces the question with every option; errors are tied to the inputs.
  */
-export function ItemField({ item, number, locale, value, error, hint, register }: ItemFieldProps) {
+export function ItemField({ item, number, locale, value, error, hint }: ItemFieldProps) {
   const label = (
     <>
       {number}. <DefinitionText text={item.label} locale={locale} />
@@ -57,7 +55,7 @@ export function ItemField({ item, number, locale, value, error, hint, register }
   );
   const described = describedBy(item, error, hint);
   const invalid = error ? true : undefined;
-  const field = register(item.code);
+  const field = { name: item.code };
 
   if (item.options) {
     const multiple = item.type === "multiple";

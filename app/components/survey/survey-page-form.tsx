@@ -1,7 +1,5 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useForm } from "react-hook-form";
 import { pageItems, questionNumbers } from "../../domain/answers/pages";
 import { buildAnswersSchema, overlayPage, rawToAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
 import type { Answers } from "../../domain/definition/conditions";
@@ -9,6 +7,7 @@ import type { Definition, Locale, Section } from "../../domain/definition/schema
 import { ui } from "../../i18n";
 import { DefinitionText } from "../definition-text";
 import { fieldId, ItemField } from "./item-field";
+import { useSurveyForm } from "./use-survey-form";
 
 export interface SurveyPageFormProps {
   definition: Definition;
@@ -22,48 +21,28 @@ export interface SurveyPageFormProps {
   hiddenFields?: Record<string, string>;
 }
 
-/** Values react-hook-form starts from: radios a code or null, checkbox groups a list, boxes text. */
-function formValues(section: Section, answers: Answers): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const item of section.items) {
-    const v = answers[item.code];
-    if (item.type === "multiple") out[item.code] = Array.isArray(v) ? v : [];
-    else if (item.options) out[item.code] = v === undefined ? null : String(v);
-    else out[item.code] = v === undefined ? "" : String(v);
-  }
-  return out;
-}
-
 /**
  * One page of the questionnaire. Without JavaScript it is a plain POST form that the server
- * validates. With JavaScript, react-hook-form checks it first with the same zod schema, and
- * skip logic follows the answers as they are typed.
+ * validates. With JavaScript, the browser checks it first with the same zod schema (`useSurveyForm`, over the
+ * same uncontrolled inputs), and skip logic follows the answers as they are given.
  */
 export function SurveyPageForm({ definition, section, locale, answers, serverErrors, hasPrevious, isLast, hiddenFields }: SurveyPageFormProps) {
   const schema = useMemo(
     () => buildAnswersSchema(definition, { sections: [section.code], requireAnswers: true }, locale, answers as RawAnswers),
     [definition, section.code, locale, answers],
   );
-  const form = useForm<Record<string, unknown>>({
-    resolver: zodResolver(schema) as never,
-    defaultValues: formValues(section, answers),
-    shouldFocusError: true,
-  });
+  const form = useSurveyForm(definition, schema);
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-
-  const live = form.watch() as RawAnswers;
-  const current = hydrated ? rawToAnswers(overlayPage(definition, answers as RawAnswers, live, [section.code])) : answers;
+  const { live } = form;
+  const hydrated = live !== null;
+  const current = live ? rawToAnswers(overlayPage(definition, answers as RawAnswers, live, [section.code])) : answers;
   const items = pageItems(definition, section, current, hydrated);
 
   // Server errors hold until the person tries again; then the browser's own check speaks.
   const [serverStale, setServerStale] = useState(false);
   useEffect(() => setServerStale(false), [serverErrors]);
-  const clientErrors = form.formState.errors;
-  const errorFor = (code: string): string | undefined =>
-    (clientErrors[code]?.message as string | undefined) ?? (serverStale ? undefined : serverErrors[code]?.[locale]);
+  const errorFor = (code: string): string | undefined => form.errors[code] ?? (serverStale ? undefined : serverErrors[code]?.[locale]);
   const shownErrors = items.filter((p) => p.shown && errorFor(p.item.code));
 
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -80,11 +59,11 @@ export function SurveyPageForm({ definition, section, locale, answers, serverErr
     if (intent !== "next" && intent !== "submit") return; // saving or going back needs no check
     event.preventDefault();
     setServerStale(true);
-    void form.handleSubmit(() => submit(submitter, { method: "post" }))(event);
+    if (form.check()) submit(submitter, { method: "post" });
   }
 
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="survey-form">
+    <Form method="post" noValidate onSubmit={onSubmit} onChange={form.onChange} ref={form.formRef} className="survey-form">
       <input type="hidden" name="page" value={section.code} />
       {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -113,7 +92,6 @@ export function SurveyPageForm({ definition, section, locale, answers, serverErr
             value={answers[item.code]}
             error={errorFor(item.code)}
             hint={dependsOnPage && !hydrated ? ui.conditionalHint[locale] : undefined}
-            register={form.register}
           />
         ) : null,
       )}

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from "react";
+import { rawAnswersFromEntries, type RawAnswers } from "../../domain/answers/validate";
+import type { Definition } from "../../domain/definition/schema";
+
+/** What the hook needs of the page's zod schema (`buildAnswersSchema`): the same parse the server runs. */
+interface PageSchema {
+  safeParse(value: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * The citizen's page over the browser's own form, without react-hook-form (ADR 033: its ~14 KiB gzip were a tenth
+ * of the form's first load). The inputs stay uncontrolled, with their `name`s, exactly as the page is without
+ * JavaScript; the answers are read from the form (`FormData`, the shape the server reads) when one changes, for
+ * live skip logic, and parsed with the page's zod schema on "next"/"submit". After a refused try, errors follow
+ * the answers as they change (react-hook-form's default `reValidateMode: "onChange"`).
+ */
+export function useSurveyForm(definition: Definition, schema: PageSchema) {
+  const formRef = useRef<HTMLFormElement>(null);
+  // null until hydrated: the page then shows what the server rendered.
+  const [live, setLive] = useState<RawAnswers | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const tried = useRef(false);
+
+  const read = (): RawAnswers => rawAnswersFromEntries(new FormData(formRef.current!), definition);
+  const errorsOf = (values: RawAnswers): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const issue of schema.safeParse(values).error?.issues ?? []) {
+      const code = String(issue.path[0] ?? "");
+      if (code && !(code in out)) out[code] = issue.message;
+    }
+    return out;
+  };
+
+  useEffect(() => setLive(read()), []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on hydration
+  // A question that skip logic shows again comes back with its earlier answer checked (its default): after the
+  // answers change (and questions come and go with them) read the form again and follow it when it differs, so what
+  // the page shows and what it decides on stay one. It settles: the second read finds what the first set.
+  useEffect(() => {
+    if (live === null) return;
+    const now = read();
+    if (JSON.stringify(now) !== JSON.stringify(live)) setLive(now);
+  }, [live]); // eslint-disable-line react-hooks/exhaustive-deps -- `read` reads the form, which is no state
+
+  function onChange() {
+    const values = read();
+    setLive(values);
+    if (tried.current) setErrors(errorsOf(values));
+  }
+
+  /** Checks the page; on errors shows them and puts focus on the first question's first field. Whether it passed. */
+  function check(): boolean {
+    tried.current = true;
+    const values = read();
+    const found = errorsOf(values);
+    setErrors(found);
+    setLive(values);
+    const first = Object.keys(found)[0];
+    if (first === undefined) return true;
+    // Focus the first question in page order that has an error, as react-hook-form's `shouldFocusError` did.
+    const fields = [...formRef.current!.elements] as HTMLInputElement[];
+    fields.find((el) => el.name && el.name in found)?.focus();
+    return false;
+  }
+
+  return { formRef, live, errors, onChange, check };
+}
