@@ -224,3 +224,51 @@ describe("invalid JSON is reported with line and column", () => {
     expect(parseDefinitionText(`\uFEFF${pretty()}`).ok).toBe(true);
   });
 });
+
+describe("every problem at once: the shape and the references together", () => {
+  it("an empty Vietnamese text does not hide a duplicate code or a skip rule naming an unknown option", () => {
+    const def = changedDefinition((d) => {
+      sectionD(d).items[0].label.vi = "";
+      d.sections[2].items[0].code = "A_SEX";
+      sectionD(d).showIf = { item: "Q8_PROC", in: ["3"] };
+    });
+    expect(issuesOf(def).map((i) => [i.path, i.message])).toEqual([
+      ["$.sections[1].items[0].label.vi", "Needs Vietnamese text"],
+      ["$.sections[1].showIf.in[0]", 'Question Q8_PROC has no option with code "3" (codes: 1, 2)'],
+      ["$.sections[2].items[0].code", expect.stringContaining('Question code "A_SEX" is used twice')],
+    ]);
+  });
+
+  it("a broken index node and a misspelt field do not hide a leaf naming a missing question", () => {
+    const def = changedDefinition((d) => {
+      elementNode(d).label = { vi: " " };
+      elementNode(d).children[1] = { item: "SV_9" };
+      Object.assign(sectionD(d).items[1], { colour: "red" });
+    });
+    expect(issuesOf(def).map((i) => i.path)).toEqual([
+      "$.sections[1].items[1]",
+      "$.indices[0].children[0].label.vi",
+      "$.indices[0].children[0].children[1].item",
+    ]);
+  });
+
+  it("a part the checks cannot read (a scale name that is not text, a weight that is not a number) adds no guessed problem", () => {
+    const def = changedDefinition((d) => {
+      d.sections[0].items[1].scale = 7 as never;
+      sectionD(d).showIf = { item: "Q8_PROC", in: ["3"] };
+      Object.assign(elementNode(d), { rule: "weighted", weights: [1, "x"] });
+    });
+    expect(issuesOf(def).map((i) => i.path)).toEqual(["$.sections[0].items[1].scale", "$.indices[0].children[0].weights[1]"]);
+  });
+
+  it("a question of an unknown type still has its options checked by the rules that name them", () => {
+    const def = changedDefinition((d) => {
+      d.sections[0].items[0].type = "gender" as never;
+      sectionD(d).showIf = { item: "A_SEX", in: ["3"] };
+    });
+    expect(issuesOf(def).map((i) => [i.path, i.message])).toEqual([
+      ["$.sections[0].items[0].type", expect.stringMatching(/^Must be one of/)],
+      ["$.sections[1].showIf.in[0]", 'Question A_SEX has no option with code "3" (codes: 1, 2)'],
+    ]);
+  });
+});

@@ -67,6 +67,11 @@ describe("the check as you type", () => {
     expect(checkEditForm(v2(), q3Form({ rule_item_0: "Q2_FOLLOW", rule_values_0: "1" }))!.here).toEqual([]);
   });
 
+  it("shows every problem of the form at once: an empty text does not hide a taken code or an unknown option in a rule", () => {
+    const check = checkEditForm(v2(), q3Form({ label_vi: "", code: "A_SEX", rule_item_0: "Q2_FOLLOW", rule_values_0: "9" }))!;
+    expect(check.here.map((p) => p.prop).sort()).toEqual(["code", "label", "showIf"]);
+  });
+
   it("says why a skip rule written as text does not parse, beside the rule", () => {
     const f = q3Form({ rule_mode: "text" }, [["rule_text", "Q2_FOLLOW = = ("]]);
     const check = checkEditForm(v2(), f)!;
