@@ -20,7 +20,7 @@ import { can } from "../domain/roles";
 import { conditionToRows, proposeItemCode } from "../domain/studio/edit";
 import { editFromForm, readOptionMove } from "../domain/studio/form-edit";
 import { outlineOf, resolvedOptions } from "../domain/studio/outline";
-import { placeProblem, type PlacedProblem } from "../domain/studio/places";
+import { placeProblem, problemsOfItem, type PlacedProblem } from "../domain/studio/places";
 import { keptCodeWarnings } from "../domain/studio/warnings";
 import { createDraft, deleteDraft, loadByRef } from "../services/definitions/drafts.server";
 import { editDraft } from "../services/definitions/studio.server";
@@ -412,7 +412,7 @@ export default function QuestionnaireVersion() {
     const base = { csrf, revision: draft.revision };
     const saved = params.get("saved");
     const close = studioPath(ref);
-    const of = (kind: PlacedProblem["kind"], code: string) => problems.filter((p) => p.kind === kind && p.code === code);
+    const of = (kind: PlacedProblem["kind"], code: string) => (kind === "item" ? problemsOfItem(problems, code) : problems.filter((p) => p.kind === kind && p.code === code));
     const byProp = (list: PlacedProblem[]): FieldProblems => {
       const out: FieldProblems = {};
       for (const p of list) (out[p.prop] ??= []).push(p.message);
@@ -428,7 +428,7 @@ export default function QuestionnaireVersion() {
         editing = {
           kind: "item",
           code: target.code,
-          form: <ItemForm base={formBase(of("item", target.code))} item={editor.item} scales={editor.scales} rule={editor.rule} ruleText={editor.ruleText} sources={editor.sources} proposed={editor.proposed} moved={params.get("moved")} />,
+          form: <ItemForm key={target.code} base={formBase(of("item", target.code))} item={editor.item} scales={editor.scales} rule={editor.rule} ruleText={editor.ruleText} sources={editor.sources} proposed={editor.proposed} moved={params.get("moved")} />,
         };
       if (editor.kind === "node") editing = { kind: "node", code: target.code, form: <NodeForm base={formBase(of("node", target.code))} node={editor.node} isTree={editor.isTree} items={editor.items} /> };
     }

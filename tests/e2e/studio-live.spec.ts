@@ -31,8 +31,7 @@ test("problems appear beside their fields as you type, before any save, and go w
   await page.getByRole("button", { name: "Tạo bản nháp" }).click();
   await expect(page).toHaveURL(new RegExp(`${DRAFT}\\?made=1`));
 
-  // The part's title and the first question's text and options, saved the ordinary way. (The validator checks
-  // codes and skip rules once every text is there, so the draft is made whole first.)
+  // The part's title and the first question's text and options, saved the ordinary way.
   await page.goto(`${DRAFT}?edit=section:A#section-A`);
   await page.getByLabel("Tên phần (tiếng Việt)").fill("Phần A. Dịch vụ công");
   await save(page);
@@ -61,10 +60,16 @@ test("problems appear beside their fields as you type, before any save, and go w
   await expect(textProblems).toContainText("Cần có nội dung tiếng Việt");
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(text).toHaveAttribute("aria-describedby", "i-label-vi-problems");
+  // An empty text hides no other problem: a code another question has is said at the same time, beside the code.
+  const code = page.getByLabel("Mã", { exact: true });
+  await code.fill("A_1");
+  await code.blur();
+  await expect(page.locator("#i-code-problems")).toContainText("Mã câu hỏi “A_1” bị trùng");
+  await expect(textProblems).toContainText("Cần có nội dung tiếng Việt");
+  await expect(count).toHaveText("Còn 2 lỗi phải sửa");
   await text.fill("Ông/bà có dùng dịch vụ công trực tuyến không?");
 
   // A code another question has: said beside the code when the field is left, gone when changed back.
-  const code = page.getByLabel("Mã", { exact: true });
   await code.fill("A_1");
   await code.blur();
   await expect(page.locator("#i-code-problems")).toContainText("Mã câu hỏi “A_1” bị trùng");
@@ -121,6 +126,22 @@ test("a question's options move up and down with buttons, by keyboard, keeping w
   expect(await optionLabels(page)).toEqual(["Có, hài lòng", "Không biết", "Không"]);
 });
 
+test("changing a question's type shows or hides its options at once, keeping what was typed in them", async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${DRAFT}?edit=item:A_1#item-A_1`);
+  const options = page.locator(".studio-form fieldset").filter({ has: page.locator("legend", { hasText: /^Phương án$/ }) });
+  const maxLength = page.getByLabel("Số ký tự tối đa");
+  await expect(options).toBeVisible();
+  await expect(maxLength).toBeHidden();
+  await page.getByLabel("Loại", { exact: true }).selectOption("text");
+  await expect(options).toBeHidden();
+  await expect(maxLength).toBeVisible();
+  await page.getByLabel("Loại", { exact: true }).selectOption("yesno");
+  await expect(options).toBeVisible();
+  await expect(maxLength).toBeHidden();
+  expect(await optionLabels(page)).toEqual(["Có, hài lòng", "Không biết", "Không"]); // what was there is still there
+});
+
 test("without JavaScript the options still move and a save still shows the problems beside their fields", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN" });
   const page = await context.newPage();
@@ -131,5 +152,12 @@ test("without JavaScript the options still move and a save still shows the probl
   await page.getByLabel("Nội dung câu hỏi (tiếng Việt)").fill("");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.locator("#i-label-vi-problems")).toContainText("Cần có nội dung tiếng Việt");
+  // A new type's fields come with the save.
+  const options = page.locator(".studio-form fieldset").filter({ has: page.locator("legend", { hasText: /^Phương án$/ }) });
+  await page.getByLabel("Loại", { exact: true }).selectOption("text");
+  await expect(options).toBeVisible();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(options).toBeHidden();
+  await expect(page.getByLabel("Số ký tự tối đa")).toBeVisible();
   await context.close();
 });

@@ -72,6 +72,15 @@ describe("the check as you type", () => {
     expect(check.here.map((p) => p.prop).sort()).toEqual(["code", "label", "showIf"]);
   });
 
+  it("shows an index tree's problem with the question it names, beside its positive answers", () => {
+    const f = q3Form();
+    f.delete("positive");
+    const check = checkEditForm(v2(), f)!;
+    expect(check.here).toEqual([expect.objectContaining({ kind: "item", code: "Q3_JOIN", prop: "positive", question: "Q3_JOIN" })]);
+    expect(check.here[0].message.en).toMatch(/positive/);
+    expect(check.all).toEqual([expect.objectContaining({ kind: "node", question: "Q3_JOIN" })]);
+  });
+
   it("says why a skip rule written as text does not parse, beside the rule", () => {
     const f = q3Form({ rule_mode: "text" }, [["rule_text", "Q2_FOLLOW = = ("]]);
     const check = checkEditForm(v2(), f)!;

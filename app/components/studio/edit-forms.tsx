@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { AGGREGATION_RULES, CHOICE_TYPES, INDEX_KINDS, ITEM_TYPES, type ItemType, type Locale, type LocalizedText } from "../../domain/definition/schema";
 import { fill } from "../../domain/messages";
 import { studioPages as w } from "../../domain/messages/areas/studio-pages";
@@ -253,7 +253,11 @@ export function ItemForm({
     const button = document.getElementById(`o-move-${m[1]}-${m[2]}`) ?? document.getElementById(`o-move-${m[1]}-${m[2] === "1" ? "-1" : "1"}`);
     button?.focus();
   }, [moved, base.revision]);
-  const choice = CHOICE_TYPES.includes(type as ItemType);
+  // The fields a type has (options, positive answers, number limits, text length) follow the type chosen at once;
+  // without JavaScript they follow on save. Hidden fields still post, and the save keeps only the type's own.
+  const [typeNow, setTypeNow] = useState(type);
+  const choice = CHOICE_TYPES.includes(typeNow as ItemType);
+  const sameType = typeNow === type;
   const choices = scale ? (scales.find((s) => s.name === scale)?.options ?? []) : own.map((o) => ({ code: String(o.code ?? ""), label: txt(o.label, "vi") }));
   const positive = new Set(Array.isArray(item.positive) ? (item.positive as string[]) : []);
   const num = (k: string) => (typeof item[k] === "number" ? String(item[k]) : "");
@@ -270,7 +274,7 @@ export function ItemForm({
       <h3>{fill(w.editThing, { what: fill(w.theItem, { code }, locale) }, locale)}</h3>
       <TextField id="i-code" name="code" label={w.code[locale]} hint={`${w.codeHelp[locale]} ${fill(w.proposedCode, { code: proposed }, locale)}`} value={code} problems={problems.code} locale={locale} />
       <label htmlFor="i-type">{w.type[locale]}</label>
-      <select id="i-type" name="type" defaultValue={type} {...describedBy("i-type-problems", problems.type)}>
+      <select id="i-type" name="type" defaultValue={type} onChange={(e) => setTypeNow(e.currentTarget.value)} {...describedBy("i-type-problems", problems.type)}>
         {ITEM_TYPES.map((t) => (
           <option key={t} value={t}>
             {typeWord(t, locale)}
@@ -285,66 +289,64 @@ export function ItemForm({
       <label className="inline">
         <input type="checkbox" name="required" value="1" defaultChecked={item.required !== false} /> {w.requiredBox[locale]}
       </label>
-      {choice || own.length > 0 || scale ? (
-        <fieldset>
-          <legend>{w.options[locale]}</legend>
-          {scales.length > 0 && (
-            <>
-              <label htmlFor="i-scale">{w.optionsFrom[locale]}</label>
-              <select id="i-scale" name="scale" defaultValue={scale} {...describedBy("i-options-problems", optionProblems)}>
-                <option value="">{w.ownOptions[locale]}</option>
-                {scales.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {fill(w.scale, { name: s.name }, locale)}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-          <p className="hint">{w.optionsHelp[locale]}</p>
-          <div className="option-rows">
-            {optionRows.map((o, i) => (
-              <div className="option-row" key={`${base.revision}-${i}`} id={`o-row-${i}`} role="group" aria-label={fill(w.optionRow, { n: i + 1 }, locale)}>
-                <div>
-                  <label htmlFor={`o-code-${i}`}>
-                    {w.optionCode[locale]} ({i + 1})
-                  </label>
-                  <input type="text" id={`o-code-${i}`} name="opt_code" defaultValue={String(o.code ?? "")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
-                </div>
-                <div>
-                  <label htmlFor={`o-vi-${i}`}>
-                    {w.optionVi[locale]} ({i + 1})
-                  </label>
-                  <input type="text" id={`o-vi-${i}`} name="opt_vi" defaultValue={txt(o.label, "vi")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
-                </div>
-                <div>
-                  <label htmlFor={`o-en-${i}`}>
-                    {w.optionEn[locale]} ({i + 1})
-                  </label>
-                  <input type="text" id={`o-en-${i}`} name="opt_en" defaultValue={txt(o.label, "en")} autoComplete="off" />
-                </div>
-                <label className="inline">
-                  <input type="checkbox" name="opt_missing" value={i} defaultChecked={o.missing === true} /> {w.optionMissing[locale]}
+      <fieldset hidden={!(choice || (sameType && (own.length > 0 || !!scale)))}>
+        <legend>{w.options[locale]}</legend>
+        {scales.length > 0 && (
+          <>
+            <label htmlFor="i-scale">{w.optionsFrom[locale]}</label>
+            <select id="i-scale" name="scale" defaultValue={scale} {...describedBy("i-options-problems", optionProblems)}>
+              <option value="">{w.ownOptions[locale]}</option>
+              {scales.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {fill(w.scale, { name: s.name }, locale)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <p className="hint">{w.optionsHelp[locale]}</p>
+        <div className="option-rows">
+          {optionRows.map((o, i) => (
+            <div className="option-row" key={`${base.revision}-${i}`} id={`o-row-${i}`} role="group" aria-label={fill(w.optionRow, { n: i + 1 }, locale)}>
+              <div>
+                <label htmlFor={`o-code-${i}`}>
+                  {w.optionCode[locale]} ({i + 1})
                 </label>
-                <div className="option-moves">
-                  {!scale && i > 0 && i < own.length && (
-                    <button type="submit" className="button" id={`o-move-${i}--1`} name="option_move" value={`${i}:-1`} aria-label={fill(w.optionUp, { n: i + 1 }, locale)} title={fill(w.optionUp, { n: i + 1 }, locale)}>
-                      ↑
-                    </button>
-                  )}
-                  {!scale && i < own.length - 1 && (
-                    <button type="submit" className="button" id={`o-move-${i}-1`} name="option_move" value={`${i}:1`} aria-label={fill(w.optionDown, { n: i + 1 }, locale)} title={fill(w.optionDown, { n: i + 1 }, locale)}>
-                      ↓
-                    </button>
-                  )}
-                </div>
+                <input type="text" id={`o-code-${i}`} name="opt_code" defaultValue={String(o.code ?? "")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
               </div>
-            ))}
-          </div>
-          <Problems list={optionProblems} locale={locale} id="i-options-problems" />
-        </fieldset>
-      ) : null}
-      {(choice || positive.size > 0) && (
+              <div>
+                <label htmlFor={`o-vi-${i}`}>
+                  {w.optionVi[locale]} ({i + 1})
+                </label>
+                <input type="text" id={`o-vi-${i}`} name="opt_vi" defaultValue={txt(o.label, "vi")} autoComplete="off" {...describedBy("i-options-problems", optionProblems)} />
+              </div>
+              <div>
+                <label htmlFor={`o-en-${i}`}>
+                  {w.optionEn[locale]} ({i + 1})
+                </label>
+                <input type="text" id={`o-en-${i}`} name="opt_en" defaultValue={txt(o.label, "en")} autoComplete="off" />
+              </div>
+              <label className="inline">
+                <input type="checkbox" name="opt_missing" value={i} defaultChecked={o.missing === true} /> {w.optionMissing[locale]}
+              </label>
+              <div className="option-moves">
+                {!scale && i > 0 && i < own.length && (
+                  <button type="submit" className="button" id={`o-move-${i}--1`} name="option_move" value={`${i}:-1`} aria-label={fill(w.optionUp, { n: i + 1 }, locale)} title={fill(w.optionUp, { n: i + 1 }, locale)}>
+                    ↑
+                  </button>
+                )}
+                {!scale && i < own.length - 1 && (
+                  <button type="submit" className="button" id={`o-move-${i}-1`} name="option_move" value={`${i}:1`} aria-label={fill(w.optionDown, { n: i + 1 }, locale)} title={fill(w.optionDown, { n: i + 1 }, locale)}>
+                    ↓
+                  </button>
+                )}
+              </div>
+            </div>
+          ))}
+        </div>
+        <Problems list={optionProblems} locale={locale} id="i-options-problems" />
+      </fieldset>
+      {(choice || (sameType && positive.size > 0) || !!problems.positive?.length) && (
         <fieldset>
           <legend>{w.positive[locale]}</legend>
           <p className="hint">{w.positiveHelp[locale]}</p>
@@ -357,16 +359,16 @@ export function ItemForm({
         </fieldset>
       )}
       <RuleBuilder id="i-rule" rule={rule} ruleText={ruleText} sources={sources} locale={locale} problems={problems.showIf} />
-      {type === "number" && (
-        <fieldset>
-          <TextField id="i-min" name="min" label={w.min[locale]} value={num("min")} problems={problems.min} locale={locale} />
-          <TextField id="i-max" name="max" label={w.max[locale]} value={num("max")} problems={problems.max} locale={locale} />
-          <label className="inline">
-            <input type="checkbox" name="integer" value="1" defaultChecked={item.integer === true} /> {w.integer[locale]}
-          </label>
-        </fieldset>
-      )}
-      {type === "text" && <TextField id="i-maxlength" name="maxLength" label={w.maxLength[locale]} value={num("maxLength")} problems={problems.maxLength} locale={locale} />}
+      <fieldset hidden={typeNow !== "number"}>
+        <TextField id="i-min" name="min" label={w.min[locale]} value={num("min")} problems={problems.min} locale={locale} />
+        <TextField id="i-max" name="max" label={w.max[locale]} value={num("max")} problems={problems.max} locale={locale} />
+        <label className="inline">
+          <input type="checkbox" name="integer" value="1" defaultChecked={item.integer === true} /> {w.integer[locale]}
+        </label>
+      </fieldset>
+      <div hidden={typeNow !== "text"}>
+        <TextField id="i-maxlength" name="maxLength" label={w.maxLength[locale]} value={num("maxLength")} problems={problems.maxLength} locale={locale} />
+      </div>
       {rest.length > 0 && (
         <>
           <p>{w.otherProblems[locale]}:</p>

@@ -8,7 +8,7 @@ import { parseDefinition } from "../definition/parse";
 import { describePath } from "../definition/problems";
 import { applyEdit, type FormLike, type Raw } from "./edit";
 import { editFromForm } from "./form-edit";
-import { placeProblem, type PlacedProblem } from "./places";
+import { placeProblem, problemsOfItem, type PlacedProblem } from "./places";
 
 type Segment = string | number;
 type Obj = Record<string, unknown>;
@@ -83,6 +83,7 @@ export function checkEditForm(raw: Raw, form: FormLike): LiveCheck | null {
   const parsed = parseDefinition(changed);
   const issues = parsed.ok ? [] : parsed.issues;
   const all = issues.map((i) => placeProblem(changed, i));
+  const treeEntries = thing.after.kind === "item" ? problemsOfItem(all, thing.after.code).filter((p) => p.question !== undefined) : [];
   const here = all.filter((p, n) => {
     if (p.kind !== thing.after.kind) return false;
     if (p.kind === "meta") return true;
@@ -90,6 +91,7 @@ export function checkEditForm(raw: Raw, form: FormLike): LiveCheck | null {
     // Its own place, or the other holder of a code it now shares (the duplicate is reported on the later one).
     return startsWith(issues[n].at, at) || p.prop === "code";
   });
+  here.push(...treeEntries);
   if (read.ruleProblem) {
     const rule = { kind: thing.after.kind, code: thing.after.code, prop: "showIf", where: describePath(changed, [...at, "showIf"]).where, message: read.ruleProblem };
     here.push(rule);

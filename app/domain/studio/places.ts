@@ -10,6 +10,8 @@ export interface PlacedProblem {
   kind: "meta" | "section" | "item" | "node";
   code: string;
   prop: string;
+  /** For a problem of an index tree's entry for a question: that question's code (shown beside it too). */
+  question?: string;
   where: LocalizedText;
   message: LocalizedText;
 }
@@ -33,13 +35,30 @@ export function placeProblem(raw: unknown, issue: Pick<DefinitionIssue, "at" | "
   if (at[0] === "indices" && typeof at[1] === "number") {
     let node = obj(arr(root.indices)[at[1]]);
     let i = 2;
+    let question: string | undefined;
     while (at[i] === "children" && typeof at[i + 1] === "number") {
       const child = obj(arr(node.children)[at[i + 1] as number]);
-      if (!("children" in child)) break;
+      if (!("children" in child)) {
+        if (typeof child.item === "string") question = child.item;
+        break;
+      }
       node = child;
       i += 2;
     }
-    return { kind: "node", code: String(node.code ?? ""), prop: typeof at[i] === "string" ? String(at[i]) : "", ...base };
+    const placed: PlacedProblem = { kind: "node", code: String(node.code ?? ""), prop: typeof at[i] === "string" ? String(at[i]) : "", ...base };
+    return question === undefined ? placed : { ...placed, question };
   }
   return { kind: "meta", code: "", prop: typeof at[0] === "string" ? at[0] : "", ...base };
+}
+
+/**
+ * The problems to show with a question: its own, and those of the index trees' entries for it (a question without
+ * positive answers used by a tree, or used twice) beside its positive answers, where it is fixed.
+ */
+export function problemsOfItem(problems: readonly PlacedProblem[], code: string): PlacedProblem[] {
+  return problems.flatMap((p) => {
+    if (p.kind === "item" && p.code === code) return [p];
+    if (p.question === code) return [{ ...p, kind: "item" as const, code, prop: "positive" }];
+    return [];
+  });
 }
