@@ -139,6 +139,7 @@ for (const javaScriptEnabled of [true, false]) {
 // With JavaScript the page is checked in the browser with the page's zod schema before anything is sent (ADR 033:
 // the browser's own form, no react-hook-form), and skip logic follows the answers on the page itself.
 test("with JavaScript a page is checked before it is sent, focus goes to the first missing answer, and skip logic is live", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "SIPAS 2022 bản 2 (thử)", "--id", "thu-ban-2");
   const [code] = issueCodes(1, "thu-ban-2");
   await page.goto(`/s/${code}`);
@@ -158,6 +159,7 @@ test("with JavaScript a page is checked before it is sent, focus goes to the fir
   const age = page.locator("#q-A_AGE");
   await expect(age.locator(".field-error")).toHaveText("Vui lòng trả lời câu hỏi này.");
   await expect(page.locator('input[name="A_AGE"]').first()).toBeFocused();
+  await expect(page.locator('input[name="A_AGE"]').first()).toBeInViewport(); // focused once the summary is drawn
   await expect(page.getByRole("alert")).toContainText("Độ tuổi");
   await expect(page.locator('input[name="A_SEX"][value="2"]')).toBeChecked();
   await expect(page.locator('input[name="A_ETHNIC"][value="1"]')).toBeChecked();

@@ -20,6 +20,7 @@ export function useSurveyForm(definition: Definition, schema: PageSchema) {
   const [live, setLive] = useState<RawAnswers | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const tried = useRef(false);
+  const focusFirst = useRef<Record<string, string> | null>(null);
 
   const read = (): RawAnswers => rawAnswersFromEntries(new FormData(formRef.current!), definition);
   const errorsOf = (values: RawAnswers): Record<string, string> => {
@@ -54,13 +55,21 @@ export function useSurveyForm(definition: Definition, schema: PageSchema) {
     const found = errorsOf(values);
     setErrors(found);
     setLive(values);
-    const first = Object.keys(found)[0];
-    if (first === undefined) return true;
-    // Focus the first question in page order that has an error, as react-hook-form's `shouldFocusError` did.
-    const fields = [...formRef.current!.elements] as HTMLInputElement[];
-    fields.find((el) => el.name && el.name in found)?.focus();
+    if (Object.keys(found).length === 0) return true;
+    focusFirst.current = found;
     return false;
   }
+
+  // Focus the first field of the first question in page order that has an error (react-hook-form's
+  // `shouldFocusError`), once the page shows the errors: focusing before the summary is drawn above the questions
+  // left the field pushed below a phone's screen.
+  useEffect(() => {
+    const found = focusFirst.current;
+    focusFirst.current = null;
+    if (!found) return;
+    const fields = [...formRef.current!.elements] as HTMLInputElement[];
+    fields.find((el) => el.name && el.name in found)?.focus();
+  }, [errors]);
 
   return { formRef, live, errors, onChange, check };
 }
