@@ -31,6 +31,8 @@ describe("the definition sent with a page of the citizen form", () => {
     expect(b.title).toEqual(def.sections.find((s) => s.code === "B")!.title); // the progress line names every part
     expect(b.items.every((i) => i.label.vi === "" && !i.help)).toBe(true);
     expect(sent.indices).toEqual([]);
+    expect(sent.scales).toEqual({});
+    expect(b.items.some((i) => i.positive)).toBe(false);
     expect(sent.title).toEqual(def.title);
   });
 
