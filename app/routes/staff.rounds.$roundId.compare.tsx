@@ -19,6 +19,7 @@ import { getRound, listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
 import { TableScroll } from "../components/table-scroll";
+import { msg } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { round: roundInfo, candidates, baseline: null, query, choices, accept: [], acceptAll: false, result: null };
   }
   if (!candidates.some((c) => c.id === baselineId)) {
-    throw refuse({ vi: `Không có đợt "${baselineId}" để so sánh.`, en: `No round "${baselineId}" to compare with.` }, 404);
+    throw refuse(msg("staffPages.noBaseline", { round: baselineId }), 404);
   }
   const base = await orRefuse(() => getRound(db, baselineId, { provinceCode: user.provinceCode }));
   const baseChoices = groupingOptions(base.definition, levelsOf(base.units)).map((c) => c.value);

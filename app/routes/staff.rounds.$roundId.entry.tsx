@@ -16,6 +16,7 @@ import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEnt
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
+import { msg } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập phiếu giấy" }];
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/staff/rounds/${round.id}/entry`;
   if (form.get("intent") === "double-entry") {
     if (!can(user.role, "verifyPaperForms")) {
-      throw refuse({ vi: "Chỉ cán bộ giám sát được đổi cách nhập phiếu.", en: "Only supervisors may change how forms are keyed." }, 403);
+      throw refuse(msg("staffPages.entryModeSupervisors"), 403);
     }
     await setDoubleEntry(db, round.id, form.get("on") === "1", user.id);
     return redirect(base);

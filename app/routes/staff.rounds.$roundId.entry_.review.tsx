@@ -21,6 +21,7 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 import { formatTimestamp } from "../domain/results/format";
+import { localize, msg } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đối chiếu phiếu nhập hai lần" }];
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   verifyCsrf(session, form);
   const parsed = IntentSchema.safeParse(Object.fromEntries(form));
   const base = `/staff/rounds/${round.id}/entry/review`;
-  if (!parsed.success) return data({ errors: {}, picks: {}, refused: { vi: "Yêu cầu không hợp lệ.", en: "Invalid request." } } satisfies ActionResult, { status: 400 });
+  if (!parsed.success) return data({ errors: {}, picks: {}, refused: localize(msg("staffPages.invalidRequest")) } satisfies ActionResult, { status: 400 });
   const picks = rawAnswersFromEntries(form.entries(), definition);
   const intent = parsed.data;
   const done = await attempt(async () => {

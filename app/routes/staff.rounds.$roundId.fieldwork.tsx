@@ -22,65 +22,16 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
-import { catalogue } from "../domain/messages";
+import { catalogue, fill, localize, msg } from "../domain/messages";
 import { formatTimestamp } from "../domain/results/format";
+import { fieldworkPage } from "../domain/messages/areas/fieldwork-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
 
 const REFRESH_SECONDS = 15;
 
-const t = {
-  title: { vi: "Theo dõi thực địa", en: "Fieldwork" },
-  noSample: { vi: "Chưa chọn mẫu: bảng theo dõi có số liệu khi mẫu đã được chọn.", en: "No sample yet: the dashboard fills once the sample is drawn." },
-  updated: { vi: "Cập nhật lúc", en: "Updated" },
-  auto: { vi: `tự cập nhật mỗi ${REFRESH_SECONDS} giây`, en: `refreshes every ${REFRESH_SECONDS} seconds` },
-  refresh: { vi: "Làm mới", en: "Refresh" },
-  export: { vi: "Tải bảng theo dõi (CSV)", en: "Download the dashboard (CSV)" },
-  sampled: { vi: "Được chọn", en: "Sampled" },
-  sent: { vi: "Đã gửi thư", en: "Sent" },
-  returned: { vi: "Đã trả lời", en: "Returned" },
-  rate: { vi: "Tỷ lệ trả lời", en: "Response rate" },
-  replacements: { vi: "Thay thế", en: "Replacements" },
-  keyed: { vi: "Phiếu giấy đã nhập / đã kiểm tra", en: "Paper keyed / verified" },
-  online: { vi: "trực tuyến", en: "online" },
-  paper: { vi: "giấy", en: "paper" },
-  perStratum: { vi: "Theo từng tầng", en: "Per stratum" },
-  adjustment: { vi: "Điều chỉnh trọng số do không trả lời", en: "Non-response weight adjustment" },
-  adjustmentHint: {
-    vi: "Trong mỗi tầng, trọng số của người trả lời được nhân với hệ số = tổng trọng số thiết kế của những người được mời ÷ tổng trọng số của người trả lời. Người đã được thay thế do người thay họ đại diện.",
-    en: "Within each stratum, respondents' weights are multiplied by the factor Σ design weights of the invited ÷ Σ design weights of respondents. A replaced person is represented by their replacement.",
-  },
-  stratum: { vi: "Tầng", en: "Stratum" },
-  invited: { vi: "Được mời", en: "Invited" },
-  respondents: { vi: "Trả lời", en: "Respondents" },
-  factor: { vi: "Hệ số", en: "Factor" },
-  designWeight: { vi: "Trọng số thiết kế", en: "Design weight" },
-  adjustedWeight: { vi: "Trọng số sau điều chỉnh", en: "Adjusted weight" },
-  apply: { vi: "Áp dụng điều chỉnh trọng số", en: "Apply the adjusted weights" },
-  applied: { vi: "Đã áp dụng lúc", en: "Applied" },
-  by: { vi: "bởi", en: "by" },
-  stale: { vi: "Đã có phiếu trả lời mới sau lần điều chỉnh: hãy áp dụng lại.", en: "Responses have arrived since: apply again." },
-  unrepresented: { vi: "Tầng chưa có ai trả lời (không điều chỉnh được):", en: "Strata without respondents (cannot be adjusted):" },
-  appliedNow: {
-    vi: "Đã ghi trọng số sau điều chỉnh vào phiếu trả lời; kết quả chỉ số sẽ được tính lại.",
-    en: "Adjusted weights written to the responses; indices will be recomputed.",
-  },
-  close: { vi: "Kết thúc đợt khảo sát", en: "Close the round" },
-  closeHint: {
-    vi: "Khi đóng đợt, không nhận thêm phiếu trả lời; họ tên, số điện thoại và địa chỉ trong khung mẫu bị xóa vĩnh viễn (có ghi nhận). Khung mẫu (không có thông tin liên hệ), mẫu và trọng số được giữ lại để tính chỉ số.",
-    en: "Closing the round stops new answers and permanently deletes names, phone numbers and addresses from the frame (the deletion is recorded). The frame without contacts, the sample and the weights stay for the indices.",
-  },
-  confirm: {
-    vi: "Tôi hiểu: thông tin liên hệ sẽ bị xóa và không khôi phục được.",
-    en: "I understand: contact details will be deleted and cannot be restored.",
-  },
-  closeButton: { vi: "Đóng đợt và xóa thông tin liên hệ", en: "Close the round and purge contacts" },
-  mustConfirm: { vi: "Hãy đánh dấu ô xác nhận trước khi đóng đợt.", en: "Tick the confirmation box first." },
-  purged: { vi: "Đã xóa", en: "Purged" },
-  purgedRows: { vi: "bản ghi thông tin liên hệ lúc", en: "contact records at" },
-  closedNote: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
-} satisfies Record<string, LocalizedText>;
+const t = fieldworkPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
@@ -119,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const text = (l: Locale) => `${t.purged[l]} ${purge.rowsPurged} ${t.purgedRows[l]} ${formatTimestamp(purge.purgedAt, l)}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }
-    return data<ActionResult>({ ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." } }, { status: 400 });
+    return data<ActionResult>({ ok: false, message: localize(msg("staffPages.unknownAction")) }, { status: 400 });
   });
   return done.ok ? done.value : data<ActionResult>({ ok: false, message: refusalText(done.refusal) }, { status: done.refusal.status });
 }
@@ -176,7 +127,7 @@ export default function FieldworkPage() {
       )}
       {!open && <p className="fw-warning">{t.closedNote[locale]}</p>}
       <p className="fw-meta" data-updated>
-        {t.updated[locale]} {time(db.generatedAt, locale)} ({t.auto[locale]}) · <Link to=".">{t.refresh[locale]}</Link>
+        {t.updated[locale]} {time(db.generatedAt, locale)} ({fill(t.auto, { seconds: REFRESH_SECONDS }, locale)}) · <Link to=".">{t.refresh[locale]}</Link>
       </p>
       {!db.sample ? (
         <p>{t.noSample[locale]}</p>

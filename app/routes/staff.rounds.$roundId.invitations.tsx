@@ -15,51 +15,13 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
+import { invitationsPage } from "../domain/messages/areas/invitations-page";
+import { localize, msg } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Thư mời" }];
 
-const t = {
-  title: { vi: "Thư mời và kết quả liên hệ", en: "Invitations and outcomes" },
-  noSample: { vi: "Chưa chọn mẫu. Chọn mẫu trước ở trang", en: "No sample yet. Draw it first on the page" },
-  samplePage: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" },
-  downloads: { vi: "Tải về", en: "Downloads" },
-  mailMerge: { vi: "Tệp trộn thư / SMS (CSV): tất cả", en: "Mail-merge / SMS file (CSV): all" },
-  mailMergePending: { vi: "chỉ thư chưa gửi", en: "not yet sent only" },
-  mailMergeHint: {
-    vi: "Mỗi dòng: mã khảo sát, đường dẫn, họ tên, số điện thoại, địa chỉ, đơn vị. Tệp chứa thông tin cá nhân: chỉ dùng để gửi thư mời, không chia sẻ.",
-    en: "Each row: survey code, link, name, phone, address, unit. The file holds personal data: use it to send the invitations only.",
-  },
-  print: { vi: "In phiếu khảo sát", en: "Print questionnaires" },
-  markSent: { vi: "Đánh dấu mọi thư chưa gửi là “đã gửi”", en: 'Mark every invitation not yet sent as "sent"' },
-  marked: { vi: "thư được đánh dấu đã gửi.", en: "invitations marked sent." },
-  filter: { vi: "Lọc", en: "Filter" },
-  outcome: { vi: "Tình trạng", en: "Outcome" },
-  all: { vi: "Tất cả", en: "All" },
-  replaceable: { vi: "Cần thay thế", en: "To replace" },
-  search: { vi: "Mã khảo sát hoặc họ tên", en: "Survey code or name" },
-  show: { vi: "Xem", en: "Show" },
-  code: { vi: "Mã khảo sát", en: "Code" },
-  name: { vi: "Họ tên", en: "Name" },
-  contact: { vi: "Liên hệ", en: "Contact" },
-  unit: { vi: "Đơn vị", en: "Unit" },
-  stratum: { vi: "Tầng", en: "Stratum" },
-  replaces: { vi: "thay cho", en: "replaces" },
-  replacedBy: { vi: "đã thay bằng", en: "replaced by" },
-  save: { vi: "Lưu", en: "Save" },
-  replace: { vi: "Thay bằng người dự phòng", en: "Replace from reserve" },
-  replaced: { vi: "Đã thay", en: "Replaced" },
-  by: { vi: "bằng người dự phòng số", en: "by reserve person no." },
-  newCode: { vi: "mã mới", en: "new code" },
-  saved: { vi: "Đã lưu tình trạng của", en: "Outcome saved for" },
-  page: { vi: "Trang", en: "Page" },
-  of: { vi: "/", en: "of" },
-  previous: { vi: "← Trước", en: "← Previous" },
-  next: { vi: "Sau →", en: "Next →" },
-  count: { vi: "người đang được mời (gồm người thay thế)", en: "persons invited (replacements included)" },
-  noContacts: { vi: "Vai trò của bạn không được xem thông tin liên hệ.", en: "Your role does not show contact details." },
-  closed: { vi: "Đợt khảo sát đã đóng: thông tin liên hệ đã được xóa.", en: "The round is closed: contact details have been purged." },
-} satisfies Record<string, LocalizedText>;
+const t = invitationsPage;
 
 const FILTERS = ["all", "replaceable", ...OUTCOMES] as const;
 
@@ -99,18 +61,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = await attempt(async () => {
     if (intent === "mark-sent") {
       const n = await markAllSent(db, round.id, user.id);
-      return data<ActionResult>({ ok: true, message: { vi: `${n} ${t.marked.vi}`, en: `${n} ${t.marked.en}` } });
+      return data<ActionResult>({ ok: true, message: localize(msg("invitationsPage.marked", { n })) });
     }
     if (intent === "outcome") {
       await setOutcome(db, { roundId: round.id, code, outcome: String(form.get("outcome") ?? ""), actor: user.id });
-      return data<ActionResult>({ ok: true, message: { vi: `${t.saved.vi} ${formatCode(code)}.`, en: `${t.saved.en} ${formatCode(code)}.` } });
+      return data<ActionResult>({ ok: true, message: localize(msg("invitationsPage.saved", { code: formatCode(code) })) });
     }
     if (intent === "replace") {
       const r = await replaceFromReserve(db, { roundId: round.id, code, actor: user.id });
       const text = (l: Locale) => `${t.replaced[l]} ${formatCode(r.replacedCode)} ${t.by[l]} ${r.reserveOrder}, ${t.newCode[l]} ${formatCode(r.code)}.`;
       return data<ActionResult>({ ok: true, message: { vi: text("vi"), en: text("en") } });
     }
-    return data<ActionResult>({ ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." } }, { status: 400 });
+    return data<ActionResult>({ ok: false, message: localize(msg("staffPages.unknownAction")) }, { status: 400 });
   });
   return done.ok ? done.value : data<ActionResult>({ ok: false, message: refusalText(done.refusal) }, { status: done.refusal.status });
 }

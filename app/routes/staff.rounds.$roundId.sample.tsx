@@ -8,7 +8,7 @@ import { UploadForm } from "../components/fieldwork/upload-form";
 import { FramePeriodNotice } from "../components/fieldwork/frame-period";
 import { FrameFiles } from "../components/fieldwork/frame-files";
 import { listFrameFiles, removeFrameFile } from "../services/fieldwork/frame-files.server";
-import { catalogue, fill } from "../domain/messages";
+import { catalogue, fill, localize, msg } from "../domain/messages";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
@@ -26,89 +26,12 @@ import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/pl
 import { receiveUpload } from "../services/fieldwork/frame-uploads.server";
 import styles from "../styles/fieldwork.css";
 import { formatTimestamp } from "../domain/results/format";
+import { samplePage, samplePageLevels } from "../domain/messages/areas/sample-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Khung mẫu và chọn mẫu" }];
 
-const t = {
-  title: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" },
-  units: { vi: "Đơn vị của đợt khảo sát", en: "Units of the round" },
-  unitsNone: {
-    vi: "Chưa có đơn vị. Tải lên danh sách đơn vị (bộ phận một cửa cấp tỉnh, huyện, xã) trước khi nhập khung mẫu.",
-    en: "No units yet. Upload the list of units (one-stop units at province, district and commune level) before the frame.",
-  },
-  unitsHint: {
-    vi: "Tệp CSV với các cột: Mã, Tên, Cấp (tỉnh/huyện/xã/sở-ngành), Mã cấp trên.",
-    en: "A CSV file with columns: code, name, level (province/district/commune/agency), parent code.",
-  },
-  unitsUpload: { vi: "Tệp danh sách đơn vị (CSV)", en: "Unit list (CSV)" },
-  unitsButton: { vi: "Tải lên danh sách đơn vị", en: "Upload the unit list" },
-  unitsDone: { vi: "Đã cập nhật danh sách đơn vị", en: "Unit list updated" },
-  frame: { vi: "Khung mẫu: danh sách người nhận kết quả", en: "Frame: the list of dossier holders" },
-  frameCount: { vi: "người trong khung mẫu", en: "persons in the frame" },
-  frameHint: {
-    vi: "Mỗi dòng một người: họ tên, số điện thoại và/hoặc địa chỉ, đơn vị, cấp, lĩnh vực, ngày trả kết quả; có thể thêm mã hồ sơ, giới tính, năm sinh. Tệp CSV UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy.",
-    en: "One row per person: name, phone and/or address, unit, level, service field, date the result was returned; optionally dossier id, sex, birth year. UTF-8 CSV, comma or semicolon.",
-  },
-  frameUpload: { vi: "Tệp khung mẫu (CSV)", en: "Frame file (CSV)" },
-  frameButton: { vi: "Tải lên và kiểm tra", en: "Upload and check" },
-  pending: { vi: "Tệp đang chờ nhập:", en: "Upload waiting:" },
-  open: { vi: "mở", en: "open" },
-  design: { vi: "Thiết kế mẫu", en: "Sample design" },
-  kind: { vi: "Loại thiết kế", en: "Design" },
-  stratified: { vi: "Phân tầng, ngẫu nhiên đơn giản trong mỗi tầng", en: "Stratified simple random sampling" },
-  multistage: { vi: "Nhiều giai đoạn (huyện → xã → thôn → người)", en: "Multi-stage (district → commune → village → person)" },
-  strata: { vi: "Phân tầng theo", en: "Strata by" },
-  noStrata: { vi: "Không chọn cột nào: cả khung mẫu là một tầng.", en: "No column: the whole frame is one stratum." },
-  size: { vi: "Cỡ mẫu", en: "Sample size" },
-  fixed: { vi: "Cố định n =", en: "Fixed n =" },
-  yamane: { vi: "n = N/(1+N·e²), e =", en: "n = N/(1+N·e²), e =" },
-  margin: { vi: "Sai số tối đa ở độ tin cậy 95%, e =", en: "Margin of error at 95%, e =" },
-  percent: { vi: "%", en: "%" },
-  allocation: { vi: "Phân bổ cho các tầng", en: "Allocation to strata" },
-  equal: { vi: "Chia đều", en: "Equal" },
-  proportional: { vi: "Tỷ lệ với quy mô tầng", en: "Proportional" },
-  proportionalMin: { vi: "Tỷ lệ, mỗi tầng tối thiểu", en: "Proportional, at least" },
-  reserve: { vi: "Số người dự phòng mỗi tầng", en: "Reserve persons per stratum" },
-  stages: { vi: "Số đơn vị chọn ở mỗi giai đoạn", en: "Units to select at each stage" },
-  district: { vi: "Huyện", en: "Districts" },
-  commune: { vi: "Xã mỗi huyện", en: "Communes per district" },
-  village: { vi: "Thôn mỗi xã", en: "Villages per commune" },
-  villageColumn: { vi: "Cột ghi thôn (để trống nếu không chọn thôn)", en: "Village column (empty: no village stage)" },
-  none: { vi: "(không có)", en: "(none)" },
-  person: { vi: "Người mỗi thôn (hoặc mỗi xã)", en: "Persons per village (or commune)" },
-  pps: { vi: "Chọn tỷ lệ với quy mô (PPS)", en: "Select proportional to size (PPS)" },
-  reservePersons: { vi: "Người dự phòng mỗi thôn/xã", en: "Reserve persons per village/commune" },
-  showPlan: { vi: "Xem phương án chọn mẫu", en: "Show the plan" },
-  plan: { vi: "Phương án trước khi chọn", en: "Plan before the draw" },
-  sumPi: { vi: "Tổng xác suất chọn trên toàn khung mẫu", en: "Sum of inclusion probabilities over the frame" },
-  equalsN: { vi: "= cỡ mẫu", en: "= the sample size" },
-  seed: { vi: "Hạt giống ngẫu nhiên (ghi lại để chọn lại đúng mẫu này)", en: "Random seed (keep it: the same seed redraws the same sample)" },
-  draw: { vi: "Chọn mẫu", en: "Draw the sample" },
-  drawing: { vi: "Đang chọn mẫu và cấp mã…", en: "Drawing and issuing codes…" },
-  drawNote: {
-    vi: "Mẫu đã chọn không thể chọn lại. Mỗi người được chọn nhận một mã khảo sát; người dự phòng nhận mã khi thay thế.",
-    en: "A drawn sample is final. Every sampled person gets a survey code; reserve persons get one when they replace someone.",
-  },
-  drawn: { vi: "Mẫu đã chọn", en: "The sample" },
-  drawnOn: { vi: "Chọn lúc", en: "Drawn" },
-  by: { vi: "bởi", en: "by" },
-  sampled: { vi: "người được chọn", en: "sampled" },
-  reserveList: { vi: "người dự phòng", en: "in reserve" },
-  used: { vi: "đã dùng", en: "used" },
-  algorithm: { vi: "Thuật toán", en: "Algorithm" },
-  next: { vi: "Tiếp theo:", en: "Next:" },
-  toInvitations: { vi: "thư mời và kết quả liên hệ", en: "invitations and outcomes" },
-  toFieldwork: { vi: "theo dõi thực địa", en: "fieldwork dashboard" },
-  needFrame: { vi: "Nhập khung mẫu trước khi thiết kế mẫu.", en: "Import the frame before designing the sample." },
-  closed: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
-  levels: {
-    province: { vi: "cấp tỉnh", en: "province" },
-    district: { vi: "cấp huyện", en: "district" },
-    commune: { vi: "cấp xã", en: "commune" },
-    agency: { vi: "sở, ngành", en: "agency" },
-  },
-} satisfies Record<string, LocalizedText | Record<string, LocalizedText>>;
+const t = { ...samplePage, levels: samplePageLevels };
 
 const DEFAULT_FORM: [string, string][] = [
   ["kind", "stratified"],
@@ -216,12 +139,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!removed.ok) return data({ units: null, error: { message: removed.refusal.message, details: removed.refusal.details }, removed: null }, { status: removed.refusal.status });
     return data({ units: null, error: null, removed: removed.value });
   }
-  if (form.get("intent") !== "draw") throw refuse({ vi: "Thao tác không rõ.", en: "Unknown action." }, 400);
+  if (form.get("intent") !== "draw") throw refuse(msg("staffPages.unknownAction"), 400);
   const parsed = designFromForm(new URLSearchParams([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")));
   const seed = SeedSchema.safeParse(form.get("seed"));
   if (!parsed.design || !seed.success) {
     return data(
-      { units: null, error: { message: { vi: "Thiết kế mẫu hoặc hạt giống không hợp lệ.", en: "The design or the seed is not valid." }, details: [] }, removed: null },
+      { units: null, error: { message: localize(msg("staffPages.invalidDesign")), details: [] }, removed: null },
       { status: 400 }
     );
   }

@@ -38,67 +38,12 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
+import { frameImportPage } from "../domain/messages/areas/frame-import-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập khung mẫu" }];
 
-const t = {
-  title: { vi: "Nhập khung mẫu", en: "Frame import" },
-  back: { vi: "← Khung mẫu và chọn mẫu", en: "← Frame and sample" },
-  file: { vi: "Tệp", en: "File" },
-  mapping: { vi: "Ghép cột của tệp với thông tin cần có", en: "Match the file's columns to the frame's fields" },
-  mappingMissing: { vi: "Chưa nhận ra cột cho:", en: "No column recognised for:" },
-  mappingHint: {
-    vi: "Chọn cột tương ứng trong tệp. Trường có dấu * là bắt buộc; cần ít nhất số điện thoại hoặc địa chỉ.",
-    en: "Choose the file's column for each field. Fields marked * are required; a phone or an address is needed.",
-  },
-  mappingOk: { vi: "Đã nhận ra đủ các cột cần thiết.", en: "All required columns were recognised." },
-  changeMapping: { vi: "Xem hoặc sửa cách ghép cột", en: "See or change the column mapping" },
-  field: { vi: "Thông tin", en: "Field" },
-  column: { vi: "Cột trong tệp", en: "Column in the file" },
-  none: { vi: "(không có trong tệp)", en: "(not in the file)" },
-  preview: { vi: "Các dòng đầu của tệp", en: "First rows of the file" },
-  start: { vi: "Kiểm tra và nhập khung mẫu", en: "Check and import the frame" },
-  starting: { vi: "Đang bắt đầu…", en: "Starting…" },
-  importing: { vi: "Đang kiểm tra và nhập", en: "Checking and importing" },
-  rows: { vi: "dòng", en: "rows" },
-  rowsWithProblems: { vi: "dòng có lỗi", en: "rows with problems" },
-  finishing: { vi: "Đang hoàn tất…", en: "Finishing…" },
-  imported: { vi: "Đã nhập", en: "Imported" },
-  persons: { vi: "người vào khung mẫu", en: "persons into the frame" },
-  refused: {
-    vi: "Tệp có lỗi nên chưa nhập dòng nào. Khung mẫu hiện có không thay đổi.",
-    en: "The file has problems, so nothing was imported. The current frame is unchanged.",
-  },
-  summary: { vi: "Đã đọc", en: "Read" },
-  valid: { vi: "hợp lệ", en: "valid" },
-  problems: { vi: "lỗi", en: "problems" },
-  firstProblems: { vi: "Các lỗi đầu tiên (dòng, cột, lý do)", en: "First problems (line, column, reason)" },
-  moreProblems: { vi: "và còn", en: "and" },
-  more: { vi: "lỗi khác", en: "more" },
-  validOnly: { vi: "Chỉ nhập các dòng hợp lệ", en: "Import only the valid rows" },
-  validOnlyNote: {
-    vi: "Các dòng bị loại sẽ tải về được dưới dạng CSV để sửa và gửi lại.",
-    en: "The rows left out can then be downloaded as CSV to fix and send again.",
-  },
-  another: { vi: "Tải lên tệp đã sửa", en: "Upload a corrected file" },
-  rejected: { vi: "Tải các dòng bị loại (CSV)", en: "Download the rows left out (CSV)" },
-  left: { vi: "dòng bị loại", en: "rows left out" },
-  design: { vi: "Tiếp theo: thiết kế mẫu", en: "Next: the sample design" },
-  discarded: {
-    vi: "Tệp này đã được thay bằng tệp khác hoặc đã xóa; hãy tải lên lại nếu cần.",
-    en: "This upload was replaced or deleted; upload it again if needed.",
-  },
-  encoding: { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text" },
-  encodingFix: {
-    vi: "Trong Excel chọn “Lưu thành” → “CSV UTF-8 (phân cách bằng dấu phẩy)” rồi tải lên lại.",
-    en: 'In Excel choose "Save as" → "CSV UTF-8 (Comma delimited)" and upload again.',
-  },
-  line: { vi: "dòng", en: "line" },
-  noRows: { vi: "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.", en: "The file has a header line but no rows." },
-  byKind: { vi: "Theo loại lỗi", en: "By kind" },
-  running: { vi: "Tệp đang được nhập.", en: "The file is being imported." },
-} satisfies Record<string, LocalizedText>;
+const t = frameImportPage;
 
 const PROBLEMS_SHOWN = 200;
 const frameWords = catalogue.frame;

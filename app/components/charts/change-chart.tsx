@@ -5,17 +5,11 @@ import type { ChangeRow } from "../../domain/results/compare-view";
 import { ChartFrame } from "./chart-frame";
 import { symmetricDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+import { changeChart } from "../../domain/messages/areas/charts";
 
-export const POINTS = { vi: "điểm", en: "pts" };
+export const POINTS = changeChart.points;
 
-const WORDS = {
-  title: { vi: "Thay đổi so với đợt gốc", en: "Change from the baseline round" },
-  notComparable: { vi: "không so sánh được", en: "not comparable" },
-  noData: { vi: "không có dữ liệu", en: "no data" },
-  index: { vi: "Chỉ số", en: "Index" },
-  change: { vi: "Thay đổi (điểm %)", en: "Change (points)" },
-  ci: { vi: "KTC 95%", en: "95% CI" },
-};
+const WORDS = changeChart;
 
 /** A difference as printed in the charts and tables: "+1,23 điểm ▲". */
 export function changeText(r: ChangeRow, locale: Locale): string {

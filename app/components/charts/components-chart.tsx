@@ -3,18 +3,9 @@ import { formatInterval, formatPercent } from "../../domain/results/format";
 import type { TableRow } from "../../domain/results/view";
 import { ChartFrame } from "./chart-frame";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+import { componentsChart } from "../../domain/messages/areas/charts";
 
-const WORDS = {
-  title: { vi: "Chỉ số hài lòng theo thành phần", en: "Satisfaction by component" },
-  noData: { vi: "không có dữ liệu", en: "no data" },
-  index: { vi: "Chỉ số", en: "Index" },
-  share: { vi: "Tỷ lệ hài lòng", en: "Satisfied" },
-  ci: { vi: "Khoảng tin cậy 95%", en: "95% confidence interval" },
-  legend: {
-    vi: "Thanh: tỷ lệ người trả lời hài lòng (từ 0 đến 100%); vạch đen: khoảng tin cậy 95%.",
-    en: "Bar: share of respondents satisfied (0 to 100%); black line: 95% confidence interval.",
-  },
-};
+const WORDS = componentsChart;
 
 /**
  * (a) Horizontal bars with confidence-interval whiskers for the nodes of the satisfaction tree (SIPAS, its domains

@@ -3,14 +3,9 @@ import { formatInterval, formatPercent } from "../../domain/results/format";
 import { rankGroups, type TableRow } from "../../domain/results/view";
 import { ChartFrame } from "./chart-frame";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+import { prioritiesChart } from "../../domain/messages/areas/charts";
 
-const WORDS = {
-  title: { vi: "Ưu tiên theo mong đợi của người dân", en: "Priorities by citizens' expectations" },
-  noData: { vi: "không có dữ liệu", en: "no data" },
-  area: { vi: "Lĩnh vực", en: "Area" },
-  share: { vi: "Tỷ lệ", en: "Share" },
-  ci: { vi: "KTC 95%", en: "95% CI" },
-};
+const WORDS = prioritiesChart;
 
 /**
  * (c) The expectation items sorted by the share of respondents choosing the top answer (the definition's

@@ -5,26 +5,11 @@ import { rankGroups, type GroupSummary, type Interval } from "../../domain/resul
 import { ChartFrame } from "./chart-frame";
 import { niceDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
+import { rankingChart, rankingSignificance } from "../../domain/messages/areas/charts";
 
-export const SIGNIFICANCE_WORDS: Record<Significance, { vi: string; en: string }> = {
-  above: { vi: "cao hơn chỉ số chung", en: "above the overall figure" },
-  below: { vi: "thấp hơn chỉ số chung", en: "below the overall figure" },
-  notSignificant: { vi: "không khác biệt có ý nghĩa", en: "no significant difference" },
-  unknown: { vi: "—", en: "—" },
-};
+export const SIGNIFICANCE_WORDS = rankingSignificance;
 
-const WORDS = {
-  ranking: { vi: "Xếp hạng", en: "Ranking" },
-  comparison: { vi: "So sánh", en: "Comparison" },
-  overall: { vi: "Chung", en: "Overall" },
-  noData: { vi: "không có dữ liệu", en: "no data" },
-  rank: { vi: "Hạng", en: "Rank" },
-  group: { vi: "Nhóm", en: "Group" },
-  share: { vi: "Tỷ lệ", en: "Share" },
-  ci: { vi: "KTC 95%", en: "95% CI" },
-  respondents: { vi: "Người trả lời", en: "Respondents" },
-  vsOverall: { vi: "So với chỉ số chung", en: "Against the overall figure" },
-};
+const WORDS = rankingChart;
 
 /**
  * (b) Groups (units, or profile groups) with their intervals as a dot plot, ranked by estimate when they are

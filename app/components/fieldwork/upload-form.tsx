@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Locale } from "../../domain/definition/schema";
 import { ProgressBar } from "./progress-bar";
+import { uploadFormWords } from "../../domain/messages/areas/staff-components";
 
 interface UploadFormProps {
   /** Where the plain form posts (works without JavaScript). */
@@ -26,11 +27,7 @@ type UploadState =
   | { phase: "checking" }
   | { phase: "failed"; message: string; details: string[] };
 
-const text = {
-  uploading: { vi: "Đang tải tệp lên", en: "Uploading" },
-  checking: { vi: "Đã tải lên, đang đọc dòng tiêu đề…", en: "Uploaded; reading the header line…" },
-  failedNetwork: { vi: "Không gửi được tệp (mất kết nối?). Vui lòng thử lại.", en: "The file could not be sent (connection lost?). Please try again." },
-};
+const text = uploadFormWords;
 
 function megabytes(n: number) {
   return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

@@ -10,13 +10,9 @@ import { skipNotes } from "../../domain/paper/skip-text";
 import { BLANK_FIELD, BLANK_VALUE, buildPaperEntrySchema } from "../../domain/paper/validate-entry";
 import { DefinitionText } from "../definition-text";
 import { EntryQuestion, entryFieldId } from "./entry-question";
+import { paperFormWords } from "../../domain/messages/areas/paper-entry-words";
 
-const words = {
-  save: { vi: "Lưu phiếu", en: "Save form" },
-  saveKeys: { vi: "Ctrl+Enter", en: "Ctrl+Enter" },
-  errors: { vi: "Phiếu chưa lưu. Vui lòng kiểm tra các câu sau:", en: "The form is not saved. Please check these questions:" },
-  cancel: { vi: "Bỏ, nhập phiếu khác", en: "Discard, key another form" },
-} as const;
+const words = paperFormWords;
 
 /** Answers as skip logic reads them while a clerk types: blank marks count as unanswered. */
 export function liveAnswers(raw: RawAnswers): Answers {

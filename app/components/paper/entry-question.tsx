@@ -4,15 +4,12 @@ import { DEFAULT_TEXT_MAX, type RawValue } from "../../domain/answers/validate";
 import { optionKeys } from "../../domain/paper/keys";
 import { BLANK_FIELD, BLANK_VALUE } from "../../domain/paper/validate-entry";
 import { DefinitionText } from "../definition-text";
+import { paperQuestionWords } from "../../domain/messages/areas/paper-entry-words";
 
 export const entryFieldId = (code: string) => `pe-${code}`;
 const errorId = (code: string) => `pe-${code}-error`;
 
-const words = {
-  blank: { vi: "Bỏ trống", en: "Blank" },
-  blankHint: { vi: "Trên phiếu để trống / không đọc được", en: "Blank or unreadable on paper" },
-  several: { vi: "(nhiều lựa chọn)", en: "(several allowed)" },
-} as const;
+const words = paperQuestionWords;
 
 export interface EntryQuestionProps {
   item: Item;

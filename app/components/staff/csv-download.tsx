@@ -1,14 +1,10 @@
 import { useState, type ReactNode } from "react";
 import type { Locale } from "../../domain/definition/schema";
+import { csvDownloadWords } from "../../domain/messages/areas/staff-components";
 
 type State = { phase: "idle" } | { phase: "loading"; rows: number; total: number | null } | { phase: "done"; rows: number } | { phase: "failed"; message: string };
 
-const words = {
-  preparing: { vi: "Đang chuẩn bị tệp…", en: "Preparing the file…" },
-  rows: { vi: "dòng", en: "rows" },
-  done: { vi: "Đã tải xong", en: "Downloaded" },
-  failed: { vi: "Không tải được tệp", en: "The download failed" },
-};
+const words = csvDownloadWords;
 
 /** The file name the server gave (filename* in UTF-8 first), for saving the Blob. */
 function filenameOf(disposition: string | null, fallback: string): string {

@@ -5,21 +5,21 @@ import { catalogue } from "../../domain/messages";
 
 /** The pages of a round, each shown only to roles allowed to use it. */
 export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Permission }[] = [
-  { path: "", label: { vi: "Tổng quan", en: "Overview" }, permission: "viewRound" },
-  { path: "sample", label: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" }, permission: "manageFieldwork" },
-  { path: "invitations", label: { vi: "Thư mời, phiếu in", en: "Invitations, printing" }, permission: "manageFieldwork" },
-  { path: "entry", label: { vi: "Nhập phiếu giấy", en: "Key paper forms" }, permission: "keyPaperForms" },
-  { path: "fieldwork", label: { vi: "Theo dõi thực địa", en: "Fieldwork" }, permission: "manageFieldwork" },
-  { path: "results", label: { vi: "Kết quả", en: "Results" }, permission: "viewResults" },
-  { path: "compare", label: { vi: "So sánh", en: "Compare" }, permission: "viewResults" },
-  { path: "data", label: { vi: "Dữ liệu CSV, Excel", en: "CSV, Excel data" }, permission: "exportData" },
+  { path: "", label: catalogue.roundNav.overview, permission: "viewRound" },
+  { path: "sample", label: catalogue.roundNav.sample, permission: "manageFieldwork" },
+  { path: "invitations", label: catalogue.roundNav.invitations, permission: "manageFieldwork" },
+  { path: "entry", label: catalogue.roundNav.entry, permission: "keyPaperForms" },
+  { path: "fieldwork", label: catalogue.roundNav.fieldwork, permission: "manageFieldwork" },
+  { path: "results", label: catalogue.roundNav.results, permission: "viewResults" },
+  { path: "compare", label: catalogue.roundNav.compare, permission: "viewResults" },
+  { path: "data", label: catalogue.roundNav.data, permission: "exportData" },
   { path: "settings", label: catalogue.roundSetup.settings, permission: "editRound" },
   { path: "history", label: catalogue.audit.historyTab, permission: "viewRoundHistory" },
 ];
 
 export function RoundNav({ roundId, role, locale }: { roundId: string; role: StaffRole; locale: Locale }) {
   return (
-    <nav className="round-nav" aria-label={locale === "vi" ? "Các trang của đợt khảo sát" : "Pages of the round"}>
+    <nav className="round-nav" aria-label={catalogue.roundNav.label[locale]}>
       <ul>
         {ROUND_PAGES.filter((p) => can(role, p.permission)).map((p) => (
           <li key={p.path}>

@@ -24,6 +24,15 @@ import { sampling } from "./areas/sampling";
 import { studioPages } from "./areas/studio-pages";
 import { accounts, audit, staff } from "./areas/staff";
 import { terms } from "./areas/terms";
+import { samplePage, samplePageLevels } from "./areas/sample-page";
+import { staffPages } from "./areas/staff-pages";
+import { invitationsPage } from "./areas/invitations-page";
+import { fieldworkPage } from "./areas/fieldwork-page";
+import { frameImportPage } from "./areas/frame-import-page";
+import { dataPage, dataPageLevels } from "./areas/data-page";
+import { paperQuestionWords, paperFormWords } from "./areas/paper-entry-words";
+import { csvDownloadWords, roundNav, uploadFormWords } from "./areas/staff-components";
+import { prioritiesChart, rankingSignificance, rankingChart, componentsChart, changeChart } from "./areas/charts";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -59,6 +68,24 @@ export const catalogue = {
   accounts,
   audit,
   terms,
+  samplePage,
+  samplePageLevels,
+  staffPages,
+  invitationsPage,
+  fieldworkPage,
+  frameImportPage,
+  dataPage,
+  dataPageLevels,
+  paperQuestionWords,
+  paperFormWords,
+  csvDownloadWords,
+  uploadFormWords,
+  prioritiesChart,
+  rankingSignificance,
+  rankingChart,
+  componentsChart,
+  changeChart,
+  roundNav,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;
