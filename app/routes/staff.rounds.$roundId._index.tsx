@@ -7,6 +7,8 @@ import { listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { staffUi } from "../staff-i18n";
 import { levelWord } from "../domain/fieldwork/strata";
+import { fill } from "../domain/messages";
+import { roundPages } from "../domain/messages/areas/round-pages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewRound");
@@ -23,9 +25,9 @@ export default function RoundOverview() {
   const { summary, units, definition } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="overview">
-      <h2 id="overview">{locale === "vi" ? "Tổng quan" : "Overview"}</h2>
+      <h2 id="overview">{roundPages.overview[locale]}</h2>
       <p>
-        <DefinitionText text={definition.title} locale={locale} /> · {definition.sections} {locale === "vi" ? "phần" : "parts"}, {definition.items} {locale === "vi" ? "câu hỏi" : "questions"}
+        <DefinitionText text={definition.title} locale={locale} /> · {fill(roundPages.shape, { sections: definition.sections, items: definition.items }, locale)}
       </p>
       <dl className="stats">
         <div>
@@ -43,7 +45,7 @@ export default function RoundOverview() {
       </dl>
       {units.length > 0 && (
         <>
-          <h3>{locale === "vi" ? "Đơn vị" : "Units"}</h3>
+          <h3>{roundPages.units[locale]}</h3>
           <ul>
             {units.map((u) => (
               <li key={u.code}>

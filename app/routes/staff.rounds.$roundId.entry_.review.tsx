@@ -21,7 +21,7 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 import { formatTimestamp } from "../domain/results/format";
-import { localize, msg } from "../domain/messages";
+import { catalogue, localize, msg } from "../domain/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
 export const meta: MetaFunction = () => [{ title: "SIPAS – Đối chiếu phiếu nhập hai lần" }];
@@ -94,7 +94,7 @@ function choicesFor(item: Item, first: AnswerValue | undefined, second: AnswerVa
     const has = (v: AnswerValue | undefined) => v !== undefined && (Array.isArray(v) ? v.includes(value) : String(v) === value);
     return [has(first) ? 1 : null, has(second) ? 2 : null].filter((n): n is number => n !== null);
   };
-  const blank = { value: BLANK_VALUE, key: "0", label: locale === "vi" ? "Bỏ trống" : "Blank", tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
+  const blank = { value: BLANK_VALUE, key: "0", label: catalogue.paperQuestionWords.blank[locale], tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
   if (item.options) {
     const keys = optionKeys(item);
     return [...item.options.map((o, i) => ({ value: o.code, key: keys[i].key, label: textIn(o.label, locale), tags: tags(o.code) })), blank];

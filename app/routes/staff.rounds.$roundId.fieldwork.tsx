@@ -180,7 +180,7 @@ export default function FieldworkPage() {
           <ul className="fw-cards" aria-label={t.perStratum[locale]}>
             {[...db.rows, tot].map((r) => (
               <li key={r.stratum || "total"} className={r.stratum ? undefined : "total"}>
-                <p className="fw-card-title">{r.stratum ? r.label : locale === "vi" ? "Tổng" : "Total"}</p>
+                <p className="fw-card-title">{r.stratum ? r.label : t.total[locale]}</p>
                 <p className="fw-card-rate">
                   <strong>{percent(r.responseRate, locale)}</strong> {t.returned[locale].toLowerCase()}: {formatNumber(r.returned, locale)} /{" "}
                   {formatNumber(r.sampled + r.replacements, locale)}
@@ -230,7 +230,7 @@ export default function FieldworkPage() {
               <tfoot>
                 <tr>
                   <th scope="row" className="sticky">
-                    {locale === "vi" ? "Tổng" : "Total"}
+                    {t.total[locale]}
                   </th>
                   {columns.map((c) => (
                     <Cell key={c.key} row={tot} k={c.key} locale={locale} />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
+import { catalogue } from "../domain/messages";
 import { DASHBOARD_COLUMNS, fieldworkDashboard } from "../services/fieldwork/fieldwork.server";
 import { recordExport } from "../services/platform/audit.server";
 import { resolveLocale } from "../services/platform/locale.server";
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { db, round, user } = await requireRoundAccess(request, params.roundId!, "manageFieldwork");
     const { locale } = await resolveLocale(request);
     const d = await fieldworkDashboard(db, round.id);
-    let csv = CSV_BOM + csvLine([...DASHBOARD_COLUMNS.map((c) => c.label[locale]), locale === "vi" ? "Mã tầng" : "Stratum key"]);
+    let csv = CSV_BOM + csvLine([...DASHBOARD_COLUMNS.map((c) => c.label[locale]), catalogue.fieldworkPage.stratumKey[locale]]);
     for (const r of [...d.rows, d.total]) {
       csv += csvLine([
         ...DASHBOARD_COLUMNS.map((c) => (c.key === "responseRate" ? (r.responseRate === null ? null : Math.round(r.responseRate * 10000) / 10000) : r[c.key])),

@@ -203,7 +203,7 @@ export default function InvitationsPage() {
                     {u.outcome === "returned" && u.entryMode && (
                       <span className="fw-meta">
                         {" "}
-                        ({u.entryMode === "paper" ? (locale === "vi" ? "phiếu giấy" : "paper") : locale === "vi" ? "trực tuyến" : "online"})
+                        ({(u.entryMode === "paper" ? t.paperMode : t.onlineMode)[locale]})
                       </span>
                     )}
                     {u.replacedByCode && (

@@ -13,7 +13,7 @@ import { useLocale } from "../components/use-locale";
 import type { Locale } from "../domain/definition/schema";
 import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } from "../domain/results/describe";
 import { cautionOf, explainComputation, type ExplainSection } from "../domain/results/explain";
-import { catalogue } from "../domain/messages";
+import { catalogue, fill } from "../domain/messages";
 import { roundWeighting } from "../services/results/weighting.server";
 import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
 import { optionsOf, parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
@@ -126,7 +126,7 @@ function ResultsBody(props: {
   const roots = (rows: TableRow[]) => rows.filter((r) => r.depth === 0);
   // The engine's notes on this round's data; the method itself is explained in plain words above them.
   const dataNotes = view.notes.filter((n) => !METHOD_NOTES.some((re) => re.test(n)));
-  const vsOverall = locale === "vi" ? "So với chỉ số chung" : "Against the overall figure";
+  const vsOverall = catalogue.rankingChart.vsOverall[locale];
   return (
     <>
       <p className="results-statement" data-testid="results-statement">
@@ -239,7 +239,7 @@ function ResultsBody(props: {
         <ResultsTable
           rows={satisfaction}
           locale={locale}
-          caption={`${w.satisfaction[locale]} – ${groupName} (${formatCount(view.selected.responses, locale)} ${locale === "vi" ? "phiếu" : "responses"})`}
+          caption={`${w.satisfaction[locale]} – ${groupName} (${formatCount(view.selected.responses, locale)} ${w.responsesWord[locale]})`}
           valueHeader={w.satisfied[locale]}
           testId="satisfaction-table"
         />
@@ -312,10 +312,8 @@ function ResultsBody(props: {
           </>
         )}
         <p className="hint">
-          {locale === "vi" ? "Bộ câu hỏi" : "Questionnaire"}: {view.definition.key}@{view.definition.version} ·{" "}
-          {locale === "vi"
-            ? `${view.design.strata} tầng, ${formatCount(view.design.psus, locale)} cụm (đơn vị mẫu bậc một)`
-            : `${view.design.strata} strata, ${formatCount(view.design.psus, locale)} clusters (primary sampling units)`}
+          {w.questionnaire[locale]}: {view.definition.key}@{view.definition.version} ·{" "}
+          {fill(w.designShape, { strata: String(view.design.strata), psus: formatCount(view.design.psus, locale) }, locale)}
         </p>
       </section>
     </>

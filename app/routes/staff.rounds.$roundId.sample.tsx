@@ -200,7 +200,7 @@ export default function SamplePage() {
           <p>{t.unitsNone[locale]}</p>
         ) : (
           <p>
-            <strong>{d.units.count}</strong> {locale === "vi" ? "đơn vị" : "units"}:{" "}
+            <strong>{d.units.count}</strong> {t.unitsWord[locale]}:{" "}
             {UNIT_LEVELS.filter((l) => d.units.levelCounts[l])
               .map((l) => `${d.units.levelCounts[l]} ${t.levels[l][locale]}`)
               .join(", ")}
@@ -208,8 +208,8 @@ export default function SamplePage() {
         )}
         {units && (
           <p className="notice" role="status">
-            {t.unitsDone[locale]}: +{units.added}, {units.updated} {locale === "vi" ? "cập nhật" : "updated"}; {units.units}{" "}
-            {locale === "vi" ? "đơn vị" : "units"}.
+            {t.unitsDone[locale]}: +{units.added}, {units.updated} {t.updatedWord[locale]}; {units.units}{" "}
+            {t.unitsWord[locale]}.
           </p>
         )}
         {open && !d.sample && (
@@ -316,7 +316,7 @@ export default function SamplePage() {
                 </dd>
               </div>
               <div>
-                <dt>{locale === "vi" ? "Hạt giống" : "Seed"}</dt>
+                <dt>{t.seedShort[locale]}</dt>
                 <dd className="code">{d.sample.seed}</dd>
               </div>
             </dl>
@@ -384,7 +384,7 @@ export default function SamplePage() {
                     inputMode="decimal"
                     name="e"
                     defaultValue={value("e") || "5"}
-                    aria-label={locale === "vi" ? "sai số e (%)" : "margin e (%)"}
+                    aria-label={t.marginLabel[locale]}
                     style={{ maxWidth: "6rem" }}
                   />{" "}
                   %
@@ -458,7 +458,7 @@ export default function SamplePage() {
                     <input type="number" name="person" min={1} defaultValue={value("person")} style={{ maxWidth: "6rem" }} /> {t.person[locale]}
                   </label>
                   <p className="hint">
-                    {t.reservePersons[locale]}: {locale === "vi" ? "ô “Số người dự phòng” ở trên." : "the reserve field above."}
+                    {t.reservePersons[locale]}: {t.reserveAbove[locale]}
                   </p>
                   <Field error={d.designErrors.stages} locale={locale} />
                 </fieldset>

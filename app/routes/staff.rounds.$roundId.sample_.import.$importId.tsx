@@ -318,7 +318,7 @@ export default function FrameImportPage() {
       <h2 id="import-title">{t.title[locale]}</h2>
       <p className="fw-meta">
         {t.file[locale]}: <strong>{upload.fileName}</strong> ({formatNumber(upload.fileSize / 1024, locale)} KB, {upload.headers.length}{" "}
-        {locale === "vi" ? "cột" : "columns"})
+        {t.columnsWord[locale]})
       </p>
       {startError && (
         <p className="fw-error" role="alert">
@@ -342,7 +342,7 @@ export default function FrameImportPage() {
           <noscript>
             {/* Without JavaScript the page reloads itself until the import is done. */}
             <meta httpEquiv="refresh" content="2" />
-            <p className="hint">{locale === "vi" ? "Trang tự tải lại sau 2 giây." : "The page reloads itself every 2 seconds."}</p>
+            <p className="hint">{t.reloads[locale]}</p>
           </noscript>
         </div>
       )}

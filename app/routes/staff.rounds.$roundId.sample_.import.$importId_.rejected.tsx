@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { describeProblem } from "../domain/fieldwork/frame";
+import { frameImportPage } from "../domain/messages/areas/frame-import-page";
 import { streamRejectedRows } from "../services/fieldwork/frame-import.server";
 import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
 import { recordExport } from "../services/platform/audit.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rows = streamRejectedRows(db, record.id);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode(CSV_BOM + csvLine([locale === "vi" ? "Dòng" : "Line", ...headers, locale === "vi" ? "Lỗi" : "Problems"])));
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine([frameImportPage.rejectedLine[locale], ...headers, frameImportPage.rejectedProblems[locale]])));
       },
       async pull(controller) {
         const next = await rows.next();

@@ -3,6 +3,7 @@ import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { RoundNav } from "../components/staff/round-nav";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
+import { roundPages } from "../domain/messages/areas/round-pages";
 import { requireRoundAccess } from "../services/staff/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS – ${data?.round.name ?? ""}` }];
@@ -22,10 +23,10 @@ export default function RoundLayout() {
   return (
     <div className="panel wide">
       <p className="eyebrow">
-        <Link to="/staff">{locale === "vi" ? "Các đợt khảo sát" : "Survey rounds"}</Link> / {round.id}
+        <Link to="/staff">{roundPages.rounds[locale]}</Link> / {round.id}
       </p>
       <h1>
-        {round.name} <span className="muted">({round.definitionId}{round.status === "closed" ? (locale === "vi" ? ", đã đóng" : ", closed") : ""})</span>
+        {round.name} <span className="muted">({round.definitionId}{round.status === "closed" ? `, ${roundPages.closed[locale]}` : ""})</span>
       </h1>
       <RoundNav roundId={round.id} role={user.role} locale={locale} />
       <Outlet />

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { Locale } from "../../domain/definition/schema";
 import { TableScroll } from "../table-scroll";
+import { chartFrame } from "../../domain/messages/areas/charts";
 
 /**
  * The frame every chart shares: a figure with a visible caption, an SVG that assistive technology reads as one
@@ -44,7 +45,7 @@ export function ChartFrame(props: {
       </svg>
       {props.legend && <div className="chart-legend">{props.legend}</div>}
       <details className="chart-data">
-        <summary>{props.locale === "vi" ? "Bảng số liệu của biểu đồ" : "The chart's figures as a table"}</summary>
+        <summary>{chartFrame.figures[props.locale]}</summary>
         <TableScroll>{props.table}</TableScroll>
       </details>
     </figure>

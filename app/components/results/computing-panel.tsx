@@ -88,7 +88,7 @@ export function ComputingPanel({ jobs, progressUrls, locale }: { jobs: readonly 
       </progress>
       {current.total !== null && current.total > 0 && (
         <p className="hint">
-          {formatCount(current.done, locale)} / {formatCount(current.total, locale)} {locale === "vi" ? "phiếu" : "responses"}
+          {formatCount(current.done, locale)} / {formatCount(current.total, locale)} {w.responsesWord[locale]}
         </p>
       )}
       <p className="hint">{w.computingHint[locale]}</p>

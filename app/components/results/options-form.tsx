@@ -84,7 +84,7 @@ export function OptionsForm(props: {
             {w.tableOf[locale]}
           </label>
           <select id={`${props.id ?? "opt"}-group`} name="group" defaultValue={query.group ?? ""}>
-            <option value="">{locale === "vi" ? "Toàn bộ đợt khảo sát" : "Whole round"}</option>
+            <option value="">{w.wholeRound[locale]}</option>
             {props.groups.map((g) => (
               <option key={g.key} value={g.key}>
                 {g.name[locale]}

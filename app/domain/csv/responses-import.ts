@@ -7,6 +7,8 @@ import { excerpt } from "./shape";
 import { computeVisibility, type Answers } from "../definition/conditions";
 import type { Definition, Item, Locale, LocalizedText } from "../definition/schema";
 import { columnLetter } from "./read";
+import { fill } from "../messages";
+import { files } from "../messages/areas/files";
 
 export const DESIGN_FIELDS = ["unit", "stratum", "psu", "weight", "fpc"] as const;
 export type DesignField = (typeof DESIGN_FIELDS)[number];
@@ -342,9 +344,6 @@ export function createStratumCheck(layout: ImportLayout) {
 
 /** "line 12, column C (weight): the weight must be …" in the reader's language. */
 export function formatImportProblem(p: ImportProblem, locale: Locale = "en"): string {
-  const where =
-    locale === "vi"
-      ? `dòng ${p.line}${p.column ? `, cột ${p.column}` : ""}`
-      : `line ${p.line}${p.column ? `, column ${p.column}` : ""}`;
+  const where = `${fill(files.lineAt, { line: String(p.line) }, locale)}${p.column ? `, ${fill(files.columnAt, { column: p.column }, locale)}` : ""}`;
   return `${where}${p.field ? ` (${p.field})` : ""}: ${p.message[locale]}`;
 }

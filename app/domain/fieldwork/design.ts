@@ -5,6 +5,8 @@
 import * as z from "zod/mini";
 import type { LocalizedText } from "../definition/schema";
 import { MAX_SEED, type AllocationRule, type SampleSizeRule, type StratifiedDesign } from "../sampling";
+import { fill } from "../messages";
+import { plan } from "../messages/areas/plan";
 
 /** Frame attributes every frame has, usable as strata; unmapped file columns come on top, by header. */
 export const BUILTIN_STRATA = ["level", "unit", "district", "field", "sex", "month"] as const;
@@ -99,9 +101,9 @@ export function parseAllocation(text: string): AllocationRule | null {
 /** A short description of a design for pages and the CLI. */
 export function describeDesign(d: SampleDesign, locale: "vi" | "en"): string {
   if (d.kind === "multistage") {
-    const parts = [`${d.district.select} ${locale === "vi" ? "huyện" : "districts"}`, `${d.commune.select} ${locale === "vi" ? "xã/huyện" : "communes each"}`];
-    if (d.village) parts.push(`${d.village.select} ${locale === "vi" ? "thôn/xã" : "villages each"}`);
-    parts.push(`${d.person.select} ${locale === "vi" ? "người/đơn vị cuối" : "persons each"}`);
+    const parts = [fill(plan.stagesDistricts, { n: d.district.select }, locale), fill(plan.stagesCommunes, { n: d.commune.select }, locale)];
+    if (d.village) parts.push(fill(plan.stagesVillages, { n: d.village.select }, locale));
+    parts.push(fill(plan.stagesPersons, { n: d.person.select }, locale));
     return parts.join(" → ");
   }
   const size =
@@ -109,18 +111,14 @@ export function describeDesign(d: SampleDesign, locale: "vi" | "en"): string {
       ? `n = ${d.size.n}`
       : d.size.method === "yamane"
       ? `n = N/(1+N·e²), e = ${d.size.e * 100}%`
-      : `${locale === "vi" ? "sai số" : "margin"} ±${d.size.e * 100}% (95%)`;
+      : fill(plan.marginShort, { e: String(d.size.e * 100) }, locale);
   const alloc =
     d.allocation.method === "equal"
-      ? locale === "vi"
-        ? "chia đều"
-        : "equal"
+      ? plan.allocEqual[locale]
       : d.allocation.method === "proportional"
-      ? locale === "vi"
-        ? "tỷ lệ"
-        : "proportional"
-      : `${locale === "vi" ? "tỷ lệ, tối thiểu" : "proportional, at least"} ${d.allocation.min}`;
-  return `${size}; ${alloc}; ${locale === "vi" ? "dự phòng" : "reserve"} ${d.reserve}`;
+      ? plan.allocProportional[locale]
+      : fill(plan.allocProportionalMin, { min: d.allocation.min }, locale);
+  return `${size}; ${alloc}; ${fill(plan.reserveShort, { n: d.reserve }, locale)}`;
 }
 
 export type DesignFormErrors = Partial<Record<"kind" | "strata" | "size" | "n" | "e" | "min" | "reserve" | "stages" | "villageColumn", LocalizedText>>;

@@ -4,7 +4,8 @@
  */
 import type { Locale, LocalizedText } from "../definition/schema";
 import { columnLetter } from "../csv/read";
-import { msg, type Message } from "../messages";
+import { fill, msg, type Message } from "../messages";
+import { files } from "../messages/areas/files";
 
 export const FRAME_FIELDS = ["name", "phone", "address", "unit", "level", "field", "returned_on", "dossier_id", "sex", "birth_year"] as const;
 export type FrameField = (typeof FRAME_FIELDS)[number];
@@ -471,8 +472,8 @@ const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
 /** "line 12, column C (Số điện thoại): …" in the reader's language. */
 export function describeProblem(p: FrameProblem, headers: readonly string[], locale: Locale): string {
   const where =
-    p.column === null ? "" : `, ${locale === "vi" ? "cột" : "column"} ${columnLetter(p.column)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
-  return `${locale === "vi" ? "dòng" : "line"} ${p.line}${where}: ${MESSAGES[p.kind](p)[locale]}`;
+    p.column === null ? "" : `, ${fill(files.columnAt, { column: columnLetter(p.column) }, locale)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
+  return `${fill(files.lineAt, { line: String(p.line) }, locale)}${where}: ${MESSAGES[p.kind](p)[locale]}`;
 }
 
 export const PROBLEM_KIND_LABELS: Record<ProblemKind, LocalizedText> = {

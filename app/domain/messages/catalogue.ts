@@ -32,7 +32,8 @@ import { frameImportPage } from "./areas/frame-import-page";
 import { dataPage, dataPageLevels } from "./areas/data-page";
 import { paperQuestionWords, paperFormWords } from "./areas/paper-entry-words";
 import { csvDownloadWords, roundNav, uploadFormWords } from "./areas/staff-components";
-import { prioritiesChart, rankingSignificance, rankingChart, componentsChart, changeChart } from "./areas/charts";
+import { prioritiesChart, rankingSignificance, rankingChart, componentsChart, changeChart, chartFrame } from "./areas/charts";
+import { roundPages } from "./areas/round-pages";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -85,6 +86,8 @@ export const catalogue = {
   rankingChart,
   componentsChart,
   changeChart,
+  chartFrame,
+  roundPages,
   roundNav,
 } as const satisfies Record<string, Record<string, Entry>>;
 

@@ -3,6 +3,7 @@ import type { Answers, AnswerValue } from "../definition/conditions";
 import type { Definition, Item, Locale } from "../definition/schema";
 import { textIn } from "../definition/text";
 import { itemNumbers, optionKeys } from "./keys";
+import { paperEntry } from "../messages/areas/paper-entry";
 
 export interface EntryMismatch {
   item: string;
@@ -70,7 +71,7 @@ export function applyResolution(comparison: EntryComparison, picks: RawAnswers):
 
 /** An answer as a person reads it: "4 · Hài lòng", the text itself, or "(bỏ trống)". */
 export function answerText(item: Item, value: AnswerValue | undefined, locale: Locale): string {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return locale === "vi" ? "(bỏ trống)" : "(blank)";
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return paperEntry.blankAnswer[locale];
   if (!item.options) return String(value);
   const keys = optionKeys(item);
   const one = (code: string) => {

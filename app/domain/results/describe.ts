@@ -4,6 +4,8 @@
  */
 import type { Locale, LocalizedText } from "../definition/schema";
 import { formatCount, formatNumber } from "./format";
+import { fill } from "../messages";
+import { results } from "../messages/areas/results";
 
 export const UNIT_LEVEL_WORDS: Record<string, { choice: LocalizedText; noun: LocalizedText }> = {
   province: { choice: { vi: "Cấp tỉnh", en: "Province" }, noun: { vi: "tỉnh", en: "provinces" } },
@@ -190,7 +192,7 @@ export function translateReason(reason: string, locale: Locale, maxCodes = Infin
     }
   }
   const out = locale === "en" ? text : (translate(REASON_TRANSLATIONS, text) ?? text);
-  return more ? `${out}${locale === "vi" ? ` (và ${more} câu khác)` : ` (and ${more} more)`}` : out;
+  return more ? `${out} ${fill(results.andMore, { more }, locale)}` : out;
 }
 
 export type Significance = "above" | "below" | "notSignificant" | "unknown";

@@ -58,7 +58,7 @@ const MEANING: Record<IndexKind, Message> = {
   expectation: msg("explain.meaningPriority"),
 };
 
-const quote = (s: string, locale: Locale) => (locale === "vi" ? `“${s}”` : `“${s}”`);
+const quote = (s: string) => `“${s}”`;
 
 function leavesOf(node: IndexNode): string[] {
   return node.children.flatMap((c) => (isLeaf(c) ? [c.item] : leavesOf(c)));
@@ -83,8 +83,8 @@ function satisfiedPoints(def: Definition, locale: Locale): string[] {
   const missing = new Set<string>();
   for (const { item, kind, count } of groups.values()) {
     const options = item.options ?? [];
-    const positive = options.filter((o) => (item.positive ?? []).includes(o.code)).map((o) => quote(textIn(o.label, locale), locale));
-    for (const o of options) if (o.missing) missing.add(quote(textIn(o.label, locale), locale));
+    const positive = options.filter((o) => (item.positive ?? []).includes(o.code)).map((o) => quote(textIn(o.label, locale)));
+    for (const o of options) if (o.missing) missing.add(quote(textIn(o.label, locale)));
     points.push(
       render(
         msg("explain.positiveRule", {
@@ -125,7 +125,7 @@ function treePoints(def: Definition, tree: IndexNode, locale: Locale): string[] 
           : msg("explain.ruleMeanItems", { name, count: leaves });
     } else {
       const parts: string[] = node.children.map((c, i) => {
-        const part = isLeaf(c) ? quote(items.get(c.item) ? textIn(items.get(c.item)!.label, locale) : c.item, locale) : textIn(c.label, locale);
+        const part = isLeaf(c) ? quote(items.get(c.item) ? textIn(items.get(c.item)!.label, locale) : c.item) : textIn(c.label, locale);
         return node.rule === "weighted" ? render(msg("explain.partWeight", { part, weight: weight(node.weights?.[i]) }), locale) : part;
       });
       text = msg(node.rule === "weighted" ? "explain.ruleWeighted" : "explain.ruleMean", { name, count, parts: parts.join("; ") });

@@ -4,6 +4,8 @@
  * rather than taken from Intl so that server and browser, and every Node build, print the same text.
  */
 import type { Locale } from "../definition/schema";
+// The area itself, not the catalogue: the catalogue's templates print numbers with this module.
+import { terms } from "../messages/areas/terms";
 
 /** What an empty estimate (no valid answer in the group) prints as: never 0. */
 export const EMPTY = "—";
@@ -60,5 +62,5 @@ export function formatTimestamp(iso: string, locale: Locale): string {
   const d = new Date(t + VIETNAM_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, "0");
   const text = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-  return `${text} (${locale === "vi" ? "giờ Việt Nam" : "Vietnam time"}, UTC+7)`;
+  return `${text} (${terms.vietnamTime[locale]}, UTC+7)`;
 }

@@ -48,3 +48,7 @@ export const changeChart = {
   change: { vi: "Thay đổi (điểm %)", en: "Change (points)" },
   ci: { vi: "KTC 95%", en: "95% CI" },
 } as const;
+
+export const chartFrame = {
+  figures: { vi: "Bảng số liệu của biểu đồ", en: "The chart's figures as a table" },
+} as const;

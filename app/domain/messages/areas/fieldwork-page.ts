@@ -49,4 +49,6 @@ export const fieldworkPage = {
   purged: { vi: "Đã xóa", en: "Purged" },
   purgedRows: { vi: "bản ghi thông tin liên hệ lúc", en: "contact records at" },
   closedNote: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
+  total: { vi: "Tổng", en: "Total" },
+  stratumKey: { vi: "Mã tầng", en: "Stratum key" },
 } as const;

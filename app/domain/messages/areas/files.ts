@@ -48,4 +48,6 @@ export const files = {
     vi: "{file} đã thay đổi trong khi đang nhập; không có dòng nào được nhập.",
     en: "{file} changed while it was being imported; nothing was imported.",
   },
+  lineAt: { vi: "dòng {line}", en: "line {line}" },
+  columnAt: { vi: "cột {column}", en: "column {column}" },
 } as const;

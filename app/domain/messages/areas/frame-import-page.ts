@@ -55,4 +55,8 @@ export const frameImportPage = {
   noRows: { vi: "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.", en: "The file has a header line but no rows." },
   byKind: { vi: "Theo loại lỗi", en: "By kind" },
   running: { vi: "Tệp đang được nhập.", en: "The file is being imported." },
+  columnsWord: { vi: "cột", en: "columns" },
+  reloads: { vi: "Trang tự tải lại sau 2 giây.", en: "The page reloads itself every 2 seconds." },
+  rejectedLine: { vi: "Dòng", en: "Line" },
+  rejectedProblems: { vi: "Lỗi", en: "Problems" },
 } as const;

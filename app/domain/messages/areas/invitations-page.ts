@@ -39,4 +39,6 @@ export const invitationsPage = {
   count: { vi: "người đang được mời (gồm người thay thế)", en: "persons invited (replacements included)" },
   noContacts: { vi: "Vai trò của bạn không được xem thông tin liên hệ.", en: "Your role does not show contact details." },
   closed: { vi: "Đợt khảo sát đã đóng: thông tin liên hệ đã được xóa.", en: "The round is closed: contact details have been purged." },
+  paperMode: { vi: "phiếu giấy", en: "paper" },
+  onlineMode: { vi: "trực tuyến", en: "online" },
 } as const;

@@ -34,4 +34,5 @@ export const paperEntry = {
     en: "This form is not (or no longer) waiting for review: it may have been verified, answered online, or an entry was discarded.",
   },
   nothingToDiscard: { vi: "Không có lần nhập nào để hủy.", en: "There is no entry to discard." },
+  blankAnswer: { vi: "(bỏ trống)", en: "(blank)" },
 } as const;

@@ -23,4 +23,13 @@ export const plan = {
   stagePerson: { vi: "Người", en: "Persons" },
   methodSrs: { vi: "ngẫu nhiên đơn giản", en: "simple random" },
   methodPps: { vi: "tỷ lệ với quy mô (PPS)", en: "proportional to size (PPS)" },
+  stagesDistricts: { vi: "{n} huyện", en: "{n} districts" },
+  stagesCommunes: { vi: "{n} xã/huyện", en: "{n} communes each" },
+  stagesVillages: { vi: "{n} thôn/xã", en: "{n} villages each" },
+  stagesPersons: { vi: "{n} người/đơn vị cuối", en: "{n} persons each" },
+  marginShort: { vi: "sai số ±{e}% (95%)", en: "margin ±{e}% (95%)" },
+  allocEqual: { vi: "chia đều", en: "equal" },
+  allocProportional: { vi: "tỷ lệ", en: "proportional" },
+  allocProportionalMin: { vi: "tỷ lệ, tối thiểu {min}", en: "proportional, at least {min}" },
+  reserveShort: { vi: "dự phòng {n}", en: "reserve {n}" },
 } as const;

@@ -49,4 +49,9 @@ export const results = {
   failed: { vi: "Không tính được kết quả.", en: "The results could not be computed." },
   retry: { vi: "Thử lại", en: "Try again" },
   headlineCi: { vi: "khoảng tin cậy 95%", en: "95% confidence interval" },
+  wholeRound: { vi: "Toàn bộ đợt khảo sát", en: "Whole round" },
+  responsesWord: { vi: "phiếu", en: "responses" },
+  questionnaire: { vi: "Bộ câu hỏi", en: "Questionnaire" },
+  designShape: { vi: "{strata} tầng, {psus} cụm (đơn vị mẫu bậc một)", en: "{strata} strata, {psus} clusters (primary sampling units)" },
+  andMore: { vi: "(và {more} câu khác)", en: "(and {more} more)" },
 } as const;

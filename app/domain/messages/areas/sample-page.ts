@@ -71,6 +71,11 @@ export const samplePage = {
   toFieldwork: { vi: "theo dõi thực địa", en: "fieldwork dashboard" },
   needFrame: { vi: "Nhập khung mẫu trước khi thiết kế mẫu.", en: "Import the frame before designing the sample." },
   closed: { vi: "Đợt khảo sát đã đóng.", en: "The round is closed." },
+  unitsWord: { vi: "đơn vị", en: "units" },
+  updatedWord: { vi: "cập nhật", en: "updated" },
+  seedShort: { vi: "Hạt giống", en: "Seed" },
+  marginLabel: { vi: "sai số e (%)", en: "margin e (%)" },
+  reserveAbove: { vi: "ô “Số người dự phòng” ở trên.", en: "the reserve field above." },
 } as const;
 
 export const samplePageLevels = {

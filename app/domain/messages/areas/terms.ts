@@ -26,4 +26,5 @@ export const terms = {
   weight: { vi: "Trọng số", en: "Weight" },
   designWeight: { vi: "Trọng số thiết kế", en: "Design weight" },
   adjustedWeight: { vi: "Trọng số đã điều chỉnh", en: "Adjusted weight" },
+  vietnamTime: { vi: "giờ Việt Nam", en: "Vietnam time" },
 } as const;
