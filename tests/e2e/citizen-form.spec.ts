@@ -113,6 +113,12 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/s/ABCDEFGHJK");
       await expect(page.getByRole("heading", { level: 1 })).toContainText(/Không tìm thấy mã|gõ nhầm/);
       await expect(help).toContainText(haiphong);
+      // An address no page has (a mistyped link): a 404 that still names the open rounds' contacts.
+      const lost = await page.goto("/thu-moi/khao-sat");
+      expect(lost?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+      await expect(help.getByRole("listitem").filter({ hasText: hanoi })).toContainText(`SIPAS Hà Nội ${tag}`);
+      await expect(help).not.toContainText(ended);
 
       // A code of the closed round, typed or linked: that round's contact alone.
       await page.goto("/");

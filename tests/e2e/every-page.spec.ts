@@ -180,6 +180,12 @@ const VIEWS: View[] = [
     staff: false,
   },
   {
+    name: "page-unknown",
+    path: () => "/no-such-page",
+    routes: ["$.tsx"],
+    staff: false,
+  },
+  {
     name: "thanks",
     path: () => `/s/${seeded.submitted}/thanks`,
     routes: ["s.$code_.thanks.tsx"],
@@ -419,7 +425,7 @@ test.describe("in Vietnamese, on a phone and a desktop", () => {
         const path = view.path();
         const response = await page.goto(path);
         expect(response?.status(), `${view.name}: ${path}`).toBeLessThan(
-          view.name === "form-refused" || view.name === "code-unknown" ? 500 : 400
+          view.name === "form-refused" || view.name === "code-unknown" || view.name === "page-unknown" ? 500 : 400
         );
         await page.waitForLoadState("load");
         await view.ready?.(page);

@@ -1,4 +1,5 @@
-// Screenshots of the citizen pages that carry the help contact (code entry, an unknown code, a closed round's code),
+// Screenshots of the citizen pages that carry the help contact (code entry, an unknown code, a closed round's code,
+// an address no page has),
 // Vietnamese, 390 and 1280 px, from a running app:  node tests/tools/citizen-help-screenshots.mjs <base-url> <closed-round-code>
 import { chromium } from "@playwright/test";
 
@@ -14,6 +15,7 @@ for (const [device, width] of [["phone", 390], ["desktop", 1280]]) {
     ["home", "/"],
     ["code-unknown", "/s/ABCDEFGHJK"],
     ["code-closed", `/s/${closedCode}`],
+    ["page-unknown", "/thu-moi/khao-sat"],
   ]) {
     await page.goto(`${base}${path}`);
     const file = `docs/screenshots/${name}-${device}-vi.png`;
