@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return { ok: true, message: localize(msg("accounts.created", { username: created.username })), secret: { username: created.username, password: created.temporaryPassword! } };
     }
     if (intent !== "reset" && intent !== "deactivate" && intent !== "reactivate") {
-      return { ok: false, message: localize(msg("staffPages.unknownAction")), details: [] };
+      return { ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." }, details: [] };
     }
     const account = await getStaffAccount(db, field("id"));
     if (intent === "reset") {
