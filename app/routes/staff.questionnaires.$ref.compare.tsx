@@ -102,28 +102,36 @@ const THING_WORDS = { questionnaire: w.colQuestionnaire, sections: w.colSection,
 /** One group's changes as a table: the thing named once over its rows, then each change with before and after. */
 function ChangeTable({ group, rows, a, b, locale }: { group: DiffRow["group"]; rows: DiffRow[]; a: string; b: string; locale: "vi" | "en" }) {
   const title = definitionDiff[group][locale];
+  const heads = [THING_WORDS[group][locale], w.colChange[locale], fill(w.colBefore, { ref: a }, locale), fill(w.colAfter, { ref: b }, locale)];
+  // On a phone each row is a block and each cell says its column (studio.css); the roles keep the table's meaning.
+  const label = (n: number) => (
+    <span className="diff-cell-label" aria-hidden="true">
+      {heads[n]}
+    </span>
+  );
   return (
     <section className="diff-block">
       <h2>{title}</h2>
       <TableScroll label={title}>
-        <table className="diff-table">
-          <thead>
-            <tr>
-              <th scope="col">{THING_WORDS[group][locale]}</th>
-              <th scope="col">{w.colChange[locale]}</th>
-              <th scope="col">{fill(w.colBefore, { ref: a }, locale)}</th>
-              <th scope="col">{fill(w.colAfter, { ref: b }, locale)}</th>
+        <table className="diff-table" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              {heads.map((h) => (
+                <th key={h} scope="col" role="columnheader">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((r, i) => {
               const first = i === 0 || rows[i - 1].code !== r.code;
               let span = 1;
               while (first && i + span < rows.length && rows[i + span].code === r.code) span++;
               return (
-                <tr key={i} className={r.status}>
+                <tr key={i} role="row" className={first ? `${r.status} first` : r.status}>
                   {first && (
-                    <th scope="rowgroup" rowSpan={span}>
+                    <th scope="rowgroup" role="rowheader" rowSpan={span}>
                       {r.code ? (
                         <>
                           <span className="diff-code">{r.code}</span> {r.label && `«${r.label}»`}
@@ -133,11 +141,15 @@ function ChangeTable({ group, rows, a, b, locale }: { group: DiffRow["group"]; r
                       )}
                     </th>
                   )}
-                  <td>{r.what}</td>
-                  <td>
+                  <td role="cell" className="diff-what">
+                    {r.what}
+                  </td>
+                  <td role="cell">
+                    {label(2)}
                     <Marked line={r.before} />
                   </td>
-                  <td>
+                  <td role="cell">
+                    {label(3)}
                     <Marked line={r.after} />
                   </td>
                 </tr>

@@ -205,7 +205,7 @@ test("an .xlsx downloaded from a version comes back as its next version with no 
 // Every studio page at 390 and 1280 px: no WCAG 2.1 AA violation (axe) and nothing wider than the screen, after the
 // tests above made sipas-2022@3 and the draft sipas-2017@2 (every-page.spec.ts checks them too, on its own seed).
 // With SHOTS=1 each view is saved to docs/screenshots/.
-test("every studio page on a phone and a desktop: no axe violation, nothing wider than the screen", async ({ browser }) => {
+test("every studio page on a phone and a desktop: no axe violation, nothing wider than the screen, no comparison table scrolling sideways", async ({ browser }) => {
   test.setTimeout(900_000); // 24 views with axe: over 9 minutes on a loaded 2-core machine
   const draft = "/staff/questionnaires/sipas-2017@2";
   const views: [string, string][] = [
@@ -232,6 +232,9 @@ test("every studio page on a phone and a desktop: no axe violation, nothing wide
       await page.waitForLoadState("load");
       const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (wide > 1) problems.push(`${name} at ${width} px: ${wide} px wider than the screen`);
+      // The comparison's tables read without scrolling sideways, even in their scroll boxes.
+      const sideways = await page.locator(".diff-table").evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth));
+      if (sideways.some((d) => d > 1)) problems.push(`${name} at ${width} px: a comparison table scrolls sideways (${sideways.join(", ")} px)`);
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of axe.violations) problems.push(`${name} at ${width} px: ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
       if (process.env.SHOTS === "1") await page.screenshot({ path: `docs/screenshots/${name}-${device}-vi.png` });
