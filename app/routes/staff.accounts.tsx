@@ -22,13 +22,17 @@ import {
   listStaffAccounts,
   reactivateStaffUser,
   resetStaffPassword,
+  updateStaffUser,
 } from "../services/staff/accounts.server";
 import { requirePermission } from "../services/staff/guards.server";
 import { liveSessionCounts } from "../services/staff/sessions.server";
 
 export const meta: MetaFunction = () => [{ title: "SIPAS – Tài khoản cán bộ" }];
 
-/** Admins: the accounts, a form to create one, and (from `?confirm=reset|deactivate&user=<id>`) a confirmation step. */
+/**
+ * Admins: the accounts, a form to create one, (from `?confirm=reset|deactivate&user=<id>`) a confirmation step, and
+ * (from `?edit=<id>`) a form to change an account's name, role and province scope.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manageAccounts");
   const { db } = await getDb();
@@ -37,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("confirm");
   const target = list.find((a) => a.id === url.searchParams.get("user"));
   const confirm = target && (kind === "reset" || kind === "deactivate") ? { kind, id: target.id, username: target.username } : null;
+  const editing = list.find((a) => a.id === url.searchParams.get("edit"));
+  const edit = editing ? { id: editing.id, username: editing.username, displayName: editing.displayName, role: editing.role, provinceCode: editing.provinceCode } : null;
   const session = await getSession(request);
   const csrf = csrfToken(session);
   return data(
@@ -44,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user,
       csrf,
       confirm,
+      edit,
       roles: STAFF_ROLES,
       accounts: list.map((a) => ({ ...a, sessions: sessions.get(a.id) ?? 0 })),
     },
@@ -73,8 +80,19 @@ export async function action({ request }: ActionFunctionArgs) {
       });
       return { ok: true, message: localize(msg("accounts.created", { username: created.username })), secret: { username: created.username, password: created.temporaryPassword! } };
     }
+    if (intent === "update") {
+      const before = await getStaffAccount(db, field("id"));
+      const after = await updateStaffUser(
+        db,
+        before.id,
+        { displayName: field("displayName"), role: field("role") as StaffRole, provinceCode: field("province") || null },
+        admin.id
+      );
+      const changed = after.displayName !== before.displayName || after.role !== before.role || after.provinceCode !== before.provinceCode;
+      return { ok: true, message: localize(msg(changed ? "accounts.wasUpdated" : "accounts.unchanged", { username: after.username })) };
+    }
     if (intent !== "reset" && intent !== "deactivate" && intent !== "reactivate") {
-      return { ok: false, message: { vi: "Thao tác không rõ.", en: "Unknown action." }, details: [] };
+      return { ok: false, message: accounts.unknownAction, details: [] };
     }
     const account = await getStaffAccount(db, field("id"));
     if (intent === "reset") {
@@ -90,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (done.ok) return data<ActionResult>(done.value, { status: done.value.ok ? 200 : 400, headers: { "Cache-Control": "no-store" } });
   const r = done.refusal;
-  const values = intent === "create" ? { username: field("username"), displayName: field("displayName"), role: field("role"), province: field("province") } : undefined;
+  const values = intent === "create" || intent === "update" ? { username: field("username"), displayName: field("displayName"), role: field("role"), province: field("province") } : undefined;
   return data<ActionResult>(
     { ok: false, message: refusalText(r), details: r.detailsLocalized ?? r.details.map((d) => ({ vi: d, en: d })), values },
     { status: r.status },
@@ -99,7 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountsPage() {
   const locale = useLocale();
-  const { user, csrf, confirm, roles, accounts: list } = useLoaderData<typeof loader>();
+  const { user, csrf, confirm, edit, roles, accounts: list } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = result && !result.ok ? result.values : undefined;
@@ -148,6 +166,41 @@ export default function AccountsPage() {
         </section>
       )}
 
+      {edit && !result?.ok && (
+        <section className="secret" aria-labelledby="edit-title">
+          <h2 id="edit-title">{fill(accounts.editTitle, { username: edit.username }, locale)}</h2>
+          <p className="hint">{accounts.editHint[locale]}</p>
+          <Form method="post" action={`/staff/accounts?edit=${edit.id}`} className="stack account-form">
+            <input type="hidden" name="csrf" value={csrf} />
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="id" value={edit.id} />
+            <label htmlFor="edit-displayName">{accounts.fullName[locale]}</label>
+            <input id="edit-displayName" name="displayName" required autoComplete="off" defaultValue={values?.displayName ?? edit.displayName} />
+            <label htmlFor="edit-role">{staff.roleNames[locale]}</label>
+            <select id="edit-role" name="role" defaultValue={values?.role ?? edit.role}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {roleName(r, locale)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="edit-province">{accounts.provinceScope[locale]}</label>
+            <p className="hint" id="edit-province-hint">
+              {accounts.provinceHint[locale]}
+            </p>
+            <input id="edit-province" name="province" autoComplete="off" aria-describedby="edit-province-hint" defaultValue={values?.province ?? edit.provinceCode ?? ""} />
+            <div className="row-actions">
+              <button type="submit" className="button primary" disabled={busy}>
+                {accounts.save[locale]}
+              </button>
+              <Link to="/staff/accounts" className="button">
+                {accounts.cancel[locale]}
+              </Link>
+            </div>
+          </Form>
+        </section>
+      )}
+
       <h2>{accounts.listTitle[locale]}</h2>
       <TableScroll>
         <table className="data-table accounts-table">
@@ -180,6 +233,9 @@ export default function AccountsPage() {
                 <td>{a.passwordChangedAt ? vietnamTime(a.passwordChangedAt) : accounts.never[locale]}</td>
                 <td>
                   <div className="row-actions">
+                    <Link className="button" to={`?edit=${a.id}`} aria-label={`${accounts.edit[locale]}: ${a.username}`}>
+                      {accounts.edit[locale]}
+                    </Link>
                     {a.active && (
                       <Link className="button" to={`?confirm=reset&user=${a.id}`} aria-label={`${accounts.resetPassword[locale]}: ${a.username}`}>
                         {accounts.resetPassword[locale]}

@@ -175,3 +175,50 @@ test("an admin creates a manager; the manager must change the password; sign-out
   await admin.goto("/staff/audit?action=account.deactivate");
   await expect(admin.locator('tr[data-action="account.deactivate"]')).toContainText(MANAGER);
 });
+
+test("an admin edits an account's name, role and province; the person's next page follows the new scope, and the change is in the audit trail", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const EDITED = "canbo.sua";
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin);
+  await admin.goto("/staff/accounts");
+  await admin.getByLabel("Tên đăng nhập").fill(EDITED);
+  await admin.getByLabel("Họ và tên").fill("Lê Văn Nhập");
+  await admin.getByLabel("Vai trò").selectOption("clerk");
+  await admin.getByLabel("Phạm vi tỉnh (mã tỉnh)").fill("P02");
+  await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+  const oneTime = (await admin.getByTestId("one-time-password").textContent())!.trim();
+
+  // The person signs in (with a new password): a clerk of P02 finds no demo round (it is P01's).
+  const person = await (await browser.newContext()).newPage();
+  await login(person, EDITED, oneTime);
+  await person.getByLabel("Mật khẩu hiện tại").fill(oneTime);
+  await person.getByLabel("Mật khẩu mới", { exact: true }).fill(NEW_PASSWORD);
+  await person.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
+  await person.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
+  await expect(person.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
+  expect((await person.goto("/staff/rounds/demo"))?.status()).toBe(404);
+
+  // The admin edits the account: a national manager now.
+  const row = admin.locator(`tr[data-username="${EDITED}"]`);
+  await row.getByRole("link", { name: `Sửa: ${EDITED}` }).click();
+  await expect(admin.getByRole("heading", { name: `Sửa tài khoản “${EDITED}”` })).toBeVisible();
+  await expect(admin.getByLabel("Họ và tên").first()).toHaveValue("Lê Văn Nhập");
+  await admin.locator("#edit-displayName").fill("Lê Văn Quản");
+  await admin.locator("#edit-role").selectOption("manager");
+  await admin.locator("#edit-province").fill("");
+  await admin.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Đã lưu thay đổi của tài khoản “${EDITED}”.`);
+  await expect(row).toContainText("Lê Văn Quản");
+  await expect(row).toContainText("Cán bộ quản lý");
+  await expect(row).toContainText("toàn quốc");
+
+  // Without signing in again, the person's next page follows the new role and scope.
+  expect((await person.goto("/staff/rounds/demo/settings"))?.status()).toBe(200);
+  await expect(person.getByLabel("Đến ngày")).toBeVisible();
+
+  await admin.goto("/staff/audit?action=account.update");
+  const record = admin.locator('tr[data-action="account.update"]').filter({ hasText: EDITED });
+  await expect(record).toContainText("manager");
+  await expect(record).toContainText("Lê Văn Quản");
+});

@@ -104,6 +104,16 @@ export const accounts = {
   wasReactivated: { vi: "Đã mở lại tài khoản “{username}”.", en: 'Account "{username}" reactivated.' },
   never: { vi: "chưa", en: "never" },
   cancel: { vi: "Hủy", en: "Cancel" },
+  edit: { vi: "Sửa", en: "Edit" },
+  unknownAction: { vi: "Thao tác không rõ.", en: "Unknown action." },
+  editTitle: { vi: "Sửa tài khoản “{username}”", en: 'Edit the account "{username}"' },
+  editHint: {
+    vi: "Vai trò và phạm vi tỉnh mới có hiệu lực ngay từ trang tiếp theo người đó mở; không cần đăng nhập lại.",
+    en: "The new role and province scope apply from the next page the person opens; no new sign-in is needed.",
+  },
+  save: { vi: "Lưu thay đổi", en: "Save the changes" },
+  wasUpdated: { vi: "Đã lưu thay đổi của tài khoản “{username}”.", en: 'Changes to the account "{username}" saved.' },
+  unchanged: { vi: "Tài khoản “{username}” không có gì thay đổi.", en: 'Nothing changed in the account "{username}".' },
   you: { vi: "(bạn)", en: "(you)" },
   // The password page (everyone).
   passwordTitle: { vi: "Đổi mật khẩu", en: "Change your password" },
