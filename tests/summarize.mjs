@@ -51,7 +51,6 @@ if (playwright) {
 } else failed += 1;
 
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex
   return String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
 }
 
