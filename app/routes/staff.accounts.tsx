@@ -6,7 +6,7 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { TableScroll } from "../components/table-scroll";
 import { useLocale } from "../components/use-locale";
 import { vietnamTime } from "../domain/audit";
-import type { LocalizedText } from "../domain/definition/schema";
+import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { fill, localize, msg } from "../domain/messages";
 import { accounts, staff } from "../domain/messages/areas/staff";
 import type { StaffRole } from "../domain/roles";
@@ -174,21 +174,12 @@ export default function AccountsPage() {
             <input type="hidden" name="csrf" value={csrf} />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="id" value={edit.id} />
-            <label htmlFor="edit-displayName">{accounts.fullName[locale]}</label>
-            <input id="edit-displayName" name="displayName" required autoComplete="off" defaultValue={values?.displayName ?? edit.displayName} />
-            <label htmlFor="edit-role">{staff.roleNames[locale]}</label>
-            <select id="edit-role" name="role" defaultValue={values?.role ?? edit.role}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleName(r, locale)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="edit-province">{accounts.provinceScope[locale]}</label>
-            <p className="hint" id="edit-province-hint">
-              {accounts.provinceHint[locale]}
-            </p>
-            <input id="edit-province" name="province" autoComplete="off" aria-describedby="edit-province-hint" defaultValue={values?.province ?? edit.provinceCode ?? ""} />
+            <AccountFields
+              idPrefix="edit-"
+              locale={locale}
+              roles={roles}
+              values={{ displayName: values?.displayName ?? edit.displayName, role: values?.role ?? edit.role, province: values?.province ?? edit.provinceCode ?? "" }}
+            />
             <div className="row-actions">
               <button type="submit" className="button primary" disabled={busy}>
                 {accounts.save[locale]}
@@ -274,26 +265,42 @@ export default function AccountsPage() {
           {accounts.usernameHint[locale]}
         </p>
         <input id="username" name="username" required autoComplete="off" aria-describedby="username-hint" defaultValue={values?.username} />
-        <label htmlFor="displayName">{accounts.fullName[locale]}</label>
-        <input id="displayName" name="displayName" required autoComplete="off" defaultValue={values?.displayName} />
-        <label htmlFor="role">{staff.roleNames[locale]}</label>
-        <select id="role" name="role" defaultValue={values?.role ?? "manager"}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleName(r, locale)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="province">{accounts.provinceScope[locale]}</label>
-        <p className="hint" id="province-hint">
-          {accounts.provinceHint[locale]}
-        </p>
-        <input id="province" name="province" autoComplete="off" aria-describedby="province-hint" defaultValue={values?.province} />
+        <AccountFields locale={locale} roles={roles} values={{ displayName: values?.displayName, role: values?.role ?? "manager", province: values?.province }} />
         <button type="submit" className="button primary" disabled={busy}>
           {accounts.create[locale]}
         </button>
       </Form>
     </div>
+  );
+}
+
+/** Full name, role and province scope: the same fields where an account is created and where it is edited. */
+function AccountFields(props: {
+  idPrefix?: string;
+  locale: Locale;
+  roles: readonly StaffRole[];
+  values: { displayName?: string; role?: string; province?: string };
+}) {
+  const { locale, values } = props;
+  const id = (name: string) => `${props.idPrefix ?? ""}${name}`;
+  return (
+    <>
+      <label htmlFor={id("displayName")}>{accounts.fullName[locale]}</label>
+      <input id={id("displayName")} name="displayName" required autoComplete="off" defaultValue={values.displayName} />
+      <label htmlFor={id("role")}>{staff.roleNames[locale]}</label>
+      <select id={id("role")} name="role" defaultValue={values.role}>
+        {props.roles.map((r) => (
+          <option key={r} value={r}>
+            {roleName(r, locale)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={id("province")}>{accounts.provinceScope[locale]}</label>
+      <p className="hint" id={id("province-hint")}>
+        {accounts.provinceHint[locale]}
+      </p>
+      <input id={id("province")} name="province" autoComplete="off" aria-describedby={id("province-hint")} defaultValue={values.province} />
+    </>
   );
 }
 
