@@ -16,10 +16,10 @@ const COMMENT = "Ý kiến thử nghiệm: phục vụ tốt, cần rút ngắn 
 /**
  * Bytes on the wire (gzip) of the citizen form's first load with JavaScript: the document, its stylesheet and every
  * script. The budget is what it is today plus a little (tests/e2e/first-load.spec.ts — this count and a real
- * browser's — and the bench fail past it: it may only shrink); the target is issue 11's, not met yet
- * (docs/BENCHMARKS.md says what is left: React and Remix alone are ~84 KiB gzip of it).
+ * browser's — and the bench fail past it: it may only shrink); the target is issue 11's, met since ADR 036 (no zod
+ * in the citizen's browser): docs/BENCHMARKS.md has the figures.
  */
-export const FIRST_LOAD_BUDGET_BYTES = 123 * 1024;
+export const FIRST_LOAD_BUDGET_BYTES = 109 * 1024;
 export const FIRST_LOAD_TARGET_BYTES = 110 * 1024;
 
 export interface Reply {

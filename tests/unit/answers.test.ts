@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mergePageAnswers } from "../../app/domain/answers/merge";
 import { neighbourPage, pageItems, resumePage, visiblePages } from "../../app/domain/answers/pages";
-import { buildAnswersSchema, rawAnswersFromEntries, validateAnswers } from "../../app/domain/answers/validate";
+import { checkPage, rawAnswersFromEntries, validateAnswers } from "../../app/domain/answers/validate";
 import { parseDefinitionText } from "../../app/domain/definition/parse";
 import type { Definition } from "../../app/domain/definition/schema";
 
@@ -46,13 +46,15 @@ describe("answer validation", () => {
     expect(validateAnswers(mini, { COMMENT: "x".repeat(2001) }, { requireAnswers: false }).errors.COMMENT.en).toMatch(/at most 2000/);
   });
 
-  it("gives the same verdict through the zod schema the browser uses, in the chosen language", () => {
-    const schema = buildAnswersSchema(mini, { sections: ["D"], requireAnswers: true }, "en", { Q8_PROC: "1" });
-    const bad = schema.safeParse({ SV_ACC_1: "4" });
-    expect(bad.success).toBe(false);
-    if (!bad.success) expect(bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["SV_STAFF_1", "Please answer this question."]]);
-    const good = schema.safeParse({ SV_ACC_1: "4", SV_STAFF_1: "2" });
-    expect(good.success && good.data).toEqual({ Q8_PROC: "1", SV_ACC_1: "4", SV_STAFF_1: "2" });
+  it("checks one page over the other pages' answers, as the browser and the server both do", () => {
+    // Q8_PROC = 1 on an earlier page shows the staff question on page D: unanswered, it is the page's only error.
+    const bad = checkPage(mini, { Q8_PROC: "1" }, { SV_ACC_1: "4" }, ["D"]);
+    expect(bad.errors).toEqual({ SV_STAFF_1: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." } });
+    const good = checkPage(mini, { Q8_PROC: "1" }, { SV_ACC_1: "4", SV_STAFF_1: "2" }, ["D"]);
+    expect(good.errors).toEqual({});
+    expect(good.answers).toEqual({ Q8_PROC: "1", SV_ACC_1: "4", SV_STAFF_1: "2" });
+    // Hidden by the earlier page's answer, the staff question is not asked.
+    expect(checkPage(mini, { Q8_PROC: "2" }, { SV_ACC_1: "4" }, ["D"]).errors).toEqual({});
   });
 
   it("reads repeated form fields of a multiple-choice item as a list", () => {

@@ -1,7 +1,7 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { pageItems, questionNumbers } from "../../domain/answers/pages";
-import { buildAnswersSchema, overlayPage, rawToAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
+import { checkPage, overlayPage, rawToAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
 import type { Answers } from "../../domain/definition/conditions";
 import type { Definition, Locale, Section } from "../../domain/definition/schema";
 import { ui } from "../../i18n";
@@ -23,15 +23,11 @@ export interface SurveyPageFormProps {
 
 /**
  * One page of the questionnaire. Without JavaScript it is a plain POST form that the server
- * validates. With JavaScript, the browser checks it first with the same zod schema (`useSurveyForm`, over the
- * same uncontrolled inputs), and skip logic follows the answers as they are given.
+ * validates. With JavaScript, the browser checks it first with the server's own check (`checkPage` through
+ * `useSurveyForm`, over the same uncontrolled inputs), and skip logic follows the answers as they are given.
  */
 export function SurveyPageForm({ definition, section, locale, answers, serverErrors, hasPrevious, isLast, hiddenFields }: SurveyPageFormProps) {
-  const schema = useMemo(
-    () => buildAnswersSchema(definition, { sections: [section.code], requireAnswers: true }, locale, answers as RawAnswers),
-    [definition, section.code, locale, answers],
-  );
-  const form = useSurveyForm(definition, schema);
+  const form = useSurveyForm(definition, locale, (values) => checkPage(definition, answers as RawAnswers, values, [section.code]).errors);
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
   const { live } = form;

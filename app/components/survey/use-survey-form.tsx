@@ -1,20 +1,19 @@
 import { useEffect, useRef, useState } from "react";
-import { rawAnswersFromEntries, type RawAnswers } from "../../domain/answers/validate";
-import type { Definition } from "../../domain/definition/schema";
+import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
+import type { Definition, Locale } from "../../domain/definition/schema";
 
-/** What the hook needs of the page's zod schema (`buildAnswersSchema`): the same parse the server runs. */
-interface PageSchema {
-  safeParse(value: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
+/** The page's check (`checkPage` with the page's sections and the other pages' answers): the one the server runs. */
+type PageCheck = (values: RawAnswers) => AnswerErrors;
 
 /**
  * The citizen's page over the browser's own form, without react-hook-form (ADR 033: its ~14 KiB gzip were a tenth
  * of the form's first load). The inputs stay uncontrolled, with their `name`s, exactly as the page is without
  * JavaScript; the answers are read from the form (`FormData`, the shape the server reads) when one changes, for
- * live skip logic, and parsed with the page's zod schema on "next"/"submit". After a refused try, errors follow
+ * live skip logic, and checked with the server's own check of the page on "next"/"submit" (ADR 036: no zod in the
+ * citizen's browser). After a refused try, errors follow
  * the answers as they change (react-hook-form's default `reValidateMode: "onChange"`).
  */
-export function useSurveyForm(definition: Definition, schema: PageSchema) {
+export function useSurveyForm(definition: Definition, locale: Locale, checkPage: PageCheck) {
   const formRef = useRef<HTMLFormElement>(null);
   // null until hydrated: the page then shows what the server rendered.
   const [live, setLive] = useState<RawAnswers | null>(null);
@@ -25,10 +24,7 @@ export function useSurveyForm(definition: Definition, schema: PageSchema) {
   const read = (): RawAnswers => rawAnswersFromEntries(new FormData(formRef.current!), definition);
   const errorsOf = (values: RawAnswers): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const issue of schema.safeParse(values).error?.issues ?? []) {
-      const code = String(issue.path[0] ?? "");
-      if (code && !(code in out)) out[code] = issue.message;
-    }
+    for (const [code, text] of Object.entries(checkPage(values))) out[code] = text[locale];
     return out;
   };
 

@@ -1,10 +1,7 @@
-// zod/mini: the same engine as "zod" at a fraction of the bytes in the citizen's browser
-// (~90 kB gzipped less), which matters on a slow mobile connection.
-import * as z from "zod/mini";
 import { computeVisibility, isAnswered, type Answers, type AnswerValue } from "../definition/conditions";
 import type { Definition, Item, Locale, LocalizedText } from "../definition/schema";
 
-/** What arrives from a form: FormData entries, or react-hook-form values. */
+/** What arrives from a form: FormData entries (the server's post, the browser's form before it is sent). */
 export type RawValue = string | string[] | number | boolean | null | undefined;
 export type RawAnswers = Record<string, RawValue>;
 
@@ -81,7 +78,7 @@ export interface ValidationResult {
 
 /**
  * Validates answers against a definition with its skip logic: the single rule set used by the
- * browser (through `buildAnswersSchema`) and by the server.
+ * browser and by the server (a page of the citizen's form through `checkPage`, the paper entry, the studio's preview).
  */
 export function validateAnswers(def: Definition, raw: RawAnswers, scope: ValidationScope): ValidationResult {
   const normalized: Answers = {};
@@ -124,23 +121,12 @@ export function overlayPage(def: Definition, base: RawAnswers, page: RawAnswers,
 }
 
 /**
- * The zod schema of a page (or the whole form) of a definition. Client (zodResolver) and server
- * parse with the same schema. `base` holds the answers of the other pages, which skip rules read.
- * The output is the cleaned answers of the whole form.
+ * The check of one page of the citizen's form, the same in the browser (before the page is sent) and on the server
+ * (when it arrives): the page's raw answers over the answers of the other pages (`base`, which skip rules read),
+ * the page's sections checked, required answers required. The output's answers are the whole form's, cleaned.
  */
-export function buildAnswersSchema(def: Definition, scope: ValidationScope, locale: Locale, base: RawAnswers = {}) {
-  const combine = (value: unknown) => (scope.sections ? overlayPage(def, base, value as RawAnswers, scope.sections) : (value as RawAnswers));
-  return z.pipe(
-    z.record(z.string(), z.any()).check(
-      z.superRefine((value, ctx) => {
-        const { errors } = validateAnswers(def, combine(value), scope);
-        for (const [code, text] of Object.entries(errors)) {
-          ctx.addIssue({ code: "custom", path: [code], message: text[locale] });
-        }
-      }),
-    ),
-    z.transform((value) => validateAnswers(def, combine(value), scope).answers),
-  );
+export function checkPage(def: Definition, base: RawAnswers, page: RawAnswers, sections: readonly string[]): ValidationResult {
+  return validateAnswers(def, overlayPage(def, base, page, sections), { sections, requireAnswers: true });
 }
 
 /** Reads a form submission into raw answers, keeping repeated fields (checkbox groups) as lists. */

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, InvitationRow } from "../../../db/schema";
 import { mergePageAnswers } from "../../domain/answers/merge";
-import { overlayPage, validateAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
+import { checkPage, validateAnswers, type AnswerErrors, type RawAnswers } from "../../domain/answers/validate";
 import { codeMessages } from "../../domain/citizen-messages";
 import { normalizeCode } from "../../domain/codes";
 import type { Answers } from "../../domain/definition/conditions";
@@ -141,8 +141,7 @@ async function withFreshDraft<T>(db: Kysely<Database>, first: OpenedForm, work: 
 }
 
 function mergeValidPage(form: OpenedForm, input: PageInput) {
-  const combined = overlayPage(form.definition, form.answers, input.raw, input.sections);
-  const page = validateAnswers(form.definition, combined, { sections: input.sections, requireAnswers: true });
+  const page = checkPage(form.definition, form.answers, input.raw, input.sections); // the browser's check too
   // Hidden pages keep their answers in the draft: changing an earlier answer back restores them.
   return { page, answers: mergePageAnswers(form.definition, form.answers, page.answers, input.sections) };
 }
