@@ -19,7 +19,8 @@ import { getRound, listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
 import { TableScroll } from "../components/table-scroll";
-import { msg } from "../domain/messages";
+import { fill, msg } from "../domain/messages";
+import { comparePage as t } from "../domain/messages/areas/compare-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
@@ -91,7 +92,6 @@ const KIND_TITLES: Record<IndexKind, { vi: string; en: string }> = {
 export default function CompareRounds() {
   const locale = useLocale();
   const { round, candidates, baseline, query, choices, accept, acceptAll, result } = useLoaderData<typeof loader>();
-  const vi = locale === "vi";
   const back = `/staff/rounds/${round.id}/results${query ? resultsSearch(optionsOf(query)) : ""}`;
 
   if (candidates.length === 0) {
@@ -99,7 +99,7 @@ export default function CompareRounds() {
       <section aria-labelledby="compare-heading" className="results-page">
         <h2 id="compare-heading">{w.compare[locale]}</h2>
         <p className="notice">
-          {vi ? "Chưa có đợt khảo sát nào khác của cùng tỉnh để so sánh." : "There is no other round of the same province to compare with."}
+          {t.noOtherRound[locale]}
         </p>
         <p>
           <Link to={back}>← {w.results[locale]}</Link>
@@ -112,7 +112,7 @@ export default function CompareRounds() {
   const baselineField = (
     <div className="option-group">
       <label htmlFor="compare-baseline" className="option-label">
-        {vi ? "Đợt gốc (so sánh với)" : "Baseline round (compare with)"}
+        {t.baseline[locale]}
       </label>
       <select id="compare-baseline" name="baseline" defaultValue={baseline?.id ?? candidates[0].id}>
         {candidates.map((c) => (
@@ -125,10 +125,10 @@ export default function CompareRounds() {
   );
   const acceptField = (
     <fieldset className="option-group">
-      <legend>{vi ? "Chỉ số đã thay đổi cách tính" : "Indices whose make-up changed"}</legend>
+      <legend>{t.changedIndices[locale]}</legend>
       <label className="option-choice">
         <input type="checkbox" name="acceptAll" value="true" defaultChecked={acceptAll} />{" "}
-        {vi ? "Vẫn so sánh tất cả (chấp nhận thay đổi)" : "Compare them all anyway (accept the changes)"}
+        {t.acceptAll[locale]}
       </label>
     </fieldset>
   );
@@ -136,7 +136,7 @@ export default function CompareRounds() {
   return (
     <section aria-labelledby="compare-heading" className="results-page">
       <h2 id="compare-heading">{w.compare[locale]}</h2>
-      {!baseline && <p className="notice">{vi ? "Chọn đợt gốc rồi bấm “Xem kết quả” để so sánh." : "Choose the baseline round, then press “Show results”."}</p>}
+      {!baseline && <p className="notice">{t.chooseBaseline[locale]}</p>}
       {result?.state === "computing" && (
         <ComputingPanel
           jobs={result.jobs.map((j) => j.progress)}
@@ -190,7 +190,6 @@ function CompareBody(props: {
   locale: Locale;
 }) {
   const { view, locale } = props;
-  const vi = locale === "vi";
   const sentence = describeComparison(
     { weighted: props.query.weighted, multiUnit: props.query.multiUnit, level: 0.95, by: props.query.by, byLabel: props.byLabels, groups: view.groups.length },
     props.responses,
@@ -205,9 +204,16 @@ function CompareBody(props: {
         {sentence}
       </p>
       <p className="hint">
-        {vi
-          ? `Chênh lệch = ${props.currentName} − ${props.baselineName}. Hai đợt là hai mẫu độc lập: sai số chuẩn của chênh lệch = √(SE₁² + SE₂²). Câu hỏi được ghép theo mã giữa hai phiên bản bộ câu hỏi (${view.baseline.key}@${view.baseline.version} → ${view.current.key}@${view.current.version}).`
-          : `Difference = ${props.currentName} − ${props.baselineName}. The rounds are independent samples: SE of the difference = √(SE₁² + SE₂²). Questions are matched by code across the questionnaire versions (${view.baseline.key}@${view.baseline.version} → ${view.current.key}@${view.current.version}).`}
+        {fill(
+          t.method,
+          {
+            current: props.currentName,
+            baseline: props.baselineName,
+            from: `${view.baseline.key}@${view.baseline.version}`,
+            to: `${view.current.key}@${view.current.version}`,
+          },
+          locale,
+        )}
       </p>
 
       {(view.itemsOnlyInBaseline.length > 0 || view.itemsOnlyInCurrent.length > 0 || notComparable.length > 0) && (
@@ -215,30 +221,22 @@ function CompareBody(props: {
           {view.headlineBlocked && (
             <p data-testid="headline-blocked">
               <strong>
-                {vi
-                  ? `${view.headlineBlocked.label.vi} chưa so sánh được giữa hai đợt`
-                  : `${view.headlineBlocked.label.en} cannot be compared between the rounds yet`}
+                {fill(t.headlineBlocked, { index: view.headlineBlocked.label }, locale)}
               </strong>{" "}
-              {vi
-                ? `vì cách tính của các thành phần sau đã thay đổi: ${view.headlineBlocked.parts.map((p) => p.vi).join("; ")}. Khi mọi thành phần so sánh được (hoặc được chấp nhận so sánh ở bảng dưới), chỉ số chung cũng được so sánh.`
-                : `because these parts changed: ${view.headlineBlocked.parts.map((p) => p.en).join("; ")}. Once every part is comparable (or accepted in the table below), the headline index is compared too.`}
+              {fill(t.headlineBlockedWhy, { parts: view.headlineBlocked.parts.map((p) => p[locale]).join("; ") }, locale)}
             </p>
           )}
           {notComparable.length > 0 && (
             <p>
               <strong>
-                {vi
-                  ? `${notComparable.length} chỉ số không so sánh được vì cách tính đã thay đổi`
-                  : `${notComparable.length} indices are not comparable because their make-up changed`}
+                {fill(t.notComparable, { count: notComparable.length }, locale)}
               </strong>{" "}
-              {vi
-                ? "(câu hỏi thành phần, cách tổng hợp hoặc phương án tích cực khác nhau). Đánh dấu từng dòng hoặc chọn “Vẫn so sánh tất cả” để so sánh dù vậy."
-                : "(different items, aggregation or positive answers). Tick a row, or “Compare them all anyway”, to compare them nonetheless."}
+              {t.notComparableWhy[locale]}
             </p>
           )}
           {view.itemsOnlyInBaseline.length > 0 && (
             <>
-              <p>{vi ? `Câu hỏi chỉ có ở đợt gốc (${props.baselineName}):` : `Questions only in the baseline (${props.baselineName}):`}</p>
+              <p>{fill(t.onlyInBaselineList, { round: props.baselineName }, locale)}</p>
               <ul>
                 {view.itemsOnlyInBaseline.map((i) => (
                   <li key={i.code}>
@@ -250,7 +248,7 @@ function CompareBody(props: {
           )}
           {view.itemsOnlyInCurrent.length > 0 && (
             <>
-              <p>{vi ? `Câu hỏi chỉ có ở đợt này (${props.currentName}):` : `Questions only in this round (${props.currentName}):`}</p>
+              <p>{fill(t.onlyInCurrentList, { round: props.currentName }, locale)}</p>
               <ul>
                 {view.itemsOnlyInCurrent.map((i) => (
                   <li key={i.code}>
@@ -265,7 +263,7 @@ function CompareBody(props: {
 
       <section aria-labelledby="change-chart" className="results-section">
         <h3 id="change-chart">
-          {vi ? "Thay đổi" : "Change"} – {groupName}
+          {t.change[locale]} – {groupName}
         </h3>
         <ChangeChart rows={view.selected.rows} locale={locale} subtitle={sentence} baselineName={props.baselineName} currentName={props.currentName} />
       </section>
@@ -304,8 +302,7 @@ function ChangeTable({
   accepted: true | string[];
   labels: Record<string, LocalizedText>;
 }) {
-  const vi = locale === "vi";
-  const change = vi ? "Thay đổi" : "Change";
+  const change = t.change[locale];
   return (
     <TableScroll>
       <table className="data-table results-table stacking" data-testid="change-table" role="table">
@@ -327,7 +324,7 @@ function ChangeTable({
               {w.ci[locale]}
             </th>
             <th scope="col" role="columnheader">
-              {vi ? "Ghi chú" : "Notes"}
+              {t.notes[locale]}
             </th>
           </tr>
         </thead>
@@ -355,12 +352,12 @@ function ChangeTable({
                 {formatInterval(r.ciLow, r.ciHigh, locale)}
               </td>
               <td role="cell" className="notes">
-                {!r.inA && <span className="flag only-one">{vi ? "chỉ có ở đợt này" : "only in this round"}</span>}
-                {!r.inB && <span className="flag only-one">{vi ? "chỉ có ở đợt gốc" : "only in the baseline"}</span>}
-                {r.inA && r.inB && !r.comparable && <span className="flag not-comparable">{vi ? "không so sánh được" : "not comparable"}</span>}
-                {r.accepted && !r.byParts && <span className="flag accepted">{vi ? "đã chấp nhận so sánh" : "compared, accepted"}</span>}
+                {!r.inA && <span className="flag only-one">{t.onlyInCurrent[locale]}</span>}
+                {!r.inB && <span className="flag only-one">{t.onlyInBaseline[locale]}</span>}
+                {r.inA && r.inB && !r.comparable && <span className="flag not-comparable">{t.notComparableFlag[locale]}</span>}
+                {r.accepted && !r.byParts && <span className="flag accepted">{t.accepted[locale]}</span>}
                 {r.byParts && (
-                  <span className="flag accepted">{vi ? "so sánh được vì mọi thành phần đều so sánh được" : "compared: every part of it is comparable"}</span>
+                  <span className="flag accepted">{t.byParts[locale]}</span>
                 )}
                 {r.inA && r.inB && r.reasons.length > 0 && (
                   <>
@@ -370,7 +367,7 @@ function ChangeTable({
                     {accepted !== true && (
                       <label className="accept-box">
                         <input type="checkbox" name="accept" value={r.code} form="compare-form" defaultChecked={accepted.includes(r.code)} />
-                        {vi ? "Vẫn so sánh" : "Compare anyway"}
+                        {t.acceptOne[locale]}
                       </label>
                     )}
                   </>

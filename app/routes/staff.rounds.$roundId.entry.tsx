@@ -7,7 +7,7 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { formatCode } from "../domain/codes";
-import type { LocalizedText } from "../domain/definition/schema";
+import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { BLANK_FIELD } from "../domain/paper/validate-entry";
 import { can } from "../domain/roles";
 import { attempt, refuse, refusalText } from "../services/platform/route-errors.server";
@@ -16,10 +16,11 @@ import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEnt
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
-import { msg } from "../domain/messages";
+import { fill, msg, render } from "../domain/messages";
+import { entryPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập phiếu giấy" }];
+export const meta: MetaFunction = () => [{ title: `SIPAS – ${t.title.vi}` }];
 
 const DoneSchema = z.object({
   done: z.string().check(z.regex(/^[0-9A-Z]{10}$/)),
@@ -86,56 +87,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${base}?done=${outcome.code}&state=${outcome.state}&entry=${outcome.entryNo}&m=${outcome.mismatches}`);
 }
 
-function doneText(done: z.infer<typeof DoneSchema>, vi: boolean): string {
-  const code = formatCode(done.done);
-  switch (done.state) {
-    case "submitted":
-      return vi ? `Đã lưu phiếu ${code}. Phiếu được tính là đã gửi (nhập một lần).` : `Saved form ${code}. It counts as submitted (single entry).`;
-    case "awaiting-second":
-      return vi ? `Đã lưu lần nhập 1 của phiếu ${code}. Cần một cán bộ khác nhập lần 2.` : `Saved the first entry of form ${code}. A different clerk must key it a second time.`;
-    case "verified":
-      return vi
-        ? `Đã lưu lần nhập 2 của phiếu ${code}: khớp với lần 1. Phiếu đã được xác nhận và tính là đã gửi.`
-        : `Saved the second entry of form ${code}: it matches the first. The form is verified and counts as submitted.`;
-    case "mismatch":
-      return vi
-        ? `Đã lưu lần nhập 2 của phiếu ${code}: khác lần 1 ở ${done.m} câu. Phiếu chờ cán bộ giám sát đối chiếu.`
-        : `Saved the second entry of form ${code}: it differs from the first in ${done.m} question(s). A supervisor must review it.`;
-  }
+const DONE_WORDS = {
+  submitted: t.doneSubmitted,
+  "awaiting-second": t.doneAwaitingSecond,
+  verified: t.doneVerified,
+  mismatch: t.doneMismatch,
+} as const;
+
+function doneText(done: z.infer<typeof DoneSchema>, locale: Locale): string {
+  return fill(DONE_WORDS[done.state], { code: formatCode(done.done), m: done.m }, locale);
 }
 
 export default function PaperEntryPage() {
   const locale = useLocale();
-  const vi = locale === "vi";
   const { round, canSupervise, settings, progress, typed, target, refused, done, definition, csrf } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as ActionResult | undefined;
   const base = `/staff/rounds/${round.id}/entry`;
   return (
     <section aria-labelledby="entry-heading">
-      <h2 id="entry-heading">{vi ? "Nhập phiếu giấy" : "Key paper forms"}</h2>
+      <h2 id="entry-heading">{t.title[locale]}</h2>
       <div className="pe-settings">
         <span>
-          {vi ? "Đã xác nhận" : "Verified"}: <strong>{progress.verified}</strong> · {vi ? "Chờ nhập lần 2" : "Awaiting 2nd entry"}:{" "}
-          <strong>{progress.awaitingSecond}</strong> · {vi ? "Cần đối chiếu" : "To review"}: <strong>{progress.awaitingReview}</strong>
+          {t.verified[locale]}: <strong>{progress.verified}</strong> · {t.awaitingSecond[locale]}: <strong>{progress.awaitingSecond}</strong> ·{" "}
+          {t.toReview[locale]}: <strong>{progress.awaitingReview}</strong>
         </span>
         {canSupervise && (
           <Link to={`${base}/review`} prefetch="intent">
-            {vi ? "Đối chiếu phiếu nhập hai lần →" : "Review double entries →"}
+            {t.reviewLink[locale]}
           </Link>
         )}
       </div>
       <div className="pe-settings">
         <span>
-          {vi ? "Cách nhập: " : "Mode: "}
-          <strong>
-            {settings.doubleEntry
-              ? vi
-                ? "nhập hai lần (hai cán bộ khác nhau nhập độc lập)"
-                : "double entry (two different clerks key independently)"
-              : vi
-                ? "nhập một lần"
-                : "single entry"}
-          </strong>
+          {t.mode[locale]} <strong>{(settings.doubleEntry ? t.modeDouble : t.modeSingle)[locale]}</strong>
         </span>
         {canSupervise && (
           <Form method="post">
@@ -143,20 +127,20 @@ export default function PaperEntryPage() {
             <input type="hidden" name="intent" value="double-entry" />
             <input type="hidden" name="on" value={settings.doubleEntry ? "0" : "1"} />
             <button type="submit" className="button link">
-              {settings.doubleEntry ? (vi ? "Chuyển sang nhập một lần" : "Switch to single entry") : vi ? "Bật nhập hai lần" : "Turn on double entry"}
+              {(settings.doubleEntry ? t.switchToSingle : t.switchToDouble)[locale]}
             </button>
           </Form>
         )}
       </div>
       {done && (
         <p className={`pe-result ${done.state === "mismatch" ? "warn" : "ok"}`} role="status">
-          {doneText(done, vi)}
+          {doneText(done, locale)}
         </p>
       )}
-      {round.status !== "open" && <p className="pe-result refused">{vi ? "Đợt khảo sát đã đóng, không nhập thêm phiếu." : "This round is closed; no more forms can be keyed."}</p>}
+      {round.status !== "open" && <p className="pe-result refused">{render(msg("paperEntry.roundClosed"), locale)}</p>}
       <Form method="get" className="pe-lookup" key={`lookup-${target?.code ?? ""}-${done?.done ?? ""}`}>
         <div>
-          <label htmlFor="pe-code">{vi ? "Mã khảo sát trên phiếu" : "Survey code on the form"}</label>
+          <label htmlFor="pe-code">{t.codeLabel[locale]}</label>
           <input
             id="pe-code"
             name="code"
@@ -169,7 +153,7 @@ export default function PaperEntryPage() {
           />
         </div>
         <button type="submit" className="button">
-          {vi ? "Mở phiếu" : "Open form"}
+          {t.open[locale]}
         </button>
       </Form>
       {(posted?.refused ?? refused) && (
@@ -181,37 +165,22 @@ export default function PaperEntryPage() {
         <>
           <div className="pe-banner">
             <span>
-              {vi ? "Phiếu" : "Form"} <span className="code">{formatCode(target.code)}</span>
+              {t.form[locale]} <span className="code">{formatCode(target.code)}</span>
             </span>
             <span>
               {target.doubleEntry
-                ? vi
-                  ? `Lần nhập ${target.entryNo} / 2${target.entryNo === 2 ? " (nhập độc lập, không xem lần 1)" : ""}`
-                  : `Entry ${target.entryNo} of 2${target.entryNo === 2 ? " (blind: entry 1 is not shown)" : ""}`
-                : vi
-                  ? "Nhập một lần"
-                  : "Single entry"}
+                ? `${fill(t.entryOfTwo, { entry: target.entryNo }, locale)}${target.entryNo === 2 ? ` ${t.blindSecond[locale]}` : ""}`
+                : t.singleEntry[locale]}
             </span>
           </div>
           {target.onlineDraft && (
             <p className="pe-result warn">
-              {vi
-                ? "Người này đã bắt đầu trả lời trực tuyến nhưng chưa gửi. Khi phiếu giấy được xác nhận, bản trả lời dở dang sẽ được thay bằng phiếu giấy."
-                : "This person started answering online but has not submitted. Once the paper form is verified it replaces the unfinished online answers."}
+              {t.onlineDraft[locale]}
             </p>
           )}
           <p className="pe-keys">
-            {vi ? (
-              <>
-                <kbd>1</kbd>–<kbd>9</kbd> chọn phương án và sang câu tiếp · <kbd>0</kbd> bỏ trống · <kbd>Enter</kbd> sang câu tiếp · <kbd>Shift</kbd>+<kbd>Enter</kbd> quay lại ·{" "}
-                <kbd>Ctrl</kbd>+<kbd>Enter</kbd> lưu phiếu
-              </>
-            ) : (
-              <>
-                <kbd>1</kbd>–<kbd>9</kbd> pick an option and move on · <kbd>0</kbd> blank · <kbd>Enter</kbd> next question · <kbd>Shift</kbd>+<kbd>Enter</kbd> back ·{" "}
-                <kbd>Ctrl</kbd>+<kbd>Enter</kbd> save
-              </>
-            )}
+            <kbd>1</kbd>–<kbd>9</kbd> {t.keyPick[locale]} · <kbd>0</kbd> {t.keyBlank[locale]} · <kbd>Enter</kbd> {t.keyNext[locale]} · <kbd>Shift</kbd>+<kbd>Enter</kbd>{" "}
+            {t.keyBack[locale]} · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t.keySave[locale]}
           </p>
           <PaperEntryForm
             key={`${target.code}-${target.entryNo}-${locale}`}

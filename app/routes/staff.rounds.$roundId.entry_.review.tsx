@@ -21,10 +21,11 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 import { formatTimestamp } from "../domain/results/format";
-import { catalogue, localize, msg } from "../domain/messages";
+import { catalogue, fill, localize, msg } from "../domain/messages";
+import { entryPage, reviewPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Đối chiếu phiếu nhập hai lần" }];
+export const meta: MetaFunction = () => [{ title: `SIPAS – ${t.title.vi}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, definition } = await requireRoundAccess(request, params.roundId!, "verifyPaperForms");
@@ -105,7 +106,6 @@ function choicesFor(item: Item, first: AnswerValue | undefined, second: AnswerVa
 
 export default function ReviewPage() {
   const locale = useLocale();
-  const vi = locale === "vi";
   const { round, queue, review, refused, resolved, discarded, items, csrf } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
@@ -113,17 +113,17 @@ export default function ReviewPage() {
   return (
     <section aria-labelledby="review-heading">
       <p className="eyebrow">
-        <Link to={`/staff/rounds/${round.id}/entry`}>← {vi ? "Nhập phiếu giấy" : "Key paper forms"}</Link>
+        <Link to={`/staff/rounds/${round.id}/entry`}>← {entryPage.title[locale]}</Link>
       </p>
-      <h2 id="review-heading">{vi ? "Đối chiếu phiếu nhập hai lần" : "Review double-entered forms"}</h2>
+      <h2 id="review-heading">{t.title[locale]}</h2>
       {resolved && (
         <p className="pe-result ok" role="status">
-          {vi ? `Đã xác nhận phiếu ${formatCode(resolved)}: phiếu được tính là đã gửi.` : `Form ${formatCode(resolved)} is verified and counts as submitted.`}
+          {fill(t.resolved, { code: formatCode(resolved) }, locale)}
         </p>
       )}
       {discarded && (
         <p className="pe-result ok" role="status">
-          {vi ? `Đã hủy lần nhập của phiếu ${formatCode(discarded)}; phiếu cần được nhập lại.` : `Discarded the entry of form ${formatCode(discarded)}; it must be keyed again.`}
+          {fill(t.discarded, { code: formatCode(discarded) }, locale)}
         </p>
       )}
       {(refused || posted?.refused) && (
@@ -134,14 +134,11 @@ export default function ReviewPage() {
       {review && (
         <Form method="post" className="pe-review" aria-labelledby="review-form-heading">
           <h3 id="review-form-heading">
-            {vi ? "Phiếu" : "Form"} <span className="code">{formatCode(review.code)}</span>:{" "}
-            {vi ? `${items.length} câu khác nhau giữa hai lần nhập` : `${items.length} question(s) differ between the two entries`}
+            {entryPage.form[locale]} <span className="code">{formatCode(review.code)}</span>:{" "}
+            {fill(t.differ, { count: items.length }, locale)}
           </h3>
           <p className="hint">
-            {vi
-              ? "Xem phiếu giấy và chọn câu trả lời đúng cho từng câu. Các câu giống nhau giữa hai lần nhập được giữ nguyên."
-              : "Look at the paper form and choose the right answer for each question. Questions both entries agree on are kept."}{" "}
-            {review.entries.map((e) => `${vi ? "Lần" : "Entry"} ${e.entryNo}: ${e.clerk}`).join(" · ")}
+            {t.hint[locale]} {review.entries.map((e) => fill(t.entryBy, { entry: e.entryNo, clerk: e.clerk }, locale)).join(" · ")}
           </p>
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="_code" value={review.code} />
@@ -156,9 +153,9 @@ export default function ReviewPage() {
                   {condition && <span className="pe-cond"> — {condition}</span>}
                 </p>
                 <dl className="pe-entries">
-                  <dt>{vi ? "Lần nhập 1" : "Entry 1"}</dt>
+                  <dt>{t.entry1[locale]}</dt>
                   <dd>{answerText(item, m.first, locale)}</dd>
-                  <dt>{vi ? "Lần nhập 2" : "Entry 2"}</dt>
+                  <dt>{t.entry2[locale]}</dt>
                   <dd>{answerText(item, m.second, locale)}</dd>
                 </dl>
                 <div className="pe-opts">
@@ -167,9 +164,9 @@ export default function ReviewPage() {
                       <input type="radio" name={m.item} value={c.value} defaultChecked={picked === c.value} />
                       {c.key && <kbd>{c.key}</kbd>}
                       <span>{c.label}</span>
-                      {c.tags.map((t) => (
-                        <span key={t} className="pe-tag">
-                          {vi ? `lần ${t}` : `entry ${t}`}
+                      {c.tags.map((n) => (
+                        <span key={n} className="pe-tag">
+                          {fill(t.tag, { entry: n }, locale)}
                         </span>
                       ))}
                     </label>
@@ -181,28 +178,28 @@ export default function ReviewPage() {
           })}
           <div className="pe-actions">
             <button type="submit" name="intent" value="resolve" className="button primary" disabled={busy}>
-              {vi ? "Xác nhận phiếu" : "Verify the form"}
+              {t.resolve[locale]}
             </button>
             <button type="submit" name="intent" value="discard" className="button">
-              {vi ? "Hủy lần nhập 2 (nhập lại)" : "Discard entry 2 (key again)"}
+              {t.discard[locale]}
             </button>
             <input type="hidden" name="which" value="2" />
           </div>
         </Form>
       )}
-      <h3>{vi ? "Phiếu cần đối chiếu" : "Forms to review"}</h3>
+      <h3>{t.queue[locale]}</h3>
       {queue.mismatched.length === 0 ? (
-        <p>{vi ? "Không có phiếu nào cần đối chiếu." : "No form needs review."}</p>
+        <p>{t.queueEmpty[locale]}</p>
       ) : (
         <table className="data-table pe-queue">
           <thead>
             <tr>
-              <th scope="col">{vi ? "Mã" : "Code"}</th>
+              <th scope="col">{t.code[locale]}</th>
               <th scope="col" className="num">
-                {vi ? "Số câu khác" : "Differences"}
+                {t.differences[locale]}
               </th>
-              <th scope="col">{vi ? "Người nhập" : "Keyed by"}</th>
-              <th scope="col">{vi ? "Lần nhập 2 lúc" : "Second entry at"}</th>
+              <th scope="col">{t.keyedBy[locale]}</th>
+              <th scope="col">{t.secondAt[locale]}</th>
             </tr>
           </thead>
           <tbody>
@@ -221,16 +218,16 @@ export default function ReviewPage() {
           </tbody>
         </table>
       )}
-      <h3>{vi ? "Phiếu chờ nhập lần 2" : "Forms waiting for a second entry"}</h3>
+      <h3>{t.waiting[locale]}</h3>
       {queue.awaitingSecond.length === 0 ? (
-        <p>{vi ? "Không có." : "None."}</p>
+        <p>{t.none[locale]}</p>
       ) : (
         <table className="data-table pe-queue">
           <thead>
             <tr>
-              <th scope="col">{vi ? "Mã" : "Code"}</th>
-              <th scope="col">{vi ? "Người nhập lần 1" : "First entry by"}</th>
-              <th scope="col">{vi ? "Lúc" : "At"}</th>
+              <th scope="col">{t.code[locale]}</th>
+              <th scope="col">{t.firstBy[locale]}</th>
+              <th scope="col">{t.at[locale]}</th>
             </tr>
           </thead>
           <tbody>

@@ -114,10 +114,6 @@ const STILL_PAIRED: Record<string, number> = {
   "components/charts/components-chart.tsx": 3,
   "components/charts/priorities-chart.tsx": 2,
   "components/charts/ranking-chart.tsx": 3,
-  "domain/results/describe.ts": 13,
-  "routes/staff.rounds.$roundId.compare.tsx": 21,
-  "routes/staff.rounds.$roundId.entry.tsx": 22,
-  "routes/staff.rounds.$roundId.entry_.review.tsx": 24,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -34,6 +34,9 @@ import { paperQuestionWords, paperFormWords } from "./areas/paper-entry-words";
 import { csvDownloadWords, roundNav, uploadFormWords } from "./areas/staff-components";
 import { prioritiesChart, rankingSignificance, rankingChart, componentsChart, changeChart, chartFrame } from "./areas/charts";
 import { roundPages } from "./areas/round-pages";
+import { entryPage, reviewPage } from "./areas/entry-page";
+import { comparePage } from "./areas/compare-page";
+import { groupingWords, resultsStatement } from "./areas/results-statement";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -89,6 +92,11 @@ export const catalogue = {
   chartFrame,
   roundPages,
   roundNav,
+  entryPage,
+  reviewPage,
+  comparePage,
+  resultsStatement,
+  groupingWords,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

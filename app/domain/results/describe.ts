@@ -6,18 +6,19 @@ import type { Locale, LocalizedText } from "../definition/schema";
 import { formatCount, formatNumber } from "./format";
 import { fill } from "../messages";
 import { results } from "../messages/areas/results";
+import { groupingWords as g, resultsStatement as t } from "../messages/areas/results-statement";
 
 export const UNIT_LEVEL_WORDS: Record<string, { choice: LocalizedText; noun: LocalizedText }> = {
-  province: { choice: { vi: "Cấp tỉnh", en: "Province" }, noun: { vi: "tỉnh", en: "provinces" } },
-  district: { choice: { vi: "Cấp huyện", en: "District" }, noun: { vi: "huyện", en: "districts" } },
-  commune: { choice: { vi: "Cấp xã", en: "Commune" }, noun: { vi: "xã", en: "communes" } },
-  agency: { choice: { vi: "Cơ quan, đơn vị", en: "Agency" }, noun: { vi: "cơ quan", en: "agencies" } },
+  province: { choice: g.province, noun: g.provinces },
+  district: { choice: g.district, noun: g.districts },
+  commune: { choice: g.commune, noun: g.communes },
+  agency: { choice: g.agency, noun: g.agencies },
 };
 
 /** The label of a grouping choice (`none`, `unit`, a unit level, or a profile item with its label). */
 export function groupingLabel(by: string, itemLabel?: LocalizedText): LocalizedText {
-  if (by === "none") return { vi: "Không phân nhóm", en: "No grouping" };
-  if (by === "unit") return { vi: "Đơn vị của người trả lời", en: "Respondent's own unit" };
+  if (by === "none") return g.none;
+  if (by === "unit") return g.unit;
   return UNIT_LEVEL_WORDS[by]?.choice ?? itemLabel ?? { vi: by, en: by };
 }
 
@@ -46,23 +47,20 @@ export interface ShownOptions {
  * · n = 1 234 phiếu". Every results page and chart shows it.
  */
 export function describeOptions(o: ShownOptions, locale: Locale): string {
-  const vi = locale === "vi";
   const parts: string[] = [];
-  parts.push(vi ? (o.weighted ? "Có trọng số" : "Không trọng số (mỗi phiếu tính 1)") : o.weighted ? "Weighted" : "Unweighted (each response counts 1)");
-  if (o.multiUnit === "pooled") parts.push(vi ? "gộp toàn bộ người trả lời" : "pooled over all respondents");
-  else {
-    const noun = UNIT_LEVEL_WORDS[o.by]?.noun ?? { vi: "đơn vị", en: "units" };
-    parts.push(vi ? `số liệu chung là trung bình chỉ số các ${noun.vi}` : `whole-round figures are the mean of the ${noun.en}' indices`);
-  }
-  if (o.by !== "none") {
-    const label = o.byLabel[locale];
-    parts.push(vi ? `theo ${lowerFirst(label)} (${o.groups} nhóm)` : `by ${lowerFirst(label)} (${o.groups} groups)`);
-  }
-  const level = formatNumber(o.level * 100, Number.isInteger(o.level * 100) ? 0 : 1, locale);
+  parts.push((o.weighted ? t.weighted : t.unweighted)[locale]);
+  if (o.multiUnit === "pooled") parts.push(t.pooled[locale]);
+  else parts.push(fill(t.meanOf, { units: UNIT_LEVEL_WORDS[o.by]?.noun ?? g.units }, locale));
+  if (o.by !== "none") parts.push(fill(t.by, { grouping: lowerFirst(o.byLabel[locale]), groups: o.groups }, locale));
   const method = o.interval === "logit" ? "logit" : "Wald";
-  parts.push(vi ? `khoảng tin cậy ${level}% (${method})` : `${level}% confidence intervals (${method})`);
-  parts.push(vi ? `n = ${formatCount(o.responses, locale)} phiếu` : `n = ${formatCount(o.responses, locale)} ${o.responses === 1 ? "response" : "responses"}`);
+  parts.push(fill(t.intervals, { level: levelText(o.level, locale), method }, locale));
+  parts.push(fill(o.responses === 1 ? t.nOne : t.nMany, { n: formatCount(o.responses, locale) }, locale));
   return parts.join(" · ");
+}
+
+/** A confidence level (0–1) as the reader writes a percentage: "95", "99,9". */
+function levelText(level: number, locale: Locale): string {
+  return formatNumber(level * 100, Number.isInteger(level * 100) ? 0 : 1, locale);
 }
 
 /**
@@ -70,17 +68,11 @@ export function describeOptions(o: ShownOptions, locale: Locale): string {
  * each round.
  */
 export function describeComparison(o: Omit<ShownOptions, "responses" | "interval">, n: { baseline: number; current: number }, locale: Locale): string {
-  const vi = locale === "vi";
   const shown = describeOptions({ ...o, interval: "wald", responses: 0 }, locale).split(" · ");
   // Keep weighting, pooling and grouping; the interval and n parts are the comparison's own.
   const parts = shown.slice(0, shown.length - 2);
-  const level = formatNumber(o.level * 100, Number.isInteger(o.level * 100) ? 0 : 1, locale);
-  parts.push(vi ? `chênh lệch tính bằng điểm phần trăm, khoảng tin cậy ${level}%` : `differences in percentage points, ${level}% confidence intervals`);
-  parts.push(
-    vi
-      ? `n = ${formatCount(n.baseline, locale)} phiếu (đợt gốc) và ${formatCount(n.current, locale)} phiếu (đợt này)`
-      : `n = ${formatCount(n.baseline, locale)} (baseline) and ${formatCount(n.current, locale)} (this round) responses`
-  );
+  parts.push(fill(t.differences, { level: levelText(o.level, locale) }, locale));
+  parts.push(fill(t.nBoth, { baseline: formatCount(n.baseline, locale), current: formatCount(n.current, locale) }, locale));
   return parts.join(" · ");
 }
 
@@ -163,7 +155,6 @@ const REASON_TRANSLATIONS: Translation[] = [
  * says how many more there are.
  */
 export function translateReason(reason: string, locale: Locale, maxCodes = Infinity, labels?: Readonly<Record<string, LocalizedText>>): string {
-  const vi = locale === "vi";
   const named = (code: string) => (labels?.[code] ? `“${labels[code][locale]}”` : code);
   const m = /^items changed: (.+)$/.exec(reason);
   if (m && labels) {
@@ -171,16 +162,16 @@ export function translateReason(reason: string, locale: Locale, maxCodes = Infin
     const shown = codes.slice(0, maxCodes).map((c) => {
       const added = c.startsWith("+");
       const code = c.replace(/^[+−-]/, "");
-      return `${added ? (vi ? "thêm" : "added") : vi ? "bỏ" : "removed"} ${named(code)}`;
+      return fill(added ? t.added : t.removed, { question: named(code) }, locale);
     });
     const more = codes.length - shown.length;
-    return `${vi ? "câu hỏi thay đổi" : "questions changed"}: ${shown.join("; ")}${more ? (vi ? ` (và ${more} câu khác)` : ` (and ${more} more)`) : ""}`;
+    return `${fill(t.questionsChanged, { changes: shown.join("; ") }, locale)}${more ? ` ${fill(results.andMore, { more }, locale)}` : ""}`;
   }
   const item = /^(positive answers of |answer options of )(\S+)( .*)?$/.exec(reason);
   if (item && labels?.[item[2]]) {
     const rest = item[3] ?? "";
-    if (item[1].startsWith("positive")) return vi ? `phương án tính là tích cực của ${named(item[2])} thay đổi${rest.replace(/^ changed/, "")}` : `positive answers of ${named(item[2])}${rest}`;
-    return vi ? `các phương án trả lời của ${named(item[2])} thay đổi` : `answer options of ${named(item[2])} changed`;
+    if (item[1].startsWith("positive")) return fill(t.positiveChanged, { question: named(item[2]), rest: rest.replace(/^ changed/, "") }, locale);
+    return fill(t.optionsChanged, { question: named(item[2]) }, locale);
   }
   let text = reason;
   let more = 0;
