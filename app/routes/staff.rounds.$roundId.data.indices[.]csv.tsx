@@ -8,6 +8,7 @@ import { respondOrRefuse } from "../services/platform/route-errors.server";
 import { indicesDownload } from "../services/data/exports.server";
 import { getRoundResults } from "../services/results/jobs.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
+import { msg } from "../domain/messages";
 
 /** How long a download waits for indices being computed before it asks to come back later. */
 const MAX_WAIT_MS = 5 * 60_000;
@@ -22,12 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { db, round, user } = await requireRoundAccess(request, params.roundId!, "exportData");
     const search = new URL(request.url).searchParams;
     const lang = z._default(z.enum(["vi", "en"]), "vi").safeParse(search.get("lang") || undefined);
-    if (!lang.success) throw new UserError("Tham số không hợp lệ. / Invalid parameters.", 400, ["lang: vi or en"]);
+    if (!lang.success) throw new UserError(msg("data.badParameters"), 400, ["lang: vi or en"]);
     const wanted = { roundId: round.id, ...optionsOf(parseResultsQuery(search)) };
     // Through the results pages' job: a computation already running is joined, and a long one shares the event loop.
     const results = await getRoundResults(db, wanted, { waitUpTo: Number.POSITIVE_INFINITY, maxWaitMs: MAX_WAIT_MS });
     if (results.state !== "ready") {
-      throw new UserError("Chỉ số đang được tính, vui lòng thử lại sau ít phút. / The indices are still being computed; please try again in a few minutes.", 503);
+      throw new UserError(msg("data.stillComputing"), 503);
     }
     await recordExport(db, { actor: user.id, kind: "indices", roundId: round.id, details: { query: search.toString().slice(0, 300) } });
     return csvResponse(indicesDownload(round, wanted, results.indices, lang.data));

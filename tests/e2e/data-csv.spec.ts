@@ -52,7 +52,7 @@ test("staff download the responses CSV with progress: BOM, Vietnamese intact, fo
   expect([missing.status(), await missing.text()]).toEqual([404, "Không có đợt khảo sát “no-such-round”."]);
   const badGroup = await page.request.get(`/staff/rounds/${round}/data/indices.csv?by=shoe_size`);
   expect(badGroup.status()).toBe(400);
-  expect(await badGroup.text()).toMatch(/^Cannot group round .* by "shoe_size"\. Choose one of: none, unit, A_SEX/);
+  expect(await badGroup.text()).toMatch(/^Không phân nhóm được đợt khảo sát “.*” theo “shoe_size”\. Chọn một trong: none, unit, A_SEX/);
 });
 
 test("staff download the same tables for Excel: headers in Vietnamese, numbers as number cells", async ({ page }) => {

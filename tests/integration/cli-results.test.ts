@@ -159,7 +159,7 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
       [["responses", "import", "--round", "demo"], /cách dùng: sipas responses import --round <mã đợt> <tệp.csv>/],
       [["responses", "import", "--round", "demo", join(dir, "missing.csv")], /Không đọc được .*missing.csv: không có tệp này/],
       [["responses", "import", "--round", "nope", join(dir, "good.csv")], /Không có đợt khảo sát “nope”/],
-      [["indices", "--round", "demo", "--by", "shoe_size"], /Cannot group round "demo" by "shoe_size". Choose one of: none, unit, province, district, A_SEX/],
+      [["indices", "--round", "demo", "--by", "shoe_size"], /Không phân nhóm được đợt khảo sát “demo” theo “shoe_size”. Chọn một trong: none, unit, province, district, A_SEX/],
       [["indices", "--round", "demo", "--lang", "fr"], /--lang phải là vi hoặc en/],
       [["indices", "--by", "district"], /thiếu --round/],
       [["export", "responses", "--round", "demo", "--colour", "red"], /không có tùy chọn --colour/],

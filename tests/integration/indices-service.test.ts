@@ -44,6 +44,6 @@ describeEachDialect("round indices", (dialect) => {
     const { result } = await computeRoundIndices(t.db, { roundId: "demo", by: "A_SEX", weighted: false });
     expect(findEstimate(result, "2", "SERVICE")!.estimate).toBe(0);
     expect(findEstimate(result, "1", "SERVICE")!.estimate).toBe(100);
-    await expect(computeRoundIndices(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Choose one of: none, unit, province, district, A_SEX/);
+    await expect(computeRoundIndices(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Chọn một trong: none, unit, province, district, A_SEX/);
   });
 });

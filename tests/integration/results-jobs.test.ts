@@ -82,8 +82,8 @@ describeEachDialect("results computed in the background", (dialect) => {
   });
 
   it("reports a grouping the round does not offer as the person's mistake, to the page and to the poller", async () => {
-    await expect(getRoundResults(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Choose one of/);
+    await expect(getRoundResults(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Chọn một trong/);
     const p = await getResultsProgress(t.db, { roundId: "demo", by: "shoe_size" });
-    expect(p).toMatchObject({ state: "failed", message: expect.stringMatching(/Cannot group round "demo" by "shoe_size"/) });
+    expect(p).toMatchObject({ state: "failed", message: expect.stringMatching(/Không phân nhóm được đợt khảo sát “demo” theo “shoe_size”/) });
   });
 });

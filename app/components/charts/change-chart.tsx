@@ -6,6 +6,8 @@ import { ChartFrame } from "./chart-frame";
 import { symmetricDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { changeChart } from "../../domain/messages/areas/charts";
+import { chartTexts } from "../../domain/messages/areas/chart-texts";
+import { fill } from "../../domain/messages";
 
 export const POINTS = changeChart.points;
 
@@ -58,11 +60,8 @@ export function ChangeChart({
     // "+12,37 điểm ▲" is wider than a percentage: shorter label lines.
     maxChars: 28,
   });
-  const vi = locale === "vi";
   const description =
-    (vi
-      ? `Thay đổi từ ${baselineName} đến ${currentName}, điểm phần trăm, với khoảng tin cậy 95%: `
-      : `Change from ${baselineName} to ${currentName}, percentage points, with 95% confidence intervals: `) +
+    `${fill(chartTexts.changeDescription, { baseline: baselineName, current: currentName }, locale)} ` +
     nodes
       .map(
         (r) =>
@@ -80,11 +79,7 @@ export function ChangeChart({
       height={height}
       locale={locale}
       testId="chart-change"
-      legend={
-        vi
-          ? "Thanh: thay đổi (điểm phần trăm), sang phải là tăng, sang trái là giảm; vạch đen: khoảng tin cậy 95% của chênh lệch. ▲/▼: tăng/giảm có ý nghĩa thống kê (khoảng tin cậy không chứa 0)."
-          : "Bar: change in percentage points, right is a rise, left a fall; black line: 95% confidence interval of the difference. ▲/▼: significant rise/fall (the interval excludes 0)."
-      }
+      legend={chartTexts.changeLegend[locale]}
       table={
         <table className="data-table compact">
           <thead>

@@ -4,6 +4,8 @@ import type { TableRow } from "../../domain/results/view";
 import { ChartFrame } from "./chart-frame";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { componentsChart } from "../../domain/messages/areas/charts";
+import { chartTexts } from "../../domain/messages/areas/chart-texts";
+import { fill } from "../../domain/messages";
 
 const WORDS = componentsChart;
 
@@ -28,11 +30,10 @@ export function ComponentsChart({ rows, locale, subtitle, groupName }: { rows: r
   const withValue = nodes.filter((r) => r.estimate !== null && r.depth > 0);
   const hi = withValue.reduce<TableRow | null>((a, r) => (!a || r.estimate! > a.estimate! ? r : a), null);
   const lo = withValue.reduce<TableRow | null>((a, r) => (!a || r.estimate! < a.estimate! ? r : a), null);
-  const vi = locale === "vi";
   const description =
-    `${vi ? "Biểu đồ thanh ngang" : "Horizontal bar chart"}, ${groupName}: ` +
+    `${fill(chartTexts.componentsDescription, { group: groupName }, locale)} ` +
     nodes.map((r) => `${r.label[locale]} ${formatPercent(r.estimate, locale)}`).join("; ") +
-    (hi && lo ? `. ${vi ? "Cao nhất" : "Highest"}: ${hi.label[locale]}; ${vi ? "thấp nhất" : "lowest"}: ${lo.label[locale]}.` : ".");
+    (hi && lo ? `. ${fill(chartTexts.highestLowest, { highest: hi.label[locale], lowest: lo.label[locale] }, locale)}` : ".");
   return (
     <ChartFrame
       title={`${WORDS.title[locale]} – ${groupName}`}

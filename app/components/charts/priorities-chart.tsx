@@ -4,6 +4,8 @@ import { rankGroups, type TableRow } from "../../domain/results/view";
 import { ChartFrame } from "./chart-frame";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { prioritiesChart } from "../../domain/messages/areas/charts";
+import { chartTexts } from "../../domain/messages/areas/chart-texts";
+import { fill } from "../../domain/messages";
 
 const WORDS = prioritiesChart;
 
@@ -23,9 +25,8 @@ export function PrioritiesChart({ rows, locale, subtitle, treeLabel }: { rows: r
     emptyText: WORDS.noData[locale],
   }));
   const { height, body } = layoutIntervalRows({ rows: chartRows, domain: [0, 100], mark: "bar", baseline: 0, formatTick: (v) => `${v}%`, maxChars: 34 });
-  const vi = locale === "vi";
   const description =
-    (vi ? `Biểu đồ thanh xếp theo thứ tự, ${treeLabel}: ` : `Sorted bar chart, ${treeLabel}: `) +
+    `${fill(chartTexts.prioritiesDescription, { tree: treeLabel }, locale)} ` +
     items.map((r) => `${r.label[locale]} ${formatPercent(r.estimate, locale)}`).join("; ") +
     ".";
   return (
@@ -36,11 +37,7 @@ export function PrioritiesChart({ rows, locale, subtitle, treeLabel }: { rows: r
       height={height}
       locale={locale}
       testId="chart-priorities"
-      legend={
-        vi
-          ? "Thanh: tỷ lệ người trả lời chọn mức ưu tiên cao nhất; vạch đen: khoảng tin cậy 95%."
-          : "Bar: share of respondents choosing the highest priority; black line: 95% confidence interval."
-      }
+      legend={chartTexts.prioritiesLegend[locale]}
       table={
         <table className="data-table compact">
           <thead>

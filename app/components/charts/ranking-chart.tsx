@@ -6,6 +6,8 @@ import { ChartFrame } from "./chart-frame";
 import { niceDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { rankingChart, rankingSignificance } from "../../domain/messages/areas/charts";
+import { chartTexts } from "../../domain/messages/areas/chart-texts";
+import { fill } from "../../domain/messages";
 
 export const SIGNIFICANCE_WORDS = rankingSignificance;
 
@@ -28,7 +30,6 @@ export function RankingChart(props: {
   subtitle: string;
 }) {
   const { locale } = props;
-  const vi = locale === "vi";
   const ordered = props.ranked ? rankGroups(props.groups) : [...props.groups];
   let rank = 0;
   const rows: (ChartRow & { rank: number | null; g: GroupSummary })[] = ordered.map((g) => {
@@ -63,14 +64,13 @@ export function RankingChart(props: {
   const above = ordered.filter((g) => g.significance === "above").map((g) => g.name[locale]);
   const below = ordered.filter((g) => g.significance === "below").map((g) => g.name[locale]);
   const by = props.byLabel.toLocaleLowerCase(locale);
-  const title = vi
-    ? `${props.ranked ? "Xếp hạng" : "So sánh"} ${props.indexLabel} theo ${by}`
-    : `${props.indexLabel} by ${by}${props.ranked ? ", ranked" : ""}`;
-  const description = vi
-    ? `Biểu đồ điểm với khoảng tin cậy 95%, ${ordered.length} nhóm, chỉ số chung ${formatPercent(props.overall.estimate, locale)}. ` +
-      `Cao hơn có ý nghĩa: ${above.join(", ") || "không có"}. Thấp hơn có ý nghĩa: ${below.join(", ") || "không có"}.`
-    : `Dot plot with 95% confidence intervals, ${ordered.length} groups, overall ${formatPercent(props.overall.estimate, locale)}. ` +
-      `Significantly above: ${above.join(", ") || "none"}. Significantly below: ${below.join(", ") || "none"}.`;
+  const title = fill(props.ranked ? chartTexts.rankingTitle : chartTexts.comparisonTitle, { index: props.indexLabel, grouping: by }, locale);
+  const none = chartTexts.noGroup[locale];
+  const description = fill(
+    chartTexts.rankingDescription,
+    { groups: ordered.length, overall: formatPercent(props.overall.estimate, locale), above: above.join(", ") || none, below: below.join(", ") || none },
+    locale,
+  );
   return (
     <ChartFrame
       title={title}
@@ -80,17 +80,9 @@ export function RankingChart(props: {
       locale={locale}
       testId="chart-ranking"
       legend={
-        vi ? (
-          <>
-            <span aria-hidden="true">●</span> ▲/▼ cao/thấp hơn chỉ số chung có ý nghĩa thống kê: khoảng tin cậy 95% của nhóm không chứa chỉ số chung (đường đứt
-            nét). <span aria-hidden="true">○</span> không khác biệt có ý nghĩa. Vạch ngang: khoảng tin cậy 95%.
-          </>
-        ) : (
-          <>
-            <span aria-hidden="true">●</span> ▲/▼ significantly above/below the overall figure: the group's 95% interval excludes it (dashed line).{" "}
-            <span aria-hidden="true">○</span> no significant difference. Horizontal line: 95% confidence interval.
-          </>
-        )
+        <>
+          <span aria-hidden="true">●</span> {chartTexts.rankingLegendFilled[locale]} <span aria-hidden="true">○</span> {chartTexts.rankingLegendOpen[locale]}
+        </>
       }
       table={
         <table className="data-table compact">

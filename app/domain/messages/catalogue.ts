@@ -37,6 +37,8 @@ import { roundPages } from "./areas/round-pages";
 import { entryPage, reviewPage } from "./areas/entry-page";
 import { comparePage } from "./areas/compare-page";
 import { groupingWords, resultsStatement } from "./areas/results-statement";
+import { chartTexts } from "./areas/chart-texts";
+import { resultsErrors } from "./areas/results-errors";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -97,6 +99,8 @@ export const catalogue = {
   comparePage,
   resultsStatement,
   groupingWords,
+  chartTexts,
+  resultsErrors,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

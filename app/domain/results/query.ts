@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { UserError } from "../errors";
 import { DEFAULT_RESULTS_OPTIONS, type ResultsOptions } from "../indices/round-options";
+import { msg } from "../messages";
 
 const d = DEFAULT_RESULTS_OPTIONS;
 
@@ -40,14 +41,14 @@ export function parseResultsQuery(params: Params, choices?: readonly string[]): 
   const parsed = ResultsQuerySchema.safeParse(raw);
   if (!parsed.success) {
     throw new UserError(
-      "Tham số của kết quả không hợp lệ. / The results were asked for with options they do not know.",
+      msg("resultsErrors.badOptions"),
       400,
       parsed.error.issues.map((i) => i.message),
     );
   }
   const q = parsed.data;
   if (choices && !choices.includes(q.by)) {
-    throw new UserError(`Không phân nhóm được theo "${q.by}". / Cannot group by "${q.by}".`, 400, [`by: ${choices.join(", ")}`]);
+    throw new UserError(msg("resultsErrors.cannotGroup", { by: q.by }), 400, [`by: ${choices.join(", ")}`]);
   }
   const weighted = q.weighted === "true" || q.weighted === "1";
   return { by: q.by, weighted, multiUnit: q.multiUnit, interval: q.interval, group: q.group };

@@ -6,6 +6,7 @@ import { compareRounds } from "../../domain/indices";
 import { buildCompareView, type CompareView } from "../../domain/results/compare-view";
 import type { ResultsOptions } from "../../domain/indices/round-options";
 import { getRoundResults, type RoundResults } from "./jobs.server";
+import { msg } from "../../domain/messages";
 
 export interface CompareRequest {
   current: { round: RoundRow; definition: Definition };
@@ -27,9 +28,9 @@ export type CompareResults =
  * not compared.
  */
 export async function compareRoundResults(db: Kysely<Database>, req: CompareRequest): Promise<CompareResults> {
-  if (req.current.round.id === req.baseline.round.id) throw new UserError("Hãy chọn một đợt khác để so sánh. / Choose another round to compare with.");
+  if (req.current.round.id === req.baseline.round.id) throw new UserError(msg("resultsErrors.sameRound"));
   if (req.current.round.province_code !== req.baseline.round.province_code) {
-    throw new UserError("Chỉ so sánh được hai đợt của cùng một tỉnh. / Only rounds of the same province can be compared.");
+    throw new UserError(msg("resultsErrors.otherProvince"));
   }
   // A change's interval comes from the two standard errors (Wald on the difference): each round's own interval
   // method does not enter, so both rounds are asked with the default one and share the results pages' cache.

@@ -13,6 +13,7 @@ export type { UnitLevel } from "../../domain/indices/round-options";
 export type { Progress };
 import { countSubmitted, readRoundRecords } from "../responses/read.server";
 import { nowIso } from "../platform/ids-and-time.server";
+import { msg } from "../../domain/messages";
 
 export interface RoundIndices {
   result: IndexResult;
@@ -38,7 +39,7 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
   const { round, units, definition } = await getRound(db, req.roundId);
   const choices = groupingChoices(definition, [...new Set(units.map((u) => u.level))]);
   if (!choices.includes(req.by)) {
-    throw new UserError(`Cannot group round "${req.roundId}" by "${req.by}". Choose one of: ${choices.join(", ")}.`);
+    throw new UserError(msg("resultsErrors.cannotGroupRound", { round: req.roundId, by: req.by, choices: choices.join(", ") }));
   }
   const optionsKey = resultsKey(req);
   const names = groupNamesFor(definition, units, req.by);
