@@ -1,23 +1,28 @@
 import { expect, test, type Page } from "@playwright/test";
 import { answerPage, issueCodes, next, sipas, SKIP_CHOICES } from "./helpers";
 
+/** The demo's questionnaire, sipas-2022@2, page by page as the Ministry's 2022 form orders it (Câu 1 to Câu 10). */
 async function fillWhole2022Form(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
   await answerPage(page);
-  await next(page, /Phần B/);
+  await next(page, /Câu 1:/);
+  await answerPage(page);
+  await next(page, /Câu 2–7/);
+  await answerPage(page);
+  await next(page, /Câu 8:/);
   await answerPage(page, SKIP_CHOICES);
-  await next(page, /Phần C/);
+  await next(page, /Câu 9 – I\./);
   // Skip logic: no child in school, so the education-policy question is not asked; health is.
   await expect(page.locator("#q-P_QUAL_EDU")).toHaveCount(0);
   await expect(page.locator("#q-P_QUAL_HEALTH")).toBeVisible();
   await answerPage(page);
   // Did a procedure: the service part is asked.
-  await next(page, /Phần D/);
+  await next(page, /Câu 9 – II\./);
   await expect(page.locator("#q-SV_ACC_1")).toBeVisible();
   // Sent no feedback: the questions on how feedback was handled are not asked.
   await expect(page.locator("#q-SV_FB_2")).toHaveCount(0);
   await answerPage(page);
-  await next(page, /Phần E/);
+  await next(page, /Câu 10:/);
   await answerPage(page);
   await page.getByRole("button", { name: "Gửi phiếu khảo sát" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xin cảm ơn ông/bà!");
@@ -47,36 +52,36 @@ for (const javaScriptEnabled of [true, false]) {
     test("a missing required answer is shown next to its question and the other answers stay", async ({ page }) => {
       const [code] = issueCodes();
       await page.goto(`/s/${code}`);
-      await answerPage(page, { A_SEX: "2", A_AGE: "3" }, ["A_EDU"]);
+      await answerPage(page, { A_SEX: "2", A_AGE: "3" }, ["A_EDUCATION"]);
       await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
-      const edu = page.locator("#q-A_EDU");
+      const edu = page.locator("#q-A_EDUCATION");
       await expect(edu.locator(".field-error")).toHaveText(/Vui lòng trả lời câu hỏi này/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
       await expect(page.locator('input[name="A_SEX"][value="2"]')).toBeChecked();
       await expect(page.locator('input[name="A_AGE"][value="3"]')).toBeChecked();
       // The error is tied to the question for assistive technology.
       const describedBy = await edu.getAttribute("aria-describedby");
-      expect(describedBy).toContain("q-A_EDU-error");
+      expect(describedBy).toContain("q-A_EDUCATION-error");
     });
 
     test("answers saved for later are there when the link is opened again", async ({ page, context }) => {
       const [code] = issueCodes();
       await page.goto(`/s/${code}`);
-      await answerPage(page, { A_SEX: "1", A_AGE: "5", A_JOB: "4" });
-      await next(page, /Phần B/);
+      await answerPage(page, { A_SEX: "1", A_AGE: "5", A_WORK: "4" });
+      await next(page, /Câu 1:/);
       await page.locator('input[name="Q1_ECON"][value="3"]').check();
       await page.getByRole("button", { name: "Lưu để trả lời tiếp sau" }).click();
       await expect(page.getByRole("status")).toContainText("Đã lưu câu trả lời");
 
       const later = await context.newPage();
       await later.goto(`/s/${code}`);
-      await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Phần B/);
+      await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Câu 1:/);
       await expect(later.getByRole("status")).toContainText("quay lại");
       await expect(later.locator('input[name="Q1_ECON"][value="3"]')).toBeChecked();
       await later.getByRole("button", { name: "Quay lại" }).click();
       await expect(later.getByRole("heading", { level: 1 })).toHaveText(/Phần A/);
       await expect(later.locator('input[name="A_AGE"][value="5"]')).toBeChecked();
-      await expect(later.locator('input[name="A_JOB"][value="4"]')).toBeChecked();
+      await expect(later.locator('input[name="A_WORK"][value="4"]')).toBeChecked();
     });
 
     test("every citizen page says whom to ask: the open rounds' contacts before a code is known, the round's own after", async ({ page }) => {
@@ -84,7 +89,7 @@ for (const javaScriptEnabled of [true, false]) {
       // Two open rounds with their own contacts, one open round without, and a closed round (run twice: ids per run).
       const tag = javaScriptEnabled ? "js" : "nojs";
       const round = (id: string, name: string, contact?: string) =>
-        sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--id", `${id}-${tag}`, ...(contact ? ["--contact", contact] : []));
+        sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", name, "--id", `${id}-${tag}`, ...(contact ? ["--contact", contact] : []));
       const hanoi = `Sở Nội vụ Hà Nội (${tag}), 024 3825 1111, khaosat@hanoi.example.vn`;
       const haiphong = `Sở Nội vụ Hải Phòng (${tag}), 0225 3842 222`;
       const ended = `Sở Nội vụ Nam Định (${tag}), 0228 3849 333`;
@@ -146,8 +151,7 @@ for (const javaScriptEnabled of [true, false]) {
 // the browser's own form, no react-hook-form), and skip logic follows the answers on the page itself.
 test("with JavaScript a page is checked before it is sent, focus goes to the first missing answer, and skip logic is live", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "SIPAS 2022 bản 2 (thử)", "--id", "thu-ban-2");
-  const [code] = issueCodes(1, "thu-ban-2");
+  const [code] = issueCodes(); // the demo round, on sipas-2022@2, whose Dân tộc has "Khác (ghi rõ)"
   await page.goto(`/s/${code}`);
   await page.waitForLoadState("networkidle");
   const other = page.locator("#q-A_ETHNIC_OTHER");
@@ -174,6 +178,21 @@ test("with JavaScript a page is checked before it is sent, focus goes to the fir
   await page.keyboard.press("ArrowDown"); // the keyboard picks an answer in the focused group; its error goes at once
   await expect(age.locator(".field-error")).toHaveCount(0);
   await answerPage(page, { A_SEX: "2", A_ETHNIC: "1" });
-  await next(page, /Phần B/);
+  await next(page, /Câu 1:/);
   expect(posts).toHaveLength(1);
+});
+
+// The demo moved to sipas-2022@2; a round pinned to sipas-2022@1 keeps its own questionnaire and still takes answers.
+test("a round on sipas-2022@1 still opens with version 1's questions and accepts an answer", async ({ page }) => {
+  const id = `ban-1-${Date.now().toString(36)}`;
+  sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "SIPAS 2022 bản 1 (thử)", "--id", id);
+  const [code] = issueCodes(1, id);
+  await page.goto(`/s/${code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phần A. Thông tin về người trả lời");
+  await expect(page.locator("#q-A_EDU")).toContainText("Trình độ học vấn cao nhất"); // version 1's wording and code
+  await expect(page.locator("#q-A_EDUCATION")).toHaveCount(0);
+  await answerPage(page, { A_EDU: "4" });
+  await next(page, /^Phần B\. Quan tâm, trải nghiệm và đánh giá$/);
+  await page.getByRole("button", { name: "Quay lại" }).click();
+  await expect(page.locator('input[name="A_EDU"][value="4"]')).toBeChecked();
 });

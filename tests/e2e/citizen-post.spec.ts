@@ -5,7 +5,8 @@ import { issueCodes } from "./helpers";
 // server answers those POSTs before Remix (app/services/citizen/post.server.ts, issue 11 part 4): these check that a
 // browser sees the same thing either way, and that what is not a redirect still gets the page Remix renders.
 
-const PAGE_A = "page=A&A_SEX=1&A_AGE=2&A_ETHNIC=1&A_EDU=4&A_JOB=3&A_AREA=1&A_TERRAIN=2&intent=next";
+// The demo round's questionnaire, sipas-2022@2: part A (profile), then B1 (Câu 1, interest in policies).
+const PAGE_A = "page=A&A_SEX=1&A_AGE=2&A_ETHNIC=1&A_EDUCATION=4&A_WORK=3&A_AREA=1&A_TERRAIN=2&intent=next";
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 const visitorCookie = (r: APIResponse) => r.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__sipas_visitor="))?.value;
 
@@ -15,20 +16,20 @@ test("a page posted without JavaScript is answered with a redirect to the next p
   // A first POST with no cookie at all (a browser that kept none since the page was loaded).
   const first = await browser.post(`/s/${code}`, { headers: form, data: PAGE_A, maxRedirects: 0 });
   expect(first.status()).toBe(302);
-  expect(first.headers().location).toBe(`/s/${code}?page=B`);
+  expect(first.headers().location).toBe(`/s/${code}?page=B1`);
   expect(first.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   // The redirect keeps the browser's id and this code, as the page's GET does: its next posts cost no look-up budget.
   const cookie = visitorCookie(first);
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Lax/i);
 
-  const again = await browser.post(`/s/${code}`, { headers: form, data: "page=B&Q1_ECON=1&intent=save", maxRedirects: 0 });
+  const again = await browser.post(`/s/${code}`, { headers: form, data: "page=B1&Q1_ECON=1&intent=save", maxRedirects: 0 });
   expect(again.status()).toBe(302);
-  expect(again.headers().location).toBe(`/s/${code}?page=B&saved=1`);
+  expect(again.headers().location).toBe(`/s/${code}?page=B1&saved=1`);
   expect(visitorCookie(again)).toBeUndefined(); // the browser sent it back
 
   // The page the redirect leads to shows what was saved.
-  const shown = await browser.get(`/s/${code}?page=B`);
+  const shown = await browser.get(`/s/${code}?page=B1`);
   const inputs = [...(await shown.text()).matchAll(/<input[^>]*name="Q1_ECON"[^>]*>/g)].map((m) => m[0]);
   expect(inputs.filter((tag) => /checked/.test(tag)).map((tag) => /value="([^"]*)"/.exec(tag)?.[1])).toEqual(["1"]);
   await browser.dispose();
@@ -55,9 +56,9 @@ test("a script's post (.data) and a multipart post still go through Remix", asyn
   const data = await request.post(`/s/${code}.data`, { headers: form, data: PAGE_A, maxRedirects: 0 });
   expect(data.status()).toBe(202);
   expect(data.headers()["x-remix-response"]).toBe("yes");
-  expect(await data.text()).toContain(`/s/${code}?page=B`);
+  expect(await data.text()).toContain(`/s/${code}?page=B1`);
 
-  const multipart = await request.post(`/s/${code}`, { multipart: { page: "B", Q1_ECON: "2", intent: "save" }, maxRedirects: 0 });
+  const multipart = await request.post(`/s/${code}`, { multipart: { page: "B1", Q1_ECON: "2", intent: "save" }, maxRedirects: 0 });
   expect(multipart.status()).toBe(302);
-  expect(multipart.headers().location).toBe(`/s/${code}?page=B&saved=1`);
+  expect(multipart.headers().location).toBe(`/s/${code}?page=B1&saved=1`);
 });

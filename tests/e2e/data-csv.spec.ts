@@ -14,7 +14,7 @@ async function signIn(page: Page, path: string) {
 
 /** A round of its own with a few imported responses (other tests answer the demo round at the same time). */
 function roundWithResponses(name: string): string {
-  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name);
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", name);
   const file = `tests/.tmp/e2e-data-${round}.csv`;
   const rows = Array.from({ length: 12 }, (_, i) => `P${(i % 2) + 1};${i + 1};${(i % 2) + 1};1;${(i % 5) + 1};"Ý kiến số ${i}, rất tốt"`);
   rows.push('P1;2;1;1;5;"=HYPERLINK(""http://x"")"');
@@ -98,7 +98,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("a bad file imported through the page shows every error with line and column and imports nothing; a good one is counted", async ({ page }) => {
-  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "Đợt nhập tệp");
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "Đợt nhập tệp");
   await signIn(page, `/staff/rounds/${round}/data`);
   const bad = "unit,weight,A_SEX,SV_ACC_1,SV_TYPO\nD01,1,1,4,\nD01,-1,3,4,\nD02,1,1,6,\n";
   await page.getByLabel("Tệp CSV", { exact: true }).setInputFiles({ name: "phieu-loi.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
@@ -106,7 +106,7 @@ test("a bad file imported through the page shows every error with line and colum
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("phieu-loi.csv: 4 lỗi — không nhập dòng nào");
   await expect(alert.locator("li")).toHaveText([
-    'dòng 1, cột E (SV_TYPO): cột "SV_TYPO" không phải mã câu hỏi của bộ câu hỏi sipas-2022@1, cũng không phải unit, stratum, psu, weight, fpc',
+    'dòng 1, cột E (SV_TYPO): cột "SV_TYPO" không phải mã câu hỏi của bộ câu hỏi sipas-2022@2, cũng không phải unit, stratum, psu, weight, fpc',
     'dòng 3, cột B (weight): trọng số phải là số dương (giá trị "-1")',
     'dòng 3, cột C (A_SEX): "3" không phải phương án của A_SEX (các mã: 1, 2)',
     'dòng 4, cột D (SV_ACC_1): "6" không phải phương án của SV_ACC_1 (các mã: 1, 2, 3, 4, 5)',

@@ -43,7 +43,7 @@ async function seed(): Promise<Seeded> {
       "rounds",
       "create",
       "--definition",
-      "sipas-2022@1",
+      "sipas-2022@2",
       "--name",
       name,
       "--id",
@@ -114,7 +114,7 @@ async function seed(): Promise<Seeded> {
         await insertSubmittedForInvitation(
           db,
           code,
-          answers2022(i % 3 ? "4" : "2", i % 4 ? "5" : "3"),
+          answers2022(i % 3 ? "4" : "2", i % 4 ? "5" : "3", {}, "2"),
           i % 5 ? "online" : "paper"
         );
     }
@@ -373,7 +373,7 @@ test.describe("in Vietnamese, on a phone and a desktop", () => {
       "rounds",
       "create",
       "--definition",
-      "sipas-2022@1",
+      "sipas-2022@2",
       "--name",
       "Đợt chưa chọn mẫu",
       "--id",

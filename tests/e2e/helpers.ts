@@ -147,9 +147,9 @@ export function loadDefinition(file: string): Definition {
   return parsed.definition;
 }
 
-/** A 2022 round of its own with the fieldwork period of the shipped design (August to October 2022). */
+/** A 2022 round of its own, on the demo's questionnaire (sipas-2022@2), with the fieldwork period of the shipped design (August to October 2022). */
 export function newRound(name: string, province = "P01"): string {
-  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", name, "--province", province, "--from", "2022-08-01", "--to", "2022-10-31");
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", name, "--province", province, "--from", "2022-08-01", "--to", "2022-10-31");
   return round;
 }
 

@@ -11,8 +11,9 @@ import type { Definition } from "../../app/domain/definition/schema";
 import { createStaff, keyWholeForm, setHelpContact, signIn, sipas } from "./helpers";
 import { qrMatrices, readPdf } from "./pdf-reader";
 
-const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/1.json", "utf8"));
-if (!parsed.ok) throw new Error("sipas-2022 does not parse");
+// The demo round's questionnaire; the rounds these tests make use it too.
+const parsed = parseDefinitionText(readFileSync("survey-definitions/sipas-2022/2.json", "utf8"));
+if (!parsed.ok) throw new Error("sipas-2022@2 does not parse");
 const sipas2022: Definition = parsed.definition;
 const CLERK_PASSWORD = "clerk-password-e2e";
 
@@ -27,7 +28,7 @@ function paperCodes(round: string, count: number): string[] {
 }
 
 /** The 2022 answers keyed in these tests: no school child, no procedure (part D skipped). */
-const PLAN: Record<string, string> = { A_SEX: "2", A_AGE: "3", Q2_CHANNEL: "3", Q8_SCHOOL: "2", Q8_HEALTH: "1", Q8_PROC: "2", Q8_FEEDBACK: "2" };
+const PLAN: Record<string, string> = { A_SEX: "2", A_AGE: "3", Q2_FOLLOW: "3", Q8_SCHOOL: "2", Q8_HEALTH: "1", Q8_PROC: "2", Q8_FEEDBACK: "2" };
 function plannedAnswers(overrides: Record<string, string> = {}): Answers {
   const answers: Answers = {};
   for (const item of sipas2022.sections.flatMap((s) => s.items)) {
@@ -57,7 +58,7 @@ test("printable questionnaires print to an A4 PDF in Chromium with each person's
   const qrName = (code: string) => new RegExp(`^Mã QR của đường dẫn ${baseURL!.replace(/[.]/g, "\\.")}/s/${code}\\?k=[\\w-]{16}$`);
   await expect(page.getByRole("img", { name: qrName(codes[0]) })).toBeVisible();
   const links = await Promise.all(codes.map(async (code) => (await page.getByRole("img", { name: qrName(code) }).getAttribute("aria-label"))!.replace("Mã QR của đường dẫn ", "")));
-  await expect(page.locator(".pf-person").first()).toContainText("Nếu trả lời “Không” ở câu 26, chuyển sang phần E.");
+  await expect(page.locator(".pf-person").first()).toContainText("Nếu trả lời “Chưa từng / Không có” ở câu 27, chuyển sang câu 64.");
 
   const pdf = readPdf(await page.pdf({ format: "A4", preferCSSPageSize: true }));
   const starts = pdf.pages.map((p, i) => (p.text.includes("MÃ KHẢO SÁT CỦA ÔNG/BÀ") ? i : -1)).filter((i) => i >= 0);
@@ -67,8 +68,8 @@ test("printable questionnaires print to an A4 PDF in Chromium with each person's
     const own = pdf.pages.slice(starts[n], n === 0 ? starts[1] : undefined);
     // The code on the first page in large type, and in the running header of every page.
     for (const p of own) expect(p.text).toContain(`Mã khảo sát ${formatCode(code)}`);
-    expect(own[0].text).toContain("Phần A. Thông tin về người trả lời");
-    expect(own.map((p) => p.text).join("")).toContain("72. Ý kiến khác của Ông/Bà");
+    expect(own[0].text).toContain("Phần A. Thông tin cá nhân người trả lời khảo sát");
+    expect(own.map((p) => p.text).join("")).toContain("73. Ý kiến khác (xin ghi cụ thể)"); // the last of sipas-2022@2's 73 questions
     // The QR code drawn on the first page encodes this person's link, module for module.
     const expected = QRCode.create(links[n], { errorCorrectionLevel: "M" }).modules;
     const grid = Array.from({ length: expected.size }, (_, r) => Array.from({ length: expected.size }, (_, c) => (expected.get(r, c) ? 1 : 0)));
@@ -83,7 +84,7 @@ test("names and addresses go on a cover letter the citizen keeps; the questionna
 }) => {
   test.setTimeout(180_000);
   const round = "in-dia-chi";
-  sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "In phiếu có địa chỉ", "--id", round, "--province", "P01");
+  sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "In phiếu có địa chỉ", "--id", round, "--province", "P01");
   setHelpContact(round, "Sở Nội vụ, 0205 3812 345, khaosat@snv.example.vn");
   const dir = mkdtempSync(join(tmpdir(), "sipas-print-"));
   writeFileSync(join(dir, "units.csv"), "Mã,Tên,Cấp,Mã cấp trên\nP01,Tỉnh Minh Họa,province,\nD01,Huyện Đông Sơn,district,P01\n");
@@ -121,7 +122,7 @@ test("names and addresses go on a cover letter the citizen keeps; the questionna
     expect(pdf.pages[start].text).not.toContain("Hướng dẫn trả lời");
     const form = pdf.pages.slice(start + 1, end).map((p) => p.text).join("\n");
     expect(form).toContain("Hướng dẫn trả lời");
-    expect(form).toContain("72. Ý kiến khác của Ông/Bà");
+    expect(form).toContain("73. Ý kiến khác (xin ghi cụ thể)");
     expect(form).not.toMatch(/Nguyễn Thị Hương|Trần Văn Nam|Hòa Bình/);
   }
 
@@ -150,7 +151,7 @@ test("a whole 2022 paper form is keyed with number keys and Enter alone, with sk
   await page.keyboard.press("Shift+Enter");
   await expect(page.locator("#pe-A_SEX input:focus")).toHaveCount(1);
 
-  // Question 35 (school) and part D (procedures) disappear as their routing answers are keyed.
+  // Question 37 (school) and part D (procedures) disappear as their routing answers are keyed.
   await keyWholeForm(page, sipas2022, plannedAnswers(), "Cần rút ngắn thời gian chờ.");
   await expect(page.getByRole("status")).toHaveText(`Đã lưu phiếu ${formatCode(code)}. Phiếu được tính là đã gửi (nhập một lần).`);
   await expect(page.getByLabel("Mã khảo sát trên phiếu")).toBeFocused(); // ready for the next form
@@ -169,7 +170,7 @@ async function openFormRefused(page: Page, round: string, code: string, message:
 
 test("double entry: two clerks key blind, a supervisor resolves the one mismatch, and the form counts", async ({ browser }) => {
   test.setTimeout(180_000); // two whole forms keyed key by key
-  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@1", "--name", "Nhập hai lần", "--province", "P05");
+  const [round] = sipas("rounds", "create", "--definition", "sipas-2022@2", "--name", "Nhập hai lần", "--province", "P05");
   const [code] = paperCodes(round, 1);
   createStaff("nhap.hai.a", "clerk", CLERK_PASSWORD, "P05");
   createStaff("nhap.hai.b", "clerk", CLERK_PASSWORD, "P05");
@@ -189,7 +190,7 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
   await openForm(second, round, code);
   await expect(second.locator(".pe-banner")).toContainText("Lần nhập 2 / 2 (nhập độc lập, không xem lần 1)");
   await expect(second.locator(".pe-form input:checked")).toHaveCount(0); // blind: nothing of entry 1
-  await keyWholeForm(second, sipas2022, plannedAnswers({ P_INFO_2: "5" }), "Phục vụ tốt.");
+  await keyWholeForm(second, sipas2022, plannedAnswers({ P_INFO_1: "5" }), "Phục vụ tốt.");
   await expect(second.getByRole("status")).toContainText("khác lần 1 ở 1 câu. Phiếu chờ cán bộ giám sát đối chiếu.");
   await openFormRefused(second, round, code, "đang chờ cán bộ giám sát đối chiếu");
 
@@ -201,7 +202,7 @@ test("double entry: two clerks key blind, a supervisor resolves the one mismatch
   await expect(row).toContainText("nhap.hai.a, nhap.hai.b");
   await expect(row.locator("td.num")).toHaveText("1");
   await row.getByRole("link").click();
-  const question = admin.getByRole("radiogroup", { name: /^30\. Chính quyền giải thích/ });
+  const question = admin.getByRole("radiogroup", { name: /^32\. Cơ quan nhà nước cung cấp thông tin về các chính sách/ });
   await expect(question.locator("dd")).toHaveText(["4 · Hài lòng", "5 · Rất hài lòng"]);
   await admin.getByRole("button", { name: "Xác nhận phiếu" }).click();
   await expect(question).toContainText("Chưa nhập câu này");
@@ -225,8 +226,8 @@ test.describe("without JavaScript", () => {
     await signIn(page, "nhap.nojs", CLERK_PASSWORD);
     await page.goto(`/staff/rounds/demo/entry?code=${code}`);
     // Skip rules cannot run live without JavaScript: they are written out, and the server applies them.
-    await expect(page.locator("#pe-s-D")).toContainText("Chỉ trả lời phần này nếu câu 26 trả lời “Có”.");
-    await expect(page.locator("#pe-SV_FB_2")).toContainText("Chỉ trả lời nếu câu 27 trả lời “Có”.");
+    await expect(page.locator("#pe-s-D")).toContainText("Chỉ trả lời phần này nếu câu 27 trả lời “Đã từng / Có”.");
+    await expect(page.locator("#pe-SV_FB_2")).toContainText("Chỉ trả lời nếu câu 28 trả lời “Đã từng / Có”.");
     await page.locator("#pe-A_SEX").getByRole("radio", { name: /Nữ/ }).check();
     await page.getByRole("button", { name: /Lưu phiếu/ }).click();
     await expect(page.getByRole("alert")).toContainText("Phiếu chưa lưu");

@@ -127,13 +127,13 @@ test.describe("security headers", () => {
     await page.goto(`/s/${code}`);
     await page.waitForLoadState("load");
     // Client-side validation (the script) names the unanswered question without a round trip.
-    await answerPage(page, {}, ["A_EDU"]);
+    await answerPage(page, {}, ["A_EDUCATION"]);
     let posted = false;
     page.on("request", (r) => {
       if (r.method() === "POST") posted = true;
     });
     await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
-    await expect(page.locator("#q-A_EDU .field-error")).toHaveText(/Vui lòng trả lời câu hỏi này/);
+    await expect(page.locator("#q-A_EDUCATION .field-error")).toHaveText(/Vui lòng trả lời câu hỏi này/);
     expect(posted).toBe(false);
     expect(refused).toEqual([]);
   });

@@ -39,7 +39,7 @@ test("a manager creates a round in the browser, imports units and a frame, widen
   // 1. The round: sipas-2022, August and September only, the units uploaded with it.
   await page.getByRole("link", { name: "Tạo đợt khảo sát mới" }).click();
   await shot(page, "round-new");
-  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@2");
   await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh Tám – SIPAS 2022");
   await page.getByLabel("Mã đợt (không bắt buộc)").fill("tinh-tam-2022");
   await page.getByLabel("Từ ngày").fill("2022-08-01");

@@ -16,11 +16,13 @@ test("a province manager creates a round in the browser, changes its period, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tạo đợt khảo sát mới");
 
   const definitions = await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").locator("option").allTextContents();
+  // Both 2022 versions stay on offer: @2 (the Ministry form's wording, the demo's) and @1 for rounds that keep it.
   expect(definitions.some((d) => d.startsWith("sipas-2022@1"))).toBe(true);
+  expect(definitions.some((d) => d.startsWith("sipas-2022@2"))).toBe(true);
   await expect(page.locator("[data-fixed-province]")).toHaveText("Tài khoản của bạn thuộc tỉnh P07; đợt khảo sát sẽ thuộc tỉnh này.");
 
   // A mistake first: the end before the start. The form keeps what was typed.
-  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@2");
   await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh Bảy – SIPAS 2022");
   await page.getByLabel("Từ ngày").fill("2022-10-31");
   await page.getByLabel("Đến ngày").fill("2022-08-01");

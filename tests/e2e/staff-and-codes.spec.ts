@@ -17,7 +17,7 @@ test("staff sign in and see each round with its codes, drafts and submissions", 
   await page.getByLabel("Mật khẩu").fill(E2E_ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Các đợt khảo sát");
-  await expect(page.locator('tr[data-round="demo"]')).toContainText("sipas-2022@1");
+  await expect(page.locator('tr[data-round="demo"]')).toContainText("sipas-2022@2"); // the demo round is on the 2022 form's wording
   const row = page.locator(`tr[data-round="${round}"]`);
   await expect(row).toContainText("Đợt kiểm thử nhân viên");
   await expect(row.locator("td.num")).toHaveText(["4", "0", "0"]);

@@ -21,7 +21,7 @@ function tmpFile(name: string, content: string): string {
 /** The manager's round, as in round-from-web.spec.ts: created with its units, a frame whose October rows the period leaves out, the period widened, the draw, the mail merge. */
 async function runRound(page: Page) {
   await page.getByRole("link", { name: "Tạo đợt khảo sát mới" }).first().click();
-  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@1");
+  await page.getByLabel("Bộ câu hỏi (chỉ các phiên bản đã công bố)").selectOption("sipas-2022@2");
   await page.getByLabel("Tên đợt khảo sát").fill("Tỉnh P01 – kiểm tra nhật ký");
   await page.getByLabel("Mã đợt (không bắt buộc)").fill("nhat-ky-p01");
   await page.getByLabel("Từ ngày").fill("2022-08-01");

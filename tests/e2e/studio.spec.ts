@@ -202,6 +202,42 @@ test("an .xlsx downloaded from a version comes back as its next version with no 
   await expect(page.getByTestId("comparison")).toContainText("không có khác biệt");
 });
 
+test("a question an index uses, left without positive answers: the index tree's problem is said beside that question's positive answers, as you type and after a save", async ({ page }) => {
+  await signIn(page);
+  // SV_ACC_1 feeds the index tree (EL_ACCESS) of the draft sipas-2017@2 made above.
+  await page.goto("/staff/questionnaires/sipas-2017@2?edit=item:SV_ACC_1#item-SV_ACC_1");
+  const positive = page.locator(".studio-form fieldset").filter({ has: page.locator("legend", { hasText: /^Câu trả lời tích cực$/ }) });
+  const boxes = positive.getByRole("checkbox");
+  const problems = page.locator("#i-positive-problems");
+  const count = page.locator("[data-live-count]");
+  const said = "Câu SV_ACC_1 được tính vào chỉ số nhưng chưa có câu trả lời tích cực";
+  await expect(boxes).toHaveCount(5);
+  await expect(problems).toHaveCount(0);
+  await expect(count).toHaveText("Bản nháp không có lỗi nào");
+
+  // Unticked one by one: the tree's problem appears beside the boxes once none is left, nothing saved yet.
+  await positive.getByRole("checkbox", { name: /^4 – / }).uncheck();
+  await expect(problems).toHaveCount(0); // "5" still counts as positive
+  await positive.getByRole("checkbox", { name: /^5 – / }).uncheck();
+  await expect(problems).toHaveText(said);
+  await expect(count).toHaveText("Còn 1 lỗi phải sửa");
+  for (const box of await boxes.all()) await expect(box).toHaveAttribute("aria-describedby", "i-positive-problems");
+
+  // Saved as it is: the server puts the same problem in the same place.
+  await save(page);
+  await expect(problems).toHaveText(said);
+  await expect(boxes.first()).toHaveAttribute("aria-describedby", "i-positive-problems");
+
+  // Ticked again: gone at once, and the saved draft is whole again.
+  await positive.getByRole("checkbox", { name: /^4 – / }).check();
+  await positive.getByRole("checkbox", { name: /^5 – / }).check();
+  await expect(problems).toHaveCount(0);
+  await expect(count).toHaveText("Bản nháp không có lỗi nào");
+  await save(page);
+  await expect(problems).toHaveCount(0);
+  await expect(page.locator(".studio-form .field-problem")).toHaveCount(0);
+});
+
 // Every studio page at 390 and 1280 px: no WCAG 2.1 AA violation (axe) and nothing wider than the screen, after the
 // tests above made sipas-2022@3 and the draft sipas-2017@2 (every-page.spec.ts checks them too, on its own seed).
 // With SHOTS=1 each view is saved to docs/screenshots/.

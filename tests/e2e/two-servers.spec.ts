@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { E2E_PORT } from "../../playwright.config";
 import { generateCode } from "../../app/domain/codes";
+import { EXPECT_2022, PAGES_2022 } from "../fixtures/walk-2022";
 
 // Issue 11, part 5: two app server processes on one PostgreSQL, as behind a load balancer. Under concurrent code
 // redemptions and whole submissions through both: one submission per code, the code rate limits shared, a staff
@@ -93,14 +94,7 @@ function post(url: string, fields: Record<string, string>, headers: Record<strin
   });
 }
 
-const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };
-const B: Record<string, string> = { Q2_CHANNEL: "1", Q3_COMMENT: "1", Q4_HARASS: "1", Q5_PAYMENT: "1", Q6_DOSSIER: "1", Q7_INFO: "1" };
-for (const g of ["ECON", "HEALTH", "EDU", "ORDER", "ROAD", "POWER", "WATER", "SOCIAL"]) B[`Q1_${g}`] = "2";
-for (const g of ["SCHOOL", "HEALTH", "SOCIAL", "AGENCY", "PROC", "FEEDBACK", "POLICY"]) B[`Q8_${g}`] = "2";
-const C: Record<string, string> = {};
-for (const i of ["P_INFO_1", "P_INFO_2", "P_PART_1", "P_PART_2", "P_QUAL_ECON", "P_QUAL_ORDER", "P_QUAL_ROAD", "P_QUAL_POWER", "P_QUAL_WATER", "P_QUAL_SOCIAL", "P_RES_1", "P_RES_2"]) C[i] = "4";
-const E: Record<string, string> = {};
-for (const i of ["INFO", "PART", "QUAL", "IMPL", "ACCESS", "PROC", "STAFF", "RESULT", "FEEDBACK", "ONLINE"]) E[`EXP_${i}`] = "3";
+const E = EXPECT_2022; // the last page of the demo's questionnaire, sipas-2022@2
 
 /**
  * A person without JavaScript: types the code on the home page of one server, then sends each page and submits
@@ -121,7 +115,7 @@ async function walkOrThrow(base: string, code: string, address: string, step: { 
   if (opened.status !== 302) return `home page answered ${opened.status}`;
   const cookie = cookiesOf(opened).join("; ");
   const send = (fields: Record<string, string>) => post(`${base}/s/${code}`, fields, { ...headers, Cookie: cookie });
-  for (const [page, answers] of [["A", PROFILE], ["B", B], ["C", C]] as const) {
+  for (const [page, answers] of PAGES_2022) {
     Object.assign(step, { at: `page ${page}`, since: Date.now() });
     const res = await send({ intent: "next", page, ...answers });
     if (res.status === 409) return "already submitted";

@@ -18,7 +18,7 @@ import { formatInterval, formatPercent } from "../../app/domain/results/format";
 import { answerWholeForm, createStaff, keyPaperForm, loadDefinition, newRound, signIn, SKIP_CHOICES, type Choices } from "./helpers";
 import { readPdf } from "./pdf-reader";
 
-const definition = loadDefinition("sipas-2022/1.json");
+const definition = loadDefinition("sipas-2022/2.json"); // what `newRound` pins, as the demo does
 const SATISFACTION_ITEMS = definition.sections.flatMap((s) => s.items).filter((i) => i.type === "satisfaction5");
 
 // ---------------------------------------------------------------------------------------------
@@ -50,7 +50,7 @@ const FRAME_SIZE = FRAME_UNITS.reduce((n, u) => n + u.frame, 0);
 const SAMPLE_SIZE = 40;
 const RESERVE = 2;
 const SEED = "20221015";
-/** The comment written on the paper forms (question 72). */
+/** The comment written on the paper forms (question 73, the last of sipas-2022@2). */
 const COMMENT = "Cán bộ một cửa nhiệt tình, hướng dẫn rõ ràng.";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
@@ -142,7 +142,7 @@ function onlineChoices(mood: Mood): Choices {
 
 /** On paper: the same routing as online (so both answer the same questions), the mood, then any differences. */
 function paperAnswers(mood: Mood, overrides: Record<string, string> = {}): Answers {
-  const plan: Record<string, string> = { A_SEX: "2", A_AGE: "3", Q2_CHANNEL: "3", ...SKIP_CHOICES };
+  const plan: Record<string, string> = { A_SEX: "2", A_AGE: "3", Q2_FOLLOW: "3", ...SKIP_CHOICES };
   const answers: Answers = {};
   for (const item of definition.sections.flatMap((s) => s.items)) {
     if (!item.options) continue;
@@ -385,8 +385,8 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     );
     paperMatch.keyings++;
     paperMatch.returned = "paper";
-    // Question 30 (P_INFO_2) read differently from the paper: "Rất hài lòng" instead of "Hài lòng".
-    await keyPaperForm(second, round, paperMismatch.code, definition, paperAnswers("satisfied", { P_INFO_2: "5" }), COMMENT);
+    // Question 32 (P_INFO_1) read differently from the paper: "Rất hài lòng" instead of "Hài lòng".
+    await keyPaperForm(second, round, paperMismatch.code, definition, paperAnswers("satisfied", { P_INFO_1: "5" }), COMMENT);
     await expect(second.getByRole("status")).toHaveText(
       `Đã lưu lần nhập 2 của phiếu ${formatCode(paperMismatch.code)}: khác lần 1 ở 1 câu. Phiếu chờ cán bộ giám sát đối chiếu.`
     );
@@ -399,9 +399,9 @@ test("a whole round: frame, plan and draw, printing, online and double-keyed pap
     await expect(queued.locator("td.num")).toHaveText("1");
     await expect(lead.locator("table.pe-queue").nth(1)).toContainText(formatCode(paperOnce.code));
     await queued.getByRole("link").click();
-    const question = lead.getByRole("radiogroup", { name: /^30\. / });
+    const question = lead.getByRole("radiogroup", { name: /^32\. / });
     await expect(question.locator("dd")).toHaveText(["4 · Hài lòng", "5 · Rất hài lòng"]);
-    expect(mismatchFirst.P_INFO_2).toBe("4");
+    expect(mismatchFirst.P_INFO_1).toBe("4");
     await question.getByRole("radio", { name: /Rất hài lòng/ }).check();
     await lead.getByRole("button", { name: "Xác nhận phiếu" }).click();
     await expect(lead.getByRole("status")).toHaveText(`Đã xác nhận phiếu ${formatCode(paperMismatch.code)}: phiếu được tính là đã gửi.`);

@@ -5,19 +5,13 @@ import { seedDemo } from "../../app/services/demo/seed.server";
 import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import { openForm, savePage, submitForm } from "../../app/services/citizen/form.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+import { ALL_ANSWERS_2022, EXPECT_2022, EXPERIENCE_2022, INTEREST_2022, PAGES_2022, POLICY_2022, PROFILE_2022, VIEWS_2022 } from "../fixtures/walk-2022";
 
 // Issue 11: one code walked whole in two places at once (two phones, two tabs, two app servers). Every page each
 // walk saved must stay saved, and of the two submissions one is accepted and the other told "already submitted" —
 // never "please fill this page" for a page it did fill because the other walk's draft overwrote it.
-const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };
-const B: Record<string, string> = { Q2_CHANNEL: "1", Q3_COMMENT: "1", Q4_HARASS: "1", Q5_PAYMENT: "1", Q6_DOSSIER: "1", Q7_INFO: "1" };
-for (const g of ["ECON", "HEALTH", "EDU", "ORDER", "ROAD", "POWER", "WATER", "SOCIAL"]) B[`Q1_${g}`] = "2";
-for (const g of ["SCHOOL", "HEALTH", "SOCIAL", "AGENCY", "PROC", "FEEDBACK", "POLICY"]) B[`Q8_${g}`] = "2";
-const C: Record<string, string> = {};
-for (const i of ["P_INFO_1", "P_INFO_2", "P_PART_1", "P_PART_2", "P_QUAL_ECON", "P_QUAL_ORDER", "P_QUAL_ROAD", "P_QUAL_POWER", "P_QUAL_WATER", "P_QUAL_SOCIAL", "P_RES_1", "P_RES_2"]) C[i] = "4";
-const E: Record<string, string> = {};
-for (const i of ["INFO", "PART", "QUAL", "IMPL", "ACCESS", "PROC", "STAFF", "RESULT", "FEEDBACK", "ONLINE"]) E[`EXP_${i}`] = "3";
-const PAGES = [["A", PROFILE], ["B", B], ["C", C]] as const;
+const PAGES = PAGES_2022;
+const E = EXPECT_2022;
 
 type End = "submitted" | "told already submitted" | string;
 
@@ -65,19 +59,19 @@ describeEachDialect("two whole walks of one code at once", (dialect) => {
     const [code] = await issueCodes(t.db, { roundId: "demo", count: 1 });
     const save = async (db: Kysely<Database>, form: Awaited<ReturnType<typeof openForm>>, section: string, raw: Record<string, string>) =>
       savePage(db, { form, raw, sections: [section], locale: "vi" }, true);
-    // Both phones have sent page A. The slow one reads the draft to send page B...
-    expect((await save(t.db, await openForm(t.db, code), "A", PROFILE)).ok).toBe(true);
+    // Both phones have sent pages A, B1 and B8. The slow one reads the draft to send page B...
+    for (const [section, raw] of [["A", PROFILE_2022], ["B1", INTEREST_2022], ["B8", EXPERIENCE_2022]] as const) expect((await save(t.db, await openForm(t.db, code), section, raw)).ok).toBe(true);
     const slow = await openForm(second.db, code);
     // ... while the quick one sends pages B and C.
-    expect((await save(t.db, await openForm(t.db, code), "B", B)).ok).toBe(true);
-    expect((await save(t.db, await openForm(t.db, code), "C", C)).ok).toBe(true);
+    expect((await save(t.db, await openForm(t.db, code), "B", VIEWS_2022)).ok).toBe(true);
+    expect((await save(t.db, await openForm(t.db, code), "C", POLICY_2022)).ok).toBe(true);
     // The slow one's page B lands on the draft as it now is: page C stays.
-    expect((await save(second.db, slow, "B", B)).ok).toBe(true);
-    expect((await openForm(t.db, code)).answers).toMatchObject({ ...PROFILE, ...B, ...C });
+    expect((await save(second.db, slow, "B", VIEWS_2022)).ok).toBe(true);
+    expect((await openForm(t.db, code)).answers).toMatchObject({ ...PROFILE_2022, ...INTEREST_2022, ...EXPERIENCE_2022, ...VIEWS_2022, ...POLICY_2022 });
     // The quick one submits (not "please fill page C"); the slow one, sending page C, is told it was already submitted.
     const submitted = await submitForm(t.db, { form: await openForm(t.db, code), raw: E, sections: ["E"], locale: "vi" });
     expect(submitted).toMatchObject({ ok: true });
-    await expect(save(second.db, slow, "C", C)).rejects.toMatchObject({ status: 409, localized: { vi: expect.stringContaining("Mỗi mã chỉ được gửi một lần") } });
+    await expect(save(second.db, slow, "C", POLICY_2022)).rejects.toMatchObject({ status: 409, localized: { vi: expect.stringContaining("Mỗi mã chỉ được gửi một lần") } });
     // Even with a stale view that still says "draft", a submission is refused as already submitted.
     await expect(submitForm(second.db, { form: slow, raw: E, sections: ["E"], locale: "vi" })).rejects.toMatchObject({ status: 409 });
   });
@@ -89,6 +83,6 @@ describeEachDialect("two whole walks of one code at once", (dialect) => {
     expect(wrong).toEqual([]);
     const rows = await t.db.selectFrom("responses").select(["status", "answers"]).where("invitation_code", "in", codes).execute();
     expect(rows.filter((r) => r.status === "submitted")).toHaveLength(40);
-    for (const r of rows) expect(JSON.parse(r.answers)).toMatchObject({ ...PROFILE, ...B, ...C, ...E });
+    for (const r of rows) expect(JSON.parse(r.answers)).toMatchObject(ALL_ANSWERS_2022);
   });
 });

@@ -7,8 +7,9 @@ import { openForm, savePage, submitForm } from "../../app/services/citizen/form.
 import { listRounds } from "../../app/services/rounds/rounds.server";
 import { getRoundResults } from "../../app/services/results/jobs.server";
 import { createTestDatabase, describeEachDialect, type TestDatabase } from "./harness";
+import { EXPECT_2022, PAGES_2022, PROFILE_2022 } from "../fixtures/walk-2022";
 
-const PROFILE = { A_SEX: "1", A_AGE: "2", A_ETHNIC: "1", A_EDU: "4", A_JOB: "3", A_AREA: "1", A_TERRAIN: "2" };
+const PROFILE = PROFILE_2022;
 
 describeEachDialect("citizen responses", (dialect) => {
   let t: TestDatabase;
@@ -43,7 +44,7 @@ describeEachDialect("citizen responses", (dialect) => {
     expect(form.answers).toMatchObject(PROFILE);
 
     // A later page saved with a malformed answer: the error is reported and page A stays intact.
-    const partial = await savePage(t.db, { form, raw: { Q1_ECON: "9", Q1_HEALTH: "2" }, sections: ["B"], locale: "vi" }, false);
+    const partial = await savePage(t.db, { form, raw: { Q1_ECON: "9", Q1_HEALTH: "2" }, sections: ["B1"], locale: "vi" }, false);
     expect(partial.ok).toBe(false);
     if (!partial.ok) expect(Object.keys(partial.errors)).toEqual(["Q1_ECON"]);
     form = await openForm(t.db, code);
@@ -54,10 +55,10 @@ describeEachDialect("citizen responses", (dialect) => {
   it("moving on requires the page's required answers, but still saves what was given", async () => {
     const code = await newCode();
     const form = await openForm(t.db, code);
-    const { A_EDU: _left, ...rest } = PROFILE;
+    const { A_EDUCATION: _left, ...rest } = PROFILE;
     const outcome = await savePage(t.db, { form, raw: rest, sections: ["A"], locale: "en" }, true);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.errors).toEqual({ A_EDU: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." } });
+    if (!outcome.ok) expect(outcome.errors).toEqual({ A_EDUCATION: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." } });
     expect((await openForm(t.db, code)).answers).toMatchObject(rest);
   });
 
@@ -158,22 +159,14 @@ describeEachDialect("citizen responses", (dialect) => {
     expect(await listRounds(t.db, { provinceCode: "P99" })).toEqual([]);
   });
 
-  /** Answers every page of sipas-2022 through the service, as the web form does. */
+  /** Answers every page but the last of sipas-2022@2 through the service, as the web form does; returns the last page's answers. */
   async function completeAnswers(code: string): Promise<Record<string, string>> {
-    const b: Record<string, string> = {};
-    for (const g of ["ECON", "HEALTH", "EDU", "ORDER", "ROAD", "POWER", "WATER", "SOCIAL"]) b[`Q1_${g}`] = "2";
-    Object.assign(b, { Q2_CHANNEL: "1", Q3_COMMENT: "1", Q4_HARASS: "1", Q5_PAYMENT: "1", Q6_DOSSIER: "1", Q7_INFO: "1" });
-    Object.assign(b, { Q8_SCHOOL: "2", Q8_HEALTH: "2", Q8_SOCIAL: "2", Q8_AGENCY: "2", Q8_PROC: "2", Q8_FEEDBACK: "2", Q8_POLICY: "2" });
-    const c: Record<string, string> = {};
-    for (const i of ["P_INFO_1", "P_INFO_2", "P_PART_1", "P_PART_2", "P_QUAL_ECON", "P_QUAL_ORDER", "P_QUAL_ROAD", "P_QUAL_POWER", "P_QUAL_WATER", "P_QUAL_SOCIAL", "P_RES_1", "P_RES_2"]) c[i] = "4";
-    const e: Record<string, string> = {};
-    for (const i of ["INFO", "PART", "QUAL", "IMPL", "ACCESS", "PROC", "STAFF", "RESULT", "FEEDBACK", "ONLINE"]) e[`EXP_${i}`] = "3";
-    for (const [section, raw] of [["A", PROFILE], ["B", b], ["C", c]] as const) {
+    for (const [section, raw] of PAGES_2022) {
       const form = await openForm(t.db, code);
       const outcome = await savePage(t.db, { form, raw, sections: [section], locale: "vi" }, true);
       if (!outcome.ok) throw new Error(`page ${section}: ${JSON.stringify(outcome.errors)}`);
     }
-    return e;
+    return { ...EXPECT_2022 };
   }
 
   async function unusedValidCode(): Promise<string> {

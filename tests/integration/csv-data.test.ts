@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatImportProblem } from "../../app/domain/csv/responses-import";
 import { createRound } from "../../app/services/rounds/rounds.server";
-import { seedDemo, DEMO_UNITS } from "../../app/services/demo/seed.server";
+import { DEMO_DEFINITION, DEMO_UNITS, seedDemo } from "../../app/services/demo/seed.server";
 import { chunkText, exportCodebook, exportIndices, exportResponses, type CsvDownload } from "../../app/services/data/exports.server";
 import { computeRoundIndices } from "../../app/services/results/indices.server";
 import { readCsvText } from "../../app/services/platform/csv-stream.server";
@@ -117,9 +117,9 @@ describeEachDialect("CSV import and export", (dialect) => {
 
   it("exports with BOM and header, formula-safe NFC cells, no contact data and no invitation code, page by page", async () => {
     await insertSubmittedResponses(t.db, "demo", [
-      { answers: answers2022("5", "4", { COMMENT: "=HYPERLINK(\"http://x\",\"bấm\")" }), unit: "D01", stratum: "D01", weight: 10 },
-      { answers: answers2022("2", "4", { A_SEX: "2", COMMENT: "Hòa".normalize("NFD") + " thuận, \"tốt\"" }), unit: "D02", stratum: "D02", weight: 30 },
-      ...Array.from({ length: 5 }, () => ({ answers: answers2022("4", "3"), unit: "D03", stratum: "D03", weight: 20 })),
+      { answers: answers2022("5", "4", { COMMENT: "=HYPERLINK(\"http://x\",\"bấm\")" }, "2"), unit: "D01", stratum: "D01", weight: 10 },
+      { answers: answers2022("2", "4", { A_SEX: "2", COMMENT: "Hòa".normalize("NFD") + " thuận, \"tốt\"" }, "2"), unit: "D02", stratum: "D02", weight: 30 },
+      ...Array.from({ length: 5 }, () => ({ answers: answers2022("4", "3", {}, "2"), unit: "D03", stratum: "D03", weight: 20 })),
     ]);
     // Personal data of the frame, and an invitation that led to a response: neither may leave in the export.
     const now = new Date().toISOString();
@@ -134,7 +134,7 @@ describeEachDialect("CSV import and export", (dialect) => {
       .execute();
     await t.db
       .insertInto("responses")
-      .values({ id: "zz-online", round_id: "demo", invitation_code: "SECRETCOD9", definition_id: "sipas-2022@1", status: "submitted", answers: JSON.stringify(answers2022("5", "5")), locale: "en", entry_mode: "online", fpc: null, unit_code: "D01", stratum: "D01", psu: null, weight: 5, created_at: now, updated_at: now, submitted_at: now })
+      .values({ id: "zz-online", round_id: "demo", invitation_code: "SECRETCOD9", definition_id: DEMO_DEFINITION, status: "submitted", answers: JSON.stringify(answers2022("5", "5", {}, "2")), locale: "en", entry_mode: "online", fpc: null, unit_code: "D01", stratum: "D01", psu: null, weight: 5, created_at: now, updated_at: now, submitted_at: now })
       .execute();
 
     const download = await exportResponses(t.db, "demo", { pageSize: 3 });
@@ -186,7 +186,7 @@ describeEachDialect("CSV import and export", (dialect) => {
 
   it("an export imports again into another round with the same answers", async () => {
     const { body } = await text(await exportResponses(t.db, "demo"));
-    await createRound(t.db, { id: "copy", definition: "sipas-2022@1", name: "Bản sao", units: DEMO_UNITS });
+    await createRound(t.db, { id: "copy", definition: DEMO_DEFINITION, name: "Bản sao", units: DEMO_UNITS });
     const report = await importResponsesCsv(t.db, "copy", source("demo-responses.csv", body));
     expect(report.problems.map((p) => formatImportProblem(p))).toEqual([]);
     expect(report.imported).toBe(8);

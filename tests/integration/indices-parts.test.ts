@@ -29,7 +29,7 @@ describe("indices of a SQLite round computed in parts by worker threads", () => 
     const rows: FactoryResponse[] = [];
     for (const [d, p] of [["D01", 0.9], ["D02", 0.6], ["D03", 0.8], ["D04", 0.5]] as const) {
       for (let i = 0; i < 150; i++) {
-        rows.push({ answers: answers2022(level(p), level(p), { A_SEX: next() < 0.5 ? "1" : "2" }), unit: d, stratum: d, psu: `${d}-v${i % 6}`, weight: 20 + 30 * next(), fpc: 5000 });
+        rows.push({ answers: answers2022(level(p), level(p), { A_SEX: next() < 0.5 ? "1" : "2" }, "2"), unit: d, stratum: d, psu: `${d}-v${i % 6}`, weight: 20 + 30 * next(), fpc: 5000 });
       }
     }
     await insertSubmittedResponses(t.db, "demo", rows);

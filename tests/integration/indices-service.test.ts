@@ -12,8 +12,8 @@ describeEachDialect("round indices", (dialect) => {
     await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
     // District D01: everyone satisfied with services; D02: nobody; policy always "4".
     await insertSubmittedResponses(t.db, "demo", [
-      ...Array.from({ length: 3 }, () => ({ answers: answers2022("5", "4"), unit: "D01", stratum: "D01", weight: 10 })),
-      ...Array.from({ length: 2 }, () => ({ answers: answers2022("2", "4", { A_SEX: "2" }), unit: "D02", stratum: "D02", weight: 30 })),
+      ...Array.from({ length: 3 }, () => ({ answers: answers2022("5", "4", {}, "2"), unit: "D01", stratum: "D01", weight: 10 })),
+      ...Array.from({ length: 2 }, () => ({ answers: answers2022("2", "4", { A_SEX: "2" }, "2"), unit: "D02", stratum: "D02", weight: 30 })),
     ]);
   });
   afterAll(async () => {
@@ -34,7 +34,7 @@ describeEachDialect("round indices", (dialect) => {
 
   it("serves the cached result until new responses arrive", async () => {
     expect((await computeRoundIndices(t.db, { roundId: "demo", by: "district" })).cached).toBe(true);
-    await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "1"), unit: "D03", stratum: "D03", weight: 20 }]);
+    await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "1", {}, "2"), unit: "D03", stratum: "D03", weight: 20 }]);
     const fresh = await computeRoundIndices(t.db, { roundId: "demo", by: "district" });
     expect(fresh.cached).toBe(false);
     expect(findEstimate(fresh.result, "D03", "SERVICE")!.estimate).toBe(100);

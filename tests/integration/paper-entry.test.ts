@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RawAnswers } from "../../app/domain/answers/validate";
 import type { Definition } from "../../app/domain/definition/schema";
 import { BLANK_VALUE, validatePaperEntry } from "../../app/domain/paper/validate-entry";
-import { seedDemo } from "../../app/services/demo/seed.server";
+import { DEMO_DEFINITION, seedDemo } from "../../app/services/demo/seed.server";
 import { getDefinition } from "../../app/services/definitions/versions.server";
 import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import {
@@ -39,7 +39,7 @@ describeEachDialect("paper entry", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
-    def = await getDefinition(t.db, "sipas-2022@1");
+    def = await getDefinition(t.db, DEMO_DEFINITION);
     for (const [key, username, role] of [["a", "nhap.a", "clerk"], ["b", "nhap.b", "clerk"], ["supervisor", "giamsat", "manager"]] as const) {
       clerk[key] = (await createStaffUser(t.db, { username, password: "clerk-password-1", role, provinceCode: "P01", actor: "cli:test" })).id;
     }
@@ -144,7 +144,7 @@ describeEachDialect("paper entry", (dialect) => {
     const code = await newCode();
     const raw = paperForm(def, { Q8_PROC: "1", Q8_FEEDBACK: "1" });
     await saveEntry(t.db, { roundId: "demo", code, clerkId: clerk.a, raw });
-    const second = await saveEntry(t.db, { roundId: "demo", code, clerkId: clerk.b, raw: { ...raw, P_INFO_2: "5", SV_FB_3: BLANK_VALUE, COMMENT: "Phục vụ chưa tốt." } });
+    const second = await saveEntry(t.db, { roundId: "demo", code, clerkId: clerk.b, raw: { ...raw, P_INFO_1: "5", SV_FB_3: BLANK_VALUE, COMMENT: "Phục vụ chưa tốt." } });
     expect(second).toMatchObject({ ok: true, state: "mismatch", mismatches: 3 });
     expect(await response(code)).toBeUndefined();
 
@@ -152,24 +152,24 @@ describeEachDialect("paper entry", (dialect) => {
     expect(queue.mismatched).toEqual([expect.objectContaining({ code, mismatches: 3, clerks: ["nhap.a", "nhap.b"] })]);
     const review = await getReview(t.db, "demo", code, def);
     expect(review.comparison.mismatches).toEqual([
-      { item: "P_INFO_2", section: "C", number: 30, first: "4", second: "5" },
-      { item: "SV_FB_3", section: "D", number: 61, first: "4", second: undefined },
-      { item: "COMMENT", section: "E", number: 72, first: "Phục vụ tốt.", second: "Phục vụ chưa tốt." },
+      { item: "P_INFO_1", section: "C", number: 32, first: "4", second: "5" },
+      { item: "SV_FB_3", section: "D", number: 63, first: "4", second: undefined },
+      { item: "COMMENT", section: "E", number: 73, first: "Phục vụ tốt.", second: "Phục vụ chưa tốt." },
     ]);
 
     // A resolution missing a pick is refused with the item named; nothing is counted.
-    const partial = await resolveReview(t.db, { roundId: "demo", code, reviewerId: clerk.supervisor, picks: { P_INFO_2: "5", COMMENT: "Phục vụ tốt." } });
+    const partial = await resolveReview(t.db, { roundId: "demo", code, reviewerId: clerk.supervisor, picks: { P_INFO_1: "5", COMMENT: "Phục vụ tốt." } });
     expect(partial).toMatchObject({ ok: false, errors: { SV_FB_3: expect.anything() } });
     expect(await response(code)).toBeUndefined();
 
-    const resolved = await resolveReview(t.db, { roundId: "demo", code, reviewerId: clerk.supervisor, picks: { P_INFO_2: "5", SV_FB_3: "4", COMMENT: "Phục vụ tốt." } });
+    const resolved = await resolveReview(t.db, { roundId: "demo", code, reviewerId: clerk.supervisor, picks: { P_INFO_1: "5", SV_FB_3: "4", COMMENT: "Phục vụ tốt." } });
     expect(resolved).toEqual({ ok: true });
     const row = (await response(code))!;
     expect(row).toMatchObject({ status: "submitted", entry_mode: "paper" });
-    expect(JSON.parse(row.answers)).toMatchObject({ P_INFO_2: "5", SV_FB_3: "4", COMMENT: "Phục vụ tốt.", P_INFO_1: "4" });
+    expect(JSON.parse(row.answers)).toMatchObject({ P_INFO_1: "5", SV_FB_3: "4", COMMENT: "Phục vụ tốt.", P_INFO_FORMS: "4" });
     const audit = await t.db.selectFrom("paper_reviews").selectAll().where("invitation_code", "=", code).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ reviewer_id: clerk.supervisor, mismatches: 3 });
-    expect(JSON.parse(audit.resolution)).toEqual({ P_INFO_2: "2", SV_FB_3: "1", COMMENT: "1" });
+    expect(JSON.parse(audit.resolution)).toEqual({ P_INFO_1: "2", SV_FB_3: "1", COMMENT: "1" });
     expect((await reviewQueue(t.db, "demo", def)).mismatched).toEqual([]);
     await expect(resolveReview(t.db, { roundId: "demo", code, reviewerId: clerk.supervisor, picks: {} })).rejects.toMatchObject({ status: 409 });
   });
@@ -191,7 +191,7 @@ describeEachDialect("paper entry", (dialect) => {
     const online = await newCode();
     const form = await openForm(t.db, online);
     const answers = paperForm(def, { Q8_PROC: "2" });
-    for (const section of ["A", "B", "C"]) {
+    for (const section of ["A", "B1", "B", "B8", "C"]) {
       const outcome = await savePage(t.db, { form: await openForm(t.db, online), raw: answers, sections: [section], locale: "vi" }, true);
       expect(outcome.ok).toBe(true);
     }
@@ -215,7 +215,7 @@ describeEachDialect("paper entry", (dialect) => {
     const code = await newCode();
     const answers = paperForm(def, { Q8_PROC: "2" });
     await saveEntry(t.db, { roundId: "demo", code, clerkId: clerk.a, raw: answers });
-    for (const section of ["A", "B", "C"]) await savePage(t.db, { form: await openForm(t.db, code), raw: answers, sections: [section], locale: "vi" }, true);
+    for (const section of ["A", "B1", "B", "B8", "C"]) await savePage(t.db, { form: await openForm(t.db, code), raw: answers, sections: [section], locale: "vi" }, true);
     expect((await submitForm(t.db, { form: await openForm(t.db, code), raw: answers, sections: ["E"], locale: "vi" })).ok).toBe(true);
     await expect(saveEntry(t.db, { roundId: "demo", code, clerkId: clerk.b, raw: answers })).rejects.toMatchObject({ status: 409 });
     const entries = await t.db.selectFrom("paper_entries").select("entry_no").where("invitation_code", "=", code).execute();

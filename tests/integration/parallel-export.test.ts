@@ -30,7 +30,7 @@ describe("a SQLite round's responses export written by worker threads", () => {
         const level = String(1 + ((i * 7 + s) % 5));
         const extra: Answers = i % 9 === 0 ? { COMMENT: `Ý kiến số ${i}, "tốt"\n+1` } : {};
         rows.push({
-          answers: answers2022(level, level, extra),
+          answers: answers2022(level, level, extra, "2"),
           unit: "D01",
           stratum,
           psu: i % 4 ? `v${i % 5}` : null,

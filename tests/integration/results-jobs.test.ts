@@ -20,8 +20,8 @@ describeEachDialect("results computed in the background", (dialect) => {
     t = await createTestDatabase(dialect);
     await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
     await insertSubmittedResponses(t.db, "demo", [
-      ...Array.from({ length: 6 }, () => ({ answers: answers2022("5", "4"), unit: "D01", stratum: "D01" })),
-      ...Array.from({ length: 4 }, () => ({ answers: answers2022("2", "4"), unit: "D02", stratum: "D02" })),
+      ...Array.from({ length: 6 }, () => ({ answers: answers2022("5", "4", {}, "2"), unit: "D01", stratum: "D01" })),
+      ...Array.from({ length: 4 }, () => ({ answers: answers2022("2", "4", {}, "2"), unit: "D02", stratum: "D02" })),
     ]);
     await createRound(t.db, { id: "large", definition: "sipas-2022@1", name: "Đợt lớn", units: [{ code: "D01", name: "Huyện Đông Sơn", level: "district" }] });
     // Short answers keep the insert quick; 12,000 responses are read in three batches.
@@ -42,7 +42,7 @@ describeEachDialect("results computed in the background", (dialect) => {
     expect(findEstimate(first.result, null, "SERVICE")!.estimate).toBeCloseTo(60, 9);
     expect(ready(await getRoundResults(t.db, { roundId: "demo", by: "district" })).cached).toBe(true);
 
-    await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "4"), unit: "D03", stratum: "D03" }]);
+    await insertSubmittedResponses(t.db, "demo", [{ answers: answers2022("5", "4", {}, "2"), unit: "D03", stratum: "D03" }]);
     const fresh = ready(await getRoundResults(t.db, { roundId: "demo", by: "district" }));
     expect(fresh.cached).toBe(false);
     expect(findEstimate(fresh.result, null, "SERVICE")!.estimate).toBeCloseTo(700 / 11, 9);

@@ -60,9 +60,9 @@ describeEachDialect("table downloads as .xlsx", (dialect) => {
     t = await createTestDatabase(dialect);
     await seedDemo(t.db, { adminPassword: "integration-password", codes: 0 });
     await insertSubmittedResponses(t.db, "demo", [
-      { answers: answers2022("5", "4", { COMMENT: "=HYPERLINK(\"x\")" }), unit: "D01", stratum: "D01", psu: "V1", weight: 2.5, fpc: 400 },
-      { answers: answers2022("2", "3"), unit: "D02", stratum: "D02", psu: "V2", weight: 1.25, fpc: 300 },
-      { answers: answers2022("4", "5"), unit: "D02", stratum: "D02", psu: "V3", weight: 1.25, fpc: 300 },
+      { answers: answers2022("5", "4", { COMMENT: "=HYPERLINK(\"x\")" }, "2"), unit: "D01", stratum: "D01", psu: "V1", weight: 2.5, fpc: 400 },
+      { answers: answers2022("2", "3", {}, "2"), unit: "D02", stratum: "D02", psu: "V2", weight: 1.25, fpc: 300 },
+      { answers: answers2022("4", "5", {}, "2"), unit: "D02", stratum: "D02", psu: "V3", weight: 1.25, fpc: 300 },
     ]);
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ function load(path: string): Definition {
 }
 const mini = load("tests/fixtures/definitions/mini/1.json");
 const sipas2022 = load("survey-definitions/sipas-2022/1.json");
+const sipas2022v2 = load("survey-definitions/sipas-2022/2.json");
 const item = (def: Definition, code: string) => findItem(def, code)!.item;
 
 describe("option keys", () => {
@@ -146,6 +147,14 @@ describe("skip logic in words", () => {
     expect(notes.routes.get("Q8_FEEDBACK")).toEqual(["Nếu trả lời “Không” ở câu 27, bỏ qua câu 60–61."]);
     expect(notes.routes.get("Q8_SCHOOL")).toEqual(["Nếu trả lời “Không” ở câu 22, bỏ qua câu 35."]);
     expect(skipNotes(sipas2022, "en").routes.get("Q8_PROC")).toEqual(["If you answer “No” to question 26, go to part E."]);
+  });
+
+  it("on a form whose parts share one name (sipas-2022@2: six parts titled \"Phần B. Câu …\"), sends the person to a question number", () => {
+    const vi = skipNotes(sipas2022v2, "vi");
+    // Part D (Câu 9 – II) is questions 45–63; Câu 10 starts at 64. "chuyển sang phần B" would send them back.
+    expect(vi.routes.get("Q8_PROC")).toEqual(["Nếu trả lời “Chưa từng / Không có” ở câu 27, chuyển sang câu 64."]);
+    expect(vi.sections.get("D")).toBe("Chỉ trả lời phần này nếu câu 27 trả lời “Đã từng / Có”.");
+    expect(skipNotes(sipas2022v2, "en").routes.get("Q8_PROC")).toEqual(["If you answer “No, never / No” to question 27, go to question 64."]);
   });
 
   it("describes compound rules and names parts", () => {

@@ -105,6 +105,14 @@ export function skipNotes(def: Definition, locale: Locale): SkipNotes {
   const w = words[locale];
   const numbers = itemNumbers(def);
   const notes: SkipNotes = { sections: new Map(), items: new Map(), routes: new Map() };
+  // "phần B" names a part only when no other section shares it (sipas-2022@2 has six "Phần B. Câu …" sections):
+  // otherwise the part's first question number.
+  const sectionTarget = (section: Section) => {
+    const name = sectionName(section, locale);
+    const first = section.items[0];
+    const shared = def.sections.filter((other) => sectionName(other, locale) === name).length > 1;
+    return shared && first ? `${w.question} ${numbers.get(first.code)}` : name;
+  };
   const addRoute = (item: string, text: string) => notes.routes.set(item, [...(notes.routes.get(item) ?? []), text]);
   // Routing questions with a simple rule `{item, in}`: the other options send the person on.
   const otherLabels = (cond: Condition) => {
@@ -121,7 +129,7 @@ export function skipNotes(def: Definition, locale: Locale): SkipNotes {
       const route = otherLabels(section.showIf);
       if (route) {
         const next = def.sections[s + 1];
-        addRoute(route.item, w.goTo(route.labels, numbers.get(route.item)!, next ? sectionName(next, locale) : w.end));
+        addRoute(route.item, w.goTo(route.labels, numbers.get(route.item)!, next ? sectionTarget(next) : w.end));
       }
     }
     const skipped = new Map<string, { labels: string; items: number[] }>();

@@ -9,7 +9,7 @@ import { cliActor } from "../platform/audit.server";
 import { countStaffUsers, createStaffUser } from "../staff/accounts.server";
 
 export const DEMO_ROUND_ID = "demo";
-export const DEMO_DEFINITION = "sipas-2022@1";
+export const DEMO_DEFINITION = "sipas-2022@2";
 
 /** A province and three districts: enough to see results per unit. */
 export const DEMO_UNITS: RoundUnitInput[] = [
