@@ -3,43 +3,9 @@
  * reads in a table or a CSV file. Times are stored in UTC and shown in Vietnam time (UTC+7, no daylight saving).
  */
 import type { Locale, LocalizedText } from "./definition/schema";
+import { auditActions } from "./messages/areas/audit-actions";
 
-export const AUDIT_ACTIONS = {
-  "auth.sign_in": { vi: "Đăng nhập", en: "Signed in" },
-  "auth.sign_out": { vi: "Đăng xuất", en: "Signed out" },
-  "auth.sign_in_failed": { vi: "Đăng nhập không thành công", en: "Failed sign-in" },
-  "account.create": { vi: "Tạo tài khoản", en: "Account created" },
-  "account.update": { vi: "Sửa tài khoản", en: "Account changed" },
-  "account.password_reset": { vi: "Đặt lại mật khẩu", en: "Password reset" },
-  "account.password_change": { vi: "Đổi mật khẩu", en: "Password changed" },
-  "account.deactivate": { vi: "Khóa tài khoản", en: "Account deactivated" },
-  "account.reactivate": { vi: "Mở lại tài khoản", en: "Account reactivated" },
-  "definition.draft": { vi: "Lưu bản nháp bảng hỏi", en: "Questionnaire draft saved" },
-  "definition.draft_delete": { vi: "Xóa bản nháp bảng hỏi", en: "Questionnaire draft deleted" },
-  "definition.publish": { vi: "Công bố bảng hỏi", en: "Questionnaire published" },
-  "definition.retire": { vi: "Ngừng dùng bảng hỏi", en: "Questionnaire retired" },
-  "round.create": { vi: "Tạo đợt khảo sát", en: "Round created" },
-  "round.edit": { vi: "Sửa đợt khảo sát", en: "Round edited" },
-  "round.close": { vi: "Đóng đợt khảo sát", en: "Round closed" },
-  "units.import": { vi: "Nhập danh sách đơn vị", en: "Units imported" },
-  "frame.import": { vi: "Nhập khung mẫu", en: "Frame import" },
-  "frame.remove": { vi: "Gỡ tệp khỏi khung mẫu", en: "Frame file removed" },
-  "sample.plan": { vi: "Xem phương án chọn mẫu", en: "Sample plan" },
-  "sample.draw": { vi: "Chọn mẫu", en: "Sample drawn" },
-  "codes.issue": { vi: "Cấp mã khảo sát", en: "Codes issued" },
-  "invitations.mail_merge": { vi: "Tải tệp trộn thư (có thông tin liên hệ)", en: "Mail-merge file downloaded (contact details)" },
-  "invitations.print": { vi: "In phiếu khảo sát", en: "Questionnaires printed" },
-  "outcome.set": { vi: "Ghi kết quả liên hệ", en: "Outcome recorded" },
-  "outcome.replace": { vi: "Thay người dự phòng", en: "Replaced from reserve" },
-  "weights.adjust": { vi: "Điều chỉnh trọng số", en: "Weights adjusted" },
-  "paper.entry": { vi: "Nhập phiếu giấy", en: "Paper form keyed" },
-  "paper.resolve": { vi: "Đối chiếu phiếu nhập hai lần", en: "Double entry resolved" },
-  "paper.discard": { vi: "Hủy lượt nhập phiếu giấy", en: "Paper entries discarded" },
-  "paper.settings": { vi: "Đổi cách nhập phiếu giấy", en: "Paper entry settings changed" },
-  "responses.import": { vi: "Nhập câu trả lời từ CSV", en: "Responses imported" },
-  export: { vi: "Tải dữ liệu", en: "Export" },
-  "contacts.purge": { vi: "Xóa thông tin liên hệ", en: "Contact details purged" },
-} as const satisfies Record<string, LocalizedText>;
+export const AUDIT_ACTIONS = auditActions;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,5 +1,6 @@
 import { computeVisibility, isAnswered, type Answers, type AnswerValue } from "../definition/conditions";
 import type { Definition, Item, Locale, LocalizedText } from "../definition/schema";
+import { answerChecks } from "../messages/areas/answer-checks";
 
 /** What arrives from a form: FormData entries (the server's post, the browser's form before it is sent). */
 export type RawValue = string | string[] | number | boolean | null | undefined;
@@ -16,16 +17,15 @@ export interface ValidationScope {
 
 export const DEFAULT_TEXT_MAX = 2000;
 
+// The catalogue's {n}, filled here rather than by the template module, which stays out of the citizen's bundle.
+const withLimit = (entry: LocalizedText, n: number): LocalizedText => ({ vi: entry.vi.replace("{n}", String(n)), en: entry.en.replace("{n}", String(n)) });
+
 const msg = {
-  required: { vi: "Vui lòng trả lời câu hỏi này.", en: "Please answer this question." },
-  badOption: { vi: "Lựa chọn không hợp lệ, vui lòng chọn lại.", en: "That choice is not valid; please choose again." },
-  oneOnly: { vi: "Chỉ chọn một phương án.", en: "Choose only one option." },
-  notNumber: { vi: "Vui lòng nhập một con số (ví dụ 12).", en: "Please enter a number (for example 12)." },
-  notInteger: { vi: "Vui lòng nhập số nguyên.", en: "Please enter a whole number." },
-  min: (n: number) => ({ vi: `Số nhỏ nhất có thể nhập là ${n}.`, en: `The smallest number allowed is ${n}.` }),
-  max: (n: number) => ({ vi: `Số lớn nhất có thể nhập là ${n}.`, en: `The largest number allowed is ${n}.` }),
-  tooLong: (n: number) => ({ vi: `Vui lòng viết không quá ${n} ký tự.`, en: `Please write at most ${n} characters.` }),
-} satisfies Record<string, LocalizedText | ((n: number) => LocalizedText)>;
+  ...answerChecks,
+  min: (n: number) => withLimit(answerChecks.min, n),
+  max: (n: number) => withLimit(answerChecks.max, n),
+  tooLong: (n: number) => withLimit(answerChecks.tooLong, n),
+};
 
 function asStrings(raw: RawValue): string[] {
   if (raw === undefined || raw === null || raw === false) return [];

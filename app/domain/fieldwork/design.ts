@@ -7,19 +7,13 @@ import type { LocalizedText } from "../definition/schema";
 import { MAX_SEED, type AllocationRule, type SampleSizeRule, type StratifiedDesign } from "../sampling";
 import { fill } from "../messages";
 import { plan } from "../messages/areas/plan";
+import { builtinStrata, designForm } from "../messages/areas/sample-design";
 
 /** Frame attributes every frame has, usable as strata; unmapped file columns come on top, by header. */
 export const BUILTIN_STRATA = ["level", "unit", "district", "field", "sex", "month"] as const;
 export type BuiltinStratum = (typeof BUILTIN_STRATA)[number];
 
-export const BUILTIN_STRATA_LABELS: Record<BuiltinStratum, LocalizedText> = {
-  level: { vi: "Cấp đơn vị", en: "Unit level" },
-  unit: { vi: "Đơn vị", en: "Unit" },
-  district: { vi: "Huyện (của đơn vị)", en: "District (of the unit)" },
-  field: { vi: "Lĩnh vực", en: "Service field" },
-  sex: { vi: "Giới tính", en: "Sex" },
-  month: { vi: "Tháng trả kết quả", en: "Month the result was returned" },
-};
+export const BUILTIN_STRATA_LABELS: Record<BuiltinStratum, LocalizedText> = builtinStrata;
 
 // Whole numbers between two bounds, and numbers strictly between two bounds (zod/mini's checks).
 const intIn = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
@@ -138,17 +132,14 @@ export function designFromForm(form: DesignForm): { design: SampleDesign | null;
   const errors: DesignFormErrors = {};
   const channel = (["paper", "link", "sms"] as const).find((c) => c === form.get("channel")) ?? "paper";
   const reserve = form.get("reserve")?.trim() ? whole(form.get("reserve")) : 0;
-  if (reserve === null) errors.reserve = { vi: "Số dự phòng phải là số nguyên không âm.", en: "The reserve must be a whole number." };
+  if (reserve === null) errors.reserve = designForm.reserve;
   if (form.get("kind") === "multistage") {
     const count = (name: string) => whole(form.get(name));
     const [district, commune, village, person] = ["district", "commune", "village", "person"].map(count);
     const villageColumn = form.get("villageColumn")?.trim() || null;
     const pps = new Set(form.getAll("pps"));
     if (!district || !commune || !person || (villageColumn && !village)) {
-      errors.stages = {
-        vi: "Ghi số đơn vị cần chọn ở mỗi giai đoạn (số nguyên từ 1).",
-        en: "Give the number to select at every stage (a whole number from 1).",
-      };
+      errors.stages = designForm.stages;
     }
     if (Object.keys(errors).length) return { design: null, errors };
     const stage = (name: string, select: number) => ({ select, method: pps.has(name) ? ("pps-systematic" as const) : ("srs" as const) });
@@ -166,25 +157,25 @@ export function designFromForm(form: DesignForm): { design: SampleDesign | null;
     };
   }
   const strataBy = form.getAll("strata").filter(Boolean);
-  if (strataBy.length > 4) errors.strata = { vi: "Chọn tối đa 4 cột phân tầng.", en: "Choose at most 4 strata columns." };
+  if (strataBy.length > 4) errors.strata = designForm.strata;
   let size: StratifiedDesignInput["size"] | null = null;
   const method = form.get("size") ?? "fixed";
   if (method === "fixed") {
     const n = whole(form.get("n"));
-    if (!n) errors.n = { vi: "Cỡ mẫu phải là số nguyên từ 1.", en: "The sample size must be a whole number from 1." };
+    if (!n) errors.n = designForm.n;
     else size = { method: "fixed", n };
   } else if (method === "yamane" || method === "margin") {
     const text = form.get("e") ?? "";
     const e = parseMargin(text.includes("%") || Number(text.replace(",", ".")) >= 1 ? text : `${text}%`);
     if (e === null)
-      errors.e = { vi: "Sai số là phần trăm lớn hơn 0 và nhỏ hơn 100, ví dụ 5.", en: "The margin is a percentage above 0 and below 100, e.g. 5." };
+      errors.e = designForm.e;
     else size = method === "yamane" ? { method: "yamane", e } : { method: "margin", e };
-  } else errors.size = { vi: "Chọn cách tính cỡ mẫu.", en: "Choose how to size the sample." };
+  } else errors.size = designForm.size;
   const allocText = form.get("alloc") ?? "proportional";
   let allocation: AllocationRule | null = null;
   if (allocText === "proportional-min") {
     const min = whole(form.get("min"));
-    if (min === null) errors.min = { vi: "Số tối thiểu mỗi tầng phải là số nguyên.", en: "The minimum per stratum must be a whole number." };
+    if (min === null) errors.min = designForm.min;
     else allocation = { method: "proportional-min", min };
   } else allocation = parseAllocation(allocText) ?? { method: "proportional" };
   if (Object.keys(errors).length || !size || !allocation) return { design: null, errors };

@@ -6,6 +6,7 @@ import type { Locale, LocalizedText } from "../definition/schema";
 import { columnLetter } from "../csv/read";
 import { fill, msg, type Message } from "../messages";
 import { files } from "../messages/areas/files";
+import { frameFields, frameProblemKinds, frameRowProblems } from "../messages/areas/frame-rows";
 
 export const FRAME_FIELDS = ["name", "phone", "address", "unit", "level", "field", "returned_on", "dossier_id", "sex", "birth_year"] as const;
 export type FrameField = (typeof FRAME_FIELDS)[number];
@@ -16,18 +17,7 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 /** Column index of each field in the file, or null when the file has no such column. */
 export type FrameMapping = Record<FrameField, number | null>;
 
-export const FIELD_LABELS: Record<FrameField, LocalizedText> = {
-  name: { vi: "Họ và tên", en: "Name" },
-  phone: { vi: "Số điện thoại", en: "Phone" },
-  address: { vi: "Địa chỉ", en: "Address" },
-  unit: { vi: "Đơn vị (mã hoặc tên)", en: "Unit (code or name)" },
-  level: { vi: "Cấp đơn vị", en: "Unit level" },
-  field: { vi: "Lĩnh vực", en: "Service field" },
-  returned_on: { vi: "Ngày trả kết quả", en: "Date the result was returned" },
-  dossier_id: { vi: "Mã hồ sơ", en: "Dossier id" },
-  sex: { vi: "Giới tính", en: "Sex" },
-  birth_year: { vi: "Năm sinh", en: "Birth year" },
-};
+export const FIELD_LABELS: Record<FrameField, LocalizedText> = frameFields;
 
 /** Needed in every frame: who, how to reach them (phone and/or address), and where they were served. */
 export const REQUIRED_FIELDS: readonly FrameField[] = ["name", "unit"];
@@ -421,75 +411,12 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
   };
 }
 
-const MESSAGES: Record<ProblemKind, (p: FrameProblem) => LocalizedText> = {
-  missing_value: () => ({ vi: "bỏ trống, cần có giá trị", en: "is empty; a value is needed" }),
-  missing_contact: () => ({
-    vi: "không có số điện thoại lẫn địa chỉ: cần ít nhất một cách liên hệ",
-    en: "neither a phone number nor an address: at least one contact is needed",
-  }),
-  unknown_unit: (p) => ({
-    vi: `“${p.value}” không phải đơn vị của đợt khảo sát (xem danh sách đơn vị)`,
-    en: `"${p.value}" is not a unit of the round (see the list of units)`,
-  }),
-  ambiguous_unit: (p) => ({ vi: `có nhiều đơn vị tên “${p.value}”: hãy ghi mã đơn vị`, en: `several units are named "${p.value}": give the unit code` }),
-  bad_level: (p) => ({
-    vi: `“${p.value}” không phải cấp đơn vị (tỉnh, huyện, xã, sở/ngành)`,
-    en: `"${p.value}" is not a unit level (province, district, commune, agency)`,
-  }),
-  level_mismatch: (p) => ({
-    vi: `cấp “${p.value}” không khớp với cấp của đơn vị (${p.detail})`,
-    en: `level "${p.value}" does not match the unit's level (${p.detail})`,
-  }),
-  bad_date: (p) => ({
-    vi: `“${p.value}” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/08/2022)`,
-    en: `"${p.value}" is not a valid date (day/month/year, e.g. 15/08/2022, or 2022-08-15)`,
-  }),
-  date_outside_period: (p) => ({
-    vi: `ngày ${p.value} nằm ngoài thời gian của đợt khảo sát (${p.detail})`,
-    en: `${p.value} is outside the round's period (${p.detail})`,
-  }),
-  bad_phone: (p) => ({
-    vi: `“${p.value}” không phải số điện thoại (10–11 chữ số, bắt đầu bằng 0 hoặc +84)`,
-    en: `"${p.value}" is not a phone number (10–11 digits starting with 0 or +84)`,
-  }),
-  bad_sex: (p) => ({ vi: `“${p.value}” không phải giới tính (Nam/Nữ)`, en: `"${p.value}" is not a sex (Nam/Nữ, male/female)` }),
-  bad_birth_year: (p) => ({
-    vi: `“${p.value}” không phải năm sinh (4 chữ số, 1900–${p.detail})`,
-    en: `"${p.value}" is not a birth year (4 digits, 1900–${p.detail})`,
-  }),
-  too_long: (p) => ({ vi: `dài quá ${p.detail} ký tự`, en: `is longer than ${p.detail} characters` }),
-  extra_cells: (p) => ({
-    vi: `dòng có nhiều ô hơn dòng tiêu đề (${p.detail}): có dấu phân cách trong một ô mà ô không nằm trong ngoặc kép?`,
-    en: `the row has more cells than the header (${p.detail}): a delimiter inside a cell that is not quoted?`,
-  }),
-  duplicate_dossier: (p) => ({ vi: `mã hồ sơ “${p.value}” đã có ở dòng ${p.detail}`, en: `dossier id "${p.value}" is already on line ${p.detail}` }),
-  duplicate_dossier_other_file: (p) => ({
-    vi: `mã hồ sơ “${p.value}” đã có trong tệp “${p.file}” của khung mẫu, dòng ${p.detail}`,
-    en: `dossier id "${p.value}" is already in the frame's file "${p.file}", line ${p.detail}`,
-  }),
-};
 
 /** "line 12, column C (Số điện thoại): …" in the reader's language. */
 export function describeProblem(p: FrameProblem, headers: readonly string[], locale: Locale): string {
   const where =
     p.column === null ? "" : `, ${fill(files.columnAt, { column: columnLetter(p.column) }, locale)}${headers[p.column] ? ` (${headers[p.column]})` : ""}`;
-  return `${fill(files.lineAt, { line: String(p.line) }, locale)}${where}: ${MESSAGES[p.kind](p)[locale]}`;
+  return `${fill(files.lineAt, { line: String(p.line) }, locale)}${where}: ${fill(frameRowProblems[p.kind], { value: p.value ?? "", detail: p.detail ?? "", file: p.file ?? "" }, locale)}`;
 }
 
-export const PROBLEM_KIND_LABELS: Record<ProblemKind, LocalizedText> = {
-  missing_value: { vi: "thiếu giá trị", en: "missing value" },
-  missing_contact: { vi: "thiếu liên hệ", en: "missing contact" },
-  unknown_unit: { vi: "đơn vị không có trong danh sách", en: "unknown unit" },
-  ambiguous_unit: { vi: "tên đơn vị trùng nhau", en: "ambiguous unit" },
-  bad_level: { vi: "cấp sai", en: "bad level" },
-  level_mismatch: { vi: "cấp không khớp đơn vị", en: "level does not match unit" },
-  bad_date: { vi: "ngày sai", en: "bad date" },
-  date_outside_period: { vi: "ngày ngoài thời gian khảo sát", en: "date outside the period" },
-  bad_phone: { vi: "số điện thoại sai", en: "bad phone" },
-  bad_sex: { vi: "giới tính sai", en: "bad sex" },
-  bad_birth_year: { vi: "năm sinh sai", en: "bad birth year" },
-  too_long: { vi: "quá dài", en: "too long" },
-  extra_cells: { vi: "thừa ô", en: "extra cells" },
-  duplicate_dossier: { vi: "trùng mã hồ sơ", en: "duplicate dossier id" },
-  duplicate_dossier_other_file: { vi: "trùng mã hồ sơ ở tệp khác", en: "dossier id in another file" },
-};
+export const PROBLEM_KIND_LABELS: Record<ProblemKind, LocalizedText> = frameProblemKinds;

@@ -1,6 +1,7 @@
 /** What happened to each sampled person's invitation (sipas-method.md §5). */
 import type { LocalizedText } from "../definition/schema";
 import type { ResponseStatus } from "../sampling";
+import { outcomeLabels } from "../messages/areas/fieldwork-columns";
 
 export const OUTCOMES = ["pending", "sent", "returned", "refused", "unreachable", "invalid"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -12,14 +13,7 @@ export type SettableOutcome = (typeof SETTABLE_OUTCOMES)[number];
 /** Outcomes after which the person may be replaced from the reserve list. */
 export const REPLACEABLE_OUTCOMES: readonly Outcome[] = ["refused", "unreachable", "invalid"];
 
-export const OUTCOME_LABELS: Record<Outcome, LocalizedText> = {
-  pending: { vi: "Chưa gửi", en: "Not sent" },
-  sent: { vi: "Đã gửi", en: "Sent" },
-  returned: { vi: "Đã trả lời", en: "Returned" },
-  refused: { vi: "Từ chối", en: "Refused" },
-  unreachable: { vi: "Không liên lạc được", en: "Unreachable" },
-  invalid: { vi: "Phiếu không hợp lệ", en: "Invalid form" },
-};
+export const OUTCOME_LABELS: Record<Outcome, LocalizedText> = outcomeLabels;
 
 /**
  * The outcome to show and count: a submitted questionnaire makes it "returned" whatever was

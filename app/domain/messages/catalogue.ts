@@ -39,6 +39,14 @@ import { comparePage } from "./areas/compare-page";
 import { groupingWords, resultsStatement } from "./areas/results-statement";
 import { chartTexts } from "./areas/chart-texts";
 import { resultsErrors } from "./areas/results-errors";
+import { answerChecks } from "./areas/answer-checks";
+import { auditActions } from "./areas/audit-actions";
+import { fieldworkColumns, outcomeLabels } from "./areas/fieldwork-columns";
+import { frameFields, frameProblemKinds, frameRowProblems } from "./areas/frame-rows";
+import { formRequests, paperKeying, staffRequests, uploadRequests } from "./areas/requests";
+import { resultsScope } from "./areas/results-scope";
+import { builtinStrata, designForm } from "./areas/sample-design";
+import { studioDefaults } from "./areas/studio-defaults";
 import type { Entry } from "./template";
 
 export const catalogue = {
@@ -101,6 +109,21 @@ export const catalogue = {
   groupingWords,
   chartTexts,
   resultsErrors,
+  answerChecks,
+  auditActions,
+  fieldworkColumns,
+  outcomeLabels,
+  frameFields,
+  frameRowProblems,
+  frameProblemKinds,
+  formRequests,
+  uploadRequests,
+  staffRequests,
+  paperKeying,
+  resultsScope,
+  builtinStrata,
+  designForm,
+  studioDefaults,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

@@ -2,22 +2,14 @@ import * as z from "zod/mini";
 import { validateAnswers, type AnswerErrors, type RawAnswers, type RawValue } from "../answers/validate";
 import { allItems, computeVisibility, type Answers } from "../definition/conditions";
 import type { Definition, Locale, LocalizedText } from "../definition/schema";
+import { paperKeying } from "../messages/areas/requests";
 
 /** The value of a choice question's "left blank on paper" option. */
 export const BLANK_VALUE = "-";
 /** Form field listing the text and number questions marked "left blank on paper". */
 export const BLANK_FIELD = "_blank";
 
-export const paperMessages = {
-  blankAndAnswer: {
-    vi: "Câu này vừa được đánh dấu bỏ trống vừa có câu trả lời. Vui lòng giữ một trong hai.",
-    en: "This question is marked blank and also has an answer. Please keep one of them.",
-  },
-  required: {
-    vi: "Chưa nhập câu này. Nếu trên phiếu để trống hoặc không đọc được, chọn 0 (Bỏ trống).",
-    en: "Not keyed yet. If it is blank or unreadable on the paper form, choose 0 (Blank).",
-  },
-} satisfies Record<string, LocalizedText>;
+export const paperMessages = paperKeying;
 
 export interface PaperValidation {
   /** Cleaned answers of the questions shown; blank ones are absent (missing). */

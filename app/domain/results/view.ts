@@ -4,6 +4,7 @@
  * is kept, so a round grouped by 63 provinces does not send 63 full tables to the browser.
  */
 import type { IndexKind, LocalizedText } from "../definition/schema";
+import { resultsScope } from "../messages/areas/results-scope";
 import type { DesignSummary, GroupEstimates, IndexResult, NodeEstimate } from "../indices/types";
 import { significanceVsOverall, type ShownOptions, type Significance } from "./describe";
 
@@ -51,7 +52,7 @@ export interface ResultsView {
   design: DesignSummary;
 }
 
-export const WHOLE_ROUND: LocalizedText = { vi: "Toàn bộ đợt khảo sát", en: "Whole round" };
+export const WHOLE_ROUND: LocalizedText = resultsScope.wholeRound;
 
 function slim(row: NodeEstimate): TableRow {
   return {

@@ -5,6 +5,7 @@
  * questionnaire (sections, questions, index nodes).
  */
 import { parseCondition } from "../definition/rule-syntax";
+import { studioDefaults } from "../messages/areas/studio-defaults";
 import { CHOICE_TYPES, ITEM_TYPES, type Condition, type ItemType } from "../definition/schema";
 
 export type Raw = Record<string, unknown>;
@@ -114,8 +115,8 @@ const blankItem = (code: string): Obj => ({
   type: "yesno",
   label: { vi: "" },
   options: [
-    { code: "1", label: { vi: "Có", en: "Yes" } },
-    { code: "2", label: { vi: "Không", en: "No" } },
+    { code: "1", label: { ...studioDefaults.yes } },
+    { code: "2", label: { ...studioDefaults.no } },
   ],
 });
 

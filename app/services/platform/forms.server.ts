@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../../domain/definition/schema";
+import { formRequests } from "../../domain/messages/areas/requests";
 import { refuse } from "./route-errors.server";
 
 /**
@@ -15,11 +16,7 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
  */
 export const FORM_LIMIT_BYTES = 512 * 1024;
 
-export const formMessages = {
-  notAForm: { vi: "Yêu cầu không phải là một biểu mẫu.", en: "The request is not a form." },
-  tooLarge: { vi: "Biểu mẫu gửi lên quá lớn.", en: "The form sent is too large." },
-  unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The form sent could not be read." },
-} satisfies Record<string, LocalizedText>;
+export const formMessages = formRequests;
 
 /** The form of a POST: 415 for another kind of body, 413 past `maxBytes`, 400 when it cannot be read. */
 export async function readForm(request: Request, opts: { maxBytes?: number } = {}): Promise<FormData> {

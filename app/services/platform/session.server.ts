@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../../db/schema";
 import { getDb } from "../../db.server";
+import { formRequests } from "../../domain/messages/areas/requests";
 import { refuse } from "./route-errors.server";
 
 let storage: Promise<SessionStorage> | undefined;
@@ -72,6 +73,6 @@ export function csrfValid(session: Session, form: FormData): boolean {
 /** Refuses a staff form posted without this session's token (a forged cross-site form). */
 export function verifyCsrf(session: Session, form: FormData): void {
   if (!csrfValid(session, form)) {
-    throw refuse({ vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." }, 403);
+    throw refuse(formRequests.expired, 403);
   }
 }

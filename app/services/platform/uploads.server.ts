@@ -13,6 +13,7 @@ import { unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { LocalizedText } from "../../domain/definition/schema";
+import { uploadRequests } from "../../domain/messages/areas/requests";
 import { csrfValid, getSession } from "../platform/session.server";
 
 /** Where uploaded frames wait for their import (personal data: deleted once imported or when the round closes). */
@@ -25,12 +26,7 @@ export function uploadDirectory(): string {
 /** 1,000,000 dossier holders take about 120 MB of CSV. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-export const uploadMessages = {
-  tooLarge: { vi: "Tệp quá lớn (tối đa 1 GB).", en: "The file is too large (at most 1 GB)." },
-  noFile: { vi: "Chưa chọn tệp CSV.", en: "No CSV file was chosen." },
-  expired: { vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." },
-  unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." },
-} satisfies Record<string, LocalizedText>;
+export const uploadMessages = uploadRequests;
 
 export type ReceivedFile = { ok: true; form: FormData; path: string; fileName: string } | { ok: false; status: number; message: LocalizedText };
 

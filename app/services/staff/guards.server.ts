@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { getDb } from "../../db.server";
 import { can, type Permission } from "../../domain/roles";
+import { staffRequests } from "../../domain/messages/areas/requests";
 import { orRefuse, refuse } from "../platform/route-errors.server";
 import { getSession } from "../platform/session.server";
 import { getRound } from "../rounds/rounds.server";
@@ -56,5 +57,5 @@ export async function requireRoundAccess(request: Request, roundId: string, perm
 }
 
 function forbidden() {
-  return refuse({ vi: "Vai trò của bạn không được dùng chức năng này.", en: "Your role does not allow this." }, 403);
+  return refuse(staffRequests.roleRefused, 403);
 }
