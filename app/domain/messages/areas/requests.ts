@@ -12,7 +12,7 @@ export const formRequests = {
 export const uploadRequests = {
   tooLarge: { vi: "Tệp quá lớn (tối đa 1 GB).", en: "The file is too large (at most 1 GB)." },
   noFile: { vi: "Chưa chọn tệp CSV.", en: "No CSV file was chosen." },
-  expired: { vi: "Biểu mẫu đã hết hạn, vui lòng tải lại trang.", en: "This form has expired; please reload the page." },
+  expired: formRequests.expired,
   unreadable: { vi: "Không đọc được biểu mẫu gửi lên.", en: "The uploaded form could not be read." },
 };
 
