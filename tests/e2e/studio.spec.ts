@@ -210,7 +210,7 @@ test("a question an index uses, left without positive answers: the index tree's 
   const boxes = positive.getByRole("checkbox");
   const problems = page.locator("#i-positive-problems");
   const count = page.locator("[data-live-count]");
-  const said = "Câu SV_ACC_1 được tính vào chỉ số nhưng chưa có câu trả lời tích cực";
+  const said = "⚠ Câu SV_ACC_1 được tính vào chỉ số nhưng chưa có câu trả lời tích cực"; // ⚠ marks every problem
   await expect(boxes).toHaveCount(5);
   await expect(problems).toHaveCount(0);
   await expect(count).toHaveText("Bản nháp không có lỗi nào");
