@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const client = { search: url.searchParams, cookie: request.headers.get("Cookie"), clientIp: context.clientIp };
-  const { opened, setCookie } = await openOrRefuse(params.code ?? "", client);
+  const { opened, setCookie, locale } = await openOrRefuse(params.code ?? "", client);
   const headers: Record<string, string> = setCookie ? { "Set-Cookie": setCookie } : {};
   if (opened.code !== params.code) return redirect(`/s/${opened.code}`, { headers });
   if (opened.status === "submitted") {
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       code: opened.code,
       roundName: opened.roundName,
-      definition: definitionForPage(opened.definition, page),
+      definition: definitionForPage(opened.definition, page, locale), // in Vietnamese, without the English
       answers: opened.answers,
       pages,
       progress: progressPages(opened.definition, opened.answers, page),

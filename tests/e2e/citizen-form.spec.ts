@@ -147,8 +147,9 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-// With JavaScript the page is checked in the browser with the page's zod schema before anything is sent (ADR 033:
-// the browser's own form, no react-hook-form), and skip logic follows the answers on the page itself.
+// With JavaScript the page is checked in the browser with the server's own check before anything is sent (ADR 033:
+// the browser's own form, no react-hook-form; ADR 036: `checkPage`, no zod), and skip logic follows the answers on
+// the page itself.
 test("with JavaScript a page is checked before it is sent, focus goes to the first missing answer, and skip logic is live", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const [code] = issueCodes(); // the demo round, on sipas-2022@2, whose Dân tộc has "Khác (ghi rõ)"
@@ -195,4 +196,27 @@ test("a round on sipas-2022@1 still opens with version 1's questions and accepts
   await next(page, /^Phần B\. Quan tâm, trải nghiệm và đánh giá$/);
   await page.getByRole("button", { name: "Quay lại" }).click();
   await expect(page.locator('input[name="A_EDU"][value="4"]')).toBeChecked();
+});
+
+// A Vietnamese page is sent without the questionnaire's English (ADR 036): the switch loads the page again, and the
+// browser's check then speaks the reader's language, in English and back in Vietnamese.
+test("with JavaScript the browser's check speaks English on the English page and Vietnamese after switching back", async ({ page }) => {
+  const [code] = issueCodes();
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && posts.push(request.url()));
+  await page.goto(`/s/${code}?lang=en`);
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Part A. About the respondent");
+  await expect(page.locator("#q-A_SEX legend")).toContainText("Sex");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.locator("#q-A_SEX .field-error")).toHaveText("Please answer this question.");
+  await expect(page.getByRole("alert")).toContainText("Sex");
+
+  await page.locator("a.lang-switch").click();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phần A. Thông tin cá nhân người trả lời khảo sát");
+  await expect(page.locator("#q-A_SEX legend")).toContainText("Giới tính");
+  await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+  await expect(page.locator("#q-A_SEX .field-error")).toHaveText("Vui lòng trả lời câu hỏi này.");
+  expect(posts).toEqual([]); // both refusals were the browser's
 });

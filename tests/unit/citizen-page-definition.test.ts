@@ -36,9 +36,24 @@ describe("the definition sent with a page of the citizen form", () => {
     expect(sent.title).toEqual(def.title);
   });
 
-  it("gives the browser the same pages, numbers, questions shown and checks as the whole definition", () => {
+  it("is sent to a Vietnamese reader without the English, and to an English reader with both languages", () => {
+    const vi = definitionForPage(def, "C", "vi");
+    expect(JSON.stringify(vi)).not.toContain('"en"');
+    const c = def.sections.find((s) => s.code === "C")!;
+    const viC = vi.sections.find((s) => s.code === "C")!;
+    expect(viC.items.map((i) => [i.label.vi, i.help?.vi, i.options?.map((o) => o.label.vi)])).toEqual(
+      c.items.map((i) => [i.label.vi, i.help?.vi, i.options?.map((o) => o.label.vi)]),
+    );
+    expect(vi.sections.map((s) => s.title.vi)).toEqual(def.sections.map((s) => s.title.vi));
+    expect(vi.title.vi).toBe(def.title.vi);
+    const en = definitionForPage(def, "C", "en");
+    expect(en.sections.find((s) => s.code === "C")).toEqual(c);
+    expect(en.title).toEqual(def.title);
+  });
+
+  it.each([undefined, "vi", "en"] as const)("gives the browser (%s) the same pages, numbers, questions shown and checks as the whole definition", (locale) => {
     for (const s of def.sections) {
-      const sent = definitionForPage(def, s.code);
+      const sent = definitionForPage(def, s.code, locale);
       const section = sent.sections.find((x) => x.code === s.code)!;
       expect(visiblePages(sent, answers)).toEqual(visiblePages(def, answers));
       expect(resumePage(sent, answers)).toEqual(resumePage(def, answers));
@@ -46,7 +61,9 @@ describe("the definition sent with a page of the citizen form", () => {
       const shown = new Set(s.items.map((i) => i.code));
       expect(questionNumbers(sent, answers, s.code, shown)).toEqual(questionNumbers(def, answers, s.code, shown));
       for (const hydrated of [true, false]) {
-        expect(pageItems(sent, section, answers, hydrated)).toEqual(pageItems(def, s, answers, hydrated));
+        // Which questions, shown or not and why: the item itself is the page's, in the reader's language.
+        const decided = (list: ReturnType<typeof pageItems>) => list.map(({ item, ...rest }) => ({ code: item.code, ...rest }));
+        expect(decided(pageItems(sent, section, answers, hydrated))).toEqual(decided(pageItems(def, s, answers, hydrated)));
       }
       const blank = Object.fromEntries(s.items.map((i) => [i.code, ""]));
       expect(checkPage(sent, answers, blank, [s.code])).toEqual(checkPage(def, answers, blank, [s.code]));

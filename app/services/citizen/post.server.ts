@@ -20,7 +20,8 @@ export interface CitizenRequest {
 
 /**
  * Opens the code for this browser (ADR 023: its own codes and signed links are never counted) and says which
- * cookie keeps the browser's id and the codes it opened; a refusal keeps the id too.
+ * cookie keeps the browser's id and the codes it opened, and in which language the page is read; a refusal keeps
+ * the id too.
  */
 export async function openOrRefuse(code: string, client: CitizenRequest) {
   const { db } = await getDb();
@@ -29,7 +30,8 @@ export async function openOrRefuse(code: string, client: CitizenRequest) {
     const opened = await redeemCode(db, code, { address: client.clientIp ?? "unknown", visitor, signature: client.search.get("k") });
     const known = visitor.id !== null && visitor.codes.includes(opened.code);
     const setCookie = known ? undefined : await visitorHeader(db, visitor, opened.code);
-    return { db, opened, setCookie };
+    const { locale } = await resolveLocaleFrom(client.search, client.cookie);
+    return { db, opened, setCookie, locale };
   } catch (e) {
     const refusal = refusalOf(e);
     if (!refusal) throw e;
@@ -51,8 +53,7 @@ export type CitizenPageResult = { page: string; errors: AnswerErrors; answers: A
 export type CitizenAnswer = { setCookie?: string } & ({ redirect: string } | { page: CitizenPageResult });
 
 export async function answerCitizenPost(code: string, form: Iterable<[string, unknown]> & { get(name: string): unknown }, client: CitizenRequest): Promise<CitizenAnswer> {
-  const { db, opened, setCookie } = await openOrRefuse(code, client);
-  const { locale } = await resolveLocaleFrom(client.search, client.cookie);
+  const { db, opened, setCookie, locale } = await openOrRefuse(code, client);
   const intent = String(form.get("intent") ?? "save");
   const page = String(form.get("page") ?? "");
   if (!opened.definition.sections.some((s) => s.code === page)) throw refuse(citizen.tryAgain, 400, [], { helpContact: opened.helpContact });
