@@ -157,6 +157,13 @@ describe("skip logic in words", () => {
     expect(skipNotes(sipas2022v2, "en").routes.get("Q8_PROC")).toEqual(["If you answer “No, never / No” to question 27, go to question 64."]);
   });
 
+  it("quotes an option that ends with a full stop without it, so the sentence ends with one stop", () => {
+    const vi = skipNotes(sipas2022v2, "vi");
+    expect(vi.items.get("Q2_OTHER")).toBe("Chỉ trả lời nếu câu 17 trả lời “Qua hình thức khác (xin ghi cụ thể)”.");
+    expect(vi.routes.get("Q2_FOLLOW")?.[0]).toMatch(/^Nếu trả lời “Qua loa phát thanh xã” hoặc “Qua họp, sinh hoạt, thông báo tại khu dân cư” hoặc /);
+    expect(skipNotes(sipas2022v2, "en").items.get("Q2_OTHER")).toBe("Answer only if question 17 is answered “Another way (please specify)”.");
+  });
+
   it("describes compound rules and names parts", () => {
     const cond = { all: [{ item: "Q8_PROC", in: ["1"] }, { not: { item: "A_SEX", answered: true } }] };
     expect(describeCondition(mini, cond, "vi")).toBe("câu 3 trả lời “Có” và không phải trường hợp đã trả lời câu 1");

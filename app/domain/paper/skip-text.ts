@@ -49,7 +49,8 @@ const words = {
   },
 } as const;
 
-const quote = (s: string) => `“${s}”`;
+/** A label quoted inside a sentence loses its own closing full stop ("…cụ thể).”." read as a typo); "…" stays. */
+const quote = (s: string) => `“${s.trim().replace(/(?<=[^.])\.$/, "")}”`;
 
 /** "60–61", "33, 35, 40–42": question numbers, runs joined. */
 export function numberList(numbers: number[]): string {
