@@ -6,10 +6,10 @@ import { OptionsForm } from "../components/results/options-form";
 import { CellLabel } from "../components/results/results-table";
 import { resultsUi as w } from "../components/results/words";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { metaLocale, useLocale } from "../components/use-locale";
 import type { IndexKind, Locale, LocalizedText } from "../domain/definition/schema";
 import type { ChangeRow } from "../domain/results/compare-view";
-import { describeComparison, translateReason } from "../domain/results/describe";
+import { describeComparison } from "../domain/results/describe";
 import { formatInterval, formatPercent } from "../domain/results/format";
 import { optionsOf, parseResultsQuery, resultsSearch } from "../domain/results/query";
 import { orRefuse, refuse } from "../services/platform/route-errors.server";
@@ -24,7 +24,7 @@ import { comparePage as t } from "../domain/messages/areas/compare-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS – ${data?.round.name ?? ""} – So sánh / Comparison` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `SIPAS – ${data?.round.name ?? ""} – ${w.compare[metaLocale(matches)]}` }];
 
 const levelsOf = (units: { level: string }[]) => [...new Set(units.map((u) => u.level))];
 
@@ -359,10 +359,10 @@ function ChangeTable({
                 {r.byParts && (
                   <span className="flag accepted">{t.byParts[locale]}</span>
                 )}
-                {r.inA && r.inB && r.reasons.length > 0 && (
+                {r.inA && r.inB && r.why && (
                   <>
-                    <span className="reasons" title={r.reasons.join("; ")}>
-                      {r.reasons.map((x) => translateReason(x, locale, 6, labels)).join("; ")}
+                    <span className="reasons" title={r.whyInFull?.[locale]}>
+                      {r.why[locale]}
                     </span>
                     {accepted !== true && (
                       <label className="accept-box">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
 import { PaperEntryForm } from "../components/paper/entry-form";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { metaLocale, useLocale } from "../components/use-locale";
 import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { formatCode } from "../domain/codes";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
@@ -20,7 +20,7 @@ import { fill, msg, render } from "../domain/messages";
 import { entryPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
-export const meta: MetaFunction = () => [{ title: `SIPAS – ${t.title.vi}` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${t.title[metaLocale(matches)]}` }];
 
 const DoneSchema = z.object({
   done: z.string().check(z.regex(/^[0-9A-Z]{10}$/)),

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import * as z from "zod/mini";
 import { DefinitionText } from "../components/definition-text";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { metaLocale, useLocale } from "../components/use-locale";
 import { rawAnswersFromEntries, type AnswerErrors, type RawAnswers } from "../domain/answers/validate";
 import { formatCode } from "../domain/codes";
 import { findItem, type AnswerValue } from "../domain/definition/conditions";
@@ -25,7 +25,7 @@ import { catalogue, fill, localize, msg } from "../domain/messages";
 import { entryPage, reviewPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
-export const meta: MetaFunction = () => [{ title: `SIPAS – ${t.title.vi}` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${t.title[metaLocale(matches)]}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, definition } = await requireRoundAccess(request, params.roundId!, "verifyPaperForms");

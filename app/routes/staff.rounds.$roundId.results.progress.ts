@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { resolveLocale } from "../services/platform/locale.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";
 import { getResultsProgress } from "../services/results/jobs.server";
 import { groupingOptions } from "../services/results/grouping.server";
@@ -15,6 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const choices = groupingOptions(definition, [...new Set(units.map((u) => u.level))]).map((c) => c.value);
     const query = parseResultsQuery(new URL(request.url).searchParams, choices);
     const progress = await getResultsProgress(db, { roundId: round.id, ...optionsOf(query) });
-    return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
+    // The panel shows a failure as it comes: in the reader's language.
+    const { locale } = await resolveLocale(request);
+    return Response.json(progress.state === "failed" ? { ...progress, message: progress.message[locale] } : progress, { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -9,9 +9,9 @@ import { OptionsForm } from "../components/results/options-form";
 import { CellLabel, EstimateCell, ResultsTable } from "../components/results/results-table";
 import { resultsUi as w } from "../components/results/words";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { metaLocale, useLocale } from "../components/use-locale";
 import type { Locale } from "../domain/definition/schema";
-import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK, translateNote } from "../domain/results/describe";
+import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK } from "../domain/results/describe";
 import { cautionOf, explainComputation, type ExplainSection } from "../domain/results/explain";
 import { catalogue, fill } from "../domain/messages";
 import { roundWeighting } from "../services/results/weighting.server";
@@ -27,7 +27,7 @@ import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `SIPAS – ${data?.round.name ?? ""} – Kết quả / Results` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `SIPAS – ${data?.round.name ?? ""} – ${w.results[metaLocale(matches)]}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, round, units, definition } = await requireRoundAccess(request, params.roundId!, "viewResults");
@@ -54,8 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Engine notes that the plain-language explanation replaces (weighting, interval formula, design effect, FPC). */
-const METHOD_NOTES = [/^Weighted by /, /^Unweighted: /, /intervals? on the logit scale/, /Wald intervals/, /^Design effect: /, /^Finite population correction /];
 
 export default function RoundResults() {
   const locale = useLocale();
@@ -124,8 +122,6 @@ function ResultsBody(props: {
     );
   }
   const roots = (rows: TableRow[]) => rows.filter((r) => r.depth === 0);
-  // The engine's notes on this round's data; the method itself is explained in plain words above them.
-  const dataNotes = view.notes.filter((n) => !METHOD_NOTES.some((re) => re.test(n)));
   const vsOverall = catalogue.rankingChart.vsOverall[locale];
   return (
     <>
@@ -301,12 +297,12 @@ function ResultsBody(props: {
             </ul>
           </div>
         ))}
-        {dataNotes.length > 0 && (
+        {view.notes.length > 0 && (
           <>
             <h4>{w.notes[locale]}</h4>
             <ul>
-              {dataNotes.map((n, i) => (
-                <li key={i}>{translateNote(n, locale)}</li>
+              {view.notes.map((n, i) => (
+                <li key={i}>{n[locale]}</li>
               ))}
             </ul>
           </>

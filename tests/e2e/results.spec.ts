@@ -179,6 +179,29 @@ test("year over year: nodes whose items changed are not compared until accepted,
   await expect(table.locator('tr[data-code="SIPAS"] td.change .est')).toHaveText("+29,69 điểm ▲");
   await expect(page.getByTestId("chart-change").locator('g.chart-row[data-code="SIPAS"] rect.bar')).toHaveCount(1);
   await expect(table.locator('tr[data-code="POLICY"]')).toContainText("không so sánh được");
+  await expect(page).toHaveTitle("SIPAS – Năm 2023 kiểm thử – So sánh với đợt khảo sát khác");
+
+  // An English reader reads the reasons and the title in English.
+  await page.goto(`${page.url()}&lang=en`);
+  await expect(page).toHaveTitle("SIPAS – Năm 2023 kiểm thử – Compare with another round");
+  await expect(table.locator('tr[data-code="POLICY"] .reasons')).toContainText("questions changed: added “");
+  await expect(table.locator('tr[data-code="POLICY"] .reasons')).toHaveAttribute("title", /^items changed: .*\+P_QUAL_ADMIN/);
+});
+
+test("the engine's notes on the round's data and the page's title are in the reader's language", async ({ page }) => {
+  const id = uniqueId("kq-notes");
+  await seedRound(id, "sipas-2022@1", "Đợt có phiếu trọng số 0", [...knownRows2022().slice(0, 20), { ...knownRows2022()[0], weight: 0 }]);
+  await signIn(page);
+  await page.goto(`/staff/rounds/${id}/results`);
+  await expect(page).toHaveTitle("SIPAS – Đợt có phiếu trọng số 0 – Kết quả");
+  const how = page.getByTestId("how-computed");
+  await expect(how).toContainText("1 phiếu có trọng số 0, không được tính vào ước lượng nào.");
+  await expect(how).not.toContainText("weight 0");
+
+  await page.goto(`/staff/rounds/${id}/results?lang=en`);
+  await expect(page).toHaveTitle("SIPAS – Đợt có phiếu trọng số 0 – Results");
+  await expect(how).toContainText("1 response has weight 0 and counts in no estimate.");
+  await expect(how).not.toContainText("trọng số 0");
 });
 
 test("a clerk, who keys forms but sees no results, is refused the results, their progress and the comparison", async ({ page }) => {

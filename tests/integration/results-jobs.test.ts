@@ -48,6 +48,19 @@ describeEachDialect("results computed in the background", (dialect) => {
     expect(findEstimate(fresh.result, null, "SERVICE")!.estimate).toBeCloseTo(700 / 11, 9);
   });
 
+  it("makes again a result that an older build cached with its notes as English sentences, so no page shows them", async () => {
+    const request = { roundId: "demo", weighted: false };
+    const first = ready(await getRoundResults(t.db, request));
+    const row = await t.db.selectFrom("index_cache").select(["options_key", "result"]).where("round_id", "=", "demo").execute();
+    const mine = row.find((r) => (JSON.parse(r.result) as { options: { weighted: boolean } }).options.weighted === false)!;
+    const old = { ...first.result, notes: ["Unweighted: every response counts 1 (strata, clusters and FPC still enter the standard errors)."] };
+    await t.db.updateTable("index_cache").set({ result: JSON.stringify(old) }).where("round_id", "=", "demo").where("options_key", "=", mine.options_key).execute();
+    const again = ready(await getRoundResults(t.db, request));
+    expect(again.cached).toBe(false);
+    expect(again.result.notes[0]).toEqual({ key: "indexNotes.unweighted" });
+    expect(ready(await getRoundResults(t.db, request)).cached).toBe(true);
+  });
+
   it("returns the progress of a large round at once, and the job moves on while the server keeps answering", async () => {
     expect(LARGE).toBeGreaterThan(WAIT_FOR_ROUNDS_UP_TO);
     const first = await getRoundResults(t.db, { roundId: "large" });
@@ -84,6 +97,9 @@ describeEachDialect("results computed in the background", (dialect) => {
   it("reports a grouping the round does not offer as the person's mistake, to the page and to the poller", async () => {
     await expect(getRoundResults(t.db, { roundId: "demo", by: "shoe_size" })).rejects.toThrow(/Chọn một trong/);
     const p = await getResultsProgress(t.db, { roundId: "demo", by: "shoe_size" });
-    expect(p).toMatchObject({ state: "failed", message: expect.stringMatching(/Không phân nhóm được đợt khảo sát “demo” theo “shoe_size”/) });
+    expect(p).toMatchObject({
+      state: "failed",
+      message: { vi: expect.stringMatching(/Không phân nhóm được đợt khảo sát “demo” theo “shoe_size”/), en: expect.stringMatching(/^Cannot group round "demo" by "shoe_size"/) },
+    });
   });
 });

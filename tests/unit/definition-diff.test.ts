@@ -65,7 +65,7 @@ describe("diffDefinitions", () => {
       expect.objectContaining({ code: "EL", status: "kept", changes: [{ field: "children", before: ["SV_1", "SV_2", "SV_GEN"], after: ["SV_1", "SV_2", "SV_GEN", "SV_NEW"] }] }),
     ]);
     const rows = Object.fromEntries(diff.comparability.rows.map((r) => [r.code, r]));
-    expect(rows.EL).toMatchObject({ comparable: false, reasons: ["items changed: +SV_NEW"] });
+    expect(rows.EL).toMatchObject({ comparable: false, reasons: [{ kind: "itemsChanged", added: ["SV_NEW"], removed: [] }] });
     expect(rows.SIPAS).toMatchObject({ comparable: false });
     expect(rows.SV_1).toMatchObject({ comparable: true });
     const text = diffLines(diff, base, b, "en").join("\n");

@@ -329,9 +329,9 @@ describe("SIPAS 2022 version 2: the wording of the reproduced 2022 paper form", 
     const nodes = diff.comparability.rows.filter((r) => r.type === "node");
     expect(nodes.filter((r) => r.comparable).map((r) => r.code)).toEqual(["POL_PART", "POL_QUAL", "EL_PROC", "EL_STAFF", "EL_RESULT", "EL_FEEDBACK", "INTEREST"]);
     expect(Object.fromEntries(nodes.filter((r) => !r.comparable).map((r) => [r.code, r.reasons]))).toMatchObject({
-      POL_INFO: ["items changed: +P_INFO_FORMS −P_INFO_2"],
-      POL_RES: ["items changed: +P_RES_ECON −P_RES_1"],
-      EL_ACCESS: ["items changed: +SV_ACC_CLEAN −SV_ACC_2"],
+      POL_INFO: [{ kind: "itemsChanged", added: ["P_INFO_FORMS"], removed: ["P_INFO_2"] }],
+      POL_RES: [{ kind: "itemsChanged", added: ["P_RES_ECON"], removed: ["P_RES_1"] }],
+      EL_ACCESS: [{ kind: "itemsChanged", added: ["SV_ACC_CLEAN"], removed: ["SV_ACC_2"] }],
     });
     // The reworded items that kept their code are compared item by item.
     expect(diff.comparability.rows.find((r) => r.code === "SV_STAFF_4")).toMatchObject({ comparable: true });

@@ -6,7 +6,7 @@ import { parseDefinition } from "~/domain/definition/parse";
 import type { Definition } from "~/domain/definition/schema";
 import { compareRounds, computeIndices, type ResponseRecord } from "~/domain/indices";
 import { buildCompareView } from "~/domain/results/compare-view";
-import { translateReason } from "~/domain/results/describe";
+import { reasonText } from "~/domain/results/describe";
 
 const t = (s: string) => ({ vi: s, en: s });
 const sat = (code: string, positive = ["4", "5"]) => ({ code, type: "satisfaction5", label: t(code), scale: "sat5", positive });
@@ -98,16 +98,21 @@ describe("compareRounds", () => {
     const a = row(cmp, null, "A");
     expect(a.comparable).toBe(false);
     expect(a.difference).toBeNull();
-    expect(a.reasons).toEqual(["items changed: +A3"]);
+    expect(a.reasons).toEqual([{ kind: "itemsChanged", added: ["A3"], removed: [] }]);
+    expect(reasonText(a.reasons[0], "en")).toBe("items changed: +A3");
+    expect(reasonText(a.reasons[0], "vi")).toBe("câu hỏi thành phần thay đổi: +A3");
     const root = row(cmp, null, "SAT");
     expect(root.comparable).toBe(false);
-    expect(root.reasons[0]).toBe("items changed: +A3 +C1");
+    expect(root.reasons[0]).toEqual({ kind: "itemsChanged", added: ["A3", "C1"], removed: [] });
   });
 
   it("marks an item whose positive answers changed, and every node above it", () => {
-    expect(row(cmp, null, "B1").reasons).toEqual(["positive answers of B1 changed (4,5 → 5)"]);
+    const positive = { kind: "positiveChanged", item: "B1", from: ["4", "5"], to: ["5"] };
+    expect(row(cmp, null, "B1").reasons).toEqual([positive]);
+    expect(reasonText(row(cmp, null, "B1").reasons[0], "en")).toBe("positive answers of B1 changed (4,5 → 5)");
+    expect(reasonText(row(cmp, null, "B1").reasons[0], "vi")).toBe("phương án tính là tích cực của B1 thay đổi (4,5 → 5)");
     expect(row(cmp, null, "B").comparable).toBe(false);
-    expect(row(cmp, null, "SAT").reasons).toContain("positive answers of B1 changed (4,5 → 5)");
+    expect(row(cmp, null, "SAT").reasons).toContainEqual(positive);
   });
 
   it("compares a changed node the user accepted, and says it was accepted", () => {
@@ -115,7 +120,7 @@ describe("compareRounds", () => {
     const a = row(accepted, "P1", "A");
     expect(a.comparable).toBe(true);
     expect(a.accepted).toBe(true);
-    expect(a.reasons).toEqual(["items changed: +A3"]);
+    expect(a.reasons).toEqual([{ kind: "itemsChanged", added: ["A3"], removed: [] }]);
     expect(a.difference).toBeCloseTo(a.estimateB! - a.estimateA!, 12);
     expect(row(accepted, "P1", "SAT").comparable).toBe(false);
     const all = compareRounds(r2023, r2024, def2023, def2024, { acceptChanged: true });
@@ -151,9 +156,11 @@ describe("compareRounds", () => {
 
   it("names changed questions by their text, not their codes", () => {
     const labels = { A3: { vi: "Nơi tiếp nhận có chỗ ngồi", en: "Seats at the desk" }, B1: { vi: "Công chức lịch sự", en: "Polite staff" } };
-    expect(translateReason("items changed: +A3 −B1", "vi", 6, labels)).toBe("câu hỏi thay đổi: thêm “Nơi tiếp nhận có chỗ ngồi”; bỏ “Công chức lịch sự”");
-    expect(translateReason("items changed: +A3", "en", 6, labels)).toBe("questions changed: added “Seats at the desk”");
-    expect(translateReason("positive answers of B1 changed (4,5 → 5)", "vi", 6, labels)).toBe("phương án tính là tích cực của “Công chức lịch sự” thay đổi (4,5 → 5)");
+    expect(reasonText({ kind: "itemsChanged", added: ["A3"], removed: ["B1"] }, "vi", 6, labels)).toBe("câu hỏi thay đổi: thêm “Nơi tiếp nhận có chỗ ngồi”; bỏ “Công chức lịch sự”");
+    expect(reasonText({ kind: "itemsChanged", added: ["A3"], removed: [] }, "en", 6, labels)).toBe("questions changed: added “Seats at the desk”");
+    expect(reasonText({ kind: "positiveChanged", item: "B1", from: ["4", "5"], to: ["5"] }, "vi", 6, labels)).toBe(
+      "phương án tính là tích cực của “Công chức lịch sự” thay đổi (4,5 → 5)",
+    );
   });
 
   it("refuses a result computed for another definition version", () => {

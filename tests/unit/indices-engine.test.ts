@@ -13,6 +13,7 @@ import {
   tablesByKind,
   type ResponseRecord,
 } from "~/domain/indices";
+import { render } from "~/domain/messages";
 
 const t = (s: string) => ({ vi: s, en: s });
 
@@ -332,7 +333,36 @@ describe("weights and design", () => {
     expect(findEstimate(computeIndices(def, records), null, "A1")!.estimate).toBe(90);
     const unweighted = computeIndices(def, records, { weighted: false });
     expect(findEstimate(unweighted, null, "A1")!.estimate).toBe(50);
-    expect(unweighted.notes[0]).toMatch(/Unweighted/);
+    expect(render(unweighted.notes[0], "en")).toMatch(/^Unweighted/);
+    expect(render(unweighted.notes[0], "vi")).toMatch(/^Không trọng số/);
+  });
+
+  it("writes its notes as catalogue messages: a Vietnamese reader reads them in Vietnamese, an English reader in English", () => {
+    const records = [
+      rec({ A1: "5", sex: "M" }, { unit: "U1", weight: 2 }),
+      rec({ A1: "4", sex: "F" }, { unit: "U2", weight: 0 }),
+      rec({ A1: "1" }, { unit: "U2" }),
+      rec({ A1: "2", sex: "M" }, { unit: null }),
+    ];
+    const result = computeIndices(def, records, { groupBy: "sex", multiUnit: "meanOfUnits", interval: "logit", level: 0.999 });
+    expect(result.notes.map((n) => render(n, "vi"))).toEqual([
+      "Có trọng số: mỗi phiếu tính theo trọng số của phiếu (phiếu thiếu trọng số tính 1).",
+      "1 phiếu có trọng số 0, không được tính vào ước lượng nào.",
+      "1 phiếu không có giá trị của tiêu chí phân nhóm (sex): chỉ được tính vào số liệu chung.",
+      "Số liệu chung là trung bình cộng chỉ số của 2 đơn vị; đơn vị không có câu trả lời hợp lệ cho một chỉ tiêu không được tính vào trung bình của chỉ tiêu đó. Số liệu từng nhóm gộp người trả lời của nhóm.",
+      "1 phiếu không có đơn vị nên không được tính vào số liệu chung.",
+      "Khoảng tin cậy 99,9% tính trên thang logit (phân vị chuẩn).",
+      "Hiệu ứng thiết kế (deff): phương sai theo thiết kế mẫu chia cho phương sai nếu chọn mẫu ngẫu nhiên đơn giản có hoàn lại cùng số người trả lời.",
+    ]);
+    expect(result.notes.map((n) => render(n, "en"))).toEqual([
+      "Weighted by the response weights (a missing weight counts 1).",
+      "1 response has weight 0 and counts in no estimate.",
+      "1 response has no value for the grouping (sex): counted in the whole round only.",
+      "Whole-round figures are the mean of the 2 unit indices; a unit without a valid answer for a row is left out of that row's mean. Group figures pool the group's respondents.",
+      "1 response has no unit and is not in the whole-round figures.",
+      "99.9% intervals on the logit scale (normal quantile).",
+      "Design effect: design variance ÷ variance under simple random sampling with replacement of the same respondents.",
+    ]);
   });
 
   it("rejects a negative weight, two population sizes for one stratum, and a population below the sample", () => {
@@ -361,7 +391,10 @@ describe("weights and design", () => {
     ];
     const result = computeIndices(def, records);
     expect(result.design.lonelyStrata).toEqual(["S2"]);
-    expect(result.notes.join(" ")).toMatch(/1 stratum had a single PSU \(S2\).*survey\.lonely\.psu = 'adjust'/);
+    expect(result.notes.map((n) => render(n, "en")).join(" ")).toMatch(/1 stratum had a single PSU \(S2\).*survey\.lonely\.psu = 'adjust'/);
+    expect(result.notes.map((n) => render(n, "vi"))).toContain(
+      "1 tầng chỉ có một cụm được chọn (S2): không đo được độ dao động bên trong các tầng này, nên sai số của chúng được ước lượng thận trọng so với trung bình chung.",
+    );
     expect(findEstimate(result, null, "A1")!.se).toBeGreaterThan(0);
   });
 

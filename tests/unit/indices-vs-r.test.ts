@@ -178,7 +178,7 @@ describe("index engine agrees with R's survey package", () => {
 
       it("says how lonely PSUs were handled", () => {
         expect(wald.design.lonelyStrata.length).toBe(fx.lonelyStrata);
-        const note = wald.notes.some((n) => n.includes("survey.lonely.psu = 'adjust'"));
+        const note = wald.notes.some((n) => n.key === "indexNotes.lonelyPsu");
         expect(note).toBe(fx.lonelyStrata > 0);
       });
     });

@@ -2,7 +2,7 @@
  * A definition diff as lines of text (the CLI's `definitions diff`), in Vietnamese or English. Changed words are
  * marked [-removed-]{+added+}, as `git diff --word-diff` does.
  */
-import { translateReason } from "../results/describe";
+import { reasonText } from "../results/describe";
 import { describeCondition } from "../paper/skip-text";
 import type { DefinitionDiff, NodeChange, QuestionChange, SectionChange, TextChange } from "./diff";
 import { render, type MessageKey, type Param } from "../messages";
@@ -155,7 +155,7 @@ export function diffLines(diff: DefinitionDiff, a: Definition, b: Definition, lo
   out.push(`  ${w("comparable")}: ${ok.map((r) => r.code).join(", ") || w("none2")}`);
   if (not.length) {
     out.push(`  ${w("notComparable")}:`);
-    for (const r of not) out.push(`    ${r.code} «${r.label[locale]}»: ${r.reasons.map((x) => translateReason(x, locale)).join("; ")}`);
+    for (const r of not) out.push(`    ${r.code} «${r.label[locale]}»: ${r.reasons.map((x) => reasonText(x, locale)).join("; ")}`);
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Year-over-year comparison of two rounds, also across definition versions: nodes and items are matched by
  * code. See docs/decisions/010-index-engine.md.
  */
-import type { Definition, IndexKind, LocalizedText } from "../definition/schema";
+import type { AggregationRule, Definition, IndexKind, LocalizedText } from "../definition/schema";
+import { msg, type Message } from "../messages";
 import { normalQuantile } from "./normal";
 import { compilePlan, type IndexPlan } from "./plan";
 import type { IndexResult, NodeEstimate, RowType } from "./types";
@@ -13,6 +14,25 @@ export interface CompareOptions {
   /** Confidence level of the difference's interval; default 0.95. */
   level?: number;
 }
+
+/** A node's rule as a comparison names it: rule `item` with its chosen item. */
+export interface RuleRef {
+  rule: AggregationRule;
+  item?: string;
+}
+
+/**
+ * Why a row is not the same measure in both versions: plain data whose `kind` names its words in the catalogue's
+ * `comparability` area (app/domain/results/describe.ts prints it in the reader's language).
+ */
+export type ComparabilityReason =
+  | { kind: "onlyIn"; version: string }
+  | { kind: "kindChanged"; from: IndexKind; to: IndexKind }
+  | { kind: "itemsChanged"; added: readonly string[]; removed: readonly string[] }
+  | { kind: "ruleChanged"; from: RuleRef; to: RuleRef }
+  | { kind: "weightsChanged" }
+  | { kind: "positiveChanged"; item: string; from: readonly string[]; to: readonly string[] }
+  | { kind: "optionsChanged"; item: string };
 
 export interface NodeComparison {
   tree: string;
@@ -38,7 +58,7 @@ export interface NodeComparison {
   /** Compared because every part below it is comparable (see comparableByParts). */
   byParts?: boolean;
   /** Why the row is not the same measure in both versions. */
-  reasons: string[];
+  reasons: ComparabilityReason[];
 }
 
 export interface GroupComparison {
@@ -53,7 +73,7 @@ export interface RoundComparison {
   itemsOnlyInA: string[];
   itemsOnlyInB: string[];
   groups: GroupComparison[];
-  notes: string[];
+  notes: Message[];
 }
 
 interface RowInfo {
@@ -63,7 +83,7 @@ interface RowInfo {
   kind: IndexKind;
   label: LocalizedText;
   depth: number;
-  rule?: string;
+  rule?: RuleRef;
   weights?: number[];
   children: string[];
   /** Items whose answers enter the row's estimate. */
@@ -85,7 +105,7 @@ function rowInfo(plan: IndexPlan): Map<string, RowInfo> {
         kind: row.kind,
         label: row.label,
         depth: row.depth,
-        rule: node.rule === "item" ? `item ${plan.items[node.item!].code}` : node.rule,
+        rule: node.rule === "item" ? { rule: "item", item: plan.items[node.item!].code } : { rule: node.rule },
         weights: node.rule === "weighted" ? node.weights : undefined,
         children: node.children.map((c) => ("item" in c ? plan.items[c.item].code : plan.nodes[c.node].code)),
         items: node.estimateLeaves.map((k) => plan.items[k].code),
@@ -114,7 +134,7 @@ export interface MeasureComparison {
   inA: boolean;
   inB: boolean;
   /** Why the row is not the same measure in both versions (empty when it is). */
-  reasons: string[];
+  reasons: ComparabilityReason[];
   /** In both versions, and unchanged or accepted by the user. */
   comparable: boolean;
   /** Changed, and compared because the user accepted it (or every part of it is comparable). */
@@ -124,7 +144,7 @@ export interface MeasureComparison {
 }
 
 /** Reasons that only repeat a change below the row (its items), not a change of the row's own rule. */
-const BELOW = /^(items changed: |positive answers of |answer options of )/;
+const BELOW: ReadonlySet<ComparabilityReason["kind"]> = new Set(["itemsChanged", "positiveChanged", "optionsChanged"]);
 
 /**
  * A node whose own rule and weights did not change is comparable when every part of it is (unchanged, or changed and
@@ -133,7 +153,7 @@ const BELOW = /^(items changed: |positive answers of |answer options of )/;
 function comparableByParts(rows: MeasureComparison[], infoB: Map<string, RowInfo>): void {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   for (const r of [...rows].sort((x, y) => y.depth - x.depth)) {
-    if (r.type !== "node" || r.comparable || !r.inA || !r.inB || !r.reasons.every((x) => BELOW.test(x))) continue;
+    if (r.type !== "node" || r.comparable || !r.inA || !r.inB || !r.reasons.every((x) => BELOW.has(x.kind))) continue;
     const info = infoB.get(r.key);
     if (!info || info.children.length === 0) continue;
     const parts = info.children.map((code) => byKey.get(`${r.tree}/node/${code}`) ?? byKey.get(`${r.tree}/item/${code}`));
@@ -173,13 +193,13 @@ export function compareMeasures(defA: Definition, defB: Definition, options: Pic
     options.acceptChanged === true || (Array.isArray(options.acceptChanged) && options.acceptChanged.includes(code));
 
   /** Why an item's answers do not mean the same in both versions. */
-  function itemReasons(code: string): string[] {
+  function itemReasons(code: string): ComparabilityReason[] {
     const a = positiveA.get(code);
     const b = positiveB.get(code);
     if (!a || !b) return [];
-    const reasons: string[] = [];
-    if (!sameSet(a.positive, b.positive)) reasons.push(`positive answers of ${code} changed (${a.positive.join(",")} → ${b.positive.join(",")})`);
-    if (!sameSet([...a.status.keys()], [...b.status.keys()])) reasons.push(`answer options of ${code} changed`);
+    const reasons: ComparabilityReason[] = [];
+    if (!sameSet(a.positive, b.positive)) reasons.push({ kind: "positiveChanged", item: code, from: [...a.positive], to: [...b.positive] });
+    if (!sameSet([...a.status.keys()], [...b.status.keys()])) reasons.push({ kind: "optionsChanged", item: code });
     return reasons;
   }
 
@@ -188,20 +208,18 @@ export function compareMeasures(defA: Definition, defB: Definition, options: Pic
     const a = infoA.get(key);
     const b = infoB.get(key);
     const info = (b ?? a)!;
-    const reasons: string[] = [];
-    if (!a) reasons.push(`only in version ${defB.version}`);
-    else if (!b) reasons.push(`only in version ${defA.version}`);
+    const reasons: ComparabilityReason[] = [];
+    if (!a) reasons.push({ kind: "onlyIn", version: defB.version });
+    else if (!b) reasons.push({ kind: "onlyIn", version: defA.version });
     else {
-      if (a.kind !== b.kind) reasons.push(`kind changed (${a.kind} → ${b.kind})`);
+      if (a.kind !== b.kind) reasons.push({ kind: "kindChanged", from: a.kind, to: b.kind });
       if (a.type === "node") {
         const added = b.items.filter((c) => !a.items.includes(c));
         const removed = a.items.filter((c) => !b.items.includes(c));
-        if (added.length || removed.length) {
-          reasons.push(`items changed: ${[...added.map((c) => `+${c}`), ...removed.map((c) => `−${c}`)].join(" ")}`);
-        }
-        if (a.rule !== b.rule) reasons.push(`rule changed (${a.rule} → ${b.rule})`);
+        if (added.length || removed.length) reasons.push({ kind: "itemsChanged", added, removed });
+        if (a.rule?.rule !== b.rule?.rule || a.rule?.item !== b.rule?.item) reasons.push({ kind: "ruleChanged", from: a.rule!, to: b.rule! });
         else if (a.weights && b.weights && (a.children.join() !== b.children.join() || a.weights.join() !== b.weights.join())) {
-          reasons.push("weights changed");
+          reasons.push({ kind: "weightsChanged" });
         }
       }
       for (const code of a.items.filter((c) => b.items.includes(c))) reasons.push(...itemReasons(code));
@@ -294,15 +312,14 @@ export function compareRounds(
     return { key: gk, rows };
   });
 
-  const notes: string[] = [
-    `Differences are ${defB.version} − ${defA.version} in percentage points; the two rounds are treated as independent samples.`,
-  ];
-  if (resultA.options.weighted !== resultB.options.weighted) notes.push("One round is weighted and the other is not: differences mix the two.");
+  const notes: Message[] = [msg("compareNotes.differences", { current: defB.version, baseline: defA.version })];
+  if (resultA.options.weighted !== resultB.options.weighted) notes.push(msg("compareNotes.mixedWeighting"));
   if (resultA.options.multiUnit !== resultB.options.multiUnit) {
-    notes.push(`Whole-round figures are made differently (${resultA.options.multiUnit} vs ${resultB.options.multiUnit}).`);
+    const made = (m: IndexResult["options"]["multiUnit"]) => msg(m === "meanOfUnits" ? "compareNotes.meanOfUnits" : "compareNotes.pooled");
+    notes.push(msg("compareNotes.mixedWholeRound", { baseline: made(resultA.options.multiUnit), current: made(resultB.options.multiUnit) }));
   }
-  if (itemsOnlyInA.length) notes.push(`Items only in ${defA.version}: ${itemsOnlyInA.join(", ")}.`);
-  if (itemsOnlyInB.length) notes.push(`Items only in ${defB.version}: ${itemsOnlyInB.join(", ")}.`);
+  if (itemsOnlyInA.length) notes.push(msg("compareNotes.itemsOnlyIn", { version: defA.version, items: itemsOnlyInA }));
+  if (itemsOnlyInB.length) notes.push(msg("compareNotes.itemsOnlyIn", { version: defB.version, items: itemsOnlyInB }));
 
   return {
     a: { key: defA.key, version: defA.version },

@@ -10,6 +10,7 @@ import { addFirstMoments, dotFirst, quadForm, type Moments } from "./moments";
 import { normalQuantile } from "./normal";
 import { studentQuantile } from "./student-t";
 import type { GroupEstimates, IndexResult, NodeEstimate } from "./types";
+import { msg, type Message } from "../messages";
 
 /** Point estimates and linearisation vectors of every item (0..K-1) and node (K..K+N-1) in one domain. */
 interface DomainEstimates {
@@ -543,41 +544,25 @@ function push(map: Map<number, number[]>, key: number, value: number) {
   else map.set(key, [value]);
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function notesOf(state: AccumulatorState, strata: Strata): string[] {
-  const notes: string[] = [];
+/** The engine's notes on how these figures were made, as catalogue messages: the page prints them in its language. */
+function notesOf(state: AccumulatorState, strata: Strata): Message[] {
+  const notes: Message[] = [];
   const o = state.options;
-  notes.push(
-    o.weighted
-      ? "Weighted by the response weights (a missing weight counts 1)."
-      : "Unweighted: every response counts 1 (strata, clusters and FPC still enter the standard errors).",
-  );
-  const lonely = state.strataKeys.flatMap((key, h) => (strata.psus[h] === 1 ? [key ?? "(none)"] : []));
-  if (lonely.length) {
-    notes.push(
-      `${plural(lonely.length, "stratum", "strata")} had a single PSU (${lonely.join(", ")}); variance contribution centred at the grand mean (survey.lonely.psu = 'adjust').`,
-    );
-  }
+  notes.push(msg(o.weighted ? "indexNotes.weighted" : "indexNotes.unweighted"));
+  const lonely = state.strataKeys.flatMap((key, h) => (strata.psus[h] === 1 ? [key ?? msg("indexNotes.noStratum")] : []));
+  if (lonely.length) notes.push(msg("indexNotes.lonelyPsu", { n: lonely.length, strata: lonely }));
   const fpc = state.strataFpc.filter((f) => !Number.isNaN(f)).length;
-  if (fpc) notes.push(`Finite population correction in ${fpc} of ${plural(state.strataKeys.length, "stratum", "strata")}.`);
-  if (state.zeroWeight) notes.push(`${plural(state.zeroWeight, "response has", "responses have")} weight 0 and count in no estimate.`);
+  if (fpc) notes.push(msg("indexNotes.fpc", { n: fpc, strata: state.strataKeys.length }));
+  if (state.zeroWeight) notes.push(msg("indexNotes.zeroWeight", { n: state.zeroWeight }));
   if (o.groupByLabel !== "none" && state.noGroup) {
-    notes.push(`${plural(state.noGroup, "response has", "responses have")} no value for the grouping (${o.groupByLabel}): counted in the whole round only.`);
+    notes.push(msg("indexNotes.noGroup", { n: state.noGroup, grouping: o.groupItem ?? msg("indexNotes.groupUnit") }));
   }
   if (o.multiUnit === "meanOfUnits") {
-    notes.push(
-      `Whole-round figures are the mean of the ${plural(state.unitKeys.length, "unit index", "unit indices")}; a unit without a valid answer for a row is left out of that row's mean.`,
-    );
-    if (state.noUnit) notes.push(`${plural(state.noUnit, "response has", "responses have")} no unit and are not in the whole-round figures.`);
+    notes.push(msg("indexNotes.meanOfUnits", { n: state.unitKeys.length }));
+    if (state.noUnit) notes.push(msg("indexNotes.noUnit", { n: state.noUnit }));
   }
-  notes.push(
-    o.interval === "logit"
-      ? `${Math.round(o.level * 1000) / 10}% intervals on the logit scale (normal quantile).`
-      : `${Math.round(o.level * 1000) / 10}% Wald intervals (estimate ± z·SE, normal quantile).`,
-  );
-  notes.push("Design effect: design variance ÷ variance under simple random sampling with replacement of the same respondents.");
+  const level = Math.round(o.level * 1000) / 10;
+  notes.push(o.interval === "logit" ? msg("indexNotes.logit", { level }) : msg("indexNotes.wald", { level }));
+  notes.push(msg("indexNotes.designEffect"));
   return notes;
 }

@@ -2,6 +2,7 @@
  * Types of the index engine: what it reads (one record per response), its options and what it returns.
  * See docs/decisions/010-index-engine.md.
  */
+import type { Message } from "../messages";
 import type { Answers } from "../definition/conditions";
 import type { AggregationRule, IndexKind, LocalizedText } from "../definition/schema";
 
@@ -144,8 +145,8 @@ export interface IndexResult {
   design: DesignSummary;
   /** The whole round first (key null), then the groups. */
   groups: GroupEstimates[];
-  /** Plain-language notes on how the figures were made (weighting, lonely PSUs, FPC, exclusions). */
-  notes: string[];
+  /** Notes on how the figures were made (weighting, lonely PSUs, FPC, exclusions), as catalogue messages. */
+  notes: Message[];
 }
 
 /** How much state the accumulator holds: it grows with strata, groups and PSUs, never with responses alone. */

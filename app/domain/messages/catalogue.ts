@@ -8,6 +8,7 @@ import { cli } from "./areas/cli";
 import { columns } from "./areas/columns";
 import { data, definitions } from "./areas/data";
 import { explain } from "./areas/explain";
+import { comparability, compareNotes, indexNotes } from "./areas/index-notes";
 import { fieldwork } from "./areas/fieldwork";
 import { files } from "./areas/files";
 import { frame } from "./areas/frame";
@@ -124,6 +125,9 @@ export const catalogue = {
   builtinStrata,
   designForm,
   studioDefaults,
+  indexNotes,
+  compareNotes,
+  comparability,
 } as const satisfies Record<string, Record<string, Entry>>;
 
 export type Catalogue = typeof catalogue;

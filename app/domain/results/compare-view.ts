@@ -3,7 +3,8 @@
  * tree, the items found in only one questionnaire version, and the rows that changed (which the reader may accept).
  */
 import type { IndexKind, LocalizedText } from "../definition/schema";
-import type { NodeComparison, RoundComparison } from "../indices/compare";
+import type { ComparabilityReason, NodeComparison, RoundComparison } from "../indices/compare";
+import { reasonText } from "./describe";
 import type { IndexResult } from "../indices/types";
 import { groupName, WHOLE_ROUND } from "./view";
 
@@ -25,8 +26,15 @@ export interface ChangeRow {
   accepted: boolean;
   /** Compared because every part of it is comparable. */
   byParts: boolean;
-  reasons: string[];
+  reasons: ComparabilityReason[];
+  /** Why the row is not comparable, in both languages: questions named by their text, a long list cut short. */
+  why: LocalizedText | null;
+  /** The same with every question code, for the tooltip. */
+  whyInFull: LocalizedText | null;
 }
+
+/** How many changed questions a row names before it says "and N more". */
+const SHOWN_CHANGES = 6;
 
 export interface CompareView {
   baseline: { key: string; version: string };
@@ -59,6 +67,7 @@ export function buildCompareView(
       if (row.type === "item") labels.set(row.code, row.label);
     }
   }
+  const itemLabels = Object.fromEntries(labels);
   const groupsOf = new Map<string | null, LocalizedText>();
   for (const result of [current, baseline]) {
     for (const g of result.groups) if (!groupsOf.has(g.key)) groupsOf.set(g.key, groupName(g, input.groupNames));
@@ -83,6 +92,8 @@ export function buildCompareView(
       accepted: r.accepted,
       byParts: r.byParts ?? false,
       reasons: r.reasons,
+      why: r.reasons.length ? reasonsText(r.reasons, SHOWN_CHANGES, itemLabels) : null,
+      whyInFull: r.reasons.length ? reasonsText(r.reasons, Infinity) : null,
     })
   );
   // The satisfaction tree's root (SIPAS): when it cannot be compared, say which of its parts stop it.
@@ -107,7 +118,12 @@ export function buildCompareView(
     groups: comparison.groups.filter((g) => g.key !== null).map((g) => ({ key: g.key!, name: groupsOf.get(g.key) ?? { vi: g.key!, en: g.key! } })),
     selected: { key: chosen.key, name: chosen.key === null ? WHOLE_ROUND : groupsOf.get(chosen.key) ?? { vi: chosen.key, en: chosen.key }, rows },
     changed: [...new Set(rows.filter((r) => r.inA && r.inB && r.reasons.length > 0).map((r) => r.code))],
-    itemLabels: Object.fromEntries(labels),
+    itemLabels,
     headlineBlocked,
   };
+}
+
+function reasonsText(reasons: readonly ComparabilityReason[], maxCodes: number, labels?: Record<string, LocalizedText>): LocalizedText {
+  const text = (locale: "vi" | "en") => reasons.map((x) => reasonText(x, locale, maxCodes, labels)).join("; ");
+  return { vi: text("vi"), en: text("en") };
 }

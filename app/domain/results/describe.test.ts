@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOptions, groupingLabel, significanceOfChange, significanceVsOverall, translateNote, translateReason, type ShownOptions } from "./describe";
+import { describeOptions, groupingLabel, significanceOfChange, significanceVsOverall, reasonText, type ShownOptions } from "./describe";
 
 const base: ShownOptions = {
   weighted: true,
@@ -41,25 +41,25 @@ describe("the sentence saying what is shown", () => {
   });
 });
 
-describe("design notes and comparison reasons in Vietnamese", () => {
-  it("translates the engine's notes and keeps unknown ones", () => {
-    expect(translateNote("2 strata had a single PSU (D01, D03); variance contribution centred at the grand mean (survey.lonely.psu = 'adjust').", "vi")).toBe(
-      "2 tầng chỉ có một cụm được chọn (D01, D03): không đo được độ dao động bên trong các tầng này, nên sai số của chúng được ước lượng thận trọng so với trung bình chung."
-    );
-    expect(translateNote("95% Wald intervals (estimate ± z·SE, normal quantile).", "vi")).toMatch(/^Khoảng tin cậy 95% kiểu Wald/);
-    expect(translateNote("1 response has weight 0 and count in no estimate.", "vi")).toBe("1 phiếu có trọng số 0, không được tính vào ước lượng nào.");
-    expect(translateNote("Something new.", "vi")).toBe("Something new.");
-    expect(translateNote("Weighted by the response weights (a missing weight counts 1).", "en")).toBe(
-      "Weighted by the response weights (a missing weight counts 1)."
-    );
+describe("why a row of a comparison is not comparable, in the reader's language", () => {
+  it("says each reason in Vietnamese and in English", () => {
+    const itemsChanged = { kind: "itemsChanged", added: ["P_QUAL_ADMIN"], removed: [] } as const;
+    expect(reasonText(itemsChanged, "vi")).toBe("câu hỏi thành phần thay đổi: +P_QUAL_ADMIN");
+    expect(reasonText(itemsChanged, "en")).toBe("items changed: +P_QUAL_ADMIN");
+    const rule = { kind: "ruleChanged", from: { rule: "mean" }, to: { rule: "item", item: "SV_ACC_GEN" } } as const;
+    expect(reasonText(rule, "vi")).toBe("cách tổng hợp thay đổi (trung bình → theo câu SV_ACC_GEN)");
+    expect(reasonText(rule, "en")).toBe("rule changed (mean → item SV_ACC_GEN)");
+    expect(reasonText({ kind: "onlyIn", version: "2" }, "vi")).toBe("chỉ có trong phiên bản 2");
+    expect(reasonText({ kind: "kindChanged", from: "satisfaction", to: "assessment" }, "vi")).toBe("loại chỉ số thay đổi (hài lòng → đánh giá)");
+    expect(reasonText({ kind: "kindChanged", from: "satisfaction", to: "assessment" }, "en")).toBe("kind changed (satisfaction → assessment)");
+    expect(reasonText({ kind: "weightsChanged" }, "vi")).toBe("trọng số các thành phần thay đổi");
+    expect(reasonText({ kind: "optionsChanged", item: "A1" }, "en")).toBe("answer options of A1 changed");
   });
 
-  it("translates why a row is not comparable", () => {
-    expect(translateReason("items changed: +P_QUAL_ADMIN", "vi")).toBe("câu hỏi thành phần thay đổi: +P_QUAL_ADMIN");
-    expect(translateReason("rule changed (mean → item SV_ACC_GEN)", "vi")).toBe("cách tổng hợp thay đổi (trung bình → theo câu SV_ACC_GEN)");
-    expect(translateReason("only in version 2", "vi")).toBe("chỉ có trong phiên bản 2");
-    expect(translateReason("items changed: +A +B −C −D −E", "vi", 2)).toBe("câu hỏi thành phần thay đổi: +A +B … (và 3 câu khác)");
-    expect(translateReason("items changed: +A +B −C", "en", 2)).toBe("items changed: +A +B … (and 1 more)");
+  it("cuts a long list of changed questions short and says how many more", () => {
+    const many = { kind: "itemsChanged", added: ["A", "B"], removed: ["C", "D", "E"] } as const;
+    expect(reasonText(many, "vi", 2)).toBe("câu hỏi thành phần thay đổi: +A +B … (và 3 câu khác)");
+    expect(reasonText({ ...many, removed: ["C"] }, "en", 2)).toBe("items changed: +A +B … (and 1 more)");
   });
 });
 

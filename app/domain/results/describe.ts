@@ -1,10 +1,11 @@
 /**
- * Words for the results pages: the sentence that says exactly what a table shows, the engine's design notes
- * and comparison reasons in Vietnamese, and the significance marks. See docs/decisions/013-results-pages-and-charts.md.
+ * Words for the results pages: the sentence that says exactly what a table shows, why a row of a comparison is
+ * not comparable, and the significance marks. See docs/decisions/013-results-pages-and-charts.md.
  */
 import type { Locale, LocalizedText } from "../definition/schema";
 import { formatCount, formatNumber } from "./format";
-import { fill } from "../messages";
+import type { ComparabilityReason, RuleRef } from "../indices/compare";
+import { fill, msg, render, type MessageLike } from "../messages";
 import { results } from "../messages/areas/results";
 import { groupingWords as g, resultsStatement as t } from "../messages/areas/results-statement";
 
@@ -81,109 +82,47 @@ function lowerFirst(s: string): string {
   return /^[A-ZÀ-Ỹ][a-zà-ỹ]/u.test(s) ? s[0].toLocaleLowerCase("vi") + s.slice(1) : s;
 }
 
-type Translation = [RegExp, (m: RegExpExecArray) => string];
+const RULE_KEYS = { mean: "comparability.ruleMean", weighted: "comparability.ruleWeighted", pooled: "comparability.rulePooled" } as const;
 
-const NOTE_TRANSLATIONS: Translation[] = [
-  [
-    /^Weighted by the response weights \(a missing weight counts 1\)\.$/,
-    () => "Có trọng số: mỗi phiếu tính theo trọng số của phiếu (phiếu thiếu trọng số tính 1).",
-  ],
-  [
-    /^Unweighted: every response counts 1 \(strata, clusters and FPC still enter the standard errors\)\.$/,
-    () => "Không trọng số: mỗi phiếu tính 1 (tầng, cụm và hiệu chỉnh tổng thể hữu hạn vẫn được dùng khi tính sai số chuẩn).",
-  ],
-  [
-    /^(\d+) (?:stratum|strata) had a single PSU \((.*)\); variance contribution centred at the grand mean \(survey\.lonely\.psu = 'adjust'\)\.$/,
-    (m) =>
-      `${m[1]} tầng chỉ có một cụm được chọn (${m[2]}): không đo được độ dao động bên trong các tầng này, nên sai số của chúng được ước lượng thận trọng so với trung bình chung.`,
-  ],
-  [/^Finite population correction in (\d+) of (\d+) (?:stratum|strata)\.$/, (m) => `Có hiệu chỉnh tổng thể hữu hạn (FPC) ở ${m[1]}/${m[2]} tầng.`],
-  [/^(\d+) (?:response has|responses have) weight 0 and count in no estimate\.$/, (m) => `${m[1]} phiếu có trọng số 0, không được tính vào ước lượng nào.`],
-  [
-    /^(\d+) (?:response has|responses have) no value for the grouping \((.*)\): counted in the whole round only\.$/,
-    (m) => `${m[1]} phiếu không có giá trị của tiêu chí phân nhóm (${m[2]}): chỉ được tính vào số liệu chung.`,
-  ],
-  [
-    /^Whole-round figures are the mean of the (\d+) unit ind(?:ex|ices); a unit without a valid answer for a row is left out of that row's mean\.$/,
-    (m) =>
-      `Số liệu chung là trung bình cộng chỉ số của ${m[1]} đơn vị; đơn vị không có câu trả lời hợp lệ cho một chỉ tiêu không được tính vào trung bình của chỉ tiêu đó. Số liệu từng nhóm gộp người trả lời của nhóm.`,
-  ],
-  [
-    /^(\d+) (?:response has|responses have) no unit and are not in the whole-round figures\.$/,
-    (m) => `${m[1]} phiếu không có đơn vị nên không được tính vào số liệu chung.`,
-  ],
-  [/^([\d.]+)% intervals on the logit scale \(normal quantile\)\.$/, (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% tính trên thang logit (phân vị chuẩn).`],
-  [
-    /^([\d.]+)% Wald intervals \(estimate ± z·SE, normal quantile\)\.$/,
-    (m) => `Khoảng tin cậy ${m[1].replace(".", ",")}% kiểu Wald: ước lượng ± z × sai số chuẩn (phân vị chuẩn).`,
-  ],
-  [
-    /^Design effect: design variance ÷ variance under simple random sampling with replacement of the same respondents\.$/,
-    () => "Hiệu ứng thiết kế (deff): phương sai theo thiết kế mẫu chia cho phương sai nếu chọn mẫu ngẫu nhiên đơn giản có hoàn lại cùng số người trả lời.",
-  ],
-];
-
-function translate(table: Translation[], text: string): string | null {
-  for (const [re, make] of table) {
-    const m = re.exec(text);
-    if (m) return make(m);
-  }
-  return null;
+function ruleMessage(r: RuleRef): MessageLike {
+  return r.rule === "item" ? msg("comparability.ruleItem", { item: r.item ?? "" }) : msg(RULE_KEYS[r.rule]);
 }
 
-/** A design note of the engine (written in English) in the page's language; unknown notes stay in English. */
-export function translateNote(note: string, locale: Locale): string {
-  return locale === "en" ? note : translate(NOTE_TRANSLATIONS, note) ?? note;
-}
-
-const RULE_WORDS: Record<string, string> = { mean: "trung bình", weighted: "trung bình có trọng số", pooled: "gộp", item: "theo câu" };
-const rule = (r: string) => r.replace(/^(mean|weighted|pooled|item)\b/, (w) => RULE_WORDS[w]);
-
-const REASON_TRANSLATIONS: Translation[] = [
-  [/^only in version (.+)$/, (m) => `chỉ có trong phiên bản ${m[1]}`],
-  [/^kind changed \((.+) → (.+)\)$/, (m) => `loại chỉ số thay đổi (${m[1]} → ${m[2]})`],
-  [/^items changed: (.+)$/, (m) => `câu hỏi thành phần thay đổi: ${m[1]}`],
-  [/^rule changed \((.+) → (.+)\)$/, (m) => `cách tổng hợp thay đổi (${rule(m[1])} → ${rule(m[2])})`],
-  [/^weights changed$/, () => "trọng số các thành phần thay đổi"],
-  [/^positive answers of (\S+) changed \((.*) → (.*)\)$/, (m) => `phương án tính là tích cực của ${m[1]} thay đổi (${m[2]} → ${m[3]})`],
-  [/^answer options of (\S+) changed$/, (m) => `các phương án trả lời của ${m[1]} thay đổi`],
-];
+const KIND_KEYS = { satisfaction: "studioPages.kindSatisfaction", assessment: "studioPages.kindAssessment", expectation: "studioPages.kindExpectation" } as const;
 
 /**
- * Why a row of a comparison is not the same measure in both rounds, in the page's language. With `labels`, questions
- * are named by their text ("thêm “…”; bỏ “…”"), not their codes. A long list keeps its first `maxCodes` questions and
- * says how many more there are.
+ * Why a row of a comparison is not the same measure in both rounds, in the reader's language. With `labels`,
+ * questions are named by their text ("thêm “…”; bỏ “…”"), not their codes. A long list keeps its first `maxCodes`
+ * questions and says how many more there are.
  */
-export function translateReason(reason: string, locale: Locale, maxCodes = Infinity, labels?: Readonly<Record<string, LocalizedText>>): string {
+export function reasonText(reason: ComparabilityReason, locale: Locale, maxCodes = Infinity, labels?: Readonly<Record<string, LocalizedText>>): string {
   const named = (code: string) => (labels?.[code] ? `“${labels[code][locale]}”` : code);
-  const m = /^items changed: (.+)$/.exec(reason);
-  if (m && labels) {
-    const codes = m[1].split(" ");
-    const shown = codes.slice(0, maxCodes).map((c) => {
-      const added = c.startsWith("+");
-      const code = c.replace(/^[+−-]/, "");
-      return fill(added ? t.added : t.removed, { question: named(code) }, locale);
-    });
-    const more = codes.length - shown.length;
-    return `${fill(t.questionsChanged, { changes: shown.join("; ") }, locale)}${more ? ` ${fill(results.andMore, { more }, locale)}` : ""}`;
-  }
-  const item = /^(positive answers of |answer options of )(\S+)( .*)?$/.exec(reason);
-  if (item && labels?.[item[2]]) {
-    const rest = item[3] ?? "";
-    if (item[1].startsWith("positive")) return fill(t.positiveChanged, { question: named(item[2]), rest: rest.replace(/^ changed/, "") }, locale);
-    return fill(t.optionsChanged, { question: named(item[2]) }, locale);
-  }
-  let text = reason;
-  let more = 0;
-  if (m) {
-    const codes = m[1].split(" ");
-    if (codes.length > maxCodes) {
-      text = `items changed: ${codes.slice(0, maxCodes).join(" ")} …`;
-      more = codes.length - maxCodes;
+  switch (reason.kind) {
+    case "onlyIn":
+      return render(msg("comparability.onlyIn", { version: reason.version }), locale);
+    case "kindChanged":
+      return render(msg("comparability.kindChanged", { from: msg(KIND_KEYS[reason.from]), to: msg(KIND_KEYS[reason.to]) }), locale);
+    case "ruleChanged":
+      return render(msg("comparability.ruleChanged", { from: ruleMessage(reason.from), to: ruleMessage(reason.to) }), locale);
+    case "weightsChanged":
+      return render(msg("comparability.weightsChanged"), locale);
+    case "positiveChanged":
+      return render(msg("comparability.positiveChanged", { item: named(reason.item), from: reason.from.join(","), to: reason.to.join(",") }), locale);
+    case "optionsChanged":
+      return render(msg("comparability.optionsChanged", { item: named(reason.item) }), locale);
+    case "itemsChanged": {
+      const changes = [...reason.added.map((code) => ({ code, added: true })), ...reason.removed.map((code) => ({ code, added: false }))];
+      const shown = changes.slice(0, maxCodes);
+      const more = changes.length - shown.length;
+      const andMore = more ? ` ${fill(results.andMore, { more }, locale)}` : "";
+      if (labels) {
+        const list = shown.map((c) => fill(c.added ? t.added : t.removed, { question: named(c.code) }, locale)).join("; ");
+        return `${fill(t.questionsChanged, { changes: list }, locale)}${andMore}`;
+      }
+      const list = shown.map((c) => `${c.added ? "+" : "−"}${c.code}`).join(" ") + (more ? " …" : "");
+      return `${render(msg("comparability.itemsChanged", { changes: list }), locale)}${andMore}`;
     }
   }
-  const out = locale === "en" ? text : (translate(REASON_TRANSLATIONS, text) ?? text);
-  return more ? `${out} ${fill(results.andMore, { more }, locale)}` : out;
 }
 
 export type Significance = "above" | "below" | "notSignificant" | "unknown";

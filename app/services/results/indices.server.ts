@@ -50,9 +50,8 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
     .where("round_id", "=", req.roundId)
     .where("options_key", "=", optionsKey)
     .executeTakeFirst();
-  if (cached && Number(cached.data_version) === round.data_version) {
-    return { result: JSON.parse(cached.result) as IndexResult, groupNames: names, dataVersion: round.data_version, cached: true, computedAt: cached.computed_at };
-  }
+  const fresh = cached && Number(cached.data_version) === round.data_version ? readCached(cached.result) : null;
+  if (fresh) return { result: fresh, groupNames: names, dataVersion: round.data_version, cached: true, computedAt: cached!.computed_at };
 
   const options = indexOptionsFor(req, units);
   const total = await countSubmitted(db, req.roundId);
@@ -69,6 +68,12 @@ export async function computeRoundIndices(db: Kysely<Database>, request: RoundIn
     )
     .execute();
   return { result, groupNames: names, dataVersion: round.data_version, cached: false, computedAt };
+}
+
+/** A cached result, or null for one an older build wrote with its notes as English sentences: it is made again. */
+function readCached(json: string): IndexResult | null {
+  const result = JSON.parse(json) as IndexResult;
+  return result.notes.every((n) => typeof n === "object" && n !== null) ? result : null;
 }
 
 /** One pass over the round in this thread. */

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
+import type { LocalizedText } from "../../domain/definition/schema";
 import { isUserError } from "../../domain/errors";
+import { localize, msg } from "../../domain/messages";
 import { normalizeRequest, resultsKey, type RoundIndexRequest } from "../../domain/indices/round-options";
 import { computeRoundIndices, type RoundIndices } from "./indices.server";
 
@@ -38,7 +40,7 @@ interface Job {
 export type ResultsProgress =
   | { state: "ready" }
   | { state: "computing"; done: number; total: number | null; percent: number | null; startedAt: string }
-  | { state: "failed"; message: string };
+  | { state: "failed"; message: LocalizedText };
 
 export type RoundResults = { state: "ready"; indices: RoundIndices } | Extract<ResultsProgress, { state: "computing" }>;
 
@@ -135,7 +137,7 @@ export async function getResultsProgress(db: Kysely<Database>, request: RoundInd
   if (job.state === "done") return { state: "ready" };
   if (job.state === "failed") {
     const e = job.error;
-    return { state: "failed", message: isUserError(e) ? e.message : "Không tính được kết quả. / The results could not be computed." };
+    return { state: "failed", message: isUserError(e) ? (e.localized ?? { vi: e.message, en: e.message }) : localize(msg("results.failed")) };
   }
   return progressOf(job);
 }

@@ -13,8 +13,6 @@ export const resultsStatement = {
   questionsChanged: { vi: "câu hỏi thay đổi: {changes}", en: "questions changed: {changes}" },
   added: { vi: "thêm {question}", en: "added {question}" },
   removed: { vi: "bỏ {question}", en: "removed {question}" },
-  positiveChanged: { vi: "phương án tính là tích cực của {question} thay đổi{rest}", en: "positive answers of {question} changed{rest}" },
-  optionsChanged: { vi: "các phương án trả lời của {question} thay đổi", en: "answer options of {question} changed" },
 } as const;
 
 /** The grouping choices of the results pages, and the plural noun of each unit level (the levels named as in terms.ts). */
