@@ -271,12 +271,18 @@ function requestHeaders(nodeHeaders) {
   return headers;
 }
 
+const WHOLE_BODY_MAX = 1 << 20;
+
 /** Writes Remix's response (as @remix-run/express does). */
 export async function sendResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
-  if (response.body) await remixNode.writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return res.end();
+  // A document of known, small length (the server entry renders pages whole) is written as one buffer: one pass
+  // through compression instead of one a chunk. Anything else (downloads, event streams) streams as it comes.
+  const length = Number(response.headers.get("Content-Length"));
+  if (length > 0 && length <= WHOLE_BODY_MAX) res.end(Buffer.from(await response.arrayBuffer()));
+  else await remixNode.writeReadableStreamToWritable(response.body, res);
 }

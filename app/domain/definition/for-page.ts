@@ -13,6 +13,18 @@ const BLANK: DefinitionText = { vi: "" };
  * ~0.5 kB gzip of the first load. A page read in English keeps both, for the Vietnamese shown where English is missing.
  */
 export function definitionForPage(def: Definition, page: string, locale?: Locale): Definition {
+  // A definition is immutable once loaded (versions are cached whole), so each of its pages is cut once a language.
+  let pages = cut.get(def);
+  if (!pages) cut.set(def, (pages = new Map()));
+  const key = `${locale === "vi" ? "vi" : "all"}:${page}`;
+  let kept = pages.get(key);
+  if (!kept) pages.set(key, (kept = cutForPage(def, page, locale)));
+  return kept;
+}
+
+const cut = new WeakMap<Definition, Map<string, Definition>>();
+
+function cutForPage(def: Definition, page: string, locale?: Locale): Definition {
   const { basis: _basis, description: _description, indices: _indices, ...rest } = def;
   const text = locale === "vi" ? (t: DefinitionText): DefinitionText => ({ vi: t.vi }) : (t: DefinitionText) => t;
   const wordsOf = (section: Section): Section => ({
