@@ -47,6 +47,9 @@ function asRef(ctx: CliContext): { key?: string; version?: string } {
   return { key: as.slice(0, at), version: as.slice(at + 1) };
 }
 
+const importedMessage = (o: { status: "imported" | "unchanged"; id: string; hash: string }) =>
+  msg(o.status === "imported" ? "cliOutput.definitionImported" : "cliOutput.definitionUnchanged", { id: o.id, hash: o.hash });
+
 export const definitionCommands: Record<string, Command> = {
   "definitions validate": async (ctx) => {
     rejectUnknownFlags(ctx.args, []);
@@ -58,7 +61,7 @@ export const definitionCommands: Record<string, Command> = {
     }
     const d = report.definition;
     const items = d.sections.reduce((n, s) => n + s.items.length, 0);
-    ctx.out(`${file}: valid — ${d.key}@${d.version}, ${d.sections.length} sections, ${items} items, ${d.indices.length} index trees, sha256 ${report.hash}`);
+    ctx.say(msg("cliOutput.definitionValid", { file, ref: `${d.key}@${d.version}`, sections: d.sections.length, items, trees: d.indices.length, hash: report.hash }));
   },
 
   /** A .json or .xlsx file: published at once (the content is checked first), or kept as a draft with --draft. */
@@ -85,7 +88,7 @@ export const definitionCommands: Record<string, Command> = {
       if (!asDraft && target.key === undefined) {
         const { db } = await ctx.db();
         const outcome = await importDefinitionFile(db, file, cliActor());
-        ctx.out(outcome.status === "imported" ? `imported ${outcome.id} (sha256 ${outcome.hash})` : `${outcome.id} already published with identical content (sha256 ${outcome.hash})`);
+        ctx.say(importedMessage(outcome));
         return;
       }
       const text = readDefinitionFile(file).replace(/^\uFEFF/, "");
@@ -101,12 +104,12 @@ export const definitionCommands: Record<string, Command> = {
     const { db } = await ctx.db();
     if (asDraft) {
       const draft = await createDraft(db, { raw, key: target.key, version: target.version }, scope());
-      ctx.out(`draft ${draft.key}@${draft.version} (${draft.id}), ${draft.issues.length} problem(s)`);
+      ctx.say(msg("cliOutput.draftCreated", { ref: `${draft.key}@${draft.version}`, id: draft.id, count: draft.issues.length }));
       for (const line of issueLines(draft.issues)) ctx.err(`  ${line}`);
       return;
     }
     const outcome = await importDefinition(db, JSON.stringify(raw), file, { actor: cliActor() });
-    ctx.out(outcome.status === "imported" ? `imported ${outcome.id} (sha256 ${outcome.hash})` : `${outcome.id} already published with identical content (sha256 ${outcome.hash})`);
+    ctx.say(importedMessage(outcome));
   },
 
   "definitions export": async (ctx) => {
@@ -118,7 +121,7 @@ export const definitionCommands: Record<string, Command> = {
     const found = await loadByRef(db, ref, scope());
     if (extname(out).toLowerCase() === ".xlsx") writeFileSync(out, await definitionToXlsx(found.raw));
     else writeFileSync(out, `${JSON.stringify(found.raw, null, 2)}\n`);
-    ctx.out(`${ref} → ${out}`);
+    ctx.out(`${ref} → ${out}`); // no words to translate
   },
 
   /** Exit 0 and "no differences" when there are none, 1 when there are, 2 on trouble (an unknown or broken version). */
@@ -155,7 +158,7 @@ export const definitionCommands: Record<string, Command> = {
     const found = await loadByRef(db, ref, scope());
     if (found.kind !== "draft") throw new UserError(msg("studio.notADraft", { id: found.id }), 409);
     const outcome = await publishDraft(db, found.id, { revision: found.draft.revision }, scope());
-    ctx.out(`published ${outcome.id} (sha256 ${outcome.hash})`);
+    ctx.say(msg("cliOutput.definitionPublished", { id: outcome.id, hash: outcome.hash }));
   },
 
   "definitions retire": async (ctx) => {
@@ -164,12 +167,13 @@ export const definitionCommands: Record<string, Command> = {
     const { db } = await ctx.db();
     const found = await loadByRef(db, ref, scope());
     await retireVersion(db, found.id, cliActor());
-    ctx.out(`retired ${found.id}: no new round can use it; rounds that use it keep it`);
+    ctx.say(msg("cliOutput.definitionRetired", { id: found.id }));
   },
 
   "definitions list": async (ctx) => {
     rejectUnknownFlags(ctx.args, []);
     const { db } = await ctx.db();
+    // Tab-separated data for scripts (id, status, hash, title), the same in both languages.
     for (const d of await listDefinitions(db)) ctx.out(`${d.id}\t${d.status}\t${d.content_hash.slice(0, 12)}\t${d.title_vi}`);
   },
 };

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { seedDemo, DEMO_ROUND_ID } from "../services/demo/seed.server";
 import { formatCode } from "../domain/codes";
 import { answerLinkSigner } from "../services/platform/signing.server";
+import { msg, render } from "../domain/messages";
 import { rejectUnknownFlags } from "./args";
 import type { Command } from "./main";
 
@@ -22,13 +23,15 @@ export const demoCommands: Record<string, Command> = {
     }
     const port = process.env.PORT ?? "3000";
     const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-    const password = result.admin.password ?? (fromEnv ? "(from SIPAS_ADMIN_PASSWORD)" : existsSync(PASSWORD_FILE) ? readFileSync(PASSWORD_FILE, "utf8").trim() : "(set when the admin was created)");
+    const password =
+      result.admin.password ??
+      (fromEnv ? render(msg("cliOutput.demoPasswordFromEnv"), ctx.locale) : existsSync(PASSWORD_FILE) ? readFileSync(PASSWORD_FILE, "utf8").trim() : render(msg("cliOutput.demoPasswordUnknown"), ctx.locale));
     ctx.out("");
-    ctx.out("──────────────── SIPAS demo ────────────────");
-    for (const d of result.definitions) ctx.out(`definition ${d.id}: ${d.status}`);
-    ctx.out(`round "${DEMO_ROUND_ID}" ${result.roundCreated ? "created" : "ready"}`);
-    ctx.out(`staff login: ${base}/staff/login   user: ${result.admin.username}   password: ${password}`);
-    ctx.out("invitation codes (type one at the home page, or open the link):");
+    ctx.out(`──────────────── ${render(msg("cliOutput.demoTitle"), ctx.locale)} ────────────────`);
+    for (const d of result.definitions) ctx.say(msg(d.status === "imported" ? "cliOutput.demoDefinitionImported" : "cliOutput.demoDefinitionUnchanged", { id: d.id }));
+    ctx.say(msg(result.roundCreated ? "cliOutput.demoRoundCreated" : "cliOutput.demoRoundReady", { round: DEMO_ROUND_ID }));
+    ctx.say(msg("cliOutput.demoLogin", { url: `${base}/staff/login`, user: result.admin.username, password }));
+    ctx.say(msg("cliOutput.demoCodes"));
     const sign = await answerLinkSigner(db);
     for (const code of result.codes) ctx.out(`  ${formatCode(code)}   ${base}/s/${code}?k=${sign(code)}`);
     ctx.out("─────────────────────────────────────────────");

@@ -3,7 +3,8 @@ import { once } from "node:events";
 import { columnLetter } from "../domain/csv/read";
 import { CSV_BOM, csvLine } from "../domain/csv/write";
 import { UserError, isUserError } from "../domain/errors";
-import { localeFrom, msg, type Message } from "../domain/messages";
+import { msg, render, type Message } from "../domain/messages";
+import { formatNumber } from "../domain/results/format";
 import { describeDesign, parseAllocation, parseMargin, type SampleDesign } from "../domain/fieldwork/design";
 import {
   FRAME_FIELDS,
@@ -203,6 +204,10 @@ function designFromArgs(args: ParsedArgs): SampleDesign {
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
+/**
+ * The plan's table is tab-separated data under column keys (the method's symbols N_h, pi_h and the stage and method
+ * names of --stages and --pps), the same in both languages so scripts can read it; the summary lines are for people.
+ */
 function printPlan(ctx: CliContext, plan: PlanView) {
   if (plan.kind === "stratified") {
     ctx.out(["stratum", "N_h", "n_h", "reserve", "pi_h", "weight"].join("\t"));
@@ -217,18 +222,15 @@ function printPlan(ctx: CliContext, plan: PlanView) {
     ctx.out(["stage", "method", "units", "parents", "per parent", "parents taken whole"].join("\t"));
     for (const s of plan.stages) ctx.out([s.name, s.method, s.units, s.parents, s.requestedPerParent, s.takeAllParents].join("\t"));
     if (plan.probabilityRange)
-      ctx.out(`inclusion probabilities of persons: ${plan.probabilityRange[0].toPrecision(4)} to ${plan.probabilityRange[1].toPrecision(4)}`);
+      ctx.say(msg("cliOutput.probabilityRange", { low: decimal(plan.probabilityRange[0].toPrecision(4), ctx), high: decimal(plan.probabilityRange[1].toPrecision(4), ctx) }));
   }
-  ctx.out(
-    `frame N = ${plan.frameSize}, sample n = ${plan.sampleSize}${
-      plan.reserveSize ? `, reserve ${plan.reserveSize}` : ""
-    }, sum of inclusion probabilities = ${plan.sumOfProbabilities.toFixed(6)}`
-  );
-  for (const w of plan.warnings) ctx.err(`warning: ${w}`);
+  const summary = { N: plan.frameSize, n: plan.sampleSize, sum: formatNumber(plan.sumOfProbabilities, 6, ctx.locale) };
+  ctx.say(plan.reserveSize ? msg("cliOutput.planSummaryReserve", { ...summary, reserve: plan.reserveSize }) : msg("cliOutput.planSummary", summary));
+  for (const w of plan.warnings) ctx.err(render(msg("cliOutput.warning", { text: w }), ctx.locale));
 }
 
-/** The CLI's language (SIPAS_LANG, Vietnamese unless "en"). */
-const cliLocale = () => localeFrom(process.env.SIPAS_LANG);
+/** A number already written with a point ("0.01333"), with the reader's decimal mark. */
+const decimal = (text: string, ctx: CliContext) => (ctx.locale === "vi" ? text.replace(".", ",") : text);
 
 async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
   const out = createWriteStream(path);
@@ -243,7 +245,7 @@ export const fieldworkCommands: Record<string, Command> = {
     const file = onePositional(ctx.args, msg("cli.unitsFile"));
     const { db } = await ctx.db();
     const r = await importRoundUnits(db, requireFlag(ctx.args, "round"), { path: file }, file, cli().id);
-    ctx.out(`units: ${r.added} added, ${r.updated} updated, ${r.units} in the round`);
+    ctx.say(msg("cliOutput.unitsImported", { added: r.added, updated: r.updated, units: r.units }));
   },
 
   "frame import": async (ctx) => {
@@ -278,7 +280,7 @@ export const fieldworkCommands: Record<string, Command> = {
       onProgress: (p) => {
         if (tty && p.rowsRead - shown >= 100_000) {
           shown = p.rowsRead;
-          ctx.err(`… ${p.rowsRead.toLocaleString("en")} rows (${Math.round((100 * p.bytesRead) / Math.max(p.fileSize, 1))}%)`);
+          ctx.err(render(msg("cliOutput.frameProgress", { rows: p.rowsRead, percent: Math.round((100 * p.bytesRead) / Math.max(p.fileSize, 1)) }), ctx.locale));
         }
       },
     }).catch((e: unknown) => {
@@ -287,41 +289,38 @@ export const fieldworkCommands: Record<string, Command> = {
       throw new UserError(msg("cli.undecidedColumns", { file, columns: describeColumns(undecidedColumns(headers, mapping, columns), headers) }));
     });
     if (report.fileError) throw new UserError(report.fileError.what ?? report.fileError.message);
-    for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, "en")}`);
-    if (report.problemCount > report.problems.length) ctx.err(`… and ${report.problemCount - report.problems.length} more problems`);
+    for (const p of report.problems) ctx.err(`${file}: ${describeProblem(p, report.headers, ctx.locale)}`);
+    if (report.problemCount > report.problems.length) ctx.err(render(msg("cliOutput.frameMoreProblems", { count: report.problemCount - report.problems.length }), ctx.locale));
     if (rejectedPath && report.imported) {
       await recordExport(db, { actor: cli().id, kind: "rejected_rows", roundId: requireFlag(ctx.args, "round"), details: { import: report.importId, format: rejectedFormat } });
     }
     if (rejectedPath && report.imported && rejectedFormat === "xlsx") {
-      await writeXlsxFile(rejectedRowsXlsx(db, await getFrameImport(db, roundId, report.importId), cliLocale()), rejectedPath);
+      await writeXlsxFile(rejectedRowsXlsx(db, await getFrameImport(db, roundId, report.importId), ctx.locale), rejectedPath);
     } else if (rejectedPath && report.imported) {
       await writeLines(
         rejectedPath,
         (async function* () {
+          // Column keys stay for scripts; the problems are sentences, in the reader's language as on the web page.
           yield CSV_BOM + csvLine(["line", ...report.headers, "problems"]);
           for await (const r of streamRejectedRows(db, report.importId)) {
             yield csvLine([
               r.line,
               ...report.headers.map((_h, i) => r.cells[i] ?? ""),
-              r.problems.map((p) => describeProblem(p, report.headers, "en")).join("; "),
+              r.problems.map((p) => describeProblem(p, report.headers, ctx.locale)).join("; "),
             ]);
           }
         })()
       );
     }
     if (!report.imported) {
-      ctx.err(
-        `sipas: ${report.problemCount} problem(s) in ${report.rowsRejected} of ${report.rowsRead} rows; nothing was imported${
-          validOnly ? "" : " (use --valid-only to import the valid rows)"
-        }`
-      );
+      const counts = { count: report.problemCount, rejected: report.rowsRejected, rows: report.rowsRead };
+      ctx.err(`sipas: ${render(msg(validOnly ? "cliOutput.frameRefused" : "cliOutput.frameRefusedValidOnly", counts), ctx.locale)}`);
       return 1;
     }
-    ctx.out(
-      `imported ${report.rowsImported} persons from ${file} in ${report.seconds.toFixed(1)} s${
-        report.rowsRejected ? `; ${report.rowsRejected} rows left out${rejectedPath ? ` (written to ${rejectedPath})` : ""}` : ""
-      }`
-    );
+    const imported = { count: report.rowsImported, file, seconds: formatNumber(report.seconds, 1, ctx.locale) };
+    if (!report.rowsRejected) ctx.say(msg("cliOutput.frameImported", imported));
+    else if (!rejectedPath) ctx.say(msg("cliOutput.frameImportedLeftOut", { ...imported, rejected: report.rowsRejected }));
+    else ctx.say(msg("cliOutput.frameImportedLeftOutWritten", { ...imported, rejected: report.rowsRejected, out: rejectedPath }));
   },
 
   "frame files": async (ctx) => {
@@ -329,9 +328,11 @@ export const fieldworkCommands: Record<string, Command> = {
     const { db } = await ctx.db();
     const files = await listFrameFiles(db, requireFlag(ctx.args, "round"));
     for (const f of files) {
-      ctx.out([f.importId, f.fileName, `${f.rowsAccepted} accepted`, `${f.rowsLeftOut} left out`, f.importedBy, f.importedAt ?? ""].join("\t"));
+      const accepted = render(msg("cliOutput.frameFileAccepted", { count: f.rowsAccepted }), ctx.locale);
+      const leftOut = render(msg("cliOutput.frameFileLeftOut", { count: f.rowsLeftOut }), ctx.locale);
+      ctx.out([f.importId, f.fileName, accepted, leftOut, f.importedBy, f.importedAt ?? ""].join("\t"));
     }
-    ctx.out(`${files.reduce((n, f) => n + f.rowsAccepted, 0)} persons in ${files.length} file(s)`);
+    ctx.say(msg("cliOutput.frameFilesTotal", { persons: files.reduce((n, f) => n + f.rowsAccepted, 0), files: files.length }));
   },
 
   "frame remove": async (ctx) => {
@@ -339,14 +340,14 @@ export const fieldworkCommands: Record<string, Command> = {
     const importId = onePositional(ctx.args, msg("cli.frameFileId"));
     const { db } = await ctx.db();
     const { fileName, removed } = await removeFrameFile(db, { roundId: requireFlag(ctx.args, "round"), importId, actor: cli().id });
-    ctx.out(`removed ${fileName}: ${removed} persons left the frame`);
+    ctx.say(msg("cliOutput.frameRemoved", { file: fileName, count: removed }));
   },
 
   "sample plan": async (ctx) => {
     rejectUnknownFlags(ctx.args, DESIGN_FLAGS);
     const design = designFromArgs(ctx.args);
     const { db } = await ctx.db();
-    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design, "en", cli().id));
+    printPlan(ctx, await planRoundSample(db, requireFlag(ctx.args, "round"), design, ctx.locale, cli().id));
   },
 
   "sample draw": async (ctx) => {
@@ -358,9 +359,11 @@ export const fieldworkCommands: Record<string, Command> = {
     if (!/^\d{1,16}$/.test(seedText) || !Number.isSafeInteger(Number(seedText)))
       throw new UserError(msg("cli.seedRange", { max: String(Number.MAX_SAFE_INTEGER) }), 2);
     const { db } = await ctx.db();
-    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: cli().id, locale: "en" });
+    const result = await drawRoundSample(db, { roundId: requireFlag(ctx.args, "round"), design, seed: Number(seedText), userId: cli().id, locale: ctx.locale });
     printPlan(ctx, result.plan);
-    ctx.out(`drew ${result.sampled} persons (${describeDesign(design, "en")}), reserve ${result.reserve}, ${result.codes} codes issued; seed ${result.seed}`);
+    // The seed as typed (never grouped like a count), so it can be copied into the next command.
+    const drawn = { count: result.sampled, design: describeDesign(design, ctx.locale), reserve: result.reserve, codes: result.codes, seed: String(result.seed) };
+    ctx.say(msg("cliOutput.drawn", drawn));
   },
 
   "invitations export": async (ctx) => {
@@ -385,7 +388,7 @@ export const fieldworkCommands: Record<string, Command> = {
           }
         })()
       );
-      ctx.out(`${n} invitations written to ${out}`);
+      ctx.say(msg("cliOutput.invitationsWritten", { count: n, file: out }));
     } else for await (const l of lines) ctx.out(l.replace(/\r\n$/, ""));
   },
 
@@ -393,18 +396,15 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["round", "code", "outcome"]);
     const { db } = await ctx.db();
     await setOutcome(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), outcome: requireFlag(ctx.args, "outcome"), actor: cli().id });
-    ctx.out("ok");
+    ctx.say(msg("cliOutput.outcomeSet"));
   },
 
   "outcome replace": async (ctx) => {
     rejectUnknownFlags(ctx.args, ["round", "code"]);
     const { db } = await ctx.db();
     const r = await replaceFromReserve(db, { roundId: requireFlag(ctx.args, "round"), code: requireFlag(ctx.args, "code"), actor: cli().id });
-    ctx.out(
-      `${r.code.slice(0, 5)}-${r.code.slice(5)}\treplaces ${r.replacedCode.slice(0, 5)}-${r.replacedCode.slice(5)}\treserve #${r.reserveOrder}\tweight ${
-        r.weight
-      }`
-    );
+    const dashed = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+    ctx.say(msg("cliOutput.replaced", { code: dashed(r.code), replaced: dashed(r.replacedCode), order: String(r.reserveOrder), weight: String(r.weight) }));
   },
 
   "fieldwork status": async (ctx) => {
@@ -413,12 +413,12 @@ export const fieldworkCommands: Record<string, Command> = {
     const { db } = await ctx.db();
     if (format === "xlsx") {
       const { round } = await getRound(db, requireFlag(ctx.args, "round"));
-      const lang = optionalFlag(ctx.args, "lang") ?? cliLocale();
+      const lang = optionalFlag(ctx.args, "lang") ?? ctx.locale;
       if (lang !== "vi" && lang !== "en") throw new UserError(msg("cli.badLang", { value: lang }), 2);
       const out = optionalFlag(ctx.args, "out")!;
       await recordExport(db, { actor: cli().id, kind: "fieldwork", roundId: round.id, details: { format } });
       await writeXlsxFile(await fieldworkStatusXlsx(db, round, lang), out);
-      ctx.out(`wrote the fieldwork status to ${out}`);
+      ctx.say(msg("cliOutput.statusWritten", { file: out }));
       return;
     }
     const d = await fieldworkDashboard(db, requireFlag(ctx.args, "round"));
@@ -431,7 +431,8 @@ export const fieldworkCommands: Record<string, Command> = {
       for (const r of [...d.rows, d.total]) ctx.out(csvLine(cells(r) as (string | number | null)[]).trimEnd());
       return;
     }
-    ctx.out(DASHBOARD_COLUMNS.map((c) => c.label.en).join("\t"));
+    // A table for people (scripts take --csv, with column keys): headers in the reader's language.
+    ctx.out(DASHBOARD_COLUMNS.map((c) => c.label[ctx.locale]).join("\t"));
     for (const r of [...d.rows, d.total])
       ctx.out(
         cells(r)
@@ -445,7 +446,7 @@ export const fieldworkCommands: Record<string, Command> = {
     const roundId = requireFlag(ctx.args, "round");
     const { db } = await ctx.db();
     const view = booleanFlag(ctx.args, "apply") ? await applyAdjustment(db, roundId, cli().id) : await previewAdjustment(db, roundId);
-    ctx.out(["stratum", "sampled", "respondents", "response rate", "factor", "design weight", "adjusted weight"].join("\t"));
+    ctx.say(msg("cliOutput.weightsHeader"));
     for (const s of view.strata) {
       ctx.out(
         [
@@ -458,12 +459,13 @@ export const fieldworkCommands: Record<string, Command> = {
           s.adjustedWeight?.toFixed(4) ?? "-",
         ].join("\t")
       );
-      if (s.problem) ctx.err(`warning: ${s.label}: ${s.problem}`);
+      if (s.problem) ctx.err(render(msg("cliOutput.warning", { text: `${s.label}: ${s.problem}` }), ctx.locale));
     }
-    ctx.out(
-      view.applied
-        ? `applied ${view.applied.at} by ${view.applied.by}${view.applied.stale ? " (responses arrived since: run again with --apply)" : ""}`
-        : "not applied (add --apply to write the adjusted weights)"
+    const applied = view.applied;
+    ctx.say(
+      !applied
+        ? msg("cliOutput.weightsNotApplied")
+        : msg(applied.stale ? "cliOutput.weightsAppliedStale" : "cliOutput.weightsApplied", { at: applied.at, by: applied.by }),
     );
   },
 
@@ -471,6 +473,6 @@ export const fieldworkCommands: Record<string, Command> = {
     rejectUnknownFlags(ctx.args, ["round"]);
     const { db } = await ctx.db();
     const purge = await closeRoundAndPurge(db, requireFlag(ctx.args, "round"), cli());
-    ctx.out(`round closed; ${purge.rowsPurged} contact records purged at ${purge.purgedAt} (record ${purge.id})`);
+    ctx.say(msg("cliOutput.roundClosed", { count: purge.rowsPurged, at: purge.purgedAt, id: purge.id }));
   },
 };

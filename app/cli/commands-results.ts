@@ -70,6 +70,10 @@ async function emitXlsx(download: XlsxDownload, out: string): Promise<void> {
   }
 }
 
+/** "wrote 12 rows (weighted, wald intervals) to f.csv"; the interval method keeps its option name (wald, logit). */
+const indicesWritten = (count: number, weighted: boolean, interval: string, file: string) =>
+  msg("cliOutput.indicesWritten", { count, weighting: msg(weighted ? "cliOutput.weightedWord" : "cliOutput.unweightedWord"), interval, file });
+
 const importCommand: Command = async (ctx) => {
   rejectUnknownFlags(ctx.args, ["round"]);
   const roundId = requireFlag(ctx.args, "round");
@@ -83,10 +87,10 @@ const importCommand: Command = async (ctx) => {
     if (report.totalProblems > shown.length) shown.push(msg("cli.andMore", { count: report.totalProblems - shown.length }));
     throw new UserError(msg("data.problems", { file, count: report.totalProblems, rows: report.rows }), 1, shown);
   }
-  ctx.out(`imported ${report.imported} responses into round ${roundId}`);
+  ctx.say(msg("cliOutput.responsesImported", { count: report.imported, round: roundId }));
   if (report.hiddenAnswers > 0) {
     const ex = report.hiddenExample!;
-    ctx.out(`note: ${report.hiddenAnswers} answer(s) to questions hidden by skip logic were left out, as the online form does (first: line ${ex.line}, ${ex.item})`);
+    ctx.say(msg("cliOutput.hiddenAnswersLeftOut", { count: report.hiddenAnswers, line: ex.line, item: ex.item }));
   }
 };
 
@@ -122,12 +126,12 @@ const indicesCommand: Command = async (ctx) => {
     const indices = await computeRoundIndices(db, request);
     const book = indicesXlsx(round, request, indices, locale);
     await emitXlsx(book, out!);
-    ctx.out(`wrote ${book.totalRows} rows (${indices.result.options.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
+    ctx.say(indicesWritten(book.totalRows, indices.result.options.weighted, options.interval, out!));
     return;
   }
   const download = await exportIndices(db, { roundId, ...options }, { locale });
   await emit(ctx, download, out);
-  if (out) ctx.out(`wrote ${download.totalRows} rows (${download.weighted ? "weighted" : "unweighted"}, ${options.interval} intervals) to ${out}`);
+  if (out) ctx.say(indicesWritten(download.totalRows, download.weighted, options.interval, out));
 };
 
 const exportResponsesCommand: Command = async (ctx) => {
@@ -144,23 +148,23 @@ const exportResponsesCommand: Command = async (ctx) => {
   if (format === "xlsx") {
     const book = await exportResponsesXlsx(db, roundId, { locale, labels: !!labels });
     await emitXlsx(book, out!);
-    ctx.out(`wrote ${book.totalRows} responses to ${out}`);
+    ctx.say(msg("cliOutput.responsesWritten", { count: book.totalRows, file: out! }));
     if (codebook) {
       await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: codebook, format } });
       const cb = await exportCodebookXlsx(db, roundId, locale);
       await emitXlsx(cb, codebook);
-      ctx.out(`wrote the codebook (${cb.totalRows} columns) to ${codebook}`);
+      ctx.say(msg("cliOutput.codebookWritten", { count: cb.totalRows, file: codebook }));
     }
     return;
   }
   const download = await exportResponses(db, roundId, { labels });
   await emit(ctx, download, out);
-  if (out) ctx.out(`wrote ${download.totalRows} responses to ${out}`);
+  if (out) ctx.say(msg("cliOutput.responsesWritten", { count: download.totalRows, file: out }));
   if (codebook) {
     const book = await exportCodebook(db, roundId);
     await recordExport(db, { actor: cliActor(), kind: "codebook", roundId, details: { out: codebook } });
     await emit(ctx, book, codebook);
-    ctx.out(`wrote the codebook (${book.totalRows} columns) to ${codebook}`);
+    ctx.say(msg("cliOutput.codebookWritten", { count: book.totalRows, file: codebook }));
   }
 };
 
@@ -176,12 +180,12 @@ const exportCodebookCommand: Command = async (ctx) => {
   if (format === "xlsx") {
     const cb = await exportCodebookXlsx(db, roundId, locale);
     await emitXlsx(cb, out!);
-    ctx.out(`wrote the codebook (${cb.totalRows} columns) to ${out}`);
+    ctx.say(msg("cliOutput.codebookWritten", { count: cb.totalRows, file: out! }));
     return;
   }
   const book = await exportCodebook(db, roundId);
   await emit(ctx, book, out);
-  if (out) ctx.out(`wrote the codebook (${book.totalRows} columns) to ${out}`);
+  if (out) ctx.say(msg("cliOutput.codebookWritten", { count: book.totalRows, file: out }));
 };
 
 export const resultsCommands: Record<string, Command> = {

@@ -22,12 +22,14 @@ export const roundCommands: Record<string, Command> = {
       actor: cliActor(),
       helpContact: optionalFlag(ctx.args, "contact") ?? null,
     });
+    // The id alone, in any language, so a script can take it: `round=$(sipas rounds create …)`.
     ctx.out(round.id);
   },
   "rounds list": async (ctx) => {
     rejectUnknownFlags(ctx.args, []);
     const { db } = await ctx.db();
     const rounds = await listRounds(db);
+    // Tab-separated data under column keys, the same in both languages so scripts can read it.
     ctx.out(["id", "definition", "codes", "drafts", "submitted", "name"].join("\t"));
     for (const r of rounds) ctx.out([r.id, r.definitionId, r.codes, r.drafts, r.submitted, r.name].join("\t"));
   },
@@ -47,6 +49,6 @@ export const roundCommands: Record<string, Command> = {
       stratum: unit,
       actor: cliActor(),
     });
-    for (const code of codes) ctx.out(code);
+    for (const code of codes) ctx.out(code); // one a line, nothing else: the output is fed to printing and mailing
   },
 };

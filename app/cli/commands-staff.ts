@@ -20,6 +20,11 @@ export const staffCommands: Record<string, Command> = {
       password,
       actor: cliActor(),
     });
-    ctx.out(`created ${user.username} (${user.role}${user.provinceCode ? `, province ${user.provinceCode}` : ""})`);
+    const role = msg(`staff.role_${user.role}`);
+    ctx.say(
+      user.provinceCode
+        ? msg("cliOutput.staffCreatedProvince", { username: user.username, role, province: user.provinceCode })
+        : msg("cliOutput.staffCreated", { username: user.username, role }),
+    );
   },
 };

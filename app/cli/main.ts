@@ -1,6 +1,7 @@
 import { migrateToLatest, openDatabase, type DbHandle } from "../../db/connection";
 import { isUserError, UserError } from "../domain/errors";
-import { localeFrom, msg, render } from "../domain/messages";
+import type { Locale } from "../domain/definition/schema";
+import { localeFrom, msg, render, type MessageLike } from "../domain/messages";
 import { parseArgs, type ParsedArgs } from "./args";
 import { definitionCommands } from "./commands-definitions";
 import { roundCommands } from "./commands-rounds";
@@ -13,8 +14,13 @@ import "../services/platform/zod-english.server";
 
 export interface CliContext {
   args: ParsedArgs;
+  /** Lines for scripts as they are (ids, codes, CSV/TSV, JSON); sentences for people go through `say`. */
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The reader's language: SIPAS_LANG=en, otherwise Vietnamese, as for the errors. */
+  locale: Locale;
+  /** Prints a catalogue message in `locale` on stdout. */
+  say: (message: MessageLike) => void;
   /** Opens and migrates the database of DATABASE_URL on first use. */
   db: () => Promise<DbHandle>;
 }
@@ -31,7 +37,7 @@ const commands: Record<string, Command> = {
   ...resultsCommands,
   "db migrate": async (ctx) => {
     await ctx.db();
-    ctx.out("database is up to date");
+    ctx.say(msg("cliOutput.databaseReady"));
   },
 };
 
@@ -107,7 +113,9 @@ export async function main(
       out(["usage:", ...usageOf(name)].join("\n"));
       return 0;
     }
-    const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json", "draft"]), out, err, db: ctxDb });
+    const locale = localeFrom(process.env.SIPAS_LANG);
+    const say = (message: MessageLike) => out(render(message, locale));
+    const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json", "draft"]), out, err, locale, say, db: ctxDb });
     return code ?? 0;
   } catch (e) {
     // Messages in the language of SIPAS_LANG (vi unless "en"), like the pages in the reader's language.

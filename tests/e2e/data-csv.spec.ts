@@ -19,7 +19,7 @@ function roundWithResponses(name: string): string {
   const rows = Array.from({ length: 12 }, (_, i) => `P${(i % 2) + 1};${i + 1};${(i % 2) + 1};1;${(i % 5) + 1};"Ý kiến số ${i}, rất tốt"`);
   rows.push('P1;2;1;1;5;"=HYPERLINK(""http://x"")"');
   writeFileSync(file, `\uFEFFunit;weight;A_SEX;Q8_PROC;SV_ACC_1;COMMENT\r\n${rows.join("\r\n")}\r\n`);
-  expect(sipas("responses", "import", "--round", round, file)).toEqual([`imported 13 responses into round ${round}`]);
+  expect(sipas("responses", "import", "--round", round, file)).toEqual([`đã nhập 13 phiếu trả lời vào đợt ${round}`]);
   return round;
 }
 

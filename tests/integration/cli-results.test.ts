@@ -20,6 +20,17 @@ async function sipas(url: string, ...argv: string[]) {
   }
 }
 
+/** The same, with SIPAS_LANG=en, for the lines a test reads in English. */
+async function sipasEn(url: string, ...argv: string[]) {
+  const restore = keepEnv("SIPAS_LANG");
+  process.env.SIPAS_LANG = "en";
+  try {
+    return await sipas(url, ...argv);
+  } finally {
+    restore();
+  }
+}
+
 describeEachDialect("sipas responses import, indices, export", (dialect) => {
   let t: TestDatabase;
   let dir: string;
@@ -34,12 +45,15 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("imports a responses file and says how many", async () => {
+  it("imports a responses file and says how many, in Vietnamese unless SIPAS_LANG=en", async () => {
     const file = join(dir, "good.csv");
     const rows = Array.from({ length: 30 }, (_, i) => `D0${(i % 3) + 1};D0${(i % 3) + 1};${10 + i};${(i % 2) + 1};1;${(i % 5) + 1};${i % 4 === 0 ? 5 : 4};"ý kiến ""${i}"""`);
     writeFileSync(file, `\uFEFFunit;stratum;weight;A_SEX;Q8_PROC;SV_ACC_1;P_INFO_1;COMMENT\r\n${rows.join("\r\n")}\r\n`);
     const res = await sipas(t.url, "responses", "import", "--round", "demo", file);
-    expect(res).toEqual({ code: 0, out: ["imported 30 responses into round demo"], err: [] });
+    expect(res).toEqual({ code: 0, out: ["đã nhập 30 phiếu trả lời vào đợt demo"], err: [] });
+    // The same file into a round of its own, in English.
+    expect((await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@2", "--name", "English", "--id", "in-english")).code).toBe(0);
+    expect(await sipasEn(t.url, "responses", "import", "--round", "in-english", file)).toEqual({ code: 0, out: ["imported 30 responses into round in-english"], err: [] });
   });
 
   it("reports every problem of a bad file on stderr, imports nothing, exits 1", async () => {
@@ -66,9 +80,13 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
 
   it("writes the index table to a file or to stdout", async () => {
     const out = join(dir, "indices.csv");
-    const res = await sipas(t.url, "indices", "--round", "demo", "--by", "district", "--out", out);
+    const res = await sipasEn(t.url, "indices", "--round", "demo", "--by", "district", "--out", out);
     expect(res.code).toBe(0);
     expect(res.out[0]).toMatch(/^wrote \d+ rows \(weighted, wald intervals\) to .*indices\.csv$/);
+    const rows = Number(/^wrote (\d+)/.exec(res.out[0])![1]);
+    const vi = await sipas(t.url, "indices", "--round", "demo", "--by", "district", "--unweighted", "--out", out);
+    expect(vi.out).toEqual([`đã ghi ${rows} dòng (không trọng số, khoảng tin cậy wald) vào ${out}`]);
+    expect((await sipas(t.url, "indices", "--round", "demo", "--by", "district", "--out", out)).out[0]).toMatch(/^đã ghi \d+ dòng \(có trọng số, khoảng tin cậy wald\)/);
     const body = readFileSync(out, "utf8");
     expect(body.startsWith("\uFEFFgroup,node,label,estimate,se,ci_low,ci_high,n,weight_sum\r\n")).toBe(true);
     expect(body).toMatch(/\r\n,SIPAS,Chỉ số hài lòng[^,]*,[0-9.]+,/);
@@ -107,10 +125,12 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
   it("exports responses and the codebook, byte for byte the same on stdout as in a file", async () => {
     const file = join(dir, "responses.csv");
     const book = join(dir, "codebook.csv");
-    const res = await sipas(t.url, "export", "responses", "--round", "demo", "--out", file, "--codebook", book);
+    const res = await sipasEn(t.url, "export", "responses", "--round", "demo", "--out", file, "--codebook", book);
     expect(res).toMatchObject({ code: 0, err: [] });
     // 10 columns of design and metadata, then one per item of the demo questionnaire (sipas-2022@2 has 73).
     expect(res.out).toEqual([`wrote 30 responses to ${file}`, `wrote the codebook (${10 + 73} columns) to ${book}`]);
+    const vi = await sipas(t.url, "export", "responses", "--round", "demo", "--out", file, "--codebook", book);
+    expect(vi.out).toEqual([`đã ghi 30 phiếu trả lời vào ${file}`, `đã ghi sổ mã (${10 + 73} cột) vào ${book}`]);
     const body = readFileSync(file, "utf8");
     expect(body.startsWith("\uFEFFresponse_id,submitted_at,entry_mode,locale,unit,stratum,stratum_label,psu,weight,fpc,A_SEX,")).toBe(true);
     expect(body.split("\r\n")).toHaveLength(32);

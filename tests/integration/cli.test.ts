@@ -19,6 +19,17 @@ async function sipas(url: string, ...argv: string[]) {
   }
 }
 
+/** The same, with SIPAS_LANG=en, for the lines a test reads in English. */
+async function sipasEn(url: string, ...argv: string[]) {
+  const restore = keepEnv("SIPAS_LANG");
+  process.env.SIPAS_LANG = "en";
+  try {
+    return await sipas(url, ...argv);
+  } finally {
+    restore();
+  }
+}
+
 describeEachDialect("sipas command", (dialect) => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -32,7 +43,8 @@ describeEachDialect("sipas command", (dialect) => {
   it("validates a definition file and lists every problem on stderr, by the field it concerns, never by a JSON path", async () => {
     const ok = await sipas(t.url, "definitions", "validate", "survey-definitions/sipas-2022/1.json");
     expect(ok.code).toBe(0);
-    expect(ok.out[0]).toMatch(/valid — sipas-2022@1, 5 sections/);
+    expect(ok.out[0]).toMatch(/^survey-definitions\/sipas-2022\/1\.json: hợp lệ — sipas-2022@1, 5 phần, \d+ câu, \d+ cây chỉ số, sha256 [0-9a-f]{64}$/);
+    expect((await sipasEn(t.url, "definitions", "validate", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/valid — sipas-2022@1, 5 sections/);
 
     const bad = join(tmpdir(), `bad-${dialect}.json`);
     writeFileSync(bad, JSON.stringify({ key: "x", version: "1", title: { vi: "Thử", en: "Test" }, sections: [{ code: "A", title: { vi: "A", en: "A" }, items: [{ code: "Q1", type: "yesno", label: { vi: "Hỏi", en: "Ask" }, options: [], showIf: { item: "Q9", in: ["1"] } }] }] }));
@@ -46,8 +58,9 @@ describeEachDialect("sipas command", (dialect) => {
   });
 
   it("imports, creates a round with a given id, issues codes one a line, lists the round", async () => {
-    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/^imported sipas-2022@1/);
-    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/already published with identical content/);
+    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/^đã nhập và công bố sipas-2022@1 \(sha256 [0-9a-f]{64}\)$/);
+    expect((await sipas(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/^sipas-2022@1 đã được công bố với nội dung giống hệt/);
+    expect((await sipasEn(t.url, "definitions", "import", "survey-definitions/sipas-2022/1.json")).out[0]).toMatch(/already published with identical content/);
 
     const created = await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@1", "--name", "Sở Nội vụ – đợt 1", "--id", "lang-son-2022");
     expect(created).toMatchObject({ code: 0, out: ["lang-son-2022"] });

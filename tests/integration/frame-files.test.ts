@@ -169,7 +169,13 @@ describeEachDialect("a frame made of several files, until the draw", (dialect) =
     expect(added.code).toBe(0);
     expect(await persons()).toBe(71);
     const listed = await sipas("frame", "files", "--round", round);
-    expect(listed.out.at(-1)).toBe("71 persons in 5 file(s)");
+    expect(listed.out.at(-1)).toBe("71 persons in 5 files");
+    delete process.env.SIPAS_LANG;
+    const listedVi = await sipas("frame", "files", "--round", round);
+    process.env.SIPAS_LANG = "en";
+    expect(listedVi.out.at(-1)).toBe("71 người trong 5 tệp");
+    expect(listedVi.out.at(-2)).toMatch(/\tnhận 5 dòng\tloại 0 dòng\tcli:tester\t/);
+    expect(listed.out.at(-2)).toMatch(/\t5 accepted\t0 left out\tcli:tester\t/);
     const cliFile = (await listFrameFiles(t.db, round)).at(-1)!;
     expect(cliFile).toMatchObject({ rowsAccepted: 5, importedBy: "cli:tester", position: 6 });
     expect((await sipas("frame", "remove", "--round", round, cliFile.importId)).out).toEqual([`removed ${cliFile.fileName}: 5 persons left the frame`]);

@@ -5,6 +5,7 @@
  */
 import { citizen, code } from "./areas/citizen";
 import { cli } from "./areas/cli";
+import { cliOutput } from "./areas/cli-output";
 import { columns } from "./areas/columns";
 import { data, definitions } from "./areas/data";
 import { explain } from "./areas/explain";
@@ -54,6 +55,7 @@ export const catalogue = {
   citizen,
   code,
   cli,
+  cliOutput,
   columns,
   data,
   definitions,
