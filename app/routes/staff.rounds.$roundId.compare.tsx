@@ -11,7 +11,8 @@ import type { IndexKind, Locale, LocalizedText } from "../domain/definition/sche
 import type { ChangeRow } from "../domain/results/compare-view";
 import { describeComparison } from "../domain/results/describe";
 import { formatInterval, formatPercent } from "../domain/results/format";
-import { optionsOf, parseResultsQuery, resultsSearch } from "../domain/results/query";
+import { optionsOf, resultsSearch } from "../domain/results/query";
+import { parseResultsQuery } from "../services/results/page.server";
 import { orRefuse, refuse } from "../services/platform/route-errors.server";
 import { compareRoundResults } from "../services/results/compare.server";
 import { groupingOptions } from "../services/results/grouping.server";
@@ -19,7 +20,8 @@ import { getRound, listRounds } from "../services/rounds/rounds.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import resultsStyles from "../styles/results.css";
 import { TableScroll } from "../components/table-scroll";
-import { fill, msg } from "../domain/messages";
+import { fill } from "../domain/messages/fill";
+import { msg } from "../domain/messages/msg";
 import { comparePage as t } from "../domain/messages/areas/compare-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import * as z from "zod/mini";
 import { UserError } from "../domain/errors";
-import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { optionsOf } from "../domain/results/query";
+import { parseResultsQuery } from "../domain/results/query-parse";
 import { recordExport } from "../services/platform/audit.server";
 import { csvResponse } from "../services/platform/downloads.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";

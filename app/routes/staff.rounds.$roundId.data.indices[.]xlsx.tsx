@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { UserError } from "../domain/errors";
 import { msg } from "../domain/messages";
-import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { optionsOf } from "../domain/results/query";
+import { parseResultsQuery } from "../domain/results/query-parse";
 import { resolveLocale } from "../services/platform/locale.server";
 import { recordExport } from "../services/platform/audit.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";

@@ -16,7 +16,9 @@ import { entryProgress, getEntrySettings, openForKeying, saveEntry, setDoubleEnt
 import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
-import { fill, msg, render } from "../domain/messages";
+import { msg } from "../domain/messages/msg";
+import { fill } from "../domain/messages/fill";
+import { paperEntry } from "../domain/messages/areas/paper-entry";
 import { entryPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
@@ -137,7 +139,7 @@ export default function PaperEntryPage() {
           {doneText(done, locale)}
         </p>
       )}
-      {round.status !== "open" && <p className="pe-result refused">{render(msg("paperEntry.roundClosed"), locale)}</p>}
+      {round.status !== "open" && <p className="pe-result refused">{paperEntry.roundClosed[locale]}</p>}
       <Form method="get" className="pe-lookup" key={`lookup-${target?.code ?? ""}-${done?.done ?? ""}`}>
         <div>
           <label htmlFor="pe-code">{t.codeLabel[locale]}</label>

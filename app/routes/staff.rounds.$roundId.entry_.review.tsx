@@ -21,7 +21,9 @@ import { requireRoundAccess } from "../services/staff/guards.server";
 import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/platform/session.server";
 import paperStyles from "../styles/paper.css";
 import { formatTimestamp } from "../domain/results/format";
-import { catalogue, fill, localize, msg } from "../domain/messages";
+import { fill } from "../domain/messages/fill";
+import { staffPages } from "../domain/messages/areas/staff-pages";
+import { paperQuestionWords } from "../domain/messages/areas/paper-entry-words";
 import { entryPage, reviewPage as t } from "../domain/messages/areas/entry-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   verifyCsrf(session, form);
   const parsed = IntentSchema.safeParse(Object.fromEntries(form));
   const base = `/staff/rounds/${round.id}/entry/review`;
-  if (!parsed.success) return data({ errors: {}, picks: {}, refused: localize(msg("staffPages.invalidRequest")) } satisfies ActionResult, { status: 400 });
+  if (!parsed.success) return data({ errors: {}, picks: {}, refused: staffPages.invalidRequest } satisfies ActionResult, { status: 400 });
   const picks = rawAnswersFromEntries(form.entries(), definition);
   const intent = parsed.data;
   const done = await attempt(async () => {
@@ -95,7 +97,7 @@ function choicesFor(item: Item, first: AnswerValue | undefined, second: AnswerVa
     const has = (v: AnswerValue | undefined) => v !== undefined && (Array.isArray(v) ? v.includes(value) : String(v) === value);
     return [has(first) ? 1 : null, has(second) ? 2 : null].filter((n): n is number => n !== null);
   };
-  const blank = { value: BLANK_VALUE, key: "0", label: catalogue.paperQuestionWords.blank[locale], tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
+  const blank = { value: BLANK_VALUE, key: "0", label: paperQuestionWords.blank[locale], tags: [first === undefined ? 1 : null, second === undefined ? 2 : null].filter((n): n is number => n !== null) };
   if (item.options) {
     const keys = optionKeys(item);
     return [...item.options.map((o, i) => ({ value: o.code, key: keys[i].key, label: textIn(o.label, locale), tags: tags(o.code) })), blank];

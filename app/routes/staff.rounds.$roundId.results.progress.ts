@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { optionsOf, parseResultsQuery } from "../domain/results/query";
+import { optionsOf } from "../domain/results/query";
+import { parseResultsQuery } from "../domain/results/query-parse";
 import { resolveLocale } from "../services/platform/locale.server";
 import { respondOrRefuse } from "../services/platform/route-errors.server";
 import { getResultsProgress } from "../services/results/jobs.server";

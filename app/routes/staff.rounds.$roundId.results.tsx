@@ -12,12 +12,16 @@ import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { metaLocale, useLocale } from "../components/use-locale";
 import type { Locale } from "../domain/definition/schema";
 import { describeOptions, isUnitGrouping, SIGNIFICANCE_MARK } from "../domain/results/describe";
-import { cautionOf, explainComputation, type ExplainSection } from "../domain/results/explain";
-import { catalogue, fill } from "../domain/messages";
+import { cautionOf } from "../domain/results/caution";
+import type { ExplainSection } from "../domain/results/explain";
+import { explainComputation, parseResultsQuery, resultsPageView } from "../services/results/page.server";
+import { fill } from "../domain/messages/fill";
+import { rankingChart } from "../domain/messages/areas/charts";
+import { explain as explainWords } from "../domain/messages/areas/explain";
 import { roundWeighting } from "../services/results/weighting.server";
 import { formatCount, formatInterval, formatPercent, formatTimestamp } from "../domain/results/format";
-import { optionsOf, parseResultsQuery, resultsSearch, type ResultsQuery } from "../domain/results/query";
-import { buildResultsView, type TableRow } from "../domain/results/view";
+import { optionsOf, resultsSearch, type ResultsQuery } from "../domain/results/query";
+import type { TableRow } from "../domain/results/view";
 import { orRefuse } from "../services/platform/route-errors.server";
 import { groupingOptions } from "../services/results/grouping.server";
 import { getRoundResults } from "../services/results/jobs.server";
@@ -42,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = { round: { id: round.id, name: round.name }, query, choices };
   if (status.state !== "ready") return { ...base, progress: status, view: null, computed: null, explanation: null };
   const byLabel = choices.find((c) => c.value === query.by)!.label;
-  const view = buildResultsView(status.indices.result, { by: query.by, byLabel, groupNames: status.indices.groupNames, group: query.group });
+  const view = resultsPageView(status.indices.result, { by: query.by, byLabel, groupNames: status.indices.groupNames, group: query.group });
   const { options } = status.indices.result;
   const explainWith = { weighted: options.weighted, multiUnit: options.multiUnit, interval: options.interval, grouped: query.by !== "none", weighting: await roundWeighting(db, round.id) };
   return {
@@ -122,7 +126,7 @@ function ResultsBody(props: {
     );
   }
   const roots = (rows: TableRow[]) => rows.filter((r) => r.depth === 0);
-  const vsOverall = catalogue.rankingChart.vsOverall[locale];
+  const vsOverall = rankingChart.vsOverall[locale];
   return (
     <>
       <p className="results-statement" data-testid="results-statement">
@@ -286,7 +290,7 @@ function ResultsBody(props: {
       )}
 
       <section aria-labelledby="how" className="results-section results-notes" data-testid="how-computed">
-        <h3 id="how">{catalogue.explain.title[locale]}</h3>
+        <h3 id="how">{explainWords.title[locale]}</h3>
         {props.explanation.map((part) => (
           <div key={part.title}>
             <h4>{part.title}</h4>

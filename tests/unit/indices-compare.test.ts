@@ -6,7 +6,7 @@ import { parseDefinition } from "~/domain/definition/parse";
 import type { Definition } from "~/domain/definition/schema";
 import { compareRounds, computeIndices, type ResponseRecord } from "~/domain/indices";
 import { buildCompareView } from "~/domain/results/compare-view";
-import { reasonText } from "~/domain/results/describe";
+import { reasonText } from "~/domain/results/reason-text";
 
 const t = (s: string) => ({ vi: s, en: s });
 const sat = (code: string, positive = ["4", "5"]) => ({ code, type: "satisfaction5", label: t(code), scale: "sat5", positive });

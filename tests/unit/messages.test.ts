@@ -2,7 +2,7 @@
  * The message catalogue is complete: every entry has Vietnamese and English, both with the same parameters, and no
  * user-facing error is raised as a bare string (which would reach the reader in one language only).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../app/domain/errors";
@@ -127,6 +127,31 @@ describe("the words of pages and components", () => {
       if (count) pairs[relative("app", file)] = count;
     }
     expect(pairs, "move these words into an area of app/domain/messages/areas/").toEqual({});
+  });
+});
+
+/** App modules a browser bundle reaches from a file: static imports that are not type-only, minus *.server modules (Remix empties those). */
+function browserReach(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const m of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+"(\.{1,2}\/[^"]+)"/gms)) {
+    if (/\.server$/.test(m[1])) continue;
+    const base = join(file, "..", m[1]);
+    const found = [".ts", ".tsx", "/index.ts"].map((ext) => base + ext).find((f) => existsSync(f) && statSync(f).isFile());
+    if (found) browserReach(found, seen);
+  }
+  return seen;
+}
+
+describe("the staff pages' browser bundles", () => {
+  it("carry only the areas of words they use, not the whole catalogue: paper entry, review, results and comparison", () => {
+    const whole = [join("app", "domain", "messages", "index.ts"), join("app", "domain", "messages", "catalogue.ts")];
+    const pages = ["entry", "entry_.review", "results", "compare"].map((p) => join("app", "routes", `staff.rounds.$roundId.${p}.tsx`));
+    const reaching = Object.fromEntries(pages.map((p) => [p, [...browserReach(p)].filter((f) => whole.includes(f))]));
+    expect(reaching).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
+    // The check follows imports: a page that reaches the catalogue is seen.
+    expect([...browserReach(join("app", "routes", "staff._index.tsx"))].some((f) => whole.includes(f))).toBe(true);
   });
 });
 

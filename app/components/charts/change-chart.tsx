@@ -7,7 +7,7 @@ import { symmetricDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { changeChart } from "../../domain/messages/areas/charts";
 import { chartTexts } from "../../domain/messages/areas/chart-texts";
-import { fill } from "../../domain/messages";
+import { fill } from "../../domain/messages/fill";
 
 export const POINTS = changeChart.points;
 

@@ -5,7 +5,7 @@ import { ChartFrame } from "./chart-frame";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { componentsChart } from "../../domain/messages/areas/charts";
 import { chartTexts } from "../../domain/messages/areas/chart-texts";
-import { fill } from "../../domain/messages";
+import { fill } from "../../domain/messages/fill";
 
 const WORDS = componentsChart;
 

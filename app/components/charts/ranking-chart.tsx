@@ -7,7 +7,7 @@ import { niceDomain } from "./geometry";
 import { layoutIntervalRows, type ChartRow } from "./interval-rows";
 import { rankingChart, rankingSignificance } from "../../domain/messages/areas/charts";
 import { chartTexts } from "../../domain/messages/areas/chart-texts";
-import { fill } from "../../domain/messages";
+import { fill } from "../../domain/messages/fill";
 
 export const SIGNIFICANCE_WORDS = rankingSignificance;
 

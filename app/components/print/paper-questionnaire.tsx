@@ -1,5 +1,5 @@
 import { formatCode } from "../../domain/codes";
-import { fill, type Param } from "../../domain/messages";
+import { fill, type PlainParam } from "../../domain/messages/fill";
 import { print } from "../../domain/messages/areas/print";
 import type { Definition, Item, Option } from "../../domain/definition/schema";
 import { optionKeys } from "../../domain/paper/keys";
@@ -138,7 +138,7 @@ function MatrixBlock({ items, options, numbers, notes }: { items: Item[]; option
 }
 
 /** The words of the printed sheets: always Vietnamese, whatever the staff page's language (ADR 015). */
-const P = (entry: { vi: string; en: string }, params?: Record<string, Param>) => (params ? fill(entry, params, "vi") : entry.vi);
+const P = (entry: { vi: string; en: string }, params?: Record<string, PlainParam>) => (params ? fill(entry, params, "vi") : entry.vi);
 
 /**
  * The cover letter: the only sheet with the person's name and address. The citizen keeps it and sends back only the

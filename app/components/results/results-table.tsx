@@ -1,7 +1,7 @@
 import type { Locale } from "../../domain/definition/schema";
 import { formatCount, formatInterval, formatPercent } from "../../domain/results/format";
 import type { TableRow } from "../../domain/results/view";
-import { cautionWords, cautionOf, type Caution } from "../../domain/results/explain";
+import { cautionWords, cautionOf, type Caution } from "../../domain/results/caution";
 import { resultsUi as w } from "./words";
 import { TableScroll } from "../table-scroll";
 

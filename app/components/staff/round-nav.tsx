@@ -1,25 +1,27 @@
 import { NavLink } from "@remix-run/react";
 import { can, type Permission, type StaffRole } from "../../domain/roles";
 import type { Locale, LocalizedText } from "../../domain/definition/schema";
-import { catalogue } from "../../domain/messages";
+import { roundSetup } from "../../domain/messages/areas/round-setup";
+import { audit } from "../../domain/messages/areas/staff";
+import { roundNav } from "../../domain/messages/areas/staff-components";
 
 /** The pages of a round, each shown only to roles allowed to use it. */
 export const ROUND_PAGES: { path: string; label: LocalizedText; permission: Permission }[] = [
-  { path: "", label: catalogue.roundNav.overview, permission: "viewRound" },
-  { path: "sample", label: catalogue.roundNav.sample, permission: "manageFieldwork" },
-  { path: "invitations", label: catalogue.roundNav.invitations, permission: "manageFieldwork" },
-  { path: "entry", label: catalogue.roundNav.entry, permission: "keyPaperForms" },
-  { path: "fieldwork", label: catalogue.roundNav.fieldwork, permission: "manageFieldwork" },
-  { path: "results", label: catalogue.roundNav.results, permission: "viewResults" },
-  { path: "compare", label: catalogue.roundNav.compare, permission: "viewResults" },
-  { path: "data", label: catalogue.roundNav.data, permission: "exportData" },
-  { path: "settings", label: catalogue.roundSetup.settings, permission: "editRound" },
-  { path: "history", label: catalogue.audit.historyTab, permission: "viewRoundHistory" },
+  { path: "", label: roundNav.overview, permission: "viewRound" },
+  { path: "sample", label: roundNav.sample, permission: "manageFieldwork" },
+  { path: "invitations", label: roundNav.invitations, permission: "manageFieldwork" },
+  { path: "entry", label: roundNav.entry, permission: "keyPaperForms" },
+  { path: "fieldwork", label: roundNav.fieldwork, permission: "manageFieldwork" },
+  { path: "results", label: roundNav.results, permission: "viewResults" },
+  { path: "compare", label: roundNav.compare, permission: "viewResults" },
+  { path: "data", label: roundNav.data, permission: "exportData" },
+  { path: "settings", label: roundSetup.settings, permission: "editRound" },
+  { path: "history", label: audit.historyTab, permission: "viewRoundHistory" },
 ];
 
 export function RoundNav({ roundId, role, locale }: { roundId: string; role: StaffRole; locale: Locale }) {
   return (
-    <nav className="round-nav" aria-label={catalogue.roundNav.label[locale]}>
+    <nav className="round-nav" aria-label={roundNav.label[locale]}>
       <ul>
         {ROUND_PAGES.filter((p) => can(role, p.permission)).map((p) => (
           <li key={p.path}>

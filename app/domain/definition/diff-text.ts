@@ -2,7 +2,7 @@
  * A definition diff as lines of text (the CLI's `definitions diff`), in Vietnamese or English. Changed words are
  * marked [-removed-]{+added+}, as `git diff --word-diff` does.
  */
-import { reasonText } from "../results/describe";
+import { reasonText } from "../results/reason-text";
 import { describeCondition } from "../paper/skip-text";
 import type { DefinitionDiff, NodeChange, QuestionChange, SectionChange, TextChange } from "./diff";
 import { render, type MessageKey, type Param } from "../messages";

@@ -4,39 +4,13 @@
  * `render(message, locale)` prints it, `localize(message)` gives both languages at once. See ADR 019.
  */
 import type { Locale, LocalizedText } from "../definition/schema";
-import { catalogue, type Catalogue } from "./catalogue";
-import { fillTemplate, type Entry, type MessageLike, type Param, type PlaceholdersOf } from "./template";
+import { catalogue } from "./catalogue";
+import { fillTemplate, type Entry, type MessageLike, type Param } from "./template";
 
 export { catalogue };
+export { fill, type PlainParam } from "./fill";
+export { msg, type Message, type MessageKey, type ParamsOf } from "./msg";
 export type { Entry, MessageLike, Param };
-
-/** "area.name" for every entry of the catalogue. */
-export type MessageKey = { [A in keyof Catalogue]: `${A & string}.${keyof Catalogue[A] & string}` }[keyof Catalogue];
-
-type EntryOf<K extends string> = K extends `${infer A}.${infer N}`
-  ? A extends keyof Catalogue
-    ? N extends keyof Catalogue[A]
-      ? Catalogue[A][N]
-      : never
-    : never
-  : never;
-
-type TextsOf<E> = E extends { vi: infer V extends string; en: infer N extends string } ? PlaceholdersOf<V> | PlaceholdersOf<N> : never;
-
-/** The parameter names of a key's templates (both languages). */
-export type ParamsOf<K extends MessageKey> = TextsOf<EntryOf<K>>;
-
-export interface Message<K extends MessageKey = MessageKey> extends MessageLike {
-  readonly key: K;
-  readonly params?: Readonly<Record<string, Param>>;
-}
-
-type ParamArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: { readonly [P in ParamsOf<K>]: Param }];
-
-/** A message by key; tsc refuses an unknown key and a missing or unknown parameter. */
-export function msg<K extends MessageKey>(key: K, ...params: ParamArgs<K>): Message<K> {
-  return params.length ? { key, params: params[0] as Record<string, Param> } : { key };
-}
 
 /** The catalogue entry of a key, or undefined for a key that is not there (a message from an older build). */
 export function entryOf(key: string): Entry | undefined {
@@ -56,10 +30,6 @@ export function localize(message: MessageLike): LocalizedText {
   return { vi: render(message, "vi"), en: render(message, "en") };
 }
 
-/** Fills a catalogue entry taken directly (`catalogue.results.x`), for components that hold the entry object. */
-export function fill(entry: Entry, params: Readonly<Record<string, Param>>, locale: Locale): string {
-  return fillTemplate(entry[locale], params, locale, render);
-}
 
 /** The language of the CLI's messages: SIPAS_LANG=en, otherwise Vietnamese. */
 export function localeFrom(value: string | undefined): Locale {

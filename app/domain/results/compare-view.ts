@@ -4,7 +4,7 @@
  */
 import type { IndexKind, LocalizedText } from "../definition/schema";
 import type { ComparabilityReason, NodeComparison, RoundComparison } from "../indices/compare";
-import { reasonText } from "./describe";
+import { reasonText } from "./reason-text";
 import type { IndexResult } from "../indices/types";
 import { groupName, WHOLE_ROUND } from "./view";
 

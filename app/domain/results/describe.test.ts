@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeOptions, groupingLabel, significanceOfChange, significanceVsOverall, reasonText, type ShownOptions } from "./describe";
+import { describeOptions, groupingLabel, significanceOfChange, significanceVsOverall, type ShownOptions } from "./describe";
+import { reasonText } from "./reason-text";
 
 const base: ShownOptions = {
   weighted: true,

@@ -1,12 +1,9 @@
 /**
- * Words for the results pages: the sentence that says exactly what a table shows, why a row of a comparison is
- * not comparable, and the significance marks. See docs/decisions/013-results-pages-and-charts.md.
+ * Words for the results pages: the sentence that says exactly what a table shows, and the significance marks. See docs/decisions/013-results-pages-and-charts.md.
  */
 import type { Locale, LocalizedText } from "../definition/schema";
 import { formatCount, formatNumber } from "./format";
-import type { ComparabilityReason, RuleRef } from "../indices/compare";
-import { fill, msg, render, type MessageLike } from "../messages";
-import { results } from "../messages/areas/results";
+import { fill } from "../messages/fill";
 import { groupingWords as g, resultsStatement as t } from "../messages/areas/results-statement";
 
 export const UNIT_LEVEL_WORDS: Record<string, { choice: LocalizedText; noun: LocalizedText }> = {
@@ -80,49 +77,6 @@ export function describeComparison(o: Omit<ShownOptions, "responses" | "interval
 function lowerFirst(s: string): string {
   // "Cấp huyện" → "cấp huyện", but keep acronyms ("PSU") as they are.
   return /^[A-ZÀ-Ỹ][a-zà-ỹ]/u.test(s) ? s[0].toLocaleLowerCase("vi") + s.slice(1) : s;
-}
-
-const RULE_KEYS = { mean: "comparability.ruleMean", weighted: "comparability.ruleWeighted", pooled: "comparability.rulePooled" } as const;
-
-function ruleMessage(r: RuleRef): MessageLike {
-  return r.rule === "item" ? msg("comparability.ruleItem", { item: r.item ?? "" }) : msg(RULE_KEYS[r.rule]);
-}
-
-const KIND_KEYS = { satisfaction: "studioPages.kindSatisfaction", assessment: "studioPages.kindAssessment", expectation: "studioPages.kindExpectation" } as const;
-
-/**
- * Why a row of a comparison is not the same measure in both rounds, in the reader's language. With `labels`,
- * questions are named by their text ("thêm “…”; bỏ “…”"), not their codes. A long list keeps its first `maxCodes`
- * questions and says how many more there are.
- */
-export function reasonText(reason: ComparabilityReason, locale: Locale, maxCodes = Infinity, labels?: Readonly<Record<string, LocalizedText>>): string {
-  const named = (code: string) => (labels?.[code] ? `“${labels[code][locale]}”` : code);
-  switch (reason.kind) {
-    case "onlyIn":
-      return render(msg("comparability.onlyIn", { version: reason.version }), locale);
-    case "kindChanged":
-      return render(msg("comparability.kindChanged", { from: msg(KIND_KEYS[reason.from]), to: msg(KIND_KEYS[reason.to]) }), locale);
-    case "ruleChanged":
-      return render(msg("comparability.ruleChanged", { from: ruleMessage(reason.from), to: ruleMessage(reason.to) }), locale);
-    case "weightsChanged":
-      return render(msg("comparability.weightsChanged"), locale);
-    case "positiveChanged":
-      return render(msg("comparability.positiveChanged", { item: named(reason.item), from: reason.from.join(","), to: reason.to.join(",") }), locale);
-    case "optionsChanged":
-      return render(msg("comparability.optionsChanged", { item: named(reason.item) }), locale);
-    case "itemsChanged": {
-      const changes = [...reason.added.map((code) => ({ code, added: true })), ...reason.removed.map((code) => ({ code, added: false }))];
-      const shown = changes.slice(0, maxCodes);
-      const more = changes.length - shown.length;
-      const andMore = more ? ` ${fill(results.andMore, { more }, locale)}` : "";
-      if (labels) {
-        const list = shown.map((c) => fill(c.added ? t.added : t.removed, { question: named(c.code) }, locale)).join("; ");
-        return `${fill(t.questionsChanged, { changes: list }, locale)}${andMore}`;
-      }
-      const list = shown.map((c) => `${c.added ? "+" : "−"}${c.code}`).join(" ") + (more ? " …" : "");
-      return `${render(msg("comparability.itemsChanged", { changes: list }), locale)}${andMore}`;
-    }
-  }
 }
 
 export type Significance = "above" | "below" | "notSignificant" | "unknown";

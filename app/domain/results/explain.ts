@@ -10,24 +10,8 @@ import { textIn } from "../definition/text";
 import { msg, render, type Message } from "../messages";
 import { formatNumber, formatTimestamp } from "./format";
 
-/** Fewer respondents than this behind a figure: marked "few answers". */
-export const FEW_RESPONDENTS = 30;
-/** A 95% interval wider than this (percentage points): marked "wide interval". */
-export const WIDE_INTERVAL_POINTS = 20;
-
-export type Caution = "few" | "wide" | null;
-
-/** Whether a figure needs a caution mark: few respondents first (it explains a wide interval too). */
-export function cautionOf(row: { estimate: number | null; ciLow: number | null; ciHigh: number | null; respondents: number }): Caution {
-  if (row.estimate === null) return null;
-  if (row.respondents < FEW_RESPONDENTS) return "few";
-  if (row.ciLow !== null && row.ciHigh !== null && row.ciHigh - row.ciLow > WIDE_INTERVAL_POINTS) return "wide";
-  return null;
-}
-
-export function cautionWords(c: Exclude<Caution, null>, locale: Locale): string {
-  return render(msg(c === "few" ? "explain.cautionFewShort" : "explain.cautionWideShort"), locale);
-}
+import { FEW_RESPONDENTS, WIDE_INTERVAL_POINTS } from "./caution";
+export { cautionOf, cautionWords, FEW_RESPONDENTS, WIDE_INTERVAL_POINTS, type Caution } from "./caution";
 
 /** How the weights the figures use came about. */
 export type Weighting = { kind: "adjusted"; at: string } | { kind: "design" } | { kind: "imported" };

@@ -2,12 +2,11 @@
  * The options of a round's results as they travel as text — in the results page's URL (a GET form that works without
  * JavaScript), in the link of its CSV download, in the progress and comparison links, and from the CLI's flags:
  * ?by=district&weighted=true&multiUnit=pooled&interval=logit&group=D01. One schema and one parser for all of them,
- * so a choice made on the page cannot be dropped on the way to the file (docs/ARCHITECTURE.md).
+ * so a choice made on the page cannot be dropped on the way to the file (docs/ARCHITECTURE.md). The parser is in
+ * query-parse.ts: its refusals carry catalogue messages, which browser bundles need not carry.
  */
 import * as z from "zod/mini";
-import { UserError } from "../errors";
 import { DEFAULT_RESULTS_OPTIONS, type ResultsOptions } from "../indices/round-options";
-import { msg } from "../messages";
 
 const d = DEFAULT_RESULTS_OPTIONS;
 
@@ -23,35 +22,6 @@ export const ResultsQuerySchema = z.object({
 export interface ResultsQuery extends ResultsOptions {
   /** The group whose tables are shown; undefined: the whole round. */
   group?: string;
-}
-
-type Params = URLSearchParams | Record<string, string | undefined>;
-
-/**
- * Parses the options from a query string (or the CLI's flags as the same names); empty fields count as absent.
- * Refuses malformed values with every problem, and a grouping the round does not offer when `choices` are given.
- */
-export function parseResultsQuery(params: Params, choices?: readonly string[]): ResultsQuery {
-  const get = (key: string) => (params instanceof URLSearchParams ? params.get(key) : params[key]);
-  const raw: Record<string, string> = {};
-  for (const key of Object.keys(ResultsQuerySchema.shape)) {
-    const value = get(key);
-    if (value !== null && value !== undefined && value !== "") raw[key] = value;
-  }
-  const parsed = ResultsQuerySchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new UserError(
-      msg("resultsErrors.badOptions"),
-      400,
-      parsed.error.issues.map((i) => i.message),
-    );
-  }
-  const q = parsed.data;
-  if (choices && !choices.includes(q.by)) {
-    throw new UserError(msg("resultsErrors.cannotGroup", { by: q.by }), 400, [`by: ${choices.join(", ")}`]);
-  }
-  const weighted = q.weighted === "true" || q.weighted === "1";
-  return { by: q.by, weighted, multiUnit: q.multiUnit, interval: q.interval, group: q.group };
 }
 
 /** The options alone (no group): what the figures depend on. */

@@ -4,7 +4,7 @@
  * is kept, so a round grouped by 63 provinces does not send 63 full tables to the browser.
  */
 import type { IndexKind, LocalizedText } from "../definition/schema";
-import { localize } from "../messages";
+import type { MessageLike } from "../messages/template";
 import { resultsScope } from "../messages/areas/results-scope";
 import type { DesignSummary, GroupEstimates, IndexResult, NodeEstimate } from "../indices/types";
 import { significanceVsOverall, type ShownOptions, type Significance } from "./describe";
@@ -49,8 +49,8 @@ export interface ResultsView {
   groups: GroupSummary[];
   /** The group whose tables are shown (key null: the whole round). */
   selected: { key: string | null; name: LocalizedText; responses: number; tables: Record<IndexKind, TableRow[]> };
-  /** The engine's notes on this round's data, in both languages (METHOD_NOTES are explained in plain words instead). */
-  notes: LocalizedText[];
+  /** The engine's notes on this round's data (METHOD_NOTES are explained in plain words instead). */
+  notes: MessageLike[];
   design: DesignSummary;
 }
 
@@ -138,7 +138,7 @@ export function buildResultsView(result: IndexResult, input: ViewInput): Results
     headline: head ? { code: head.code, label: head.label, estimate: head.estimate, ciLow: head.ciLow, ciHigh: head.ciHigh } : null,
     groups: summaries,
     selected: { key: chosen.key, name: groupName(chosen, input.groupNames), responses: chosen.responses, tables },
-    notes: result.notes.filter((n) => !METHOD_NOTES.has(n.key)).map(localize),
+    notes: result.notes.filter((n) => !METHOD_NOTES.has(n.key)),
     design: result.design,
   };
 }
