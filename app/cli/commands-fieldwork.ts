@@ -459,7 +459,7 @@ export const fieldworkCommands: Record<string, Command> = {
           s.adjustedWeight?.toFixed(4) ?? "-",
         ].join("\t")
       );
-      if (s.problem) ctx.err(render(msg("cliOutput.warning", { text: `${s.label}: ${s.problem}` }), ctx.locale));
+      if (s.problem) ctx.err(render(msg("cliOutput.warning", { text: `${s.label}: ${render(s.problem, ctx.locale)}` }), ctx.locale));
     }
     const applied = view.applied;
     ctx.say(

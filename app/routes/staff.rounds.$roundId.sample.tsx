@@ -8,7 +8,7 @@ import { UploadForm } from "../components/fieldwork/upload-form";
 import { FramePeriodNotice } from "../components/fieldwork/frame-period";
 import { FrameFiles } from "../components/fieldwork/frame-files";
 import { listFrameFiles, removeFrameFile } from "../services/fieldwork/frame-files.server";
-import { catalogue, fill, localize, msg } from "../domain/messages";
+import { catalogue, fill, localize, msg, render } from "../domain/messages";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
@@ -488,7 +488,8 @@ export default function SamplePage() {
                 <p>{describeDesign(d.design, locale)}</p>
                 {d.plan.warnings.map((w, i) => (
                   <p key={i} className="fw-warning">
-                    {w}
+                    {/* A plan stored before warnings were messages holds English text. */}
+                    {typeof w === "string" ? w : render(w, locale)}
                   </p>
                 ))}
                 <PlanTable plan={d.plan} locale={locale} caption={t.plan[locale]} />

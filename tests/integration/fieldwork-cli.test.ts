@@ -195,7 +195,11 @@ describeEachDialect("sipas fieldwork commands", (dialect) => {
     expect(adjust.err[0]).toMatch(/Chưa có phiếu nào được gửi về/);
     const preview = await sipasEn(t.url, "weights", "adjust", "--round", "cli-fw");
     expect(preview.out.at(-1)).toBe("not applied (add --apply to write the adjusted weights)");
-    expect((await sipas(t.url, "weights", "adjust", "--round", "cli-fw")).out.at(-1)).toBe("chưa áp dụng (thêm --apply để ghi trọng số sau điều chỉnh)");
+    expect(preview.err[0]).toMatch(/^warning: .+: no respondents among \d+ eligible sampled units: the stratum cannot be adjusted/);
+    const previewVi = await sipas(t.url, "weights", "adjust", "--round", "cli-fw");
+    expect(previewVi.out[0]).toBe("tầng\tđược chọn\tđã trả lời\ttỷ lệ trả lời\thệ số\ttrọng số thiết kế\ttrọng số sau điều chỉnh");
+    expect(previewVi.out.at(-1)).toBe("chưa áp dụng (thêm --apply để ghi trọng số sau điều chỉnh)");
+    expect(previewVi.err[0]).toMatch(/^cảnh báo: .+: không có ai trả lời trong \d+ người được chọn thuộc đối tượng khảo sát: không điều chỉnh được tầng này/);
 
     const closed = await sipasEn(t.url, "rounds", "close", "--round", "cli-fw");
     expect(closed.out[0]).toMatch(/^round closed; 300 contact records purged at \S+ \(record [0-9a-f-]+\)$/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { render } from "../messages";
 import { adjustForNonResponse, type FieldworkUnit } from "./nonresponse";
 import { drawSample, type FrameUnit } from "./stratified";
 
@@ -52,11 +53,13 @@ describe("non-response adjustment within stratum", () => {
     ]);
     const c = result.strata.find((s) => s.stratum === "C")!;
     expect(c).toMatchObject({ respondents: 0, factor: null, responseRate: 0 });
-    expect(c.problem).toBe(
+    expect(render(c.problem!, "en")).toBe(
       "no respondents among 2 eligible sampled units: the stratum cannot be adjusted; merge it with a similar stratum or report it as missing",
     );
+    expect(render(c.problem!, "vi")).toMatch(/^không có ai trả lời trong 2 người được chọn thuộc đối tượng khảo sát: không điều chỉnh được tầng này/);
     const d = result.strata.find((s) => s.stratum === "D")!;
-    expect(d).toMatchObject({ eligible: 0, factor: null, responseRate: null, problem: "all 1 sampled units are ineligible: nothing to adjust" });
+    expect(d).toMatchObject({ eligible: 0, factor: null, responseRate: null });
+    expect(render(d.problem!, "en")).toBe("all 1 sampled units are ineligible: nothing to adjust");
     expect(result.unrepresentedStrata).toEqual(["C"]);
     expect(result.unrepresentedWeight).toBe(50);
     expect(result.eligibleWeight).toBe(60);

@@ -1,5 +1,5 @@
 import { SamplingError, compareIds } from "./errors";
-import { msg } from "../messages";
+import { msg, type Message } from "../messages";
 
 /**
  * respondent: a valid questionnaire came back. nonrespondent: eligible, but refused, unreachable,
@@ -35,8 +35,8 @@ export interface StratumAdjustment {
   factor: number | null;
   /** respondents / eligible, unweighted; null when nobody is eligible. */
   responseRate: number | null;
-  /** Set when the stratum cannot be adjusted; meant to be shown as is. */
-  problem: string | null;
+  /** Set when the stratum cannot be adjusted; shown in the reader's language. */
+  problem: Message | null;
 }
 
 export interface NonResponseAdjustment {
@@ -96,11 +96,11 @@ export function adjustForNonResponse(units: readonly FieldworkUnit[]): NonRespon
     if (s.respondents > 0) {
       s.factor = s.eligibleWeight / s.respondentWeight;
     } else if (s.eligible > 0) {
-      s.problem = `no respondents among ${s.eligible} eligible sampled units: the stratum cannot be adjusted; merge it with a similar stratum or report it as missing`;
+      s.problem = msg("sampling.noRespondents", { eligible: s.eligible });
       unrepresentedStrata.push(s.stratum);
       unrepresentedWeight += s.eligibleWeight;
     } else {
-      s.problem = `all ${s.ineligible} sampled units are ineligible: nothing to adjust`;
+      s.problem = msg("sampling.allIneligible", { ineligible: s.ineligible });
     }
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { render } from "../messages";
 import { createRng } from "./prng";
 import { drawSample, planSample, SAMPLING_ALGORITHM, type FrameUnit, type StratifiedDesign } from "./stratified";
 
@@ -96,7 +97,8 @@ describe("planSample: what staff see before drawing", () => {
     ];
     const plan = planSample(frame, { strataBy: ["unit"], size: { method: "fixed", n: 10 }, allocation: { method: "proportional" } });
     expect(plan.strata[1]).toMatchObject({ label: "small", frameSize: 1, sampleSize: 0, inclusionProbability: 0, designWeight: null });
-    expect(plan.warnings).toEqual(["stratum small gets no sample: its 1 units have no chance of selection"]);
+    expect(plan.warnings.map((w) => render(w, "en"))).toEqual(["stratum small gets no sample: its 1 units have no chance of selection"]);
+    expect(plan.warnings.map((w) => render(w, "vi"))).toEqual(["tầng small không được chọn ai: 1 người của tầng không có cơ hội được chọn"]);
     const fixed = planSample(frame, { strataBy: ["unit"], size: { method: "fixed", n: 10 }, allocation: { method: "proportional-min", min: 1 } });
     expect(fixed.strata.map((s) => s.sampleSize)).toEqual([9, 1]);
     expect(fixed.warnings).toEqual([]);

@@ -1,6 +1,6 @@
 import { allocateSample, type AllocationRule } from "./allocation";
 import { SamplingError, compareIds, isWholeNumber } from "./errors";
-import { msg } from "../messages";
+import { msg, type Message } from "../messages";
 import { createRng, requireSeed } from "./prng";
 import { computeSampleSize, type SampleSizeRule } from "./sample-size";
 import { permutePrefix } from "./srswor";
@@ -49,7 +49,8 @@ export interface SamplePlan {
   size: SampleSizeRule;
   allocation: AllocationRule;
   strata: StratumPlan[];
-  warnings: string[];
+  /** For people, in their language (the CLI prints them). */
+  warnings: Message[];
 }
 
 export interface SampledUnit {
@@ -144,12 +145,12 @@ function planStrata(strata: Stratum[], design: StratifiedDesign): SamplePlan {
     n,
     design.allocation,
   );
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const plans = strata.map((s, i): StratumPlan => {
     const { size, n: nh } = allocation[i];
     const label = s.parts.length === 0 ? "all" : s.parts.join(" × ");
     if (nh === 0) {
-      warnings.push(`stratum ${label} gets no sample: its ${size} units have no chance of selection`);
+      warnings.push(msg("sampling.strataNoSample", { label: s.parts.length === 0 ? msg("sampling.wholeFrame") : label, size }));
     }
     return {
       key: s.key,

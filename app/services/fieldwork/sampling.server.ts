@@ -178,7 +178,7 @@ export interface PlanView {
   probabilityRange: [number, number] | null;
   /** Multi-stage: persons in the frame per stratum (first-stage parent). */
   frameSizes?: Record<string, number>;
-  warnings: string[];
+  warnings: Message[];
 }
 
 function labelValue(column: string, value: string, units: Map<string, UnitRow>, locale: Locale): string {

@@ -1,5 +1,18 @@
 /** The sample design, the plan and the draw: what staff are told when a design cannot be used. */
 export const sampling = {
+  strataNoSample: {
+    vi: "tầng {label} không được chọn ai: {size} người của tầng không có cơ hội được chọn",
+    en: "stratum {label} gets no sample: its {size} units have no chance of selection",
+  },
+  wholeFrame: { vi: "toàn bộ khung mẫu", en: "all" },
+  noRespondents: {
+    vi: "không có ai trả lời trong {eligible} người được chọn thuộc đối tượng khảo sát: không điều chỉnh được tầng này; hãy gộp với một tầng tương tự hoặc báo là thiếu số liệu",
+    en: "no respondents among {eligible} eligible sampled units: the stratum cannot be adjusted; merge it with a similar stratum or report it as missing",
+  },
+  allIneligible: {
+    vi: "cả {ineligible} người được chọn đều không thuộc đối tượng khảo sát: không có gì để điều chỉnh",
+    en: "all {ineligible} sampled units are ineligible: nothing to adjust",
+  },
   noFrame: {
     vi: "Đợt khảo sát “{round}” chưa có khung mẫu: hãy nhập danh sách người nhận kết quả trước.",
     en: 'Round "{round}" has no frame yet: import the list of dossier holders first.',
