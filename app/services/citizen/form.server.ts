@@ -72,13 +72,13 @@ export async function openForm(db: Kysely<Database>, rawCode: string): Promise<O
   const { round_name, round_status, definition_id, help_contact, response_status, answers, ...invitation } = row;
   if (round_status !== "open" && response_status !== "submitted") throw citizenError("closed", 410, help_contact);
   if (!invitation.first_opened_at) {
-    await db
-      .updateTable("invitations")
-      .set({ first_opened_at: nowIso(), status: "started" })
-      .where("code", "=", code)
-      .where("first_opened_at", "is", null)
-      .where("status", "=", "issued")
-      .execute();
+    await runCompiledOnce(
+      db,
+      "citizen.firstOpened",
+      (value) =>
+        db.updateTable("invitations").set({ first_opened_at: value("now"), status: "started" }).where("code", "=", value("code")).where("first_opened_at", "is", null).where("status", "=", "issued"),
+      { now: nowIso(), code },
+    );
   }
   return {
     code,

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../../../db/schema";
+import { runCompiledOnce } from "../../../db/compiled-once";
 
 export interface RateLimit {
   limit: number;
@@ -38,13 +39,12 @@ function previousWindow(limit: RateLimit, now: Date): { start: string; share: nu
  */
 async function carriedOver(db: Kysely<Database>, bucket: string, limit: RateLimit, now: Date): Promise<number> {
   const previous = previousWindow(limit, now);
-  const row = await db
-    .selectFrom("rate_limits")
-    .select("count")
-    .where("bucket", "=", bucket)
-    .where("window_start", "=", previous.start)
-    .executeTakeFirst();
+  const [row] = (await runCompiledOnce(db, "rateLimits.count", (value) => countQuery(db, value("bucket"), value("start")), { bucket, start: previous.start })).rows;
   return row ? Number(row.count) * previous.share : 0;
+}
+
+function countQuery(db: Kysely<Database>, bucket: string, start: string) {
+  return db.selectFrom("rate_limits").select("count").where("bucket", "=", bucket).where("window_start", "=", start);
 }
 
 /** One attempt taken from a bucket; `giveBack` returns it (a look-up that found a real code costs nothing). */
@@ -69,23 +69,30 @@ export async function takeAttempt(
   const taken: { bucket: string; start: string }[] = [];
   const giveBack = async () => {
     for (const t of taken.splice(0)) {
-      await db
-        .updateTable("rate_limits")
-        .set({ count: sql`count - 1` })
-        .where("bucket", "=", t.bucket)
-        .where("window_start", "=", t.start)
-        .where("count", ">", 0)
-        .execute();
+      // Every first look-up of a real code runs these three statements: each built and compiled once (db/compiled-once.ts).
+      await runCompiledOnce(
+        db,
+        "rateLimits.giveBack",
+        (value) => db.updateTable("rate_limits").set({ count: sql`count - 1` }).where("bucket", "=", value("bucket")).where("window_start", "=", value("start")).where("count", ">", 0),
+        t,
+      );
     }
   };
   for (const { bucket, limit } of buckets) {
     const start = windowStart(limit, now);
-    const row = await db
-      .insertInto("rate_limits")
-      .values({ bucket, window_start: start, count: 1 })
-      .onConflict((oc) => oc.columns(["bucket", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
-      .returning("count")
-      .executeTakeFirstOrThrow();
+    const [row] = (
+      await runCompiledOnce(
+        db,
+        "rateLimits.take",
+        (value) =>
+          db
+            .insertInto("rate_limits")
+            .values({ bucket: value("bucket"), window_start: value("start"), count: 1 })
+            .onConflict((oc) => oc.columns(["bucket", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
+            .returning("count"),
+        { bucket, start },
+      )
+    ).rows;
     taken.push({ bucket, start });
     if (Number(row.count) + (await carriedOver(db, bucket, limit, now)) > limit.limit) {
       await giveBack();
@@ -98,12 +105,7 @@ export async function takeAttempt(
 
 /** Whether a bucket's budget is spent (for a page that only wants to say so). */
 export async function isRateLimited(db: Kysely<Database>, bucket: string, limit: RateLimit, now = new Date()): Promise<boolean> {
-  const row = await db
-    .selectFrom("rate_limits")
-    .select("count")
-    .where("bucket", "=", bucket)
-    .where("window_start", "=", windowStart(limit, now))
-    .executeTakeFirst();
+  const row = await countQuery(db, bucket, windowStart(limit, now)).executeTakeFirst();
   return (row ? Number(row.count) : 0) + (await carriedOver(db, bucket, limit, now)) >= limit.limit;
 }
 

@@ -80,12 +80,19 @@ async function ensureDraftRow(db: Db, input: InvitationAnswers, now: string): Pr
   if (typeof input.expected === "string") return false;
   const { invitation } = input;
   const at = { roundId: invitation.round_id, code: invitation.code, definitionId: input.definitionId, definition: input.definition };
-  const inserted = await db
-    .insertInto("responses")
-    .values(responseRow(at, input.answers, designOf(invitation), { status: "draft", locale: input.locale, entryMode: input.entryMode, now }))
-    .onConflict((oc) => oc.column("invitation_code").doNothing())
-    .executeTakeFirst();
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  const row = responseRow(at, input.answers, designOf(invitation), { status: "draft", locale: input.locale, entryMode: input.entryMode, now });
+  // The first page of every citizen runs this: built and compiled once (db/compiled-once.ts), the row's columns as values.
+  const inserted = await runCompiledOnce(
+    db,
+    "responses.ensureDraftRow",
+    (value) =>
+      db
+        .insertInto("responses")
+        .values(Object.fromEntries(Object.keys(row).map((column) => [column, value(column)])) as unknown as NewResponse)
+        .onConflict((oc) => oc.column("invitation_code").doNothing()),
+    row as unknown as Record<string, unknown>,
+  );
+  return Number(inserted.numAffectedRows ?? 0) > 0;
 }
 
 /**
@@ -137,21 +144,41 @@ export async function submitForInvitation(
   const inserted = await ensureDraftRow(trx, input, now);
   // A row made just now holds the caller's answers; one made by another request meanwhile is a change.
   const expected = inserted ? storedAnswers(input.definition, input.answers).answers : input.expected;
-  let update = trx
-    .updateTable("responses")
-    .set({ status: "submitted", entry_mode: input.entryMode, ...storedAnswers(input.definition, input.answers), locale: input.locale, updated_at: now, submitted_at: now })
-    .where("invitation_code", "=", invitation.code)
-    .where("status", "=", "draft");
-  if (expected !== undefined && expected !== null) update = update.where("answers", "=", expected);
-  const updated = expected === null ? { numUpdatedRows: 0n } : await update.executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
+  const conditional = expected !== undefined && expected !== null;
+  const values = { ...storedAnswers(input.definition, input.answers), entry_mode: input.entryMode, locale: input.locale, now, code: invitation.code, expected, round: invitation.round_id };
+  // Every submission runs these: each built and compiled once (db/compiled-once.ts).
+  const updated =
+    expected === null
+      ? { numAffectedRows: 0n }
+      : await runCompiledOnce(trx, conditional ? "responses.submit.expected" : "responses.submit", (value) => {
+          const update = trx
+            .updateTable("responses")
+            .set({
+              status: "submitted",
+              entry_mode: value("entry_mode") as EntryMode,
+              answers: value("answers"),
+              answer_codes: value("answer_codes"),
+              locale: value("locale") as Locale,
+              updated_at: value("now"),
+              submitted_at: value("now"),
+            })
+            .where("invitation_code", "=", value("code"))
+            .where("status", "=", "draft");
+          return conditional ? update.where("answers", "=", value("expected")) : update;
+        }, values);
+  if (Number(updated.numAffectedRows ?? 0) === 0) {
     const row = await trx.selectFrom("responses").select(["entry_mode", "status"]).where("invitation_code", "=", invitation.code).executeTakeFirst();
     if (row?.status === "submitted") return { ok: false, submittedAs: row.entry_mode };
     return { ok: false, submittedAs: null, changed: true };
   }
-  await trx.updateTable("invitations").set({ status: "submitted", submitted_at: now }).where("code", "=", invitation.code).execute();
+  await runCompiledOnce(trx, "responses.submit.invitation", (value) => trx.updateTable("invitations").set({ status: "submitted", submitted_at: value("now") }).where("code", "=", value("code")), values);
   // A returned questionnaire is the sampled person's outcome, whatever was recorded before (late answers count).
-  await trx.updateTable("sample_units").set({ outcome: "returned", updated_at: now }).where("invitation_code", "=", invitation.code).execute();
+  await runCompiledOnce(
+    trx,
+    "responses.submit.sampleUnit",
+    (value) => trx.updateTable("sample_units").set({ outcome: "returned", updated_at: value("now") }).where("invitation_code", "=", value("code")),
+    values,
+  );
   await bumpDataVersion(trx, invitation.round_id);
   return { ok: true };
 }
@@ -197,5 +224,5 @@ export async function writeImportedResponses(
 
 /** Every change to a round's submitted data moves its version on, which invalidates cached results. */
 export async function bumpDataVersion(db: Db, roundId: string): Promise<void> {
-  await db.updateTable("rounds").set((eb) => ({ data_version: eb("data_version", "+", 1) })).where("id", "=", roundId).execute();
+  await runCompiledOnce(db, "rounds.bumpDataVersion", (value) => db.updateTable("rounds").set((eb) => ({ data_version: eb("data_version", "+", 1) })).where("id", "=", value("round")), { round: roundId });
 }
