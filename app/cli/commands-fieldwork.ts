@@ -39,32 +39,34 @@ import { getFrameImport } from "../services/fieldwork/frame-uploads.server";
 import { writeXlsxFile } from "../services/platform/xlsx-download.server";
 import { getRound } from "../services/rounds/rounds.server";
 import type { CliContext, Command } from "./main";
+import type { Locale } from "../domain/definition/schema";
+import { about, ABOUT_COLUMN } from "./about";
 
-/** Usage lines of the commands below, shown by `sipas help`. */
-export const fieldworkUsage: string[] = [
-  "units import --round <id> <units.csv>    the round's units (columns Mã/code, Tên/name, Cấp/level, Mã cấp trên/parent)",
+const PAD = " ".repeat(ABOUT_COLUMN);
+
+/** Usage lines of the commands below, shown by `sipas help`, in the reader's language. */
+export const fieldworkUsage = (locale: Locale): string[] => [
+  `units import --round <id> <units.csv>    ${about("unitsImport", locale)}`,
   "frame import --round <id> <frame.csv> [--valid-only] [--rejected <out.csv|out.xlsx>] [--format csv|xlsx] [--map field=Header|letter,...]",
-  "                                         import the sampling frame; a file with any problem imports nothing",
-  "                                         unless --valid-only (then --rejected writes the rows left out)",
+  `${PAD}${about("frameImport", locale)}`,
   "                   [--keep-columns <col,...>] [--ignore-columns <col,...>] [--add | --replace <import id>]",
-  "                                         a column no field uses must be kept (strata, village) or ignored: refused otherwise;",
-  "                                         the file replaces the whole frame, or is added to it (--add), or replaces one file",
-  "frame files --round <id>                 the files of the frame: import id, name, rows accepted and left out, who, when",
-  "frame remove --round <id> <import id>    take one file's persons out of the frame (until the draw; recorded)",
+  `${PAD}${about("frameImportColumns", locale)}`,
+  `frame files --round <id>                 ${about("frameFiles", locale)}`,
+  `frame remove --round <id> <import id>    ${about("frameRemove", locale)}`,
   "sample plan --round <id> [--strata <cols>] (--size <n> | --margin <e> | --yamane <e>) [--allocation equal|proportional|min:<m>] [--reserve <k>]",
-  "                                         stratum sizes, n_h and inclusion probabilities before drawing",
-  "sample draw --round <id> ... --seed <n>  draw (same options as plan); codes for every sampled person",
+  `${PAD}${about("samplePlan", locale)}`,
+  `sample draw --round <id> ... --seed <n>  ${about("sampleDraw", locale)}`,
   "sample draw --round <id> --stages district=3,commune=2[,village=3],person=31 [--village-column <col>] [--pps district,commune] [--reserve <k>] --seed <n>",
-  "                                         multi-stage draw for resident surveys",
+  `${PAD}${about("sampleDrawStages", locale)}`,
   "invitations export --round <id> [--out <file.csv>] [--base-url <url>] [--pending]",
-  "                                         mail-merge / SMS file: code, link, name, contact",
+  `${PAD}${about("invitationsExport", locale)}`,
   "outcome set --round <id> --code <code> --outcome sent|refused|unreachable|invalid|pending",
   "outcome replace --round <id> --code <code>",
-  "                                         the next reserve person for a refused/unreachable/invalid one",
+  `${PAD}${about("outcomeReplace", locale)}`,
   "fieldwork status --round <id> [--csv | --format xlsx --out <file.xlsx> [--lang vi|en]]",
-  "                                         per stratum: frame, sampled, sent, returned, rate, replacements",
-  "weights adjust --round <id> [--apply]    non-response adjustment per stratum (shown; written with --apply)",
-  "rounds close --round <id>                close the round and purge contact details (recorded)",
+  `${PAD}${about("fieldworkStatus", locale)}`,
+  `weights adjust --round <id> [--apply]    ${about("weightsAdjust", locale)}`,
+  `rounds close --round <id>                ${about("roundsClose", locale)}`,
 ];
 
 /** The command line acts as an admin, recorded as `cli:<user>`. */

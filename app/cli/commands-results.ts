@@ -16,20 +16,20 @@ import { getRound } from "../services/rounds/rounds.server";
 import { writeXlsxFile, type XlsxDownload } from "../services/platform/xlsx-download.server";
 import { formatFlag, optionalFlag, rejectUnknownFlags, requireFlag } from "./args";
 import type { CliContext, Command } from "./main";
+import { about, ABOUT_COLUMN } from "./about";
 
-/** Usage lines of the commands below, shown by `sipas help`. */
-export const resultsUsage: string[] = [
+const PAD = " ".repeat(ABOUT_COLUMN);
+
+/** Usage lines of the commands below, shown by `sipas help`, in the reader's language. */
+export const resultsUsage = (locale: Locale): string[] => [
   "responses import --round <id> <file.csv>",
-  "                                         import submitted responses (columns unit, stratum, psu, weight, fpc, then item codes);",
-  "                                         every row is checked first: any problem and nothing is imported",
+  `${PAD}${about("responsesImport", locale)}`,
   "indices --round <id> [--by <field>] [--unweighted] [--mean-of-units] [--interval wald|logit] [--lang vi|en] [--out <file>] [--format csv|xlsx]",
-  "                                         index table with CIs: group,node,label,estimate,se,ci_low,ci_high,n,weight_sum",
-  "                                         (the results page's options: grouping, weighting, multi-unit figure, interval)",
+  `${PAD}${about("indices", locale)}`,
   "export responses --round <id> [--labels] [--lang vi|en] [--out <file>] [--codebook <file>] [--format csv|xlsx]",
-  "                                         submitted responses as CSV (UTF-8 with BOM; option labels with --labels)",
-  "                                         or, with --format xlsx, an Excel workbook (headers in --lang, a sheet about the columns)",
+  `${PAD}${about("exportResponses", locale)}`,
   "export codebook --round <id> [--out <file>] [--lang vi|en] [--format csv|xlsx]",
-  "                                         the questionnaire's codebook: code, labels, options",
+  `${PAD}${about("exportCodebook", locale)}`,
 ];
 
 const PRINTED_PROBLEMS = 100;

@@ -2,6 +2,7 @@ import { migrateToLatest, openDatabase, type DbHandle } from "../../db/connectio
 import { isUserError, UserError } from "../domain/errors";
 import type { Locale } from "../domain/definition/schema";
 import { localeFrom, msg, render, type MessageLike } from "../domain/messages";
+import { about } from "./about";
 import { parseArgs, type ParsedArgs } from "./args";
 import { definitionCommands } from "./commands-definitions";
 import { roundCommands } from "./commands-rounds";
@@ -44,37 +45,43 @@ const commands: Record<string, Command> = {
 /** Every command's name, e.g. "sample draw". */
 export const COMMAND_NAMES: readonly string[] = Object.keys(commands);
 
-const USAGE = `usage: sipas <command>
+/** The usage text in the reader's language: the command lines as typed, what each does in words from the catalogue. */
+function usageText(locale: Locale): string {
+  const a = (name: Parameters<typeof about>[0]) => about(name, locale);
+  return `${a("usageCommand")}
 
-  definitions validate <file>            check a questionnaire definition, list every problem
+  definitions validate <file>            ${a("definitionsValidate")}
   definitions import <file.json|file.xlsx> [--as <key>@<version>] [--draft]
-                                         publish a version (immutable once published), or keep it as a draft
+                                         ${a("definitionsImport")}
   definitions export <key>@<version> --out <file.xlsx|file.json>
-                                         a version or a draft as an Excel workbook or JSON
-  definitions diff <key>@<v1> <key>@<v2> what changed and what it means for year-over-year results
-                                         (exit 0: no differences, 1: differences, 2: trouble)
-  definitions publish <key>@<version>    publish a draft
-  definitions retire <key>@<version>     offer a version to no new round (rounds that use it keep it)
-  definitions list                       list stored definition versions
+                                         ${a("definitionsExport")}
+  definitions diff <key>@<v1> <key>@<v2> ${a("definitionsDiff")}
+  definitions publish <key>@<version>    ${a("definitionsPublish")}
+  definitions retire <key>@<version>     ${a("definitionsRetire")}
+  definitions list                       ${a("definitionsList")}
   rounds create --definition <key>@<version> --name <name> [--id <id>] [--province <code>]
                 [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>] [--contact <help contact>]
-                                         create a survey round; prints its id
-  rounds list                            list rounds with their codes, drafts and submissions
+                                         ${a("roundsCreate")}
+  rounds list                            ${a("roundsList")}
   codes issue --round <id> --count <n> [--channel paper|link|sms] [--unit <code>]
-                                         issue one-time codes, printed one a line
+                                         ${a("codesIssue")}
   staff create --username <u> --role admin|manager|clerk|analyst [--province <code>]
-                                         create a staff login (password from SIPAS_NEW_PASSWORD)
+                                         ${a("staffCreate")}
   audit export [--round <id>] [--since <date>] --out <file.csv>
-                                         the audit trail (who did what, when, on which round) as CSV
-  demo seed                              shipped definitions, round "demo", first admin, a few codes
-  db migrate                             bring the database schema up to date
-${[...fieldworkUsage, ...resultsUsage].map((l) => `  ${l}`).join("\n")}
+                                         ${a("auditExport")}
+  demo seed                              ${a("demoSeed")}
+  db migrate                             ${a("dbMigrate")}
+${[...fieldworkUsage(locale), ...resultsUsage(locale)]
+  .flatMap((l) => l.split("\n"))
+  .map((l) => `  ${l}`)
+  .join("\n")}
 
-The database is DATABASE_URL (postgres://...) or the SQLite file data/sipas.sqlite.`;
+${a("database")}`;
+}
 
 /** The usage lines of one command (its line or lines in USAGE, with their continuation lines). */
-export function usageOf(name: string): string[] {
-  const lines = USAGE.split("\n");
+export function usageOf(name: string, locale: Locale = "en"): string[] {
+  const lines = usageText(locale).split("\n");
   const out: string[] = [];
   let inside = false;
   for (const line of lines) {
@@ -92,6 +99,7 @@ export async function main(
   io: { out?: (s: string) => void; err?: (s: string) => void } = {},
 ): Promise<number> {
   const out = io.out ?? ((s: string) => process.stdout.write(s + "\n"));
+  const locale = localeFrom(process.env.SIPAS_LANG);
   const err = io.err ?? ((s: string) => process.stderr.write(s + "\n"));
   let handle: DbHandle | undefined;
   const ctxDb = async () => {
@@ -103,23 +111,21 @@ export async function main(
   };
   try {
     if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help") {
-      out(USAGE);
+      out(usageText(locale));
       return argv.length === 0 ? 2 : 0;
     }
     const name = [`${argv[0]} ${argv[1] ?? ""}`.trim(), argv[0]].find((n) => commands[n]);
-    if (!name) throw new UserError(msg("cli.unknownCommand", { command: argv.slice(0, 2).join(" "), usage: USAGE }), 2);
+    if (!name) throw new UserError(msg("cli.unknownCommand", { command: argv.slice(0, 2).join(" "), usage: usageText(locale) }), 2);
     const rest = argv.slice(name.split(" ").length);
     if (rest.includes("--help") || rest.includes("-h")) {
-      out(["usage:", ...usageOf(name)].join("\n"));
+      out([about("usage", locale), ...usageOf(name, locale)].join("\n"));
       return 0;
     }
-    const locale = localeFrom(process.env.SIPAS_LANG);
     const say = (message: MessageLike) => out(render(message, locale));
     const code = await commands[name]({ args: parseArgs(rest, ["labels", "unweighted", "mean-of-units", "json", "draft"]), out, err, locale, say, db: ctxDb });
     return code ?? 0;
   } catch (e) {
     // Messages in the language of SIPAS_LANG (vi unless "en"), like the pages in the reader's language.
-    const locale = localeFrom(process.env.SIPAS_LANG);
     if (isUserError(e)) {
       err(`sipas: ${e.text(locale)}`);
       for (const d of e.detailTexts(locale)) err(`  ${d}`);

@@ -6,6 +6,7 @@
 import { citizen, code } from "./areas/citizen";
 import { cli } from "./areas/cli";
 import { cliOutput } from "./areas/cli-output";
+import { cliHelp } from "./areas/cli-help";
 import { columns } from "./areas/columns";
 import { data, definitions } from "./areas/data";
 import { explain } from "./areas/explain";
@@ -56,6 +57,7 @@ export const catalogue = {
   code,
   cli,
   cliOutput,
+  cliHelp,
   columns,
   data,
   definitions,
