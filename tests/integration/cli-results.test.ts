@@ -54,6 +54,19 @@ describeEachDialect("sipas responses import, indices, export", (dialect) => {
     // The same file into a round of its own, in English.
     expect((await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@2", "--name", "English", "--id", "in-english")).code).toBe(0);
     expect(await sipasEn(t.url, "responses", "import", "--round", "in-english", file)).toEqual({ code: 0, out: ["imported 30 responses into round in-english"], err: [] });
+
+    // An answer to a question the skip logic hides is left out, and the command says so.
+    const hidden = join(dir, "hidden.csv");
+    writeFileSync(hidden, "unit;A_ETHNIC;A_ETHNIC_OTHER\r\nD01;1;Tày\r\n");
+    expect((await sipas(t.url, "rounds", "create", "--definition", "sipas-2022@2", "--name", "Ẩn", "--id", "hidden-vi")).code).toBe(0);
+    expect((await sipas(t.url, "responses", "import", "--round", "hidden-vi", hidden)).out).toEqual([
+      "đã nhập 1 phiếu trả lời vào đợt hidden-vi",
+      "lưu ý: đã bỏ 1 câu trả lời cho các câu hỏi bị ẩn theo điều kiện hiển thị, như phiếu trực tuyến (đầu tiên: dòng 2, câu A_ETHNIC_OTHER)",
+    ]);
+    expect((await sipasEn(t.url, "responses", "import", "--round", "in-english", hidden)).out).toEqual([
+      "imported 1 response into round in-english",
+      "note: 1 answer to questions hidden by skip logic was left out, as the online form does (first: line 2, A_ETHNIC_OTHER)",
+    ]);
   });
 
   it("reports every problem of a bad file on stderr, imports nothing, exits 1", async () => {

@@ -43,7 +43,7 @@ export const cliOutput = {
     en: "created {username} ({role}, province {province})",
   },
 
-  responsesImported: { vi: "đã nhập {count} phiếu trả lời vào đợt {round}", en: "imported {count} responses into round {round}" },
+  responsesImported: { vi: "đã nhập {count} phiếu trả lời vào đợt {round}", en: "imported {count} {count|response|responses} into round {round}" },
   hiddenAnswersLeftOut: {
     vi: "lưu ý: đã bỏ {count} câu trả lời cho các câu hỏi bị ẩn theo điều kiện hiển thị, như phiếu trực tuyến (đầu tiên: dòng {line}, câu {item})",
     en: "note: {count} {count|answer|answers} to questions hidden by skip logic {count|was|were} left out, as the online form does (first: line {line}, {item})",
@@ -52,9 +52,9 @@ export const cliOutput = {
   unweightedWord: { vi: "không trọng số", en: "unweighted" },
   indicesWritten: {
     vi: "đã ghi {count} dòng ({weighting}, khoảng tin cậy {interval}) vào {file}",
-    en: "wrote {count} rows ({weighting}, {interval} intervals) to {file}",
+    en: "wrote {count} {count|row|rows} ({weighting}, {interval} intervals) to {file}",
   },
-  responsesWritten: { vi: "đã ghi {count} phiếu trả lời vào {file}", en: "wrote {count} responses to {file}" },
+  responsesWritten: { vi: "đã ghi {count} phiếu trả lời vào {file}", en: "wrote {count} {count|response|responses} to {file}" },
   codebookWritten: { vi: "đã ghi sổ mã ({count} cột) vào {file}", en: "wrote the codebook ({count} columns) to {file}" },
 
   unitsImported: {
@@ -127,7 +127,7 @@ export const cliOutput = {
     en: "not applied (add --apply to write the adjusted weights)",
   },
   roundClosed: {
-    vi: "đã đóng đợt khảo sát; đã xóa {count} bản ghi thông tin liên hệ lúc {at} (bản ghi nhận {id})",
-    en: "round closed; {count} contact records purged at {at} (record {id})",
+    vi: "đã đóng đợt khảo sát; đã xóa {count} bản ghi thông tin liên hệ lúc {at} (mã bản ghi {id})",
+    en: "round closed; {count} contact {count|record|records} purged at {at} (record {id})",
   },
 } as const;
