@@ -26,6 +26,10 @@ for (const [device, width] of [["phone", 390], ["desktop", 1280]]) {
     await page.goto(`${base}/staff/rounds/${round}/${path}`, { timeout: 120_000 });
     await page.waitForLoadState("networkidle", { timeout: 120_000 }).catch(() => undefined);
     let y = 0;
+    if (anchor && !(await page.locator(anchor).count())) {
+      console.log(`${name}: no ${anchor} on this round's page, not taken`);
+      continue;
+    }
     if (anchor) y = await page.locator(anchor).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY - 20);
     const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight) - y, 1500);
     const file = `docs/screenshots/${name}-${device}-vi.png`;
