@@ -67,7 +67,7 @@ function usageText(locale: Locale): string {
                                          ${a("codesIssue")}
   staff create --username <u> --role admin|manager|clerk|analyst [--province <code>]
                                          ${a("staffCreate")}
-  audit export [--round <id>] [--since <date>] --out <file.csv>
+  audit export [--round <id>] [--since <date>] --out <file.csv|file.xlsx> [--format csv|xlsx]
                                          ${a("auditExport")}
   demo seed                              ${a("demoSeed")}
   db migrate                             ${a("dbMigrate")}

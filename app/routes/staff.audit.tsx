@@ -45,6 +45,10 @@ export default function AuditPage() {
       <p className="hint">{audit.intro[locale]}</p>
       <AuditFilters query={query} rounds={rounds} actors={actors} locale={locale} />
       <p>
+        <a href={`/staff/audit.xlsx${auditSearch({ ...query, page: 1 })}`} download>
+          {audit.downloadXlsx[locale]}
+        </a>
+        {" · "}
         <a href={`/staff/audit.csv${auditSearch({ ...query, page: 1 })}`} download>
           {audit.download[locale]}
         </a>

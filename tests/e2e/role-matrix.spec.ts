@@ -47,6 +47,7 @@ const ROUTE_FILES: Record<string, string[]> = {
   "/staff/accounts": ["staff.accounts.tsx"],
   "/staff/audit": ["staff.audit.tsx"],
   "/staff/audit.csv": ["staff.audit[.]csv.tsx"],
+  "/staff/audit.xlsx": ["staff.audit[.]xlsx.tsx"],
   "/staff/questionnaires": ["staff.questionnaires._index.tsx"],
   "/staff/questionnaires/<ref>": ["staff.questionnaires.$ref._index.tsx"],
   "/staff/questionnaires/<ref>/preview": ["staff.questionnaires.$ref.preview.tsx"],

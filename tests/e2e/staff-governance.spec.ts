@@ -5,6 +5,7 @@
  * nothing afterwards; a deactivated account cannot sign in.
  */
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { factoryUnits, frameCsv, unitsCsv } from "../fixtures/frame-factory";
@@ -162,6 +163,17 @@ test("an admin creates a manager; the manager must change the password; sign-out
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv.split("\r\n")[0]).toBe("\uFEFFthoi_gian_vn,thoi_gian_utc,nguoi_thuc_hien,hanh_dong,ma_hanh_dong,dot_khao_sat,doi_tuong,chi_tiet,ma_ban_ghi");
   expect(csv).toContain(",quanly.p01,Đổi mật khẩu,account.password_change,");
+  // … and as an Excel workbook: headers in Vietnamese, the time a date cell, the same rows.
+  const [xlsx] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Tải về (Excel)" }).click()]);
+  expect(xlsx.suggestedFilename()).toBe("nhat-ky.xlsx");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await xlsx.path())!);
+  const sheet = book.worksheets[0];
+  expect(sheet.name).toBe("Nhật ký");
+  expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(["Thời gian (giờ Việt Nam)", "Thời gian (UTC)", "Người thực hiện", "Thao tác"]);
+  expect(sheet.rowCount - 1).toBe(csv.trimEnd().split("\r\n").length - 1);
+  expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Date);
+  expect(sheet.getColumn(4).values).toContain("Đổi mật khẩu");
 
   // Deactivation, after a confirmation: the account cannot sign in, even with the right password.
   await admin.goto("/staff/accounts");

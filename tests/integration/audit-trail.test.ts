@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../app/cli/main";
@@ -19,6 +20,8 @@ import { issueCodes } from "../../app/services/fieldwork/invitations.server";
 import { drawRoundSample, planRoundSample } from "../../app/services/fieldwork/sampling.server";
 import { discardEntries, resolveReview, saveEntry, setDoubleEntry } from "../../app/services/paper/entry.server";
 import { cliActor, listAudit, recordExport } from "../../app/services/platform/audit.server";
+import { auditXlsx } from "../../app/services/platform/audit-xlsx.server";
+import { xlsxChunks } from "../../app/services/platform/xlsx-download.server";
 import { createRound, updateRoundSettings } from "../../app/services/rounds/rounds.server";
 import { importRoundUnits } from "../../app/services/rounds/units-import.server";
 import {
@@ -280,6 +283,39 @@ describeEachDialect("the audit trail: every staff action leaves exactly one reco
       expect(lines.slice(1).every((l) => l.includes(",cli-r,"))).toBe(true);
       expect(lines.length - 1).toBe((await listAudit(t.db, { roundId: "cli-r" }, { offset: 0, limit: 1000 })).total - 1);
       await expect(sipas("audit", "export", "--since", "yesterday", "--out", out)).rejects.toThrow(/not a date/);
+    });
+
+    it("sipas audit export --format xlsx writes the same records as a workbook in the reader's language, the time a date cell in Vietnam time", async () => {
+      const out = join(dir, `audit-${dialect}.xlsx`);
+      const printed = await one(() => sipas("audit", "export", "--round", "cli-r", "--format", "xlsx", "--out", out), { action: "export", ...c, target: "audit" });
+      expect(printed.details.format).toBe("xlsx");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const [data, about] = wb.worksheets;
+      expect([data.name, about.name]).toEqual(["Audit trail", "About the columns"]);
+      expect(data.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect((data.getRow(1).values as unknown[]).slice(1, 5)).toEqual(["Time (Vietnam time)", "Time (UTC)", "Who", "Action"]);
+      const records = (await listAudit(t.db, { roundId: "cli-r" }, { offset: 0, limit: 1000 })).records;
+      // Every record of the round before this export (the export's own record is written after the file).
+      expect(data.rowCount - 1).toBe(records.length - 1);
+      const first = data.getRow(2);
+      expect(first.getCell(1).type).toBe(ExcelJS.ValueType.Date);
+      expect(first.getCell(1).numFmt).toBe("dd/mm/yyyy hh:mm:ss");
+      expect((first.getCell(1).value as Date).getTime() - Date.parse(String(first.getCell(2).value))).toBe(7 * 3600_000);
+      expect([first.getCell(4).value, first.getCell(5).value, first.getCell(6).value]).toEqual(["Round created", "round.create", "cli-r"]);
+
+      // The page's download for a Vietnamese reader: the same rows, headers and action names in Vietnamese.
+      const parts: Uint8Array[] = [];
+      for await (const chunk of xlsxChunks(await auditXlsx(t.db, { roundId: "cli-r" }, "vi"))) parts.push(chunk);
+      const vi = new ExcelJS.Workbook();
+      await vi.xlsx.load(Buffer.concat(parts) as never);
+      const [viData, viAbout] = vi.worksheets;
+      expect([viData.name, viAbout.name]).toEqual(["Nhật ký", "Giải thích cột"]);
+      expect((viData.getRow(1).values as unknown[]).slice(1)).toEqual([
+        "Thời gian (giờ Việt Nam)", "Thời gian (UTC)", "Người thực hiện", "Thao tác", "Mã thao tác", "Đợt khảo sát", "Đối tượng", "Chi tiết", "Mã bản ghi",
+      ]);
+      expect(viData.rowCount - 1).toBe(records.length);
+      expect(viData.getRow(2).getCell(4).value).toBe("Tạo đợt khảo sát");
     });
   });
 

@@ -36,8 +36,8 @@ export const cliHelp = {
     en: "create a staff login (password from SIPAS_NEW_PASSWORD)",
   },
   auditExport: {
-    vi: "nhật ký thao tác (ai làm gì, lúc nào, ở đợt nào) ra tệp CSV",
-    en: "the audit trail (who did what, when, on which round) as CSV",
+    vi: "nhật ký thao tác (ai làm gì, lúc nào, ở đợt nào) ra tệp CSV hoặc Excel",
+    en: "the audit trail (who did what, when, on which round) as CSV or Excel",
   },
   demoSeed: {
     vi: "các bộ câu hỏi có sẵn, đợt “demo”, tài khoản quản trị đầu tiên, vài mã khảo sát",

@@ -162,6 +162,10 @@ export const audit = {
   newer: { vi: "← Mới hơn", en: "← Newer" },
   older: { vi: "Cũ hơn →", en: "Older →" },
   download: { vi: "Tải về (CSV)", en: "Download (CSV)" },
-  cliUsage: { vi: "Cách dùng: sipas audit export [--round <mã>] [--since <ngày>] --out <tệp.csv>", en: "Usage: sipas audit export [--round <id>] [--since <date>] --out <file.csv>" },
+  downloadXlsx: { vi: "Tải về (Excel)", en: "Download (Excel)" },
+  cliUsage: {
+    vi: "Cách dùng: sipas audit export [--round <mã>] [--since <ngày>] --out <tệp.csv|tệp.xlsx> [--format csv|xlsx]",
+    en: "Usage: sipas audit export [--round <id>] [--since <date>] --out <file.csv|file.xlsx> [--format csv|xlsx]",
+  },
   wrote: { vi: "Đã ghi {count} bản ghi vào {file}.", en: "Wrote {count} records to {file}." },
 } as const;
