@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AuditFilters, AuditPager, AuditTable } from "../components/staff/audit-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { useLocale } from "../components/use-locale";
-import { AUDIT_PAGE_SIZE, parseAuditQuery } from "../domain/audit";
+import { AUDIT_PAGE_SIZE, auditSearch, parseAuditQuery } from "../domain/audit";
 import { audit } from "../domain/messages/areas/staff";
 import { listAudit, listAuditActors } from "../services/platform/audit.server";
 import { orRefuse } from "../services/platform/route-errors.server";
@@ -29,6 +29,15 @@ export default function RoundHistory() {
     <section aria-labelledby="history-title">
       <h2 id="history-title">{audit.historyTitle[locale]}</h2>
       <AuditFilters query={query} rounds={null} actors={actors} locale={locale} />
+      <p>
+        <a href={`history.xlsx${auditSearch({ ...query, page: 1 })}`} download>
+          {audit.downloadXlsx[locale]}
+        </a>
+        {" · "}
+        <a href={`history.csv${auditSearch({ ...query, page: 1 })}`} download>
+          {audit.download[locale]}
+        </a>
+      </p>
       <AuditPager query={query} total={total} pageSize={AUDIT_PAGE_SIZE} locale={locale} />
       <AuditTable records={records} locale={locale} showRound={false} />
       <AuditPager query={query} total={total} pageSize={AUDIT_PAGE_SIZE} locale={locale} />

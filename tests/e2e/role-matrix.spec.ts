@@ -57,6 +57,8 @@ const ROUTE_FILES: Record<string, string[]> = {
   "<round>": ["staff.rounds.$roundId.tsx", "staff.rounds.$roundId._index.tsx"],
   "<round>/settings": ["staff.rounds.$roundId.settings.tsx"],
   "<round>/history": ["staff.rounds.$roundId.history.tsx"],
+  "<round>/history.xlsx": ["staff.rounds.$roundId.history[.]xlsx.tsx"],
+  "<round>/history.csv": ["staff.rounds.$roundId.history[.]csv.tsx"],
   "<round>/sample": ["staff.rounds.$roundId.sample.tsx"],
   "<round>/sample/upload": ["staff.rounds.$roundId.sample_.upload.tsx"],
   "<round>/sample/import/<import>": ["staff.rounds.$roundId.sample_.import.$importId.tsx"],

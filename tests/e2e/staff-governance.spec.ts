@@ -174,6 +174,15 @@ test("an admin creates a manager; the manager must change the password; sign-out
   expect(sheet.rowCount - 1).toBe(csv.trimEnd().split("\r\n").length - 1);
   expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Date);
   expect(sheet.getColumn(4).values).toContain("Đổi mật khẩu");
+  // A round's History tab downloads that round's records only (the manager may too: role-matrix.spec.ts).
+  await admin.goto("/staff/rounds/nhat-ky-p01/history");
+  const [history] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Tải về (Excel)" }).click()]);
+  const historyBook = new ExcelJS.Workbook();
+  await historyBook.xlsx.readFile((await history.path())!);
+  const rounds = historyBook.worksheets[0].getColumn(6).values.slice(2);
+  expect(rounds.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(rounds)).toEqual(new Set(["nhat-ky-p01"]));
+  expect(historyBook.worksheets[0].getColumn(4).values).toContain("Chọn mẫu");
 
   // Deactivation, after a confirmation: the account cannot sign in, even with the right password.
   await admin.goto("/staff/accounts");
