@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { HelpContact } from "../components/survey/help-contact";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { ui } from "../i18n";
 import { openRoundHelp } from "../services/citizen/help.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Không tìm thấy trang" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.notFound[metaLocale(matches)]}` }];
 
 /**
  * An address no page has (a mistyped link from a letter, a cut-off QR code): a 404 that still says whom to ask, as the

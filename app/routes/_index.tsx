@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { HelpContact } from "../components/survey/help-contact";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import type { LocalizedText } from "../domain/definition/schema";
 import { ui } from "../i18n";
@@ -11,8 +11,9 @@ import { redeemCode } from "../services/citizen/redeem.server";
 import { readVisitor, visitorHeader } from "../services/citizen/visitor.server";
 import { readForm } from "../services/platform/forms.server";
 import { attempt, refusalText } from "../services/platform/route-errors.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Khảo sát sự hài lòng của người dân" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.home[metaLocale(matches)]}` }];
 
 /**
  * The browser gets its id here, before it types a code, so its unknown codes are its own (ADR 023). The round is not

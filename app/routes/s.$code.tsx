@@ -5,7 +5,7 @@ import { DefinitionText, FallbackNotice } from "../components/definition-text";
 import { HelpContact } from "../components/survey/help-contact";
 import { ProgressSteps } from "../components/survey/progress-steps";
 import { SurveyPageForm } from "../components/survey/survey-page-form";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { neighbourPage, progressPages, resumePage, visiblePages } from "../domain/answers/pages";
 import type { LocalizedText } from "../domain/definition/schema";
 import { definitionForPage } from "../domain/definition/for-page";
@@ -16,8 +16,9 @@ import { ui } from "../i18n";
 import { answerCitizenPost, openOrRefuse, type CitizenPageResult } from "../services/citizen/post.server";
 import { readForm } from "../services/platform/forms.server";
 import { refuse } from "../services/platform/route-errors.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Phiếu khảo sát" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.form[metaLocale(matches)]}` }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

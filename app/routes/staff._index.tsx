@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StaffBar } from "../components/staff/staff-bar";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { listRounds } from "../services/rounds/rounds.server";
 import { requireStaff } from "../services/staff/guards.server";
@@ -11,8 +11,9 @@ import { staffUi } from "../staff-i18n";
 import { TableScroll } from "../components/table-scroll";
 import { can } from "../domain/roles";
 import { catalogue } from "../domain/messages";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Các đợt khảo sát" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.rounds[metaLocale(matches)]}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

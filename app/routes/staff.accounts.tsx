@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { roleName, StaffBar } from "../components/staff/staff-bar";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { TableScroll } from "../components/table-scroll";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { vietnamTime } from "../domain/audit";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { fill, localize, msg } from "../domain/messages";
@@ -26,8 +26,9 @@ import {
 } from "../services/staff/accounts.server";
 import { requirePermission } from "../services/staff/guards.server";
 import { liveSessionCounts } from "../services/staff/sessions.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Tài khoản cán bộ" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.accounts[metaLocale(matches)]}` }];
 
 /**
  * Admins: the accounts, a form to create one, (from `?confirm=reset|deactivate&user=<id>`) a confirmation step, and

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AuditFilters, AuditPager, AuditTable } from "../components/staff/audit-table";
 import { StaffBar } from "../components/staff/staff-bar";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { AUDIT_PAGE_SIZE, auditSearch, parseAuditQuery } from "../domain/audit";
 import { audit } from "../domain/messages/areas/staff";
 import { getDb } from "../db.server";
@@ -13,8 +13,9 @@ import { orRefuse } from "../services/platform/route-errors.server";
 import { commitSession, csrfToken, getSession } from "../services/platform/session.server";
 import { listRounds } from "../services/rounds/rounds.server";
 import { requirePermission } from "../services/staff/guards.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Nhật ký hoạt động" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.audit[metaLocale(matches)]}` }];
 
 /** The whole audit trail for admins (an admin scoped to a province sees its rounds and the records of no round). */
 export async function loader({ request }: LoaderFunctionArgs) {

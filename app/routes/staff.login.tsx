@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { getDb } from "../db.server";
 import { commitSession, csrfToken, csrfValid, getSession } from "../services/platform/session.server";
@@ -11,8 +11,9 @@ import { signIn } from "../services/staff/sign-in.server";
 import { takeSignInAttempt } from "../services/staff/sign-in-limits.server";
 import { readForm } from "../services/platform/forms.server";
 import { staffUi } from "../staff-i18n";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Đăng nhập cán bộ" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.login[metaLocale(matches)]}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);

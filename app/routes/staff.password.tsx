@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StaffBar } from "../components/staff/staff-bar";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { fill, localize, msg } from "../domain/messages";
 import { accounts, staff } from "../domain/messages/areas/staff";
 import { MIN_PASSWORD_LENGTH } from "../domain/password-policy";
@@ -14,8 +14,9 @@ import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/pl
 import { changeOwnPassword } from "../services/staff/accounts.server";
 import { SESSION_TOKEN, requireSignedIn } from "../services/staff/guards.server";
 import { startSession } from "../services/staff/sessions.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Đổi mật khẩu" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.password[metaLocale(matches)]}` }];
 
 /** Every user's own password; the page a one-time password leads to (requireStaff sends them here until it is changed). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "../components/studio/status-badge";
 import { studioPath } from "../components/studio/words";
 import { TableScroll } from "../components/table-scroll";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { getDb } from "../db.server";
 import { vietnamTime } from "../domain/audit";
@@ -22,9 +22,10 @@ import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/pl
 import { listRounds } from "../services/rounds/rounds.server";
 import { requirePermission } from "../services/staff/guards.server";
 import studioStyles from "../styles/studio.css";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: studioStyles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Bộ câu hỏi" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.questionnaires[metaLocale(matches)]}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "viewQuestionnaires");

@@ -7,7 +7,7 @@ import type { FormEvent, MouseEvent } from "react";
 import { DownloadProgress, useCsvDownload } from "../components/staff/csv-download";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
 import { resultsUi as w } from "../components/results/words";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { catalogue, localize, msg } from "../domain/messages";
 import { formatImportProblem, type ImportProblem } from "../domain/csv/responses-import";
 import type { LocalizedText } from "../domain/definition/schema";
@@ -21,10 +21,11 @@ import { commitSession, csrfToken, getSession } from "../services/platform/sessi
 import { receiveCsvFile } from "../services/platform/uploads.server";
 import styles from "../styles/data.css";
 import { dataPage, dataPageLevels } from "../domain/messages/areas/data-page";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Dữ liệu CSV và Excel" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.data[metaLocale(matches)]}` }];
 
 /** Largest upload accepted through the page; bigger files go through `sipas responses import`. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { formatNumber } from "../components/fieldwork/plan-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { attempt, refusalText } from "../services/platform/route-errors.server";
 import { readForm } from "../services/platform/forms.server";
@@ -25,9 +25,10 @@ import { TableScroll } from "../components/table-scroll";
 import { catalogue, fill, localize, msg } from "../domain/messages";
 import { formatTimestamp } from "../domain/results/format";
 import { fieldworkPage } from "../domain/messages/areas/fieldwork-page";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Theo dõi thực địa" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.fieldwork[metaLocale(matches)]}` }];
 
 const REFRESH_SECONDS = 15;
 

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditFilters, AuditPager, AuditTable } from "../components/staff/audit-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { AUDIT_PAGE_SIZE, auditSearch, parseAuditQuery } from "../domain/audit";
 import { audit } from "../domain/messages/areas/staff";
 import { listAudit, listAuditActors } from "../services/platform/audit.server";
 import { orRefuse } from "../services/platform/route-errors.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "SIPAS – Lịch sử của đợt khảo sát" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.history[metaLocale(matches)]}` }];
 
 /** The round's own records, for the people who manage it (the guard keeps other provinces' rounds out). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

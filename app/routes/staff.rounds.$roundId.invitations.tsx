@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatNumber } from "../components/fieldwork/plan-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { formatCode } from "../domain/codes";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { attempt, refusalText } from "../services/platform/route-errors.server";
@@ -17,9 +17,10 @@ import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
 import { invitationsPage } from "../domain/messages/areas/invitations-page";
 import { localize, msg } from "../domain/messages";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Thư mời" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.invitations[metaLocale(matches)]}` }];
 
 const t = invitationsPage;
 

@@ -10,7 +10,7 @@ import { FrameFiles } from "../components/fieldwork/frame-files";
 import { listFrameFiles, removeFrameFile } from "../services/fieldwork/frame-files.server";
 import { catalogue, fill, localize, msg, render } from "../domain/messages";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import type { Locale, LocalizedText } from "../domain/definition/schema";
 import { SeedSchema, describeDesign, designFromForm, designToForm, type DesignFormErrors } from "../domain/fieldwork/design";
 import { UNIT_LEVELS } from "../domain/fieldwork/frame";
@@ -27,9 +27,10 @@ import { receiveUpload } from "../services/fieldwork/frame-uploads.server";
 import styles from "../styles/fieldwork.css";
 import { formatTimestamp } from "../domain/results/format";
 import { samplePage, samplePageLevels } from "../domain/messages/areas/sample-page";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Khung mẫu và chọn mẫu" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.sample[metaLocale(matches)]}` }];
 
 const t = { ...samplePage, levels: samplePageLevels };
 

@@ -6,7 +6,7 @@ import { FramePeriodNotice } from "../components/fieldwork/frame-period";
 import { ProgressBar } from "../components/fieldwork/progress-bar";
 import { formatNumber } from "../components/fieldwork/plan-table";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { columnLetter } from "../domain/csv/read";
 import type { LocalizedText } from "../domain/definition/schema";
 import { catalogue, fill, localize, render } from "../domain/messages";
@@ -39,9 +39,10 @@ import { commitSession, csrfToken, getSession, verifyCsrf } from "../services/pl
 import styles from "../styles/fieldwork.css";
 import { TableScroll } from "../components/table-scroll";
 import { frameImportPage } from "../domain/messages/areas/frame-import-page";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Nhập khung mẫu" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.frameImport[metaLocale(matches)]}` }];
 
 const t = frameImportPage;
 

@@ -18,9 +18,11 @@ import { recordAudit } from "../services/platform/audit.server";
 import { resolveLocale } from "../services/platform/locale.server";
 import { requireRoundAccess } from "../services/staff/guards.server";
 import paperStyles from "../styles/paper.css";
+import { pageTitles } from "../domain/messages/areas/page-titles";
+import { metaLocale } from "../components/use-locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: paperStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Phiếu in – ${data?.round.name ?? ""}` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${pageTitles.printed[metaLocale(matches)]} – ${data?.round.name ?? ""}` }, { name: "robots", content: "noindex" }];
 
 // Anything unreadable in the query falls back to a default rather than failing: it is a GET form.
 const QuerySchema = z.object({

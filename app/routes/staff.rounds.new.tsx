@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { unlink } from "node:fs/promises";
 import { RoundSettingsFields, type SettingsValues } from "../components/staff/round-settings-fields";
 import { StaffErrorBoundary } from "../components/staff/staff-error-boundary";
-import { useLocale } from "../components/use-locale";
+import { useLocale, metaLocale } from "../components/use-locale";
 import { getDb } from "../db.server";
 import { catalogue, fill, localize, msg, render, type MessageLike } from "../domain/messages";
 import { parseRoundSettings, ROUND_SETTINGS_FIELDS, type RoundSettingsField } from "../domain/round-settings";
@@ -17,9 +17,10 @@ import { createRound, getRound, listUnitSources } from "../services/rounds/round
 import { readUnitsFile } from "../services/rounds/units-import.server";
 import { requirePermission } from "../services/staff/guards.server";
 import styles from "../styles/fieldwork.css";
+import { pageTitles } from "../domain/messages/areas/page-titles";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "SIPAS – Tạo đợt khảo sát mới" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `SIPAS – ${pageTitles.newRound[metaLocale(matches)]}` }];
 
 const w = catalogue.roundSetup;
 const UNITS_MAX_BYTES = 20 * 1024 * 1024;

@@ -165,3 +165,22 @@ test("after sign-in, a crafted next address stays on this site", async ({ page, 
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   }
 });
+
+test("every page's tab title is in the reader's language", async ({ page }) => {
+  // The choice is kept in a cookie: each page is asked for in Vietnamese, then in English.
+  const titles = async (path: string) => {
+    await page.goto(`${path}?lang=vi`);
+    const vi = await page.title();
+    await page.goto(`${path}?lang=en`);
+    return [vi, await page.title()];
+  };
+  expect(await titles("/")).toEqual(["SIPAS – Khảo sát sự hài lòng của người dân", "SIPAS – Citizens' satisfaction survey"]);
+  expect(await titles("/staff/login")).toEqual(["SIPAS – Đăng nhập cán bộ", "SIPAS – Staff sign-in"]);
+  const [code] = issueCodes();
+  expect(await titles(`/s/${code}`)).toEqual(["SIPAS – Phiếu khảo sát", "SIPAS – Survey form"]);
+  await page.goto("/staff/login?lang=vi"); // signIn reads the Vietnamese labels
+  await signIn(page);
+  expect(await titles("/staff/audit")).toEqual(["SIPAS – Nhật ký hoạt động", "SIPAS – Audit trail"]);
+  expect(await titles("/staff/rounds/demo/history")).toEqual(["SIPAS – Lịch sử của đợt khảo sát", "SIPAS – History of the round"]);
+  expect(await titles("/staff/rounds/demo/fieldwork")).toEqual(["SIPAS – Theo dõi thực địa", "SIPAS – Fieldwork"]);
+});

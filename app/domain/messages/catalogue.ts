@@ -50,9 +50,11 @@ import { formRequests, paperKeying, staffRequests, uploadRequests } from "./area
 import { resultsScope } from "./areas/results-scope";
 import { builtinStrata, designForm } from "./areas/sample-design";
 import { studioDefaults } from "./areas/studio-defaults";
+import { pageTitles } from "./areas/page-titles";
 import type { Entry } from "./template";
 
 export const catalogue = {
+  pageTitles,
   citizen,
   code,
   cli,

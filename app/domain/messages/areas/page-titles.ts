@@ -1,0 +1,21 @@
+/** The browser tab's title of each page ("SIPAS – …"), in the reader's language like the page itself. */
+export const pageTitles = {
+  notFound: { vi: "Không tìm thấy trang", en: "Page not found" },
+  home: { vi: "Khảo sát sự hài lòng của người dân", en: "Citizens' satisfaction survey" },
+  form: { vi: "Phiếu khảo sát", en: "Survey form" },
+  thanks: { vi: "Cảm ơn", en: "Thank you" },
+  rounds: { vi: "Các đợt khảo sát", en: "Survey rounds" },
+  accounts: { vi: "Tài khoản cán bộ", en: "Staff accounts" },
+  audit: { vi: "Nhật ký hoạt động", en: "Audit trail" },
+  login: { vi: "Đăng nhập cán bộ", en: "Staff sign-in" },
+  password: { vi: "Đổi mật khẩu", en: "Change password" },
+  questionnaires: { vi: "Bộ câu hỏi", en: "Questionnaires" },
+  data: { vi: "Dữ liệu CSV và Excel", en: "CSV and Excel data" },
+  fieldwork: { vi: "Theo dõi thực địa", en: "Fieldwork" },
+  history: { vi: "Lịch sử của đợt khảo sát", en: "History of the round" },
+  invitations: { vi: "Thư mời", en: "Invitations" },
+  sample: { vi: "Khung mẫu và chọn mẫu", en: "Frame and sample" },
+  frameImport: { vi: "Nhập khung mẫu", en: "Frame import" },
+  newRound: { vi: "Tạo đợt khảo sát mới", en: "New survey round" },
+  printed: { vi: "Phiếu in", en: "Printed forms" },
+} as const;
