@@ -104,7 +104,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
   const actual = server.address().port;
-  console.log(`SIPAS is running at http://${host === "0.0.0.0" ? "localhost" : host}:${actual}`);
+  const address = `http://${host === "0.0.0.0" ? "localhost" : host}:${actual}`;
+  // The last line `npm start` prints, after the seed's Vietnamese lines: in the same language (SIPAS_LANG, as the CLI).
+  console.log(process.env.SIPAS_LANG === "en" ? `SIPAS is running at ${address}` : `SIPAS đang chạy tại ${address}`);
 });
 // Idle kept-alive connections stay open longer than a load balancer's or proxy's own idle timeout (commonly 60 s):
 // with Node's default 5 s, the server closes a connection just as the balancer (or a client) sends the next request
